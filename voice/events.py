@@ -1,0 +1,151 @@
+"""The event vocabulary that flows through the session loop, and the actions the coach asks for.
+
+Every event is a small frozen dataclass with `to_json()`/`from_json()` so the `--events` log is
+one JSON object per line: {"type": "Heard", "at": 12.345, ...}. `at` is the monotonic time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, ClassVar
+
+from intents.types import Match
+
+
+class Priority(IntEnum):
+    """Speech priority: lower value wins. Safety > countdown numbers > guidance > chatter."""
+
+    SAFETY = 0
+    COUNTDOWN = 1
+    GUIDANCE = 2
+    CHATTER = 3
+
+
+@dataclass(frozen=True)
+class Event:
+    registry: ClassVar[dict[str, type[Event]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        Event.registry[cls.__name__] = cls
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": type(self).__name__}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Match):
+                value = value.to_json()
+            elif isinstance(value, IntEnum):
+                value = value.name.lower()
+            data[f.name] = value
+        return data
+
+    def to_line(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Event:
+        data = dict(data)
+        cls = Event.registry[data.pop("type")]
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "match":
+                value = Match(value["text"], value["intent"], value["slots"], value["confidence"])
+            elif f.name == "priority":
+                value = Priority[value.upper()]
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+# --- what came in -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heard(Event):
+    """Recognizer output. `final` False for partial results."""
+
+    text: str
+    confidence: float = 1.0
+    final: bool = True
+    at: float = 0.0
+
+
+@dataclass(frozen=True)
+class Understood(Event):
+    match: Match
+    at: float = 0.0
+
+
+# --- what the coach asks for (actions) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Say(Event):
+    """Speak `text`. `key` names the reply (intent/situation) for tests and the log.
+    `not_after` (monotonic) drops the sentence if it cannot start by then (countdown numbers)."""
+
+    text: str
+    priority: Priority = Priority.GUIDANCE
+    key: str = ""
+    not_after: float | None = None
+
+
+@dataclass(frozen=True)
+class StopSpeech(Event):
+    """Cut off whatever is being said and drop queued speech below `keep_priority`."""
+
+    keep_priority: Priority = Priority.SAFETY
+
+
+@dataclass(frozen=True)
+class AdjustVoice(Event):
+    """Slower/Louder/Softer: relative change kept for the rest of the session."""
+
+    rate_factor: float = 1.0
+    volume_delta: float = 0.0
+
+
+@dataclass(frozen=True)
+class EndSession(Event):
+    reason: str = "goodbye"
+
+
+# --- what happened (log) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Said(Event):
+    text: str
+    key: str = ""
+    start: float = 0.0
+    end: float = 0.0
+    cut: bool = False
+
+
+@dataclass(frozen=True)
+class TimerEvent(Event):
+    """kind: started, tick, announced, paused, resumed, changed, finished, acknowledged,
+    cancelled, recovered. `scheduled` and `actual` are monotonic times."""
+
+    kind: str
+    timer: str
+    scheduled: float = 0.0
+    actual: float = 0.0
+    remaining: float = 0.0
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem(Event):
+    """Something went wrong that the session survived (device lost, TTS missing...)."""
+
+    where: str
+    message: str
+    at: float = 0.0
