@@ -1,0 +1,327 @@
+"""The coach: dialogue, episode memory and safety. Pure: an understood intent and the time in,
+events out (Say, StopSpeech, AdjustVoice, EndSession, and whatever the timer desk returns).
+Its only I/O is through the episode store; timers and routines belong to the desk."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from intents.errors import TemplateError
+from intents.replies import Replies
+from intents.types import Match
+from voice.clock import Now
+from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
+from voice.errors import StateError
+from voice.events import (
+    AdjustVoice,
+    EndSession,
+    Event,
+    Priority,
+    Problem,
+    Say,
+    StopSpeech,
+    TimerEvent,
+)
+from voice.heat_rule import heat_advice, number_words
+from voice.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class DeskLike(Protocol):
+    """The timer engine (`voice.timer_desk.TimerDesk`) as the coach uses it."""
+
+    def handle(self, match: Match, now: Now) -> list[Event]: ...
+    def acknowledge(self, now: Now) -> list[Event]: ...
+    def stop_routines(self, now: Now, reason: str) -> list[Event]: ...
+    def tick(self, now: Now) -> list[Event]: ...
+    def next_deadline(self) -> float | None: ...
+    def recover(self, now: Now) -> list[Event]: ...
+    def active(self) -> list[str]: ...
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+TIMER_INTENTS = frozenset(
+    _words(
+        "StartIce StartStretch StartTimer TimerStatus PauseTimer ResumeTimer CancelTimer "
+        "AddTime RemoveTime"
+    )
+)
+ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
+"""Intents that first acknowledge a repeating finish announcement, if there is one."""
+OFFER_TTL = 180.0
+"""Seconds a yes/no offer stays open."""
+START_FOR_OFFER = {STRETCH: "StartStretch", ICE: "StartIce"}
+EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself", "fall", "fell")
+MIN_RATE, MAX_VOLUME_DELTA = 0.5, 0.8
+
+REPLY_KEYS = _words(
+    "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
+    "IceHowLong HeatQuestion.no_episode HeatQuestion.too_soon HeatQuestion.ok PainRelief "
+    "RedFlag RedFlag.emergency ItHurts ItHurts.stretching ItHurts.icing ExplainSpasm Knot "
+    "NextStep.before_ice NextStep.after_ice Prevention RestPosition Help Unknown Yes.none "
+    "No.none No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
+    "Softer.limit Goodbye Goodbye.timers"
+)
+
+
+@dataclass
+class _Offer:
+    kind: str
+    made_at: float
+
+
+class Coach:
+    """Implements `voice.session.CoachLike`."""
+
+    def __init__(
+        self, replies: Replies, store: EpisodeStore, desk: DeskLike, settings: Settings
+    ) -> None:
+        missing = [key for key in REPLY_KEYS if key not in replies]
+        if missing:
+            raise TemplateError(f"intents/replies: missing coach replies: {', '.join(missing)}")
+        self._replies = replies
+        self._store = store
+        self._desk = desk
+        self._settings = settings
+        self._offer: _Offer | None = None
+        self._declined: set[str] = set()
+        self._last: Say | None = None
+        self._problems: list[Event] = []
+        self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
+            "SpasmStarted": self._spasm_started,
+            "HeatQuestion": self._heat,
+            "PainRelief": self._pain_relief,
+            "ItHurts": self._it_hurts,
+            "NextStep": self._next_step,
+            "Yes": self._yes,
+            "No": self._no,
+            "Stop": self._stop,
+            "Repeat": self._repeat,
+            "Slower": self._voice,
+            "Louder": self._voice,
+            "Softer": self._voice,
+            "Goodbye": self._goodbye,
+        }
+
+    @property
+    def pending_offer(self) -> str | None:
+        return self._offer.kind if self._offer else None
+
+    # --- CoachLike ------------------------------------------------------------------------------
+    def start(self, now: Now) -> list[Event]:
+        events: list[Event] = []
+        rate = self._recall("voice_rate", 1.0)
+        volume = self._recall("voice_volume", 0.0)
+        if rate != 1.0 or volume != 0.0:
+            events.append(AdjustVoice(rate_factor=rate, volume_delta=volume))
+        events.append(self._say("Greeting"))
+        events += self._desk.recover(now)
+        return self._flush(events)
+
+    def handle(self, match: Match, now: Now) -> list[Event]:
+        intent = match.intent
+        if intent == "RedFlag":
+            return self._flush(self._red_flag(match, now))
+        if intent in ACKNOWLEDGING:
+            acknowledged = self._desk.acknowledge(now)
+            if acknowledged:
+                stop: list[Event] = [StopSpeech()] if intent == "Stop" else []
+                return self._flush(stop + acknowledged)
+        if intent in TIMER_INTENTS:
+            self._offer = None
+            return self._flush(self._remember_starts(self._desk.handle(match, now), now))
+        handler = self._handlers.get(intent)
+        if handler is not None:
+            return self._flush(handler(match, now))
+        if intent != "Unknown" and intent in self._replies:
+            offers = {"IceHowLong": [ICE], "RestPosition": [STRETCH]}.get(intent, [])
+            return self._flush([self._reply(intent, now, offers)])
+        if intent != "Unknown":
+            log.warning("no reply for intent %s; answering as Unknown", intent)
+        return self._flush([self._say("Unknown", Priority.CHATTER)])
+
+    def tick(self, now: Now) -> list[Event]:
+        return self._desk.tick(now)
+
+    def next_deadline(self) -> float | None:
+        return self._desk.next_deadline()
+
+    # --- replies --------------------------------------------------------------------------------
+    def _say(self, key: str, priority: Priority = Priority.GUIDANCE, **values: str) -> Say:
+        values.setdefault("ice", self._ice_minutes())
+        return Say(self._replies.get(key, **values), priority=priority, key=key)
+
+    def _reply(self, key: str, now: Now, offers: list[str], **values: str) -> Say:
+        """`key`'s text, then the first allowed yes/no offer among `offers`, which is remembered."""
+        say = self._say(key, Priority.GUIDANCE, **values)
+        self._offer = None
+        for kind in offers:
+            if self._may_offer(kind, now):
+                self._offer = _Offer(kind, now.mono)
+                offer = self._replies.get(f"Offer.{kind}", ice=self._ice_minutes())
+                return Say(f"{say.text} {offer}", priority=say.priority, key=key)
+        return say
+
+    def _may_offer(self, kind: str, now: Now) -> bool:
+        if kind in self._declined or any(kind in name for name in self._desk.active()):
+            return False
+        return not (kind == STRETCH and self._area(now) == "neck")
+
+    def _flush(self, events: list[Event]) -> list[Event]:
+        for event in events:
+            if isinstance(event, Say) and event.priority != Priority.COUNTDOWN:
+                self._last = event
+        events, self._problems = self._problems + events, []
+        return events
+
+    def _ice_minutes(self) -> str:
+        minutes = max(1, round(self._settings.ice_seconds / 60))
+        return "one minute" if minutes == 1 else f"{number_words(minutes)} minutes"
+
+    # --- memory (store failures are logged and reported, never fatal) ---------------------------
+    def _remember(self, write: Callable[..., object], *args: object, **kwargs: object) -> None:
+        try:
+            write(*args, **kwargs)
+        except StateError as err:
+            log.warning("%s", err)
+            self._problems.append(Problem(where="episode store", message=str(err)))
+
+    def _recall(self, name: str, default: float) -> float:
+        try:
+            value = self._store.get_setting(name, default)
+            return float(value)
+        except (StateError, TypeError, ValueError) as err:
+            log.warning("setting %s: %s", name, err)
+            return default
+
+    def _area(self, now: Now) -> str | None:
+        try:
+            episode = self._store.current_episode(now.wall)
+        except StateError:
+            return None
+        return episode.area if episode else None
+
+    def _remember_starts(self, events: list[Event], now: Now) -> list[Event]:
+        for event in events:
+            if isinstance(event, TimerEvent) and event.kind == "started":
+                kind = STRETCH if STRETCH in event.timer else ICE if ICE in event.timer else None
+                if kind is not None:
+                    seconds = round(event.remaining)
+                    self._remember(self._store.record, kind, now.wall, seconds=seconds)
+        return events
+
+    # --- intents --------------------------------------------------------------------------------
+    def _red_flag(self, match: Match, now: Now) -> list[Event]:
+        self._offer = None
+        said = f"{match.slots.get('symptom', '')} {match.text}".lower()
+        key = "RedFlag.emergency" if any(w in said for w in EMERGENCY_WORDS) else "RedFlag"
+        symptom = str(match.slots.get("symptom", ""))
+        self._remember(self._store.record, RED_FLAG, now.wall, symptom=symptom, text=match.text)
+        # The safety message must be the one thing heard: keep the desk's bookkeeping events,
+        # drop its own spoken "stopping" lines.
+        stopped = [e for e in self._desk.stop_routines(now, "red flag") if not isinstance(e, Say)]
+        return [StopSpeech(), *stopped, self._say(key, Priority.SAFETY)]
+
+    def _spasm_started(self, match: Match, now: Now) -> list[Event]:
+        area = str(match.slots.get("area", "") or self._area(now) or "back")
+        self._declined.clear()
+        is_new = True
+        try:
+            episode, is_new = self._store.spasm_started(now.wall, area)
+            area = episode.area if not match.slots.get("area") else area
+        except StateError as err:
+            self._problems.append(Problem(where="episode store", message=str(err)))
+        key = "SpasmStarted.neck" if area == "neck" else "SpasmStarted"
+        if not is_new and area != "neck":
+            key = "SpasmStarted.again"
+        return [self._reply(key, now, [STRETCH, ICE])]
+
+    def _heat(self, match: Match, now: Now) -> list[Event]:
+        try:
+            episode = self._store.current_episode(now.wall)
+        except StateError:
+            episode = None
+        advice = heat_advice(episode.started if episode else None, now.wall)
+        offers = [] if advice.situation == "ok" else [ICE]
+        key = f"HeatQuestion.{advice.situation}"
+        return [self._reply(key, now, offers, left=advice.left, since=advice.since)]
+
+    def _pain_relief(self, match: Match, now: Now) -> list[Event]:
+        self._remember(self._store.record, PAIN_RELIEF, now.wall, text=match.text)
+        return [self._reply("PainRelief", now, [])]
+
+    def _it_hurts(self, match: Match, now: Now) -> list[Event]:
+        active = self._desk.active()
+        if any(STRETCH in name for name in active):
+            stopped = self._desk.stop_routines(now, "it hurts")
+            return [StopSpeech(), *stopped, self._reply("ItHurts.stretching", now, [ICE])]
+        if any(ICE in name for name in active):
+            return [self._reply("ItHurts.icing", now, [])]
+        return [self._reply("ItHurts", now, [ICE])]
+
+    def _next_step(self, match: Match, now: Now) -> list[Event]:
+        try:
+            episode = self._store.current_episode(now.wall)
+            since = episode.started if episode else now.wall - 24 * 3600
+            iced = bool(self._store.activities(ICE, since=since))
+        except StateError:
+            iced = False
+        if iced:
+            return [self._reply("NextStep.after_ice", now, [])]
+        return [self._reply("NextStep.before_ice", now, [ICE])]
+
+    def _yes(self, match: Match, now: Now) -> list[Event]:
+        offer, self._offer = self._offer, None
+        if offer is None or now.mono - offer.made_at > OFFER_TTL:
+            return [self._say("Yes.none")]
+        start = Match(match.text, START_FOR_OFFER[offer.kind], {}, match.confidence)
+        return self._remember_starts(self._desk.handle(start, now), now)
+
+    def _no(self, match: Match, now: Now) -> list[Event]:
+        offer, self._offer = self._offer, None
+        if offer is None or now.mono - offer.made_at > OFFER_TTL:
+            return [self._say("No.none")]
+        self._declined.add(offer.kind)
+        if any(self._may_offer(kind, now) for kind in (ICE, STRETCH)):
+            return [self._reply("No.declined", now, [ICE, STRETCH])]
+        return [self._reply("No.rest", now, [])]
+
+    def _stop(self, match: Match, now: Now) -> list[Event]:
+        self._offer = None
+        return [StopSpeech(), *self._desk.stop_routines(now, "stop")]
+
+    def _repeat(self, match: Match, now: Now) -> list[Event]:
+        if self._last is None:
+            return [self._say("Repeat.none")]
+        return [self._last]
+
+    def _voice(self, match: Match, now: Now) -> list[Event]:
+        intent = match.intent
+        if intent == "Slower":
+            rate = self._recall("voice_rate", 1.0)
+            new_rate = max(MIN_RATE, rate * 0.85)
+            if new_rate >= rate - 1e-9:
+                return [self._say("Slower.limit", Priority.CHATTER)]
+            self._remember(self._store.set_setting, "voice_rate", new_rate)
+            change = AdjustVoice(rate_factor=new_rate / rate)
+        else:
+            volume = self._recall("voice_volume", 0.0)
+            step = 0.2 if intent == "Louder" else -0.2
+            new_volume = max(-MAX_VOLUME_DELTA, min(MAX_VOLUME_DELTA, volume + step))
+            if abs(new_volume - volume) < 1e-9:
+                return [self._say(f"{intent}.limit", Priority.CHATTER)]
+            self._remember(self._store.set_setting, "voice_volume", new_volume)
+            change = AdjustVoice(volume_delta=new_volume - volume)
+        return [change, self._say(intent, Priority.CHATTER)]
+
+    def _goodbye(self, match: Match, now: Now) -> list[Event]:
+        self._offer = None
+        key = "Goodbye.timers" if self._desk.active() else "Goodbye"
+        return [self._say(key), EndSession("goodbye")]

@@ -1,0 +1,254 @@
+"""The on-disk episode store: SQLite in the state folder.
+
+What it remembers: when each spasm episode started (wall time) and where, the ice sessions,
+stretches, pain-reliever mentions and red flags, the voice settings, and the timer engine's
+state. The connection is in autocommit mode with WAL and `synchronous=FULL`, so every write is
+committed when the method returns and a kill -9 loses nothing that was recorded.
+
+A database that is not SQLite or is damaged is moved aside (`episode.db.corrupt-<time>`) with a
+warning and a fresh one is started; a state folder that cannot be used raises `StateError`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from voice.errors import StateError
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "episode.db"
+EPISODE_SPAN = 7 * 24 * 3600.0
+"""A SpasmStarted within this long of the current episode's start continues that episode."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS episodes (
+    id INTEGER PRIMARY KEY,
+    started REAL NOT NULL,
+    area TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS activities (
+    id INTEGER PRIMARY KEY,
+    episode_id INTEGER REFERENCES episodes(id),
+    kind TEXT NOT NULL,
+    at REAL NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS activities_kind_at ON activities(kind, at);
+CREATE TABLE IF NOT EXISTS settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timers (
+    position INTEGER PRIMARY KEY,
+    row TEXT NOT NULL
+);
+"""
+
+ICE, STRETCH, PAIN_RELIEF, RED_FLAG = "ice", "stretch", "pain_relief", "red_flag"
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One spasm episode. `started` is wall time (epoch seconds)."""
+
+    id: int
+    started: float
+    area: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    kind: str
+    at: float
+    episode_id: int | None
+    detail: dict[str, Any]
+
+
+class EpisodeStore:
+    """Episode memory, settings and timer state in `<state_dir>/episode.db`."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.state_dir = Path(state_dir)
+        self.path = self.state_dir / DB_NAME
+        self._lock = threading.Lock()
+        try:
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StateError(f"{self.state_dir}: cannot create the state folder ({err})") from err
+        if not self.state_dir.is_dir():
+            raise StateError(f"{self.state_dir}: the state folder is not a folder")
+        self._db = self._open()
+
+    # --- opening --------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as err:
+            if not self.path.exists() or isinstance(err, sqlite3.OperationalError):
+                raise StateError(f"{self.path}: cannot open the episode database ({err})") from err
+            moved = self._move_aside()
+            log.warning(
+                "%s: damaged database (%s); moved to %s, starting fresh", self.path, err, moved
+            )
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError as err2:
+                raise StateError(
+                    f"{self.path}: cannot open the episode database ({err2})"
+                ) from err2
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {check[0] if check else 'no answer'}")
+            db.executescript(SCHEMA)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{n}")
+        try:
+            self.path.rename(target)
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(DB_NAME + suffix)
+                if side.exists():
+                    side.rename(target.with_name(target.name + suffix))
+        except OSError as err:
+            raise StateError(f"{self.path}: damaged and cannot be moved aside ({err})") from err
+        return target
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> EpisodeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; sqlite failures become StateError naming the file."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as err:
+                raise StateError(f"{self.path}: cannot write ({err})") from err
+
+    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.Error as err:
+                raise StateError(f"{self.path}: cannot read ({err})") from err
+
+    # --- episodes -------------------------------------------------------------------------------
+    def current_episode(self, now_wall: float) -> Episode | None:
+        """The latest episode if it started within EPISODE_SPAN of `now_wall`."""
+        rows = self._read("SELECT id, started, area FROM episodes ORDER BY started DESC LIMIT 1")
+        if not rows:
+            return None
+        episode = Episode(int(rows[0][0]), float(rows[0][1]), str(rows[0][2]))
+        return episode if now_wall - episode.started < EPISODE_SPAN else None
+
+    def spasm_started(self, now_wall: float, area: str = "back") -> tuple[Episode, bool]:
+        """Continue the current episode or start a new one. Returns (episode, is_new)."""
+        current = self.current_episode(now_wall)
+        if current is not None:
+            return current, False
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO episodes (started, area) VALUES (?, ?)", (now_wall, area)
+            )
+            episode_id = int(cursor.lastrowid or 0)
+        return Episode(episode_id, now_wall, area), True
+
+    def episodes(self) -> list[Episode]:
+        rows = self._read("SELECT id, started, area FROM episodes ORDER BY started")
+        return [Episode(int(r[0]), float(r[1]), str(r[2])) for r in rows]
+
+    # --- activities -----------------------------------------------------------------------------
+    def record(self, kind: str, now_wall: float, **detail: Any) -> None:
+        """Remember an ice session, stretch, pain-reliever mention or red flag."""
+        episode = self.current_episode(now_wall)
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO activities (episode_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+                (episode.id if episode else None, kind, now_wall, json.dumps(detail)),
+            )
+
+    def activities(self, kind: str | None = None, since: float | None = None) -> list[Activity]:
+        sql = "SELECT kind, at, episode_id, detail FROM activities WHERE 1=1"
+        args: list[Any] = []
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind)
+        if since is not None:
+            sql += " AND at >= ?"
+            args.append(since)
+        rows = self._read(sql + " ORDER BY at, id", tuple(args))
+        return [Activity(str(r[0]), float(r[1]), r[2], json.loads(r[3])) for r in rows]
+
+    # --- settings -------------------------------------------------------------------------------
+    def get_setting(self, name: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE name = ?", (name,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_setting(self, name: str, value: Any) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO settings (name, value) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (name, json.dumps(value)),
+            )
+
+    # --- timer engine state ---------------------------------------------------------------------
+    def save_timers(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the timer engine's saved state with `rows` (each stored as JSON)."""
+        encoded = [json.dumps(row) for row in rows]
+        with self._write() as db:
+            db.execute("DELETE FROM timers")
+            db.executemany(
+                "INSERT INTO timers (position, row) VALUES (?, ?)", list(enumerate(encoded))
+            )
+
+    def load_timers(self) -> list[dict[str, Any]]:
+        rows = self._read("SELECT row FROM timers ORDER BY position")
+        loaded: list[dict[str, Any]] = []
+        for (text,) in rows:
+            try:
+                value = json.loads(text)
+            except ValueError:
+                log.warning("%s: skipping an unreadable timer row", self.path)
+                continue
+            if isinstance(value, dict):
+                loaded.append(value)
+        return loaded
