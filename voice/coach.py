@@ -176,7 +176,7 @@ class Coach:
 
     def _flush(self, events: list[Event]) -> list[Event]:
         for event in events:
-            if isinstance(event, Say) and event.priority != Priority.COUNTDOWN:
+            if isinstance(event, Say) and event.priority in (Priority.SAFETY, Priority.GUIDANCE):
                 self._last = event
         events, self._problems = self._problems + events, []
         return events
@@ -261,6 +261,7 @@ class Coach:
         active = self._desk.active()
         if any(STRETCH in name for name in active):
             stopped = self._desk.stop_routines(now, "it hurts")
+            self._declined.add(STRETCH)  # the seed: if it hurts, stop and try something else
             return [StopSpeech(), *stopped, self._reply("ItHurts.stretching", now, [ICE])]
         if any(ICE in name for name in active):
             return [self._reply("ItHurts.icing", now, [])]
