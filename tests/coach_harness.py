@@ -1,9 +1,5 @@
-"""Test helpers for the coach: a scripted-conversation runner over YAML files.
-
-`RecordingDesk` stands in for H3's timer engine (`voice.timer_desk.TimerDesk`) until that lands
-in the tree: it keeps just enough state (what runs, until when, whether a finish announcement is
-waiting for an okay) for the coach's decisions, and records every call.
-"""
+"""Test helpers for the coach: a scripted-conversation runner over YAML files. The coach runs
+with its real parts (episode store on disk, the real timer desk) on a fake clock."""
 
 from __future__ import annotations
 
@@ -15,77 +11,15 @@ from typing import Any
 
 import yaml
 
-from intents.replies import REPLIES_DIR, Replies, _load_file
+from intents.replies import REPLIES_DIR, _load_file
 from intents.types import Match
-from voice.clock import FakeClock, Now
-from voice.coach import Coach
-from voice.episode import EpisodeStore
+from voice.clock import FakeClock
 from voice.events import Event, Priority, Say, TimerEvent
 from voice.settings import Settings
+from voice.wiring import build_coach
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 COACH_KEYS = frozenset(_load_file(REPLIES_DIR / "coach.yaml"))
-DEFAULTS = {"StartIce": ("ice", 600), "StartStretch": ("stretch", 90), "StartTimer": ("timer", 300)}
-
-
-class RecordingDesk:
-    """Stand-in for voice.timer_desk.TimerDesk (H3), which is not in the tree yet."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-        self.deadlines: dict[str, float] = {}
-        self.ringing: str | None = None
-        self.recovered: list[Event] = []
-
-    def handle(self, match: Match, now: Now) -> list[Event]:
-        self.calls.append(f"handle:{match.intent}")
-        if match.intent in DEFAULTS:
-            name, default = DEFAULTS[match.intent]
-            seconds = float(match.slots.get("duration", default))
-            self.deadlines[name] = now.mono + seconds
-            return [
-                TimerEvent("started", name, actual=now.mono, remaining=seconds),
-                Say(f"Okay, starting the {name}.", key=f"Timers.{name}.intro"),
-            ]
-        return [Say("No timer is running right now.", key="Timers.none")]
-
-    def acknowledge(self, now: Now) -> list[Event]:
-        self.calls.append("acknowledge")
-        if self.ringing is None:
-            return []
-        name, self.ringing = self.ringing, None
-        return [TimerEvent("acknowledged", name, actual=now.mono), Say("Okay.", key="Timers.ok")]
-
-    def stop_routines(self, now: Now, reason: str) -> list[Event]:
-        self.calls.append(f"stop_routines:{reason}")
-        stopped = sorted(self.deadlines)
-        self.deadlines.clear()
-        self.ringing = None
-        out: list[Event] = []
-        for name in stopped:
-            out += [TimerEvent("cancelled", name, actual=now.mono), Say(f"Stopped the {name}.")]
-        return out
-
-    def tick(self, now: Now) -> list[Event]:
-        out: list[Event] = []
-        for name, deadline in sorted(self.deadlines.items()):
-            if deadline <= now.mono:
-                del self.deadlines[name]
-                self.ringing = name
-                out += [
-                    TimerEvent("finished", name, scheduled=deadline, actual=now.mono),
-                    Say("Time's up. Say okay.", key=f"Timers.{name}.done"),
-                ]
-        return out
-
-    def next_deadline(self) -> float | None:
-        return min(self.deadlines.values(), default=None)
-
-    def recover(self, now: Now) -> list[Event]:
-        return list(self.recovered)
-
-    def active(self) -> list[str]:
-        return sorted(self.deadlines)
 
 
 def load_understand() -> Callable[[str], Match] | None:
@@ -104,13 +38,12 @@ class Conversation:
     """A coach on a fresh store, a fake clock and a desk, driven turn by turn."""
 
     state_dir: Path
-    desk: Any = field(default_factory=RecordingDesk)
     clock: FakeClock = field(default_factory=FakeClock)
     understand: Callable[[str], Match] | None = None
 
     def __post_init__(self) -> None:
-        self.store = EpisodeStore(self.state_dir)
-        self.coach = Coach(Replies.load(), self.store, self.desk, Settings(self.state_dir))
+        self.parts = build_coach(Settings(self.state_dir))
+        self.coach, self.store, self.desk = self.parts.coach, self.parts.store, self.parts.desk
         self.started = self.coach.start(self.clock.now())
 
     def match(self, text: str, intent: str, slots: dict[str, Any] | None = None) -> Match:
@@ -136,7 +69,7 @@ class Conversation:
         return events + self.coach.tick(self.clock.now())
 
     def close(self) -> None:
-        self.store.close()
+        self.parts.close()
 
 
 def says(events: list[Event]) -> list[Say]:

@@ -6,23 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from coach_harness import (
-    CONVERSATIONS,
-    Conversation,
-    RecordingDesk,
-    load_understand,
-    run_file,
-    says,
-)
+from coach_harness import CONVERSATIONS, Conversation, load_understand, run_file, says
 
 from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
+from voice.clock import FakeClock
 from voice.coach import OFFER_TTL, REPLY_KEYS, Coach
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.events import AdjustVoice, EndSession, Priority, Problem, Say, StopSpeech, TimerEvent
+from voice.events import AdjustVoice, EndSession, Priority, Problem, StopSpeech, TimerEvent
 from voice.heat_rule import heat_advice, spoken_span
 from voice.settings import Settings
+from voice.timer_desk import TimerDesk
 
 
 @pytest.fixture
@@ -59,14 +54,17 @@ def test_conversation_through_the_matcher(path: Path, tmp_path: Path) -> None:
 
 
 def test_greeting_then_what_the_desk_recovered(tmp_path: Path) -> None:
-    desk = RecordingDesk()
-    desk.recovered = [Say("I'm back. Your ice has four minutes left.", key="Timers.recover")]
-    conv = Conversation(tmp_path, desk=desk)
-    assert [s.text for s in says(conv.started)] == [
+    first = Conversation(tmp_path)
+    first.say("start the ice for five minutes", "StartIce", {"duration": 300})
+    first.close()
+    clock = FakeClock(mono=5.0, wall=first.clock.wall + 60)  # a restart: new monotonic origin
+    again = Conversation(tmp_path, clock=clock)
+    assert [s.text for s in says(again.started)] == [
         "I'm here. Tell me what happened, or say help.",
-        "I'm back. Your ice has four minutes left.",
+        "I'm back. Your ice timer has four minutes left.",
     ]
-    conv.close()
+    assert again.desk.active() == ["ice"]
+    again.close()
 
 
 def test_every_reply_the_coach_uses_exists_and_offers_are_questions() -> None:
@@ -79,18 +77,24 @@ def test_every_reply_the_coach_uses_exists_and_offers_are_questions() -> None:
 
 def test_a_missing_reply_fails_at_load_time(tmp_path: Path) -> None:
     with EpisodeStore(tmp_path) as store, pytest.raises(TemplateError, match="Knot"):
-        Coach(Replies({"Greeting": ("Hi.",)}), store, RecordingDesk(), Settings(tmp_path))
+        replies = Replies({"Greeting": ("Hi.",)})
+        Coach(replies, store, TimerDesk(replies, store), Settings(tmp_path))
 
 
 def test_red_flag_stops_speech_first_then_speaks_at_safety_priority(conv: Conversation) -> None:
+    conv.say("start the ice", "StartIce")
     conv.say("start the stretch", "StartStretch")
+    conv.advance(12)
     events = conv.say("my hands are tingling", "RedFlag", {"symptom": "tingling"})
     assert isinstance(events[0], StopSpeech)
-    assert conv.desk.calls[-1] == "stop_routines:red flag"
+    assert not [e for e in events[1:] if isinstance(e, StopSpeech)]  # nothing cuts the message
+    cancelled = {e.timer for e in events if isinstance(e, TimerEvent) and e.kind == "cancelled"}
+    assert cancelled == {"ice", "stretch"} and conv.desk.active() == []
     spoken = says(events)
     assert len(spoken) == 1 and spoken[0].priority == Priority.SAFETY
     assert "disc or nerve" in spoken[0].text
     assert conv.store.activities(RED_FLAG)[0].detail["symptom"] == "tingling"
+    assert conv.coach.next_deadline() is None  # no countdown number after the safety message
 
 
 def test_bladder_or_bowel_is_an_emergency(conv: Conversation) -> None:
@@ -100,19 +104,16 @@ def test_bladder_or_bowel_is_an_emergency(conv: Conversation) -> None:
 
 
 def test_timer_intents_go_to_the_desk_and_starts_are_remembered(conv: Conversation) -> None:
-    for intent in ("StartIce", "TimerStatus", "PauseTimer", "AddTime", "CancelTimer"):
-        conv.say(intent.lower(), intent, {"duration": 300} if intent == "StartIce" else {})
-    conv.say("count me through it", "StartStretch")
-    assert conv.desk.calls == [
-        "handle:StartIce",
-        "handle:TimerStatus",
-        "handle:PauseTimer",
-        "handle:AddTime",
-        "handle:CancelTimer",
-        "handle:StartStretch",
-    ]
+    conv.say("ice for five minutes", "StartIce", {"duration": 300})
+    status = says(conv.say("how long is left", "TimerStatus"))[0]
+    assert status.key.startswith("Timers.status") and "five minutes" in status.text.lower()
+    assert says(conv.say("pause it", "PauseTimer"))[0].key == "Timers.paused"
+    assert says(conv.say("add a minute", "AddTime", {"duration": 60}))[0].key == "Timers.added"
+    assert says(conv.say("cancel it", "CancelTimer"))[0].key == "Timers.cancelled"
+    conv.say("count me through it", "StartStretch", {"duration": 15, "reps": 2})
     assert [a.detail["seconds"] for a in conv.store.activities(ICE)] == [300]
-    assert len(conv.store.activities(STRETCH)) == 1
+    stretch = conv.store.activities(STRETCH)[0].detail
+    assert (stretch["hold"], stretch["reps"]) == (15, 2)
 
 
 def test_yes_while_a_finish_repeats_acknowledges_and_keeps_the_offer(conv: Conversation) -> None:
@@ -129,10 +130,20 @@ def test_yes_while_a_finish_repeats_acknowledges_and_keeps_the_offer(conv: Conve
 
 def test_stop_while_a_finish_repeats_cuts_speech_and_acknowledges(conv: Conversation) -> None:
     conv.say("start a timer for a minute", "StartTimer", {"duration": 60})
-    conv.advance(60)
+    finished = conv.advance(60)
+    assert "finished" in [e.kind for e in finished if isinstance(e, TimerEvent)]
     events = conv.say("stop", "Stop")
     assert isinstance(events[0], StopSpeech)
-    assert conv.desk.calls[-1] == "acknowledge"
+    assert [e.kind for e in events if isinstance(e, TimerEvent)] == ["acknowledged"]
+    assert not says(conv.advance(120))  # no more "time's up"
+
+
+def test_stop_ends_a_stretch_but_not_the_ice(conv: Conversation) -> None:
+    conv.say("start the ice", "StartIce")
+    conv.say("start the stretch", "StartStretch")
+    events = conv.say("stop", "Stop")
+    assert conv.desk.active() == ["ice"]
+    assert [s.key for s in says(events)] == ["Timers.stretch.stopped"]
 
 
 def test_an_offer_expires(conv: Conversation) -> None:

@@ -25,14 +25,16 @@ from voice.events import (
     StopSpeech,
     TimerEvent,
 )
-from voice.heat_rule import heat_advice, number_words
+from voice.heat_rule import heat_advice
 from voice.settings import Settings
+from voice.spoken_time import number_words
 
 log = logging.getLogger(__name__)
 
 
 class DeskLike(Protocol):
-    """The timer engine (`voice.timer_desk.TimerDesk`) as the coach uses it."""
+    """The timer engine (`voice.timer_desk.TimerDesk`) as the coach uses it. `stop_routines`
+    takes the intent that asks for it as its reason: "RedFlag", "ItHurts" or "Stop"."""
 
     def handle(self, match: Match, now: Now) -> list[Event]: ...
     def acknowledge(self, now: Now) -> list[Event]: ...
@@ -181,6 +183,11 @@ class Coach:
         events, self._problems = self._problems + events, []
         return events
 
+    @staticmethod
+    def _quiet(events: list[Event]) -> list[Event]:
+        """The desk's events without its StopSpeech: the coach has already cut speech."""
+        return [e for e in events if not isinstance(e, StopSpeech)]
+
     def _ice_minutes(self) -> str:
         minutes = max(1, round(self._settings.ice_seconds / 60))
         return "one minute" if minutes == 1 else f"{number_words(minutes)} minutes"
@@ -213,8 +220,8 @@ class Coach:
             if isinstance(event, TimerEvent) and event.kind == "started":
                 kind = STRETCH if STRETCH in event.timer else ICE if ICE in event.timer else None
                 if kind is not None:
-                    seconds = round(event.remaining)
-                    self._remember(self._store.record, kind, now.wall, seconds=seconds)
+                    detail = {"seconds": round(event.remaining), **event.extra}
+                    self._remember(self._store.record, kind, now.wall, **detail)
         return events
 
     # --- intents --------------------------------------------------------------------------------
@@ -226,7 +233,8 @@ class Coach:
         self._remember(self._store.record, RED_FLAG, now.wall, symptom=symptom, text=match.text)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
         # drop its own spoken "stopping" lines.
-        stopped = [e for e in self._desk.stop_routines(now, "red flag") if not isinstance(e, Say)]
+        stopped = self._desk.stop_routines(now, "RedFlag")
+        stopped = [e for e in stopped if not isinstance(e, (Say, StopSpeech))]
         return [StopSpeech(), *stopped, self._say(key, Priority.SAFETY)]
 
     def _spasm_started(self, match: Match, now: Now) -> list[Event]:
@@ -260,7 +268,7 @@ class Coach:
     def _it_hurts(self, match: Match, now: Now) -> list[Event]:
         active = self._desk.active()
         if any(STRETCH in name for name in active):
-            stopped = self._desk.stop_routines(now, "it hurts")
+            stopped = self._quiet(self._desk.stop_routines(now, "ItHurts"))
             self._declined.add(STRETCH)  # the seed: if it hurts, stop and try something else
             return [StopSpeech(), *stopped, self._reply("ItHurts.stretching", now, [ICE])]
         if any(ICE in name for name in active):
@@ -296,7 +304,7 @@ class Coach:
 
     def _stop(self, match: Match, now: Now) -> list[Event]:
         self._offer = None
-        return [StopSpeech(), *self._desk.stop_routines(now, "stop")]
+        return [StopSpeech(), *self._quiet(self._desk.stop_routines(now, "Stop"))]
 
     def _repeat(self, match: Match, now: Now) -> list[Event]:
         if self._last is None:

@@ -5,27 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voice.spoken_time import number_words
+
 HEAT_AFTER = 72 * 3600.0
-
-_WORDS = tuple(
-    " ".join(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen",
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
-        )
-    ).split()
-)
-
-
-def number_words(n: int) -> str:
-    """0..99 as words ("twenty-three"); larger numbers as digits."""
-    if 0 <= n <= 20:
-        return _WORDS[n]
-    tens = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-    if 20 < n < 100:
-        word = tens[n // 10]
-        return word if n % 10 == 0 else f"{word}-{_WORDS[n % 10]}"
-    return str(n)
 
 
 def _count(n: int, unit: str) -> str:
