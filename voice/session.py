@@ -103,7 +103,7 @@ class Session:
             else:
                 self._clock.wait_until(deadline, self._wake)
         self._wake.clear()
-        while not self._inbox.empty():
+        while not self.finished and not self._inbox.empty():  # nothing after EndSession
             self.receive(self._inbox.get())
         self.tick()
 
