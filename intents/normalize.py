@@ -1,0 +1,142 @@
+"""Text → canonical tokens, the same way for what people say and for template sentences.
+
+Lower case, plain ASCII, punctuation dropped, common spellings unified ("ok" → "okay",
+"dont" → "don't", "mins" → "minutes"), fillers ("uh", "um", "please") removed. For input text
+only, numbers (digits or words) become the token "#" and their values are kept in order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from intents.numbers import NUMBER_WORDS, read_number
+
+NUMBER = "#"
+MAX_CHARS = 400
+"""Longer input is not something a person in pain says to the coach: Unknown, fast."""
+MAX_TOKENS = 40
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FILLERS = word_set(
+    """
+    uh uhh uhm um umm er erm ehm hmm hm mm mmm ah ahh please pls plz just actually like
+    """
+)
+"""Dropped anywhere, from input and from template sentences alike."""
+
+LEADING = word_set(
+    """
+    okay so well alright now oh hey coach and but right then yeah
+    """
+)
+"""Dropped at the start of input on a second try ("okay so how long do i ice it")."""
+
+SPELLINGS = {
+    "ok": "okay",
+    "k": "okay",
+    "okey": "okay",
+    "dont": "don't",
+    "cant": "can't",
+    "cannot": "can't",
+    "wont": "won't",
+    "im": "i'm",
+    "ive": "i've",
+    "its": "it's",
+    "whats": "what's",
+    "thats": "that's",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "didnt": "didn't",
+    "hows": "how's",
+    "theres": "there's",
+    "min": "minute",
+    "mins": "minutes",
+    "sec": "second",
+    "secs": "seconds",
+    "u": "you",
+    "ur": "your",
+    "thx": "thanks",
+    "thank": "thank",
+    "alright": "alright",
+    "allright": "alright",
+    "gotta": "got to",
+    "wanna": "want to",
+    "gonna": "going to",
+}
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_DECIMAL_HALF = re.compile(r"\b(\d+)\.5\b")
+_NOT_WORD = re.compile(r"[^a-z0-9']+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Canonical tokens; each "#" token stands for the next value in `numbers`."""
+
+    tokens: tuple[str, ...]
+    numbers: tuple[int, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+    def without_leading(self) -> Normalized:
+        """Drop discourse markers at the start, keeping at least one token."""
+        i = 0
+        while i < len(self.tokens) - 1 and self.tokens[i] in LEADING:
+            i += 1
+        return self if i == 0 else Normalized(self.tokens[i:], self.numbers)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words with apostrophes kept; everything else splits."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = _DECIMAL_HALF.sub(r"\1 and a half", text)
+    return [w.strip("'") for w in _NOT_WORD.split(text) if w.strip("'")]
+
+
+def canonical(tokens: Iterable[str]) -> list[str]:
+    """Unify spellings and drop fillers (used for input and template sentences alike)."""
+    out: list[str] = []
+    for token in tokens:
+        token = SPELLINGS.get(token, token)
+        for part in token.split():
+            if part not in FILLERS:
+                out.append(part)
+    return out
+
+
+def normalize(text: str) -> Normalized:
+    """What the matcher compares: canonical tokens with numbers read out."""
+    if not text or len(text) > MAX_CHARS:
+        return Normalized(())
+    tokens = canonical(words(text))
+    if len(tokens) > MAX_TOKENS:
+        return Normalized(())
+    out: list[str] = []
+    numbers: list[int] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.isdigit():
+            out.append(NUMBER)
+            numbers.append(int(token))
+            i += 1
+            continue
+        number = read_number(tokens, i) if token in NUMBER_WORDS or token == "a" else None
+        if number is not None and (token != "a" or number[1] > 1):
+            out.append(NUMBER)
+            numbers.append(number[0])
+            i += number[1]
+            continue
+        out.append(token)
+        i += 1
+    return Normalized(tuple(out), tuple(numbers))

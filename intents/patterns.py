@@ -1,0 +1,79 @@
+"""Expanded templates: every sentence a template allows, as canonical tokens.
+
+A number slot stays one placeholder token "#" (any value in its range matches); text-list
+values are expanded with the slot value they stand for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.normalize import NUMBER
+from intents.numbers import to_words
+from intents.types import SlotValue
+
+SINGULAR_UNITS = frozenset({"minute", "second", "hour", "time", "rep"})
+PLURAL_UNITS = frozenset({"minutes", "seconds", "hours", "times", "reps"})
+
+
+@dataclass(frozen=True)
+class NumberSlot:
+    """A `{list:slot}` reference to a number range; value = n * multiplier + add."""
+
+    slot: str
+    low: int
+    high: int
+    multiplier: int = 1
+    add: int = 0
+    spoken: tuple[int, ...] = ()
+    """The values written out for the recognizer's phrase list."""
+
+    def accepts(self, number: int) -> bool:
+        return self.low <= number <= self.high
+
+    def value(self, number: int) -> int:
+        return number * self.multiplier + self.add
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One sentence an intent template allows."""
+
+    intent: str
+    tokens: tuple[str, ...]
+    slots: tuple[tuple[str, SlotValue], ...] = ()
+    numbers: tuple[NumberSlot, ...] = ()
+
+    def fill(self, numbers: tuple[int, ...]) -> dict[str, SlotValue] | None:
+        """Slot values for the said numbers, or None if one is out of range."""
+        if len(numbers) != len(self.numbers):
+            return None
+        slots = dict(self.slots)
+        for slot, number in zip(self.numbers, numbers, strict=True):
+            if not slot.accepts(number):
+                return None
+            slots[slot.slot] = slot.value(number)
+        return slots
+
+    def spoken_forms(self) -> list[tuple[str, ...]]:
+        """The pattern with each number written out in its spoken values (grammatical units)."""
+        forms: list[tuple[str, ...]] = [()]
+        slot_index = 0
+        for i, token in enumerate(self.tokens):
+            if token != NUMBER:
+                forms = [form + (token,) for form in forms]
+                continue
+            slot = self.numbers[slot_index]
+            slot_index += 1
+            unit = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
+            values = [
+                n
+                for n in slot.spoken
+                if not (unit in SINGULAR_UNITS and n != 1) and not (unit in PLURAL_UNITS and n == 1)
+            ]
+            forms = [form + (spoken,) for form in forms for spoken in _spoken(values)]
+        return forms
+
+
+def _spoken(values: list[int]) -> list[str]:
+    return [to_words(n) for n in values]
