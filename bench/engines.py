@@ -1,0 +1,214 @@
+"""The two recognizers under test, behind one small streaming interface.
+
+- `vosk`: backcoach's pipeline. Until `voice/recognizer.py` exists this is Vosk driven directly
+  (KaldiRecognizer with the grammar phrases + "[unk]", SetWords, Vosk's own endpointing);
+  `make_engine` prefers the product recognizer when it is importable.
+- `pocketsphinx`: the peer. PyPI pocketsphinx's US English model with a JSGF grammar of the
+  same sentences (one alternative per sentence), its webrtc-style Endpointer for end of speech.
+
+Both feed text to the same matcher. An engine streams over int16 PCM in chunks and yields one
+`Decision` per final result, stamped with the audio time of the chunk that produced it and the
+wall time the deciding call took, so latency = end_audio + compute - speech end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+RATE = 16000
+CHUNK = 800  # 50 ms, a typical microphone block
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    confidence: float
+    end_audio: float  # seconds into the stream when the result became available
+    compute: float  # wall seconds spent producing it after that chunk arrived
+
+
+class Engine(Protocol):
+    name: str
+
+    def stream(self, pcm: bytes) -> Iterator[Decision]: ...
+
+
+def grammar_phrases() -> list[str]:
+    from intents.grammar import load_grammar
+
+    return sorted({text.lower() for _, text in load_grammar().sentences()})
+
+
+def model_path() -> Path:
+    value = os.environ.get("BACKCOACH_MODEL")
+    if value:
+        return Path(value)
+    return Path(__file__).resolve().parents[2] / "shared" / "models" / "vosk-model-small-en-us"
+
+
+class VoskDirect:
+    """Vosk with the grammar, no product code: the stand-in until voice/recognizer.py exists."""
+
+    name = "vosk"
+
+    def __init__(self, phrases: list[str], unk_rejects: bool = True, min_conf: float = 0.0):
+        import vosk
+
+        vosk.SetLogLevel(-2)
+        self.model = vosk.Model(str(model_path()))
+        self.rec = vosk.KaldiRecognizer(self.model, RATE, json.dumps([*phrases, "[unk]"]))
+        self.rec.SetWords(True)
+        self.unk_rejects = unk_rejects
+        self.min_conf = min_conf
+
+    def _decision(self, raw: str, end_audio: float, compute: float) -> Decision | None:
+        words = json.loads(raw).get("result", [])
+        if not words:
+            return None
+        conf = min(w.get("conf", 1.0) for w in words)
+        tokens = [w["word"] for w in words]
+        if "[unk]" in tokens and self.unk_rejects or conf < self.min_conf:
+            return Decision("", conf, end_audio, compute)
+        return Decision(" ".join(t for t in tokens if t != "[unk]"), conf, end_audio, compute)
+
+    def stream(self, pcm: bytes) -> Iterator[Decision]:
+        step = CHUNK * 2
+        for offset in range(0, len(pcm), step):
+            t0 = time.perf_counter()
+            if self.rec.AcceptWaveform(pcm[offset : offset + step]):
+                raw = self.rec.Result()
+                decision = self._decision(
+                    raw, min(offset + step, len(pcm)) / 2 / RATE, time.perf_counter() - t0
+                )
+                if decision:
+                    yield decision
+        t0 = time.perf_counter()
+        raw = self.rec.FinalResult()
+        decision = self._decision(raw, len(pcm) / 2 / RATE, time.perf_counter() - t0)
+        self.rec.Reset()
+        if decision:
+            yield decision
+
+
+def jsgf(phrases: list[str]) -> str:
+    body = " |\n  ".join(phrases)
+    return f"#JSGF V1.0;\ngrammar backcoach;\npublic <command> = (\n  {body}\n);\n"
+
+
+class PocketSphinxPeer:
+    """PocketSphinx with a JSGF of the same sentences; sentences with words missing from its
+    dictionary are left out of its grammar (listed in `dropped`)."""
+
+    name = "pocketsphinx"
+
+    def __init__(self, phrases: list[str]):
+        import pocketsphinx as ps
+
+        self.ps = ps
+        self.decoder = ps.Decoder(loglevel="FATAL")
+        known = [p for p in phrases if all(self.decoder.lookup_word(w) for w in p.split())]
+        self.dropped = sorted(set(phrases) - set(known))
+        if self.dropped:
+            log.warning("pocketsphinx: %d sentences have unknown words", len(self.dropped))
+        self.decoder.add_jsgf_string("backcoach", jsgf(known))
+        self.decoder.activate_search("backcoach")
+
+    def stream(self, pcm: bytes) -> Iterator[Decision]:
+        ep = self.ps.Endpointer()
+        step = ep.frame_bytes
+        for offset in range(0, len(pcm) - step + 1, step):
+            t0 = time.perf_counter()
+            was_in_speech = ep.in_speech
+            speech = ep.process(pcm[offset : offset + step])
+            if speech is None:
+                continue
+            if not was_in_speech:
+                self.decoder.start_utt()
+            self.decoder.process_raw(speech)
+            if not ep.in_speech:
+                self.decoder.end_utt()
+                yield self._decision((offset + step) / 2 / RATE, time.perf_counter() - t0)
+        if ep.in_speech:
+            t0 = time.perf_counter()
+            tail = ep.end_stream(pcm[len(pcm) - len(pcm) % step :]) if len(pcm) % step else None
+            if tail:
+                self.decoder.process_raw(tail)
+            self.decoder.end_utt()
+            yield self._decision(len(pcm) / 2 / RATE, time.perf_counter() - t0)
+
+    def _decision(self, end_audio: float, compute: float) -> Decision:
+        hyp = self.decoder.hyp()
+        return Decision(hyp.hypstr if hyp else "", 1.0, end_audio, compute)
+
+
+class VoskProduct:
+    """backcoach's own recognizer (voice/recognizer.py: grammar, confidence and "[unk]"
+    rejection, Silero end of speech), fed 100 ms chunks like the microphone."""
+
+    name = "vosk"
+
+    def __init__(self, phrases: list[str], options: dict[str, float]):
+        import dataclasses
+
+        import vosk
+
+        from voice.endpoint import EndpointSettings
+        from voice.recognizer import Recognizer, RecognizerSettings
+
+        vosk.SetLogLevel(-2)
+        rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
+        endpoint = EndpointSettings(**{k: v for k, v in options.items() if k not in rec_fields})
+        settings = RecognizerSettings(
+            **{k: v for k, v in options.items() if k in rec_fields}, endpoint=endpoint
+        )
+        self.model = vosk.Model(str(model_path()))
+        self.rec = Recognizer(self.model, phrases, settings)
+
+    def stream(self, pcm: bytes) -> Iterator[Decision]:
+        step = 1600 * 2
+        end = 0.0
+        for offset in range(0, len(pcm), step):
+            end = min(offset + step, len(pcm)) / 2 / RATE
+            t0 = time.perf_counter()
+            heard = self.rec.feed(pcm[offset : offset + step], at=end)
+            compute = time.perf_counter() - t0
+            for h in heard:
+                if h.final:
+                    yield Decision(h.text, h.confidence, end, compute)
+        t0 = time.perf_counter()
+        heard = self.rec.finish(at=end)
+        compute = time.perf_counter() - t0
+        self.rec.reset()
+        self.rec.dropped.clear()
+        for h in heard:
+            yield Decision(h.text, h.confidence, end, compute)
+
+
+def product_recognizer_available() -> bool:
+    try:
+        import voice.recognizer  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def make_engine(name: str, phrases: list[str], options: dict[str, float] | None = None) -> Engine:
+    """`vosk` is the product recognizer when importable, else Vosk driven directly
+    (`vosk-direct` forces that); `pocketsphinx` is the peer. `options` tune the Vosk engine."""
+    options = options or {}
+    if name == "pocketsphinx":
+        return PocketSphinxPeer(phrases)
+    if name == "vosk" and product_recognizer_available():
+        return VoskProduct(phrases, options)
+    if name in ("vosk", "vosk-direct"):
+        return VoskDirect(phrases, min_conf=options.get("min_confidence", 0.0))
+    raise ValueError(f"unknown engine {name!r} (vosk, vosk-direct, pocketsphinx)")
