@@ -88,6 +88,12 @@ class TimerDesk:
         to call from another thread: it reads an immutable snapshot."""
         return next((t for t in self._countdowns if t > after), None)
 
+    def countdown_texts(self) -> list[str]:
+        """The short cues said on the second ("Five" ... "One", "Release."), for
+        `SpeechQueue.warm` so they are synthesized before they are needed."""
+        numbers = [self._words.text("Timers.count", number=number_words(n)) for n in range(1, 6)]
+        return [*numbers, self._words.text("Timers.stretch.release")]
+
     def views(self, now: Now) -> list[TimerView]:
         return [view_of(run.timer, run.ringing, now) for run in self._runs.values()]
 
@@ -129,7 +135,9 @@ class TimerDesk:
     def stop_routines(self, now: Now, reason: str) -> list[Event]:
         """ItHurts / Stop / RedFlag: cut speech and end the stretch at once (RedFlag ends the ice
         too; Stop also silences a finished timer). Says something only for Stop with a stretch
-        running ("I've stopped the stretch"); for ItHurts and RedFlag the coach speaks."""
+        running ("I've stopped the stretch"); for ItHurts and RedFlag the coach speaks.
+        `reason` may be the intent name or words: "RedFlag", "red flag", "it hurts", "stop"."""
+        reason = _reason(reason)
         events: list[Event] = [StopSpeech(keep_priority=Priority.SAFETY)]
         names = ["stretch", "ice"] if reason == "RedFlag" else ["stretch"]
         ended = [name for name in names if name in self._runs]
@@ -331,3 +339,9 @@ class TimerDesk:
 
     def _save(self, now: Now) -> None:
         self._store.save_timers([run.timer.to_dict(now) for run in self._runs.values()])
+
+
+def _reason(reason: str) -> str:
+    """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
+    squashed = reason.replace(" ", "").replace("_", "").lower()
+    return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)

@@ -6,6 +6,7 @@ numbers in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from intents.replies import Replies
@@ -20,6 +21,8 @@ MIN_HOLD, MAX_HOLD = 2, 60
 
 MIN_REPS, MAX_REPS = 1, 10
 
+_SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
+
 SPOKEN_NAME = {"ice": "ice timer", "stretch": "stretch", "timer": "timer"}
 
 
@@ -32,8 +35,9 @@ class TimerWords:
         self._replies = replies
 
     def text(self, key: str, **values: str) -> str:
+        """The reply with each sentence capitalised (placeholders may open a sentence)."""
         text = self._replies.get(key, **values)
-        return text[:1].upper() + text[1:]
+        return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
     def say(self, key: str, **values: str) -> Say:
         """A guidance sentence."""

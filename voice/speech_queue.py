@@ -1,0 +1,263 @@
+"""One speech queue with priorities: nothing overlaps, countdown numbers are on time.
+
+Implements `voice.session.SpeechSink`. Rules:
+- Order: SAFETY > COUNTDOWN > GUIDANCE > CHATTER, first come first served within a priority.
+- A SAFETY or COUNTDOWN sentence cuts off anything less urgent that is playing (a countdown
+  number also cuts the previous number if that one is still going), so a number starts on its
+  second however long the sentence before it was.
+- A sentence that would still be playing when the next countdown number is due (asked through
+  `next_countdown`) waits for the gap after the count, if the count is close (`imminent`);
+  a time-bound one (with `not_after`) plays now and is cut when the number comes.
+- `Say.not_after` drops a sentence that could not start in time.
+Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
+The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
+or synchronously from inside `play`.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from voice.clock import Clock, Now
+from voice.events import AdjustVoice, Priority, Said, Say
+
+log = logging.getLogger(__name__)
+
+CACHE_SIZE = 48
+"""Synthesized short sentences kept (countdown numbers, "Release.") so they start instantly."""
+
+
+class UtteranceLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def duration(self) -> float:
+        """Seconds, known before playing."""
+        ...
+
+
+class Player(Protocol):
+    """What the real speaker implements (voice.speaker.Speaker)."""
+
+    def synthesize(self, text: str) -> UtteranceLike: ...
+    def play(self, utterance: Any, on_done: Callable[[bool], None]) -> None:
+        """Start playing and return at once; `on_done(cut)` when it ends or is stopped."""
+        ...
+
+    def stop(self) -> None: ...
+    def set_voice(self, rate_factor: float, volume_delta: float) -> None:
+        """Relative change: multiply the rate, add to the volume."""
+        ...
+
+
+@dataclass(order=True)
+class _Item:
+    priority: int
+    seq: int
+    say: Say = field(compare=False)
+    utterance: UtteranceLike | None = field(default=None, compare=False)
+
+
+@dataclass
+class _Playing:
+    item: _Item
+    token: int
+    start: float
+
+
+class SpeechQueue:
+    def __init__(
+        self,
+        player: Player,
+        clock: Clock,
+        on_said: Callable[[Said], None] | None = None,
+        next_countdown: Callable[[float], float | None] | None = None,
+        background: bool = False,
+        margin: float = 0.15,
+        imminent: float = 7.0,
+    ) -> None:
+        """`next_countdown(after)` gives the next countdown number's monotonic time (e.g.
+        `TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
+        thread so a long sentence never holds up the session loop (use it live)."""
+        self._player = player
+        self._clock = clock
+        self._on_said = on_said or (lambda said: None)
+        self._next_countdown = next_countdown or (lambda after: None)
+        self._margin = margin
+        self._imminent = imminent
+        self._lock = threading.RLock()
+        self._heap: list[_Item] = []
+        self._seq = itertools.count()
+        self._tokens = itertools.count(1)
+        self._playing: _Playing | None = None
+        self._pumping = False
+        self._again = False
+        self._cache: dict[str, UtteranceLike] = {}
+        self.dropped: list[Say] = []
+        """Sentences dropped because they could not start by their `not_after`."""
+        self._jobs: queue.SimpleQueue[_Item | None] | None = None
+        if background:
+            self._jobs = queue.SimpleQueue()
+            threading.Thread(target=self._synth_worker, name="speech-synth", daemon=True).start()
+
+    # --- SpeechSink ------------------------------------------------------------------------------
+    def say(self, say: Say, now: Now) -> None:
+        item = _Item(int(say.priority), next(self._seq), say, self._cached(say.text))
+        with self._lock:
+            heapq.heappush(self._heap, item)
+            playing = self._playing
+            if playing is not None and _preempts(item.priority, playing.item.priority):
+                self._cut(playing)
+        if item.utterance is None:
+            if self._jobs is not None:
+                self._jobs.put(item)
+                return
+            self._synthesize(item)
+        self._pump()
+
+    def stop(self, keep: Priority) -> None:
+        """Cut off what is playing; drop queued sentences less urgent than `keep`."""
+        with self._lock:
+            self._heap = [item for item in self._heap if item.priority <= keep]
+            heapq.heapify(self._heap)
+            if self._playing is not None:
+                self._cut(self._playing)
+        self._pump()
+
+    def adjust(self, change: AdjustVoice) -> None:
+        self._player.set_voice(change.rate_factor, change.volume_delta)
+        with self._lock:
+            self._cache.clear()
+
+    # --- extras ----------------------------------------------------------------------------------
+    def warm(self, texts: Iterable[str]) -> None:
+        """Synthesize short sentences ahead of time (countdown numbers) so they start at once."""
+        for text in texts:
+            if text not in self._cache:
+                self._remember(text, self._player.synthesize(text))
+
+    def poll(self) -> None:
+        """Start a waiting sentence if it can go now (call on any wake-up; optional)."""
+        self._pump()
+
+    @property
+    def speaking(self) -> bool:
+        return self._playing is not None
+
+    def pending(self) -> list[str]:
+        with self._lock:
+            return [item.say.text for item in sorted(self._heap)]
+
+    def close(self) -> None:
+        if self._jobs is not None:
+            self._jobs.put(None)
+
+    # --- inside ----------------------------------------------------------------------------------
+    def _pump(self) -> None:
+        with self._lock:
+            if self._pumping:  # re-entered (on_done from inside play): the outer loop goes on
+                self._again = True
+                return
+            self._pumping = True
+            try:
+                self._again = True
+                while self._again:
+                    self._again = False
+                    self._start_next()
+            finally:
+                self._pumping = False
+
+    def _start_next(self) -> None:
+        now = self._clock.now().mono
+        while self._playing is None and self._heap:
+            item = self._heap[0]
+            if item.say.not_after is not None and now > item.say.not_after:
+                heapq.heappop(self._heap)
+                self.dropped.append(item.say)
+                log.info(
+                    "dropped stale speech %r (%.3f s late)", item.say.text, now - item.say.not_after
+                )
+                continue
+            if item.utterance is None or self._must_wait(item, now):
+                return
+            heapq.heappop(self._heap)
+            playing = _Playing(item, next(self._tokens), now)
+            self._playing = playing
+            self._player.play(item.utterance, functools.partial(self._done, playing.token))
+
+    def _must_wait(self, item: _Item, now: float) -> bool:
+        if item.priority <= Priority.COUNTDOWN or item.utterance is None:
+            return False
+        upcoming = self._next_countdown(now)
+        if upcoming is None or now + item.utterance.duration + self._margin <= upcoming:
+            return False  # it fits before the next number
+        # A time-bound cue cannot wait (it is cut when the number comes); others wait only
+        # when the count is close, else play and are cut.
+        return item.say.not_after is None and upcoming - now <= self._imminent
+
+    def _done(self, token: int, cut: bool) -> None:
+        with self._lock:
+            playing = self._playing
+            if playing is None or playing.token != token:
+                return  # already logged when we cut it
+            self._playing = None
+            self._log(playing, cut)
+        self._pump()
+
+    def _cut(self, playing: _Playing) -> None:
+        self._playing = None
+        self._log(playing, cut=True)
+        self._player.stop()
+
+    def _log(self, playing: _Playing, cut: bool) -> None:
+        say = playing.item.say
+        end = self._clock.now().mono
+        self._on_said(Said(text=say.text, key=say.key, start=playing.start, end=end, cut=cut))
+
+    def _cached(self, text: str) -> UtteranceLike | None:
+        with self._lock:
+            return self._cache.get(text)
+
+    def _remember(self, text: str, utterance: UtteranceLike) -> None:
+        with self._lock:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = utterance
+
+    def _synthesize(self, item: _Item) -> None:
+        try:
+            utterance = self._player.synthesize(item.say.text)
+        except Exception:  # the session survives a failed sentence; the log says why
+            log.exception("could not synthesize %r", item.say.text)
+            with self._lock:
+                self._heap = [i for i in self._heap if i is not item]
+                heapq.heapify(self._heap)
+            return
+        if len(item.say.text) <= 24:
+            self._remember(item.say.text, utterance)
+        with self._lock:
+            item.utterance = utterance
+
+    def _synth_worker(self) -> None:
+        assert self._jobs is not None
+        while (item := self._jobs.get()) is not None:
+            self._synthesize(item)
+            self._pump()
+
+
+def _preempts(new: int, playing: int) -> bool:
+    """SAFETY cuts anything less urgent; a COUNTDOWN number cuts guidance, chatter and the
+    previous number; nothing else interrupts."""
+    if new == Priority.SAFETY:
+        return playing > Priority.SAFETY
+    if new == Priority.COUNTDOWN:
+        return playing >= Priority.COUNTDOWN
+    return False
