@@ -3,6 +3,7 @@ with its real parts (episode store on disk, the real timer desk) on a fake clock
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ CONVERSATIONS = Path(__file__).parent / "conversations"
 COACH_KEYS = frozenset(_load_file(REPLIES_DIR / "coach.yaml"))
 
 
+@functools.cache
 def load_understand() -> Callable[[str], Match] | None:
     """H1's matcher once it is in the tree, else None (turns then build the Match directly)."""
     if importlib.util.find_spec("intents.matcher") is None:

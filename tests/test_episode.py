@@ -81,8 +81,7 @@ def test_a_damaged_database_is_moved_aside_and_a_fresh_one_started(
 ) -> None:
     with EpisodeStore(tmp_path) as store:
         store.spasm_started(T0, "back")
-        for i in range(300):
-            store.record(ICE, T0 + i, seconds=600, note="x" * 100)
+        store.save_timers([{"name": "ice", "n": i, "note": "x" * 100} for i in range(300)])
     db = tmp_path / "episode.db"
     original = db.read_bytes()
     db.write_bytes(damage(original))  # type: ignore[operator]

@@ -9,10 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from intents.types import Match
 from voice.clock import FakeClock
 from voice.events import EndSession, Heard, Problem, Say
 from voice.session import EventLog
-from voice.text_mode import PrintingSink, feed_lines
+from voice.settings import Settings
+from voice.text_mode import REDRAW_EVERY, CountdownCoach, CountdownLine, PrintingSink, feed_lines
+from voice.wiring import build_coach
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,9 +77,7 @@ def test_a_conversation_prints_replies_and_logs_events(tmp_path: Path) -> None:
 
 def test_memory_and_timers_carry_over_to_the_next_run(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    code, replies, _, err = run(
-        state, ["my back went into spasm", "start the ice for five minutes"]
-    )
+    code, replies, _, err = run(state, ["my back locked up", "start the ice for five minutes"])
     assert code == 0, err
     assert any("ice" in r.lower() for r in replies[2:])
     code, replies, _, err = run(state, ["can i use heat"])  # end of input ended the first run
@@ -135,3 +138,25 @@ def test_printing_sink_drops_a_late_countdown_number() -> None:
     sink.say(Say("two", key="Timers.count", not_after=100.5), clock.now())
     assert out.getvalue() == "coach: two\n"
     assert json.loads(log.getvalue())["type"] == "Said"
+
+
+def test_the_countdown_line_is_redrawn_while_a_timer_runs(tmp_path: Path) -> None:
+    parts = build_coach(Settings(tmp_path))
+    out = io.StringIO()
+    line = CountdownLine(out)
+    coach = CountdownCoach(parts.coach, parts.desk, line)
+    sink = PrintingSink(out, EventLog(None), line)
+    clock = FakeClock()
+    coach.start(clock.now())
+    assert coach.next_deadline() is None and out.getvalue() == ""  # nothing runs: no line
+    for say in coach.handle(Match("ice 2 min", "StartIce", {"duration": 120}), clock.now()):
+        if isinstance(say, Say):
+            sink.say(say, clock.now())
+    assert out.getvalue().startswith("\r\x1b[Kice 02:00")
+    assert "\r\x1b[Kcoach: Okay, two minutes of ice." in out.getvalue()  # cleared, then printed
+    assert out.getvalue().endswith("ice 02:00")  # and drawn again below the reply
+    assert coach.next_deadline() == pytest.approx(clock.mono + REDRAW_EVERY)
+    clock.advance(30.2)
+    coach.tick(clock.now())
+    assert out.getvalue().endswith("\r\x1b[Kice 01:30")
+    parts.close()

@@ -60,7 +60,10 @@ ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
 OFFER_TTL = 180.0
 """Seconds a yes/no offer stays open."""
 START_FOR_OFFER = {STRETCH: "StartStretch", ICE: "StartIce"}
-EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself", "fall", "fell")
+EMERGENCY_SYMPTOMS = frozenset({"bladder", "bowel", "fall"})
+"""Symptom slot values that mean "call emergency services now" (the rest: see a professional)."""
+EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself", "i fell", "a fall")
+"""The same, looked for in the words when the match carries no symptom slot."""
 MIN_RATE, MAX_VOLUME_DELTA = 0.5, 0.8
 
 REPLY_KEYS = _words(
@@ -227,9 +230,12 @@ class Coach:
     # --- intents --------------------------------------------------------------------------------
     def _red_flag(self, match: Match, now: Now) -> list[Event]:
         self._offer = None
-        said = f"{match.slots.get('symptom', '')} {match.text}".lower()
-        key = "RedFlag.emergency" if any(w in said for w in EMERGENCY_WORDS) else "RedFlag"
-        symptom = str(match.slots.get("symptom", ""))
+        symptom = str(match.slots.get("symptom", "")).lower()
+        if symptom:  # the matcher reports the most urgent symptom said
+            emergency = symptom in EMERGENCY_SYMPTOMS
+        else:
+            emergency = any(word in match.text.lower() for word in EMERGENCY_WORDS)
+        key = "RedFlag.emergency" if emergency else "RedFlag"
         self._remember(self._store.record, RED_FLAG, now.wall, symptom=symptom, text=match.text)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
         # drop its own spoken "stopping" lines.
