@@ -9,8 +9,10 @@ shares a word or two with ours ("the ice cream truck is outside") stays Unknown.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from intents.normalize import NUMBER, word_set
 from intents.patterns import Pattern
@@ -18,7 +20,7 @@ from intents.types import SlotValue
 
 SMALL_WORDS = word_set(
     """
-    i i'm i've me my a an the to it it's is are am be do does did for of on in at and or
+    i i'm i've me my all a an the to it it's is are am be do does did for of on in at and or
     so you your that that's this these with can could should would will some any get got
     have has there there's up now what how when why where which then too very much more
     """
@@ -50,41 +52,59 @@ def allowed_cost(length: int) -> float:
 
 
 class FuzzyIndex:
+    """Patterns grouped by their set of content words, indexed by those words."""
+
     def __init__(self, patterns: Sequence[Pattern]) -> None:
-        self._patterns = list(patterns)
         self._vocabulary = frozenset(t for p in patterns for t in p.tokens)
-        self._content: list[frozenset[str]] = []
-        self._index: dict[str, list[int]] = {}
-        for pid, pattern in enumerate(self._patterns):
+        groups: dict[frozenset[str], list[Pattern]] = {}
+        for pattern in patterns:
             content = frozenset(t for t in pattern.tokens if t not in SMALL_WORDS)
-            self._content.append(content)
+            if content:
+                groups.setdefault(content, []).append(pattern)
+        self._groups = list(groups.values())
+        self._size = [len(content) for content in groups]
+        self._need = [_needed(len(content)) for content in groups]
+        self._limit = [max(allowed_cost(len(p.tokens)) for p in g) for g in self._groups]
+        self._index: dict[str, list[int]] = {}
+        for gid, content in enumerate(groups):
             for token in content:
-                self._index.setdefault(token, []).append(pid)
+                self._index.setdefault(token, []).append(gid)
 
     def best(self, tokens: Sequence[str], numbers: Sequence[int]) -> FuzzyHit | None:
-        said = frozenset(t for t in tokens if t not in SMALL_WORDS)
-        shared: dict[int, int] = {}
-        for token in said:
-            for pid in self._index.get(token, ()):
-                shared[pid] = shared.get(pid, 0) + 1
+        said = {t for t in tokens if t not in SMALL_WORDS}
+        counts = Counter(chain.from_iterable(self._index.get(t, ()) for t in said))
+        size, need, limit, n_said = self._size, self._need, self._limit, len(said)
+        candidates = [
+            gid
+            for gid, shared in counts.items()
+            if shared >= need[gid] and max(size[gid], n_said) - shared <= limit[gid]
+        ]
         best: FuzzyHit | None = None
-        for pid, count in shared.items():
-            pattern = self._patterns[pid]
-            content = self._content[pid]
-            limit = allowed_cost(len(pattern.tokens))
-            if max(len(content) - count, len(said - content)) > limit:
-                continue
-            if pattern.tokens.count(NUMBER) != len(numbers):
-                continue
-            cost = self._distance(tokens, pattern.tokens, limit)
-            if cost > limit or (best is not None and cost >= best.cost):
-                continue
-            slots = pattern.fill(tuple(numbers))
-            if slots is None:
-                continue
-            confidence = max(0.5, 0.95 - cost / (len(pattern.tokens) + 1))
-            best = FuzzyHit(pattern, slots, cost, confidence)
+        for gid in candidates:
+            for pattern in self._groups[gid]:
+                hit = self._try(pattern, tokens, numbers, best)
+                if hit is not None:
+                    best = hit
         return best
+
+    def _try(
+        self,
+        pattern: Pattern,
+        tokens: Sequence[str],
+        numbers: Sequence[int],
+        best: FuzzyHit | None,
+    ) -> FuzzyHit | None:
+        limit = allowed_cost(len(pattern.tokens))
+        if pattern.tokens.count(NUMBER) != len(numbers):
+            return None
+        cost = self._distance(tokens, pattern.tokens, limit)
+        if cost > limit or (best is not None and cost >= best.cost):
+            return None
+        slots = pattern.fill(tuple(numbers))
+        if slots is None:
+            return None
+        confidence = max(0.5, 0.95 - cost / (len(pattern.tokens) + 1))
+        return FuzzyHit(pattern, slots, cost, confidence)
 
     def _distance(self, said: Sequence[str], template: Sequence[str], limit: float) -> float:
         """Weighted edit distance (said → template); > limit once it cannot get back under."""
@@ -109,6 +129,11 @@ class FuzzyIndex:
         if said in self._vocabulary:
             return KNOWN_SWAP
         return UNKNOWN_SWAP
+
+
+def _needed(content: int) -> int:
+    """Content words of a template that must be said: more than half, all but one at most."""
+    return max(content // 2 + 1, content - 1)
 
 
 def _drop(template_word: str) -> float:

@@ -11,7 +11,7 @@ import itertools
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -244,8 +244,13 @@ class _Expander:
 
 def _tokens(text: str) -> tuple[str, ...]:
     """Canonical tokens of an expanded template text (number placeholders kept)."""
-    raw = [t for chunk in text.split() for t in ([chunk] if chunk == NUMBER else words(chunk))]
+    raw = [t for chunk in text.split() for t in _chunk_words(chunk)]
     return tuple(canonical(raw))
+
+
+@lru_cache(maxsize=4096)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    return (chunk,) if chunk == NUMBER else tuple(words(chunk))
 
 
 def _slot_value(value: Any) -> SlotValue:

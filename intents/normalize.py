@@ -71,6 +71,25 @@ SPELLINGS = {
     "gonna": "going to",
 }
 
+PAIRS = {
+    ("can", "not"): "can't",
+    ("do", "not"): "don't",
+    ("does", "not"): "doesn't",
+    ("did", "not"): "didn't",
+    ("is", "not"): "isn't",
+    ("i", "am"): "i'm",
+    ("it", "is"): "it's",
+    ("that", "is"): "that's",
+    ("what", "is"): "what's",
+    ("there", "is"): "there's",
+    ("you", "are"): "you're",
+    ("we", "are"): "we're",
+    ("let", "us"): "let's",
+    ("i", "would"): "i'd",
+    ("all", "right"): "alright",
+}
+"""Two words said for one ("i am" → "i'm"), merged in input and templates alike."""
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DECIMAL_HALF = re.compile(r"\b(\d+)\.5\b")
 _NOT_WORD = re.compile(r"[^a-z0-9']+")
@@ -88,11 +107,17 @@ class Normalized:
         return not self.tokens
 
     def without_leading(self) -> Normalized:
-        """Drop discourse markers at the start, keeping at least one token."""
+        """Drop discourse markers at the start (keeping one token) and repeated words."""
         i = 0
         while i < len(self.tokens) - 1 and self.tokens[i] in LEADING:
             i += 1
-        return self if i == 0 else Normalized(self.tokens[i:], self.numbers)
+        kept = [
+            t
+            for j, t in enumerate(self.tokens[i:], start=i)
+            if j == i or t != self.tokens[j - 1] or t == NUMBER
+        ]
+        numbers = self.numbers[self.tokens[:i].count(NUMBER) :]
+        return Normalized(tuple(kept), numbers)
 
 
 def words(text: str) -> list[str]:
@@ -109,7 +134,11 @@ def canonical(tokens: Iterable[str]) -> list[str]:
     for token in tokens:
         token = SPELLINGS.get(token, token)
         for part in token.split():
-            if part not in FILLERS:
+            if part in FILLERS:
+                continue
+            if out and (out[-1], part) in PAIRS:
+                out[-1] = PAIRS[(out[-1], part)]
+            else:
                 out.append(part)
     return out
 

@@ -12,6 +12,8 @@ from intents.normalize import NUMBER
 from intents.numbers import to_words
 from intents.types import SlotValue
 
+HIDDEN = "_"
+"""A slot named "_x" is matched but not reported ("i took {count:_count} advil")."""
 SINGULAR_UNITS = frozenset({"minute", "second", "hour", "time", "rep"})
 PLURAL_UNITS = frozenset({"minutes", "seconds", "hours", "times", "reps"})
 
@@ -48,11 +50,12 @@ class Pattern:
         """Slot values for the said numbers, or None if one is out of range."""
         if len(numbers) != len(self.numbers):
             return None
-        slots = dict(self.slots)
+        slots = {name: value for name, value in self.slots if not name.startswith(HIDDEN)}
         for slot, number in zip(self.numbers, numbers, strict=True):
             if not slot.accepts(number):
                 return None
-            slots[slot.slot] = slot.value(number)
+            if not slot.slot.startswith(HIDDEN):
+                slots[slot.slot] = slot.value(number)
         return slots
 
     def spoken_forms(self) -> list[tuple[str, ...]]:

@@ -15,6 +15,8 @@ import yaml
 
 from intents.errors import TemplateError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_template_file(path: Path) -> dict[str, Any]:
     """The file's mapping, checked: `intents:` with `data:` blocks of `sentences:`."""
@@ -23,7 +25,7 @@ def read_template_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as err:
         raise TemplateError(f"{path}: cannot read ({err})") from err
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
