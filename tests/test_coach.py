@@ -228,3 +228,20 @@ def test_heat_rule_edges() -> None:
     assert heat_advice(0, 72 * 3600 - 1).situation == "too_soon"
     assert heat_advice(0, 72 * 3600).situation == "ok"
     assert heat_advice(100, 50).left == "about three days"  # clock went backwards: no crash
+
+
+def test_a_leg_that_fell_asleep_is_not_an_emergency(conv: Conversation) -> None:
+    events = conv.say("my leg fell asleep and it's numb", "RedFlag", {"symptom": "numbness"})
+    assert says(events)[0].key == "RedFlag"
+
+
+def test_every_phrase_help_offers_is_understood() -> None:
+    understand = load_understand()
+    if understand is None:
+        pytest.skip("intents.matcher is not in the tree yet")
+    help_text = Replies.load().get("Help")
+    phrases = help_text.split(":", 1)[1].replace(" Or ", " ").split(".")
+    phrases = [p.strip() for p in phrases if p.strip()]
+    assert len(phrases) >= 8
+    for phrase in phrases:
+        assert understand(phrase.lower()).intent != "Unknown", phrase

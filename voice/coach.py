@@ -16,7 +16,6 @@ from voice.clock import Now
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.errors import StateError
 from voice.events import (
-    AdjustVoice,
     EndSession,
     Event,
     Priority,
@@ -27,7 +26,7 @@ from voice.events import (
 )
 from voice.heat_rule import heat_advice
 from voice.settings import Settings
-from voice.spoken_time import number_words
+from voice.voice_memory import Voice
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +63,6 @@ EMERGENCY_SYMPTOMS = frozenset({"bladder", "bowel", "fall"})
 """Symptom slot values that mean "call emergency services now" (the rest: see a professional)."""
 EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself", "i fell", "a fall")
 """The same, looked for in the words when the match carries no symptom slot."""
-MIN_RATE, MAX_VOLUME_DELTA = 0.5, 0.8
 
 REPLY_KEYS = _words(
     "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
@@ -121,11 +119,8 @@ class Coach:
 
     # --- CoachLike ------------------------------------------------------------------------------
     def start(self, now: Now) -> list[Event]:
-        events: list[Event] = []
-        rate = self._recall("voice_rate", 1.0)
-        volume = self._recall("voice_volume", 0.0)
-        if rate != 1.0 or volume != 0.0:
-            events.append(AdjustVoice(rate_factor=rate, volume_delta=volume))
+        restore = self._remembered_voice().relative_to(Voice())
+        events: list[Event] = [restore] if restore else []
         events.append(self._say("Greeting"))
         events += self._desk.recover(now)
         return self._flush(events)
@@ -160,7 +155,6 @@ class Coach:
 
     # --- replies --------------------------------------------------------------------------------
     def _say(self, key: str, priority: Priority = Priority.GUIDANCE, **values: str) -> Say:
-        values.setdefault("ice", self._ice_minutes())
         return Say(self._replies.get(key, **values), priority=priority, key=key)
 
     def _reply(self, key: str, now: Now, offers: list[str], **values: str) -> Say:
@@ -170,7 +164,7 @@ class Coach:
         for kind in offers:
             if self._may_offer(kind, now):
                 self._offer = _Offer(kind, now.mono)
-                offer = self._replies.get(f"Offer.{kind}", ice=self._ice_minutes())
+                offer = self._replies.get(f"Offer.{kind}")
                 return Say(f"{say.text} {offer}", priority=say.priority, key=key)
         return say
 
@@ -191,10 +185,6 @@ class Coach:
         """The desk's events without its StopSpeech: the coach has already cut speech."""
         return [e for e in events if not isinstance(e, StopSpeech)]
 
-    def _ice_minutes(self) -> str:
-        minutes = max(1, round(self._settings.ice_seconds / 60))
-        return "one minute" if minutes == 1 else f"{number_words(minutes)} minutes"
-
     # --- memory (store failures are logged and reported, never fatal) ---------------------------
     def _remember(self, write: Callable[..., object], *args: object, **kwargs: object) -> None:
         try:
@@ -203,13 +193,14 @@ class Coach:
             log.warning("%s", err)
             self._problems.append(Problem(where="episode store", message=str(err)))
 
-    def _recall(self, name: str, default: float) -> float:
+    def _remembered_voice(self) -> Voice:
         try:
-            value = self._store.get_setting(name, default)
-            return float(value)
+            rate = float(self._store.get_setting("voice_rate", 1.0))
+            volume = float(self._store.get_setting("voice_volume", 0.0))
         except (StateError, TypeError, ValueError) as err:
-            log.warning("setting %s: %s", name, err)
-            return default
+            log.warning("voice settings: %s", err)
+            return Voice()
+        return Voice(rate, volume)
 
     def _area(self, now: Now) -> str | None:
         try:
@@ -315,26 +306,19 @@ class Coach:
     def _repeat(self, match: Match, now: Now) -> list[Event]:
         if self._last is None:
             return [self._say("Repeat.none")]
+        if self._offer is not None:  # the offer was asked again: it is open again
+            self._offer = _Offer(self._offer.kind, now.mono)
         return [self._last]
 
     def _voice(self, match: Match, now: Now) -> list[Event]:
-        intent = match.intent
-        if intent == "Slower":
-            rate = self._recall("voice_rate", 1.0)
-            new_rate = max(MIN_RATE, rate * 0.85)
-            if new_rate >= rate - 1e-9:
-                return [self._say("Slower.limit", Priority.CHATTER)]
-            self._remember(self._store.set_setting, "voice_rate", new_rate)
-            change = AdjustVoice(rate_factor=new_rate / rate)
-        else:
-            volume = self._recall("voice_volume", 0.0)
-            step = 0.2 if intent == "Louder" else -0.2
-            new_volume = max(-MAX_VOLUME_DELTA, min(MAX_VOLUME_DELTA, volume + step))
-            if abs(new_volume - volume) < 1e-9:
-                return [self._say(f"{intent}.limit", Priority.CHATTER)]
-            self._remember(self._store.set_setting, "voice_volume", new_volume)
-            change = AdjustVoice(volume_delta=new_volume - volume)
-        return [change, self._say(intent, Priority.CHATTER)]
+        old = self._remembered_voice()
+        new = old.changed(match.intent)
+        change = new.relative_to(old)
+        if change is None:
+            return [self._say(f"{match.intent}.limit", Priority.CHATTER)]
+        self._remember(self._store.set_setting, "voice_rate", new.rate)
+        self._remember(self._store.set_setting, "voice_volume", new.volume)
+        return [change, self._say(match.intent, Priority.CHATTER)]
 
     def _goodbye(self, match: Match, now: Now) -> list[Event]:
         self._offer = None
