@@ -160,5 +160,6 @@ def test_plain_timer_finishes_like_ice() -> None:
     plan = timer_plan(0.0, 300)
     assert plan[0].key == "Timers.timer.intro"
     assert plan[1:] == finish_plan("timer", 300.0)
+    assert plan[1].priority == Priority.COUNTDOWN, "time's up is time-critical"
     repeats = [a for a in plan if a.kind == "repeated"]
     assert len(repeats) == 6 and repeats[-1].at == 300.0 + 120.0

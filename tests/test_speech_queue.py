@@ -242,3 +242,29 @@ def test_a_question_during_a_hold_waits_for_release_and_numbers_stay_on_time() -
     answer = [t for t, text in spoken if text.startswith("The answer")]
     assert answer and answer[0] > 26.0
     assert not any(s.cut for s in sim.said)
+
+
+def test_time_bound_cues_go_before_open_ended_answers() -> None:
+    rig = Rig()
+    rig.say("a" * 20)  # playing, 2 s
+    rig.say("open answer one")
+    rig.say("rest cue", not_after=3.0)
+    rig.say("next cue", not_after=2.5)
+    rig.run_until(20)
+    order = [text for text, _ in rig.player.started]
+    assert order == ["a" * 20, "next cue", "rest cue", "open answer one"]
+    assert rig.queue.dropped == []
+
+
+def test_a_stretch_started_during_the_long_ice_explanation_still_gets_its_intro() -> None:
+    clock = FakeClock(mono=0.0)
+    sim = Sim.make(MemoryStore(), clock)
+    sim.handle("StartIce")
+    sim.handle("StartStretch")
+    sim.run_until(40.0)
+    spoken = sim.spoken(0.0)
+    ice_intro_length = spoken[1][0]
+    assert ice_intro_length > 2.0  # longer than a time-bound cue used to be allowed to wait
+    assert spoken[1][1].startswith("Let's do three gentle holds.")
+    assert [entry for entry in spoken if entry[1] == "Five"] == [(21.0, "Five")]
+    assert sim.queue.dropped == []

@@ -11,7 +11,8 @@ Stretch (knees to chin), for hold h, reps n, rest r:
     H + h        "release"; then "rest" 1.2 s later, "next one" `lead_next` before the next hold
     last + 1.5   "well done" and the next step (the timer's deadline)
 Ice: intro (explains the slow circles the first time), "three/two/one minutes left", "time's up"
-at the deadline, then a reminder every 20 s for 2 minutes. Plain timer: the same finish.
+at the deadline (COUNTDOWN priority), then a reminder every 20 s for 2 minutes. Plain timer: the
+same finish.
 """
 
 from __future__ import annotations
@@ -105,7 +106,10 @@ def stretch_phase(s: Stretch, elapsed: float) -> StretchPhase:
 def stretch_plan(s: Stretch, start: float) -> list[Announcement]:
     values = {"hold": say_duration(s.hold), "reps": number_words(s.reps)}
     intro = "Timers.stretch.intro" if s.reps > 1 else "Timers.stretch.intro_one"
-    plan = [Announcement(start, intro, not_after=start + 2.0, values=values)]
+    # The intro may start late (behind a long sentence) until a second before the first number.
+    first_count = start + s.lead + s.hold - min(5, s.hold)
+    late_ok = max(start + 2.0, first_count - 1.0)
+    plan = [Announcement(start, intro, not_after=late_ok, values=values)]
     for rep in range(s.reps):
         hold_at = start + s.hold_start(rep)
         end = hold_at + s.hold
@@ -163,7 +167,8 @@ def timer_plan(start: float, duration: float) -> list[Announcement]:
 
 def finish_plan(kind: str, deadline: float) -> list[Announcement]:
     """ "Time's up" at the deadline, then a shorter reminder every 20 s for at most 2 minutes."""
-    plan = [Announcement(deadline, f"Timers.{kind}.done", kind="finished")]
+    # COUNTDOWN priority: "time's up" is time-critical, and answers wait rather than run into it.
+    plan = [Announcement(deadline, f"Timers.{kind}.done", Priority.COUNTDOWN, kind="finished")]
     repeats = int(REPEAT_FOR // REPEAT_EVERY)
     for n in range(1, repeats + 1):
         at = deadline + n * REPEAT_EVERY

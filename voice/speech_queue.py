@@ -1,7 +1,8 @@
 """One speech queue with priorities: nothing overlaps, countdown numbers are on time.
 
 Implements `voice.session.SpeechSink`. Rules:
-- Order: SAFETY > COUNTDOWN > GUIDANCE > CHATTER, first come first served within a priority.
+- Order: SAFETY > COUNTDOWN > GUIDANCE > CHATTER; within a priority, time-bound cues (with
+  `not_after`, earliest first) before open-ended sentences (first come first served).
 - A SAFETY or COUNTDOWN sentence cuts off anything less urgent that is playing (a countdown
   number also cuts the previous number if that one is still going), so a number starts on its
   second however long the sentence before it was.
@@ -60,10 +61,20 @@ class Player(Protocol):
 
 @dataclass(order=True)
 class _Item:
+    """Heap order: priority; within it time-bound cues first (earliest `not_after` first), then
+    open-ended sentences in arrival order."""
+
     priority: int
+    open_ended: bool
+    not_after: float
     seq: int
     say: Say = field(compare=False)
     utterance: UtteranceLike | None = field(default=None, compare=False)
+
+    @staticmethod
+    def of(say: Say, seq: int, utterance: UtteranceLike | None) -> _Item:
+        bound = say.not_after
+        return _Item(int(say.priority), bound is None, bound or 0.0, seq, say, utterance)
 
 
 @dataclass
@@ -110,7 +121,7 @@ class SpeechQueue:
 
     # --- SpeechSink ------------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        item = _Item(int(say.priority), next(self._seq), say, self._cached(say.text))
+        item = _Item.of(say, next(self._seq), self._cached(say.text))
         with self._lock:
             heapq.heappush(self._heap, item)
             playing = self._playing
