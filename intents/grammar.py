@@ -29,6 +29,7 @@ from hassil import (
     TextChunk,
     TextSlotList,
     parse_sentence,
+    recognize,
 )
 
 from intents.errors import TemplateError
@@ -71,6 +72,11 @@ class Grammar:
     def vocabulary(self) -> set[str]:
         """Every word of `sentences()`."""
         return {word for _, text in self._sentences for word in text.split()}
+
+    def hassil_intent(self, text: str) -> str | None:
+        """hassil's own recognizer on `text` (slow; a reference to check the matcher against)."""
+        result = recognize(text, self.intents, language="en")
+        return None if result is None else result.intent.name
 
     @cached_property
     def _sentences(self) -> tuple[tuple[str, str], ...]:

@@ -69,6 +69,15 @@ SPELLINGS = {
     "gotta": "got to",
     "wanna": "want to",
     "gonna": "going to",
+    # Words the speech model does not know, said another way (input and templates alike).
+    "unpause": "resume",
+    "spasmed": "went into spasm",
+    "spasming": "in spasm",
+    "spasms": "spasm",
+    "oww": "ow",
+    "owww": "ow",
+    "owie": "ow",
+    "prickling": "tingling",
 }
 
 PAIRS = {

@@ -16,6 +16,8 @@ HIDDEN = "_"
 """A slot named "_x" is matched but not reported ("i took {count:_count} advil")."""
 SINGULAR_UNITS = frozenset({"minute", "second", "hour", "time", "rep"})
 PLURAL_UNITS = frozenset({"minutes", "seconds", "hours", "times", "reps"})
+NOUNS = frozenset({"timer", "ice", "hold", "stretch", "countdown", "massage", "break"})
+"""After these a unit is an adjective and stays singular: "a five minute timer"."""
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,19 @@ class Pattern:
                 continue
             slot = self.numbers[slot_index]
             slot_index += 1
-            unit = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
-            values = [
-                n
-                for n in slot.spoken
-                if not (unit in SINGULAR_UNITS and n != 1) and not (unit in PLURAL_UNITS and n == 1)
-            ]
+            unit, noun = (self.tokens[i + 1 : i + 3] + ("", ""))[:2]
+            values = [n for n in slot.spoken if _grammatical(n, unit, noun in NOUNS)]
             forms = [form + (spoken,) for form in forms for spoken in _spoken(values)]
         return forms
+
+
+def _grammatical(number: int, unit: str, before_noun: bool) -> bool:
+    """'one minute', 'two minutes', 'a two minute timer'; not 'two minute' or 'one minutes'."""
+    if unit in SINGULAR_UNITS:
+        return number == 1 or before_noun
+    if unit in PLURAL_UNITS:
+        return number != 1 and not before_noun
+    return True
 
 
 def _spoken(values: list[int]) -> list[str]:

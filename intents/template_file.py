@@ -8,6 +8,7 @@ ours inside a `range:` list, which hassil ignores:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ import yaml
 
 from intents.errors import TemplateError
 
+YAML_WORD_KEY = re.compile(r"\s+(yes|no|on|off|true|false|y|n)\s*:", re.IGNORECASE)
+"""Keys YAML 1.1 reads as booleans: an intent called Yes or No must be quoted."""
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -35,7 +38,7 @@ def read_template_file(path: Path) -> dict[str, Any]:
         raise TemplateError(f"{path}: missing top-level 'intents:' mapping")
     for name, intent in data["intents"].items():
         if not isinstance(name, str):
-            where = at(path, text, f"{name}:".lower())
+            where = at_match(path, text, YAML_WORD_KEY)
             raise TemplateError(f'{where}: intent name {name!r} is not text (quote it: "Yes":)')
         where = at(path, text, f"{name}:")
         blocks = intent.get("data") if isinstance(intent, dict) else None
@@ -61,6 +64,14 @@ def at(path: Path, text: str, needle: str) -> str:
     """'FILE:LINE' of the first line containing `needle` (or just 'FILE')."""
     for number, line in enumerate(text.splitlines(), start=1):
         if needle in line:
+            return f"{path}:{number}"
+    return str(path)
+
+
+def at_match(path: Path, text: str, pattern: re.Pattern[str]) -> str:
+    """'FILE:LINE' of the first line matching `pattern` (or just 'FILE')."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
             return f"{path}:{number}"
     return str(path)
 

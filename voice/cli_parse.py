@@ -6,6 +6,7 @@ lines pair up with input lines); `--wav FILE...` transcribes the files first (vo
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ def run_parse(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
-    out = stdout or sys.stdout
+    out = stdout or _lenient(sys.stdout)
     matcher = load_matcher()
     if wavs:
         from voice.recognizer import transcribe_files  # type: ignore[attr-defined,unused-ignore]
@@ -33,9 +34,16 @@ def run_parse(
     if text is not None:
         _print_all(matcher, [text], out)
         return 0
-    source = stdin or sys.stdin
+    source = stdin or _lenient(sys.stdin)
     _print_all(matcher, (line.rstrip("\r\n") for line in source), out)
     return 0
+
+
+def _lenient(stream: TextIO) -> TextIO:
+    """Bad bytes become U+FFFD (an Unknown line), never a UnicodeDecodeError."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def _print_all(matcher: Matcher, texts: Iterable[str], out: TextIO) -> None:
