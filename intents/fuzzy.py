@@ -27,6 +27,9 @@ SMALL_WORDS = word_set(
 )
 """Function words: cheap to drop, add or swap, and never enough to recognise an intent."""
 
+MIN_SHARED_IF_MISSING = 3
+"""A content word of the template may be missing or misheard only when three others were
+said: "turn off the oven" is not "turn off the ice"."""
 MISHEARD = 1.0
 UNKNOWN_SWAP = 1.0
 KNOWN_SWAP = 3.0
@@ -77,7 +80,9 @@ class FuzzyIndex:
         candidates = [
             gid
             for gid, shared in counts.items()
-            if shared >= need[gid] and max(size[gid], n_said) - shared <= limit[gid]
+            if shared >= need[gid]
+            and (shared == size[gid] or shared >= MIN_SHARED_IF_MISSING)
+            and max(size[gid], n_said) - shared <= limit[gid]
         ]
         best: FuzzyHit | None = None
         for gid in candidates:

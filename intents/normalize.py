@@ -80,6 +80,9 @@ SPELLINGS = {
     "prickling": "tingling",
 }
 
+KEEP_S = word_set("what's it's that's there's here's how's let's he's she's who's where's")
+"""Contractions said as one word; any other "X's" is read as "X is"."""
+
 PAIRS = {
     ("can", "not"): "can't",
     ("do", "not"): "don't",
@@ -134,7 +137,14 @@ def words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = _DECIMAL_HALF.sub(r"\1 and a half", text)
-    return [w.strip("'") for w in _NOT_WORD.split(text) if w.strip("'")]
+    out: list[str] = []
+    for word in _NOT_WORD.split(text):
+        word = word.strip("'")
+        if word.endswith("'s") and word not in KEEP_S:
+            out.extend((word[:-2], "is"))  # "my back's locked" → "my back is locked"
+        elif word:
+            out.append(word)
+    return out
 
 
 def canonical(tokens: Iterable[str]) -> list[str]:
