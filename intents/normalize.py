@@ -26,10 +26,13 @@ def word_set(text: str) -> frozenset[str]:
 
 FILLERS = word_set(
     """
-    uh uhh uhm um umm er erm ehm hmm hm mm mmm ah ahh please pls plz just actually like
+    uh uhh uhm um umm er erm ehm hmm hm mm mmm ah ahh please pls plz just actually like really
     """
 )
 """Dropped anywhere, from input and from template sentences alike."""
+
+TRAILING = word_set("coach")
+"""Dropped at the end of input on the second try ("what's next coach")."""
 
 LEADING = word_set(
     """
@@ -123,9 +126,12 @@ class Normalized:
         i = 0
         while i < len(self.tokens) - 1 and self.tokens[i] in LEADING:
             i += 1
+        end = len(self.tokens)
+        while end > i + 1 and self.tokens[end - 1] in TRAILING:
+            end -= 1
         kept = [
             t
-            for j, t in enumerate(self.tokens[i:], start=i)
+            for j, t in enumerate(self.tokens[i:end], start=i)
             if j == i or t != self.tokens[j - 1] or t == NUMBER
         ]
         numbers = self.numbers[self.tokens[:i].count(NUMBER) :]
