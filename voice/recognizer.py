@@ -4,6 +4,12 @@ Feed 16 kHz mono int16 chunks to `Recognizer.feed(chunk, at)`; it returns `Heard
 partial ones while words come in, and one final per utterance. A final is dropped (never
 reaches the matcher) when it is mostly "[unk]" or its mean word confidence is too low: that is
 speech not meant for us, or noise.
+
+Vosk turns a phrase list into a bigram model, so with our ~17,000 sentences it can output word
+strings that are no sentence of ours ("how long do i foot"). Two decoders run side by side on
+the same audio: one gives the best path with word confidences, the other an N-best list; when
+the best path is not one of our sentences but a close runner-up is, the runner-up wins. On
+espeak-ng and flite speech this took intent accuracy from 86 % to 91 % (see bench/).
 """
 
 from __future__ import annotations
@@ -12,14 +18,20 @@ import json
 import logging
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
 
 from voice.endpoint import EndOfSpeech, EndpointSettings
-from voice.errors import ModelError
+from voice.errors import AudioFormatError, ModelError
 from voice.events import Heard
+from voice.settings import Settings
+from voice.wav_input import read_wav
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +47,12 @@ class RecognizerSettings:
 
     max_unknown_share: float = 0.34
     """Share of "[unk]" words above which a final result is dropped."""
+
+    alternatives: int = 10
+    """N-best list length for the rescue decoder (0 turns it off)."""
+
+    rescue_margin: float = 3.0
+    """How far (in Vosk's N-best score) below the best a whole sentence of ours may be."""
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
@@ -113,6 +131,10 @@ class Recognizer:
         self._grammar = json.dumps([*sentences, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
         self._rec.SetWords(True)
+        self._nbest: Any = None
+        if self.settings.alternatives > 0:
+            self._nbest = vosk.KaldiRecognizer(model, RATE, self._grammar)
+            self._nbest.SetMaxAlternatives(self.settings.alternatives)
         self._endpoint = EndOfSpeech(self.settings.endpoint)
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
@@ -129,16 +151,19 @@ class Recognizer:
     def reset(self) -> None:
         """Forget the utterance in progress (e.g. the coach's own voice)."""
         self._rec.Reset()
+        if self._nbest is not None:
+            self._nbest.Reset()
         self._endpoint.reset()
         self._partial = ""
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
         out: list[Heard] = []
+        nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first
             self._endpoint.feed(chunk)
             self._endpoint.reset()
             self._partial = ""
-            return self._final(self._rec.Result(), at)
+            return self._final(self._rec.Result(), self._alternatives(nbest_done), at)
         partial = normalize(json.loads(self._rec.PartialResult()).get("partial", ""))
         if partial != self._partial:
             self._partial = partial
@@ -146,19 +171,42 @@ class Recognizer:
                 out.append(Heard(text=partial, confidence=0.0, final=False, at=at))
         if self._endpoint.feed(chunk, complete=partial in self._complete) is not None:
             self._partial = ""
-            out.extend(self._final(self._rec.FinalResult(), at))
+            out.extend(self._final(self._rec.FinalResult(), self._alternatives(False), at))
         return out
 
     def finish(self, at: float = 0.0) -> list[Heard]:
         """End of input: whatever is pending becomes a final result."""
         self._endpoint.reset()
         self._partial = ""
-        return self._final(self._rec.FinalResult(), at)
+        return self._final(self._rec.FinalResult(), self._alternatives(False), at)
 
-    def _final(self, raw: str, at: float) -> list[Heard]:
+    def _alternatives(self, ready: bool) -> list[dict[str, Any]]:
+        if self._nbest is None:
+            return []
+        raw = self._nbest.Result() if ready else self._nbest.FinalResult()
+        alternatives: list[dict[str, Any]] = json.loads(raw).get("alternatives", [])
+        return alternatives
+
+    def _rescue(self, transcript: Transcript, alternatives: list[dict[str, Any]]) -> Transcript:
+        """A close N-best runner-up that is a whole sentence of ours beats a best path that
+        is not (the confidence stays the best path's)."""
+        if transcript.text in self._complete or not alternatives:
+            return transcript
+        top = float(alternatives[0].get("confidence", 0.0))
+        for alternative in alternatives:
+            if top - float(alternative.get("confidence", 0.0)) > self.settings.rescue_margin:
+                break
+            text = normalize(str(alternative.get("text", "")))
+            if text in self._complete:
+                log.debug("rescued %r as %r", transcript.text, text)
+                return Transcript(text, transcript.confidence, 0.0, tuple(text.split()))
+        return transcript
+
+    def _final(self, raw: str, alternatives: list[dict[str, Any]], at: float) -> list[Heard]:
         transcript = Transcript.from_vosk(json.loads(raw))
         if not transcript.words:
             return []
+        transcript = self._rescue(transcript, alternatives)
         s = self.settings
         if (
             not transcript.text
@@ -174,3 +222,59 @@ class Recognizer:
             self.dropped.append(transcript)
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
+
+
+def build_recognizer(
+    settings: Settings, recognizer: RecognizerSettings | None = None
+) -> Recognizer:
+    """Resolve, check and load the model, check every grammar word against it, and build a
+    recognizer for our sentences. ModelError (one line with the fix) if any of it fails."""
+    from intents.grammar import load_grammar
+    from voice.models import check_model, load_model, resolve_model_path
+
+    path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
+    model = load_model(path)
+    phrases = [text for _, text in load_grammar().sentences()]
+    check_vocabulary(model, phrases)
+    return Recognizer(model, phrases, recognizer)
+
+
+def transcribe(recognizer: Recognizer, samples: np.ndarray) -> list[Heard]:
+    """Final results for a whole recording, padded with silence at both ends (a file may start
+    or end mid-word; Vosk and the VAD need a little silence around speech)."""
+    pad = np.zeros(RATE // 2, dtype=np.int16)
+    audio = np.concatenate([pad, samples.astype(np.int16), pad, pad])
+    recognizer.reset()
+    heard: list[Heard] = []
+    for start in range(0, len(audio), 1600):
+        heard.extend(h for h in recognizer.feed(audio[start : start + 1600].tobytes()) if h.final)
+    heard.extend(recognizer.finish())
+    return heard
+
+
+def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | None = None) -> int:
+    """`backcoach parse --wav FILE...`: one JSON line per file, `{"file", "text", "intent",
+    "slots", "confidence"}`; the model is loaded once. A file that cannot be read gets a
+    one-line error on stderr and the others still run; the exit code is then 2."""
+    from intents.matcher import load_matcher
+
+    out = out or sys.stdout
+    recognizer = build_recognizer(settings)
+    matcher = load_matcher()
+    status = 0
+    for path in paths:
+        try:
+            samples = read_wav(path)
+        except AudioFormatError as err:
+            print(f"backcoach: {err}", file=sys.stderr)
+            status = 2
+            continue
+        heard = transcribe(recognizer, samples)
+        text = " ".join(h.text for h in heard)
+        match = matcher.understand(text)
+        asr = min((h.confidence for h in heard), default=0.0)
+        line = {"file": str(path), **match.to_json()}
+        line["confidence"] = round(match.confidence * asr, 3)
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+    return status

@@ -24,7 +24,7 @@ _FORMAT_NAMES = {3: "32-bit float", 6: "A-law", 7: "mu-law", 0x55: "MP3"}
 
 def read_wav(path: Path) -> np.ndarray:
     """The whole file as 16 kHz mono int16 samples."""
-    samples, rate = _read_pcm16(path)
+    samples, rate = read_pcm16(path)
     return resample(samples, rate, RATE)
 
 
@@ -35,7 +35,8 @@ def wav_chunks(path: Path, chunk_samples: int = CHUNK_SAMPLES) -> Iterator[bytes
         yield samples[start : start + chunk_samples].tobytes()
 
 
-def _read_pcm16(path: Path) -> tuple[np.ndarray, int]:
+def read_pcm16(path: Path) -> tuple[np.ndarray, int]:
+    """The file's samples (mono int16, channels averaged) and its sample rate."""
     if not path.exists():
         raise AudioFormatError(f"{path}: no such file")
     if path.is_dir():

@@ -1,0 +1,271 @@
+"""Speech out: pyttsx3 (espeak-ng) synthesizes to samples, we play them ourselves.
+
+pyttsx3's own playback (`aplay` through `os.system`) cannot say when the audio ends or cut it
+off. So `Synthesizer` writes a temporary WAV with `save_to_file` + `runAndWait` and reads the
+samples back, and `AudioOutput` keeps one sounddevice `OutputStream` open and feeds them from
+its callback: we know the first and last sample's times and can stop mid-word.
+
+`Speaker` puts the two together as the speech queue's player. `TextSpeaker` is the fallback
+when no TTS engine or no output device works: it prints the text and rings the bell.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from voice.clock import Clock
+from voice.wav_input import read_pcm16
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WPM = 165
+MIN_WPM, MAX_WPM = 90, 260
+MIN_VOLUME, MAX_VOLUME = 0.3, 2.0
+OUTPUT_RATE = 22050  # espeak-ng's native rate: no resampling on our side
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Synthesized speech: mono int16 samples at `rate`."""
+
+    text: str
+    samples: np.ndarray
+    rate: int = OUTPUT_RATE
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate
+
+
+class TTSUnavailable(RuntimeError):
+    """No speech engine could be started (the reason is the message)."""
+
+
+class Synthesizer:
+    """pyttsx3 with the espeak-ng driver. Thread-safe (one engine, one lock)."""
+
+    def __init__(self, wpm: int = DEFAULT_WPM, volume: float = 1.0) -> None:
+        try:
+            import pyttsx3
+
+            self._engine: Any = pyttsx3.init("espeak")
+        except Exception as err:  # ImportError, OSError (no libespeak-ng), RuntimeError
+            raise TTSUnavailable(f"pyttsx3 with espeak-ng could not start ({err})") from err
+        self._lock = threading.Lock()
+        self.wpm = wpm
+        self.volume = volume
+        self._apply()
+
+    def _apply(self) -> None:
+        self._engine.setProperty("rate", self.wpm)
+        self._engine.setProperty("volume", self.volume)
+
+    def set_voice(self, rate_factor: float, volume_delta: float) -> None:
+        with self._lock:
+            self.wpm = int(min(MAX_WPM, max(MIN_WPM, round(self.wpm * rate_factor))))
+            self.volume = min(MAX_VOLUME, max(MIN_VOLUME, round(self.volume + volume_delta, 2)))
+            self._apply()
+
+    def synthesize(self, text: str) -> Utterance:
+        fd, name = tempfile.mkstemp(prefix="backcoach-", suffix=".wav")
+        os.close(fd)
+        try:
+            with self._lock, contextlib.redirect_stdout(io.StringIO()):  # it prints "saved"
+                self._engine.save_to_file(text, name)
+                self._engine.runAndWait()
+            samples, rate = read_pcm16(Path(name))
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        return Utterance(text=text, samples=samples, rate=rate)
+
+
+DoneCallback = Callable[[bool], None]
+
+
+class AudioOutput:
+    """One open OutputStream; `play` is non-blocking, `on_done(cut)` runs on a helper thread
+    when the last sample has left the speaker (or at once when cut by `stop`)."""
+
+    def __init__(self, clock: Clock, device: str | int | None = None) -> None:
+        import sounddevice as sd
+
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._current: tuple[np.ndarray, DoneCallback] | None = None
+        self._position = 0
+        self.started_at: float | None = None  # monotonic time the first sample left
+        self.ended_at: float | None = None
+        self.on_start: Callable[[float], None] | None = None
+        self._done: list[tuple[DoneCallback, bool, float]] = []
+        self._wake = threading.Event()
+        self._closed = False
+        self._stream = sd.OutputStream(
+            samplerate=OUTPUT_RATE,
+            channels=1,
+            dtype="int16",
+            device=device,
+            latency="low",
+            callback=self._callback,
+        )
+        self._stream.start()
+        self.latency = float(self._stream.latency)
+        self._notifier = threading.Thread(target=self._notify, name="speaker-done", daemon=True)
+        self._notifier.start()
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._current is not None
+
+    def play(self, samples: np.ndarray, on_done: DoneCallback) -> None:
+        with self._lock:
+            previous = self._current
+            self._current = (samples.reshape(-1, 1), on_done)
+            self._position = 0
+            self.started_at = self.ended_at = None
+            if previous is not None:
+                self._finish(previous[1], cut=True, at=self._clock.now().mono)
+
+    def stop(self) -> bool:
+        """Cut the current sound off; True if something was playing."""
+        with self._lock:
+            current, self._current = self._current, None
+            if current is None:
+                return False
+            self._finish(current[1], cut=True, at=self._clock.now().mono)
+            return True
+
+    def close(self) -> None:
+        self.stop()
+        self._closed = True
+        self._wake.set()
+        self._stream.stop()
+        self._stream.close()
+
+    def _finish(self, on_done: DoneCallback, cut: bool, at: float) -> None:
+        self.ended_at = at
+        self._done.append((on_done, cut, at))
+        self._wake.set()
+
+    def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
+        if status:
+            log.debug("output status: %s", status)
+        with self._lock:
+            if self._current is None:
+                outdata.fill(0)
+                return
+            samples, on_done = self._current
+            chunk = samples[self._position : self._position + frames]
+            outdata[: len(chunk)] = chunk
+            outdata[len(chunk) :] = 0
+            now = self._clock.now().mono
+            delay = max(0.0, time_info.outputBufferDacTime - time_info.currentTime)
+            if self._position == 0:
+                self.started_at = now + delay
+                if self.on_start is not None:
+                    self.on_start(self.started_at)
+            self._position += len(chunk)
+            if self._position >= len(samples):
+                self._current = None
+                self._finish(on_done, cut=False, at=now + delay + len(chunk) / OUTPUT_RATE)
+
+    def _notify(self) -> None:
+        while not self._closed:
+            self._wake.wait()
+            with self._lock:
+                self._wake.clear()
+                due, self._done = self._done, []
+            for on_done, cut, at in due:
+                if not cut:  # wait until the last sample has actually been heard
+                    self._clock.wait_until(at, threading.Event())
+                try:
+                    on_done(cut)
+                except Exception:
+                    log.exception("speech done callback failed")
+
+
+class Speaker:
+    """The speech queue's player: synthesize, play (non-blocking), stop, set_voice, and the
+    half-duplex `speaking` flag the listener reads. Falls back to printing if output fails."""
+
+    def __init__(self, synthesizer: Synthesizer, output: AudioOutput) -> None:
+        self._synth = synthesizer
+        self._output = output
+        self._text = ""
+        self.speaking = False
+
+    @property
+    def current_text(self) -> str:
+        return self._text if self.speaking else ""
+
+    @property
+    def output(self) -> AudioOutput:
+        return self._output
+
+    def synthesize(self, text: str) -> Utterance:
+        return self._synth.synthesize(text)
+
+    def play(self, utterance: Utterance, on_done: DoneCallback) -> None:
+        self._text = utterance.text
+        self.speaking = True
+
+        def done(cut: bool) -> None:
+            if not self._output.busy:
+                self.speaking = False
+            on_done(cut)
+
+        self._output.play(utterance.samples, done)
+
+    def stop(self) -> None:
+        self._output.stop()
+        self.speaking = False
+
+    def set_voice(self, rate_factor: float, volume_delta: float) -> None:
+        self._synth.set_voice(rate_factor, volume_delta)
+
+    def close(self) -> None:
+        self._output.close()
+
+
+class TextSpeaker:
+    """No TTS engine or no output device: print each sentence and ring the terminal bell.
+    Says why once, on the first sentence."""
+
+    def __init__(self, stream: TextIO, reason: str) -> None:
+        self._stream = stream
+        self._reason = reason
+        self._told = False
+        self.speaking = False
+        self.current_text = ""
+
+    def synthesize(self, text: str) -> Utterance:
+        return Utterance(text=text, samples=np.zeros(0, dtype=np.int16))
+
+    def play(self, utterance: Utterance, on_done: DoneCallback) -> None:
+        if not self._told:
+            self._told = True
+            self._stream.write(f"(no speech output: {self._reason}; printing instead)\n")
+        self._stream.write(f"\a{utterance.text}\n")
+        self._stream.flush()
+        on_done(False)
+
+    def stop(self) -> None:
+        pass
+
+    def set_voice(self, rate_factor: float, volume_delta: float) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
