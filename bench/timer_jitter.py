@@ -24,7 +24,7 @@ import platform
 import sys
 import threading
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,18 +223,22 @@ def report(
     spoken_kinds = ("announced", "finished", "repeated")
     announced = [e for e in timer_events if e.kind in spoken_kinds]
     numbers = [e for e in announced if e.extra.get("key") == "Timers.count"]
-    # Join each Said to the announcement it came from (same key and text, in order).
-    waiting: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+    # Join each Said to its announcement: the latest one with the same key and text scheduled
+    # before it started (a dropped cue leaves no Said, so a FIFO join would drift).
+    pending: dict[tuple[str, str], list[float]] = defaultdict(list)
     for e in announced:
-        waiting[(str(e.extra.get("key")), e.text)].append(e.scheduled)
+        pending[(str(e.extra.get("key")), e.text)].append(e.scheduled)
     speech_all, speech_numbers = [], []
     for s in said:
-        queue_for = waiting.get((s.key, s.text))
-        if queue_for:
-            late = s.start - queue_for.popleft()
-            speech_all.append(late)
-            if s.key == "Timers.count":
-                speech_numbers.append(late)
+        times = pending.get((s.key, s.text), [])
+        earlier = [t for t in times if t <= s.start + 1e-6]
+        if not earlier:
+            continue
+        scheduled = max(earlier)
+        times.remove(scheduled)
+        speech_all.append(s.start - scheduled)
+        if s.key == "Timers.count":
+            speech_numbers.append(s.start - scheduled)
     rows = [
         ("desk announcement, countdown numbers", [e.actual - e.scheduled for e in numbers]),
         ("desk announcement, all", [e.actual - e.scheduled for e in announced]),
@@ -258,6 +262,10 @@ def report(
         f"\nskipped cues: {skipped}; dropped stale sentences: {len(queue.dropped)}; "
         f"sentences cut: {cut}; stretches: {coach.holds}; sentences said: {len(said)}"
     )
+    if queue.dropped:
+        print(f"dropped: {dict(Counter(s.key for s in queue.dropped))}")
+    if cut:
+        print(f"cut: {dict(Counter(s.key for s in said if s.cut))}")
     finished = [e for e in timer_events if e.kind == "finished" and e.timer == "ice"]
     if finished:
         e = finished[0]

@@ -28,6 +28,10 @@ class Rig:
     def say(self, text: str, priority: Priority = G, not_after: float | None = None) -> None:
         self.queue.say(Say(text, priority, key=text, not_after=not_after), self.clock.now())
 
+    def count(self, text: str) -> None:
+        """A countdown number as the desk says it: COUNTDOWN, droppable half a second late."""
+        self.say(text, C, not_after=self.clock.mono + 0.5)
+
     def run_until(self, t: float) -> None:
         while (end := self.player.end_time()) is not None and end <= t:
             self.clock.advance(end - self.clock.mono)
@@ -72,7 +76,7 @@ def test_a_countdown_number_cuts_guidance_and_starts_on_its_second() -> None:
     rig = Rig()
     rig.say("a long answer that goes on and on", not_after=100.0)  # 3.3 s
     rig.run_until(2.0)
-    rig.say("Five", C)
+    rig.count("Five")
     rig.run_until(2.2)
     assert rig.log() == [("a long answer that goes on and on", 0.0, 2.0, True)]
     assert rig.player.started[-1] == ("Five", 2.0)
@@ -80,9 +84,9 @@ def test_a_countdown_number_cuts_guidance_and_starts_on_its_second() -> None:
 
 def test_a_new_number_cuts_the_previous_one_but_not_safety() -> None:
     rig = Rig()
-    rig.say("Fiiiiiiiiiiive", C)  # 1.4 s, too long
+    rig.count("Fiiiiiiiiiiive")  # 1.4 s, too long
     rig.run_until(1.0)
-    rig.say("Four", C)
+    rig.count("Four")
     assert rig.player.started == [("Fiiiiiiiiiiive", 0.0), ("Four", 1.0)]
     rig.run_until(2.0)
     rig.say("stop and call for help now", S)  # 2.6 s
@@ -93,7 +97,7 @@ def test_a_new_number_cuts_the_previous_one_but_not_safety() -> None:
     assert [s.text for s in rig.queue.dropped] == ["Two"], "a number after its second is dropped"
 
 
-def test_an_answer_waits_for_the_gap_after_an_imminent_count() -> None:
+def test_an_answer_waits_for_the_gap_after_the_count() -> None:
     count = [10.0, 11.0, 12.0, 13.0, 14.0, 15.0]  # five, four, three, two, one, release
     rig = Rig(next_countdown=lambda after: next((t for t in count if t > after), None))
     rig.run_until(8.0)
@@ -104,7 +108,7 @@ def test_an_answer_waits_for_the_gap_after_an_imminent_count() -> None:
     rig.say("and a second long answer")  # 2.4 s: does not fit before 10.0
     for t, word in zip(count, ["Five", "Four", "Three", "Two", "One", "Release."], strict=True):
         rig.run_until(t)
-        rig.say(word, C)
+        rig.count(word)
     rig.run_until(30)
     starts = [(text, round(t, 3)) for text, t in rig.player.started]
     assert starts[1:] == [
@@ -125,7 +129,7 @@ def test_a_time_bound_cue_does_not_wait_it_plays_and_is_cut() -> None:
     rig.say("ten seconds left, keep holding", not_after=11.0)  # 3 s
     assert rig.player.started == [("ten seconds left, keep holding", 9.0)]
     rig.run_until(10.0)
-    rig.say("Five", C)
+    rig.count("Five")
     assert rig.said[-1].cut and rig.player.started[-1] == ("Five", 10.0)
 
 
@@ -148,7 +152,7 @@ def test_stop_cuts_and_keeps_only_what_is_urgent_enough() -> None:
     rig = Rig()
     rig.say("guidance one")
     rig.say("guidance two")
-    rig.say("number", C)  # cuts guidance one
+    rig.count("number")  # cuts guidance one
     rig.say("chatter", CH)
     rig.queue.stop(Priority.COUNTDOWN)
     assert not rig.queue.speaking
@@ -172,12 +176,12 @@ def test_adjust_passes_the_relative_change_and_forgets_cached_voices() -> None:
 
     rig.player.synthesize = counting  # type: ignore[method-assign]
     rig.queue.warm(["Five", "Four"])
-    rig.say("Five", C)
+    rig.count("Five")
     assert calls == ["Five", "Four"], "warmed numbers are not synthesized again"
     rig.queue.adjust(AdjustVoice(rate_factor=0.85, volume_delta=0.2))
     assert rig.player.voice == [(0.85, 0.2)]
     rig.run_until(5)
-    rig.say("Five", C)
+    rig.count("Five")
     assert calls == ["Five", "Four", "Five"], "the new voice is synthesized afresh"
 
 
@@ -267,4 +271,42 @@ def test_a_stretch_started_during_the_long_ice_explanation_still_gets_its_intro(
     assert ice_intro_length > 2.0  # longer than a time-bound cue used to be allowed to wait
     assert spoken[1][1].startswith("Let's do three gentle holds.")
     assert [entry for entry in spoken if entry[1] == "Five"] == [(21.0, "Five")]
+    assert sim.queue.dropped == []
+
+
+def test_times_up_does_not_cut_a_number_it_waits_for_the_gap() -> None:
+    count = [25.0, 26.0]  # "one", "release"
+    rig = Rig(next_countdown=lambda after: next((t for t in count if t > after), None))
+    rig.run_until(25.0)
+    rig.count("One")
+    rig.say("Your timer is done. Say okay.", C)  # a finish: countdown priority, not time-bound
+    rig.run_until(26.0)
+    rig.count("Release.")
+    rig.run_until(40.0)
+    assert [(text, round(t, 2)) for text, t in rig.player.started] == [
+        ("One", 25.0),
+        ("Release.", 26.0),
+        ("Your timer is done. Say okay.", 26.8),
+    ]
+    assert not any(s.cut for s in rig.said)
+
+
+def test_an_answer_that_never_fits_waits_at_most_max_wait_then_plays() -> None:
+    rig = Rig(next_countdown=lambda after: after + 1.0)  # a count that never ends
+    rig.say("x" * 30)  # 3 s
+    for t in range(1, 20):
+        rig.run_until(float(t))
+        rig.count(str(t))
+    started = dict(rig.player.started)
+    assert started["x" * 30] == 15.3  # waited 15 s, then right after the number "15" (0.3 s)
+
+
+def test_the_answer_to_start_timer_is_never_dropped() -> None:
+    clock = FakeClock(mono=0.0)
+    sim = Sim.make(MemoryStore(), clock)
+    sim.handle("StartIce")  # a long explanation
+    sim.handle("StartTimer", duration=60)
+    sim.run_until(30.0)
+    texts = [text for _, text in sim.spoken(0.0)]
+    assert texts[1] == "Okay, a timer for one minute. I'll tell you when it's done."
     assert sim.queue.dropped == []

@@ -149,7 +149,7 @@ def _count(at: float, number: int) -> Announcement:
 def ice_plan(start: float, duration: float, explain: bool = True) -> list[Announcement]:
     values = {"duration": say_duration(duration)}
     intro = "Timers.ice.intro" if explain else "Timers.ice.intro_again"
-    plan = [Announcement(start, intro, not_after=start + 3.0, values=values)]
+    plan = [Announcement(start, intro, values=values)]  # the answer to "start ice": never dropped
     deadline = start + duration
     for minutes in (3, 2, 1):
         at = deadline - 60 * minutes
@@ -161,7 +161,7 @@ def ice_plan(start: float, duration: float, explain: bool = True) -> list[Announ
 
 def timer_plan(start: float, duration: float) -> list[Announcement]:
     values = {"duration": say_duration(duration)}
-    started = Announcement(start, "Timers.timer.intro", not_after=start + 3.0, values=values)
+    started = Announcement(start, "Timers.timer.intro", values=values)
     return [started, *finish_plan("timer", start + duration)]
 
 

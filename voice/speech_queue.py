@@ -3,12 +3,12 @@
 Implements `voice.session.SpeechSink`. Rules:
 - Order: SAFETY > COUNTDOWN > GUIDANCE > CHATTER; within a priority, time-bound cues (with
   `not_after`, earliest first) before open-ended sentences (first come first served).
-- A SAFETY or COUNTDOWN sentence cuts off anything less urgent that is playing (a countdown
-  number also cuts the previous number if that one is still going), so a number starts on its
-  second however long the sentence before it was.
-- A sentence that would still be playing when the next countdown number is due (asked through
-  `next_countdown`) waits for the gap after the count, if the count is close (`imminent`);
-  a time-bound one (with `not_after`) plays now and is cut when the number comes.
+- Only SAFETY and on-the-second cues (COUNTDOWN with a `not_after`: "five", "release") cut off
+  what is playing (never SAFETY), so a number starts on its second however long the sentence
+  before it was. Nothing else interrupts.
+- Any other sentence that would still be playing when the next countdown cue is due (asked
+  through `next_countdown`) waits for the gap after the count, at most `max_wait` seconds;
+  a time-bound one cannot wait, so it plays now and is cut if the number comes.
 - `Say.not_after` drops a sentence that could not start in time.
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
@@ -70,11 +70,17 @@ class _Item:
     seq: int
     say: Say = field(compare=False)
     utterance: UtteranceLike | None = field(default=None, compare=False)
+    queued: float = field(default=0.0, compare=False)
 
     @staticmethod
-    def of(say: Say, seq: int, utterance: UtteranceLike | None) -> _Item:
+    def of(say: Say, seq: int, utterance: UtteranceLike | None, now: float) -> _Item:
         bound = say.not_after
-        return _Item(int(say.priority), bound is None, bound or 0.0, seq, say, utterance)
+        return _Item(int(say.priority), bound is None, bound or 0.0, seq, say, utterance, now)
+
+    @property
+    def on_the_second(self) -> bool:
+        """A countdown cue that must start on its second (it cuts, it never waits)."""
+        return self.priority <= Priority.COUNTDOWN and self.say.not_after is not None
 
 
 @dataclass
@@ -93,7 +99,7 @@ class SpeechQueue:
         next_countdown: Callable[[float], float | None] | None = None,
         background: bool = False,
         margin: float = 0.15,
-        imminent: float = 7.0,
+        max_wait: float = 15.0,
     ) -> None:
         """`next_countdown(after)` gives the next countdown number's monotonic time (e.g.
         `TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
@@ -103,7 +109,7 @@ class SpeechQueue:
         self._on_said = on_said or (lambda said: None)
         self._next_countdown = next_countdown or (lambda after: None)
         self._margin = margin
-        self._imminent = imminent
+        self._max_wait = max_wait
         self._lock = threading.RLock()
         self._heap: list[_Item] = []
         self._seq = itertools.count()
@@ -121,11 +127,11 @@ class SpeechQueue:
 
     # --- SpeechSink ------------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        item = _Item.of(say, next(self._seq), self._cached(say.text))
+        item = _Item.of(say, next(self._seq), self._cached(say.text), now.mono)
         with self._lock:
             heapq.heappush(self._heap, item)
             playing = self._playing
-            if playing is not None and _preempts(item.priority, playing.item.priority):
+            if playing is not None and _preempts(item, playing.item):
                 self._cut(playing)
         if item.utterance is None:
             if self._jobs is not None:
@@ -205,14 +211,14 @@ class SpeechQueue:
             self._player.play(item.utterance, functools.partial(self._done, playing.token))
 
     def _must_wait(self, item: _Item, now: float) -> bool:
-        if item.priority <= Priority.COUNTDOWN or item.utterance is None:
+        if item.priority == Priority.SAFETY or item.on_the_second or item.utterance is None:
             return False
         upcoming = self._next_countdown(now)
         if upcoming is None or now + item.utterance.duration + self._margin <= upcoming:
             return False  # it fits before the next number
-        # A time-bound cue cannot wait (it is cut when the number comes); others wait only
-        # when the count is close, else play and are cut.
-        return item.say.not_after is None and upcoming - now <= self._imminent
+        if item.say.not_after is not None:
+            return False  # cannot wait past the count: play now, cut when the number comes
+        return now - item.queued < self._max_wait
 
     def _done(self, token: int, cut: bool) -> None:
         with self._lock:
@@ -264,11 +270,8 @@ class SpeechQueue:
             self._pump()
 
 
-def _preempts(new: int, playing: int) -> bool:
-    """SAFETY cuts anything less urgent; a COUNTDOWN number cuts guidance, chatter and the
-    previous number; nothing else interrupts."""
-    if new == Priority.SAFETY:
-        return playing > Priority.SAFETY
-    if new == Priority.COUNTDOWN:
-        return playing >= Priority.COUNTDOWN
-    return False
+def _preempts(new: _Item, playing: _Item) -> bool:
+    """SAFETY and on-the-second countdown cues cut anything but SAFETY; nothing else cuts."""
+    if playing.priority == Priority.SAFETY:
+        return False
+    return new.priority == Priority.SAFETY or new.on_the_second
