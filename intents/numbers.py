@@ -8,29 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+ONES = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+TENS = _words("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
 _ONES_VALUE = {word: value for value, word in enumerate(ONES)}
 _TENS_VALUE = {word: 10 * value for value, word in enumerate(TENS) if word != "_"}
 NUMBER_WORDS = frozenset(_ONES_VALUE) | frozenset(_TENS_VALUE) | {"hundred"}
