@@ -21,6 +21,7 @@ from voice.timer_desk import TimerDesk
 
 START = 1000.0
 RANGE = "I can time from five seconds to two hours."
+ASK = "For how long? For example, say set a timer for five minutes."
 
 
 @pytest.fixture
@@ -198,7 +199,8 @@ def test_two_timers_at_once(sim: Sim) -> None:
         ("StartTimer", {"duration": 0}, f"Zero seconds is too short. {RANGE}"),
         ("StartTimer", {"duration": 900 * 3600}, f"Nine hundred hours is too long. {RANGE}"),
         ("StartIce", {"duration": -300}, f"Minus five minutes is too short. {RANGE}"),
-        ("StartTimer", {}, "For how long? For example, say set a timer for five minutes."),
+        ("StartTimer", {}, ASK),
+        ("StartTimer", {"duration": "soon"}, ASK),
         ("StartStretch", {"duration": 600}, "I can count a hold from two seconds to one minute."),
         ("StartStretch", {"reps": 50}, "I can count from one to ten holds."),
         ("PauseTimer", {}, "Nothing is running, so there's nothing to pause."),

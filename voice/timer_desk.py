@@ -208,16 +208,18 @@ class TimerDesk:
     def _start(self, kind: str, slots: Mapping[str, SlotValue], now: Now) -> list[Event]:
         options: dict[str, int] = {}
         if kind == "stretch":
-            hold = int(slots.get("duration", self._defaults["hold"]))
-            reps = int(slots.get("reps", self._defaults["reps"]))
+            hold = _whole(slots.get("duration", self._defaults["hold"]))
+            reps = _whole(slots.get("reps", self._defaults["reps"]))
+            if hold is None or reps is None:
+                return [self._words.say("Timers.refuse.ask_duration")]
             options = {**self._defaults, "hold": hold, "reps": reps}
             refusal = self._words.refuse_stretch(hold, reps)
             duration = stretch_from(options).total
         else:
-            asked = slots.get("duration", self._ice_seconds if kind == "ice" else None)
+            asked = _whole(slots.get("duration", self._ice_seconds if kind == "ice" else None))
             if asked is None:
                 return [self._words.say("Timers.refuse.ask_duration")]
-            duration = int(asked)
+            duration = asked
             refusal = self._words.refuse_duration(duration)
         if refusal:
             return [refusal]
@@ -345,3 +347,11 @@ def _reason(reason: str) -> str:
     """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
     squashed = reason.replace(" ", "").replace("_", "").lower()
     return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)
+
+
+def _whole(value: object) -> int | None:
+    """A slot as whole seconds or a count; None if missing or not a number."""
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
