@@ -351,7 +351,9 @@ def _reason(reason: str) -> str:
 
 def _whole(value: object) -> int | None:
     """A slot as whole seconds or a count; None if missing or not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
     try:
-        return int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return None
