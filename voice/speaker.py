@@ -33,6 +33,8 @@ DEFAULT_WPM = 165
 MIN_WPM, MAX_WPM = 90, 260
 MIN_VOLUME, MAX_VOLUME = 0.3, 2.0
 OUTPUT_RATE = 22050  # espeak-ng's native rate: no resampling on our side
+OUTPUT_LATENCY = 0.04
+"""Seconds of output buffer: PortAudio's "low" (9 ms here) underruns through ALSA→Pulse."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class AudioOutput:
             channels=1,
             dtype="int16",
             device=device,
-            latency="low",
+            latency=OUTPUT_LATENCY,
             callback=self._callback,
         )
         self._stream.start()

@@ -1,0 +1,177 @@
+"""`backcoach` (what `make run` starts): listen, understand, speak, run timers, until Goodbye.
+
+The same pipeline takes the microphone or `--input FILE.wav` (fed at real speed, so timers and
+half-duplex behave as they would live). At the end of a file it waits until everything said
+and everything due has been spoken, then ends the session.
+
+Threads: the session loop (main thread), the listener (audio source → recognizer → session),
+the speaker's audio callback and its done-notifier, and the speech queue's synthesis worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, TextIO
+
+from intents.replies import Replies
+from voice.clock import Clock, SystemClock
+from voice.events import EndSession, Priority, Problem, Say
+from voice.listener import Listener, SpeechState
+from voice.mic import BLOCK, RATE, Microphone, MicSettings
+from voice.recognizer import Recognizer, build_recognizer
+from voice.session import EventLog, Session
+from voice.settings import Settings
+from voice.speaker import AudioOutput, Speaker, Synthesizer, TextSpeaker, TTSUnavailable
+from voice.speech_queue import SpeechQueue
+from voice.text_mode import open_events
+from voice.wav_input import read_wav
+from voice.wiring import build_coach
+
+log = logging.getLogger(__name__)
+
+END_QUIET = 1.0
+"""Seconds of nothing said and nothing due before a file-fed session ends."""
+
+
+def make_player(clock: Clock, device: Any, fallback: TextIO) -> Speaker | TextSpeaker:
+    """The real speaker, or the printing fallback with the reason (said once)."""
+    try:
+        synthesizer = Synthesizer()
+    except TTSUnavailable as err:
+        log.warning("%s", err)
+        return TextSpeaker(fallback, str(err))
+    try:
+        output = AudioOutput(clock, device)
+    except Exception as err:  # PortAudioError: no output device
+        log.warning("no audio output: %s", err)
+        return TextSpeaker(fallback, f"no audio output device ({err})")
+    return Speaker(synthesizer, output)
+
+
+def wav_source(path: Path, clock: Clock, stop: threading.Event) -> Iterator[tuple[bytes, float]]:
+    """A WAV file as microphone-sized chunks, each released when its audio would have been
+    captured (real speed on the clock)."""
+    samples = read_wav(path)
+    start = clock.now().mono
+    for index, first in enumerate(range(0, len(samples), BLOCK)):
+        due = start + (index + 1) * BLOCK / RATE
+        if clock.wait_until(due, stop):
+            return
+        yield samples[first : first + BLOCK].tobytes(), due
+
+
+class LiveRun:
+    """Everything a live session owns, wired; `run()` returns the exit code."""
+
+    def __init__(self, settings: Settings, clock: Clock, stack: ExitStack) -> None:
+        from intents.matcher import load_matcher
+
+        self.settings = settings
+        self.clock = clock
+        self.recognizer: Recognizer = build_recognizer(settings)
+        matcher = load_matcher()
+        self.events: EventLog = open_events(settings.events_path, stack)
+        parts = build_coach(settings)
+        stack.callback(parts.close)
+        self.replies = Replies.load()
+        fallback = sys.stderr if settings.events_path == "-" else sys.stdout
+        self.player = make_player(clock, None, fallback)
+        stack.callback(self.player.close)
+        self.queue = SpeechQueue(
+            self.player,
+            clock,
+            on_said=self.events.write,
+            next_countdown=parts.desk.next_countdown,
+            background=True,
+        )
+        stack.callback(self.queue.close)
+        self.queue.warm(parts.desk.countdown_texts())
+        self.session = Session(matcher.understand, parts.coach, self.queue, clock, self.events)
+        state = SpeechState(
+            speaking=lambda: self.player.speaking or self.queue.speaking,
+            saying=lambda: self.player.current_text,
+        )
+        self.listener = Listener(self.recognizer, state, self.session.post)
+        self.stop = threading.Event()
+        self.mic: Microphone | None = None
+
+    def run(self) -> int:
+        thread = threading.Thread(target=self._listen, name="listener", daemon=True)
+        thread.start()
+        try:
+            self.session.run()
+            self._wait_until_quiet(limit=15.0)  # let the goodbye be heard
+        finally:
+            self.stop.set()
+            if self.mic is not None:
+                self.mic.close()
+            thread.join(timeout=2)
+        return 0
+
+    def _listen(self) -> None:
+        try:
+            if self.settings.input_wav is not None:
+                self._feed(wav_source(self.settings.input_wav, self.clock, self.stop))
+                self.listener.finish(self.clock.now().mono)
+                self._wait_until_quiet()
+                self.session.post(EndSession("end of input"))
+                return
+            self.mic = Microphone(
+                self.clock,
+                MicSettings(device=self.settings.input_device),
+                on_lost=self._mic_lost,
+                on_back=self._mic_back,
+            )
+            self._feed(self.mic.chunks())
+        except Exception as err:  # a bad --input file, or a bug: end cleanly with the reason
+            log.exception("listening failed")
+            self.session.post(Problem(where="input", message=str(err), at=self.clock.now().mono))
+            self.session.post(EndSession("input failed"))
+
+    def _feed(self, chunks: Iterator[tuple[bytes, float]]) -> None:
+        for chunk, at in chunks:
+            if self.stop.is_set():
+                return
+            self.listener.feed(chunk, at)
+
+    def _wait_until_quiet(self, limit: float | None = None) -> None:
+        """Until nothing has been said or queued for END_QUIET seconds (or `limit` passed)."""
+        quiet_since: float | None = None
+        give_up = None if limit is None else self.clock.now().mono + limit
+        while not self.stop.is_set():
+            now = self.clock.now().mono
+            if give_up is not None and now >= give_up:
+                return
+            busy = self.queue.speaking or bool(self.queue.pending()) or self.player.speaking
+            if busy:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = now
+            elif now - quiet_since >= END_QUIET:
+                return
+            self.clock.wait_until(now + 0.1, self.stop)
+
+    def _say(self, key: str) -> None:
+        text = self.replies.get(key)
+        self.queue.say(Say(text=text, priority=Priority.SAFETY, key=key), self.clock.now())
+
+    def _mic_lost(self, message: str) -> None:
+        self.session.post(Problem(where="microphone", message=message, at=self.clock.now().mono))
+        self._say("Problem.microphone_lost")
+
+    def _mic_back(self) -> None:
+        self.session.post(
+            Problem(where="microphone", message="microphone is back", at=self.clock.now().mono)
+        )
+        self._say("Problem.microphone_back")
+
+
+def run_live(settings: Settings, clock: Clock | None = None) -> int:
+    with ExitStack() as stack:
+        live = LiveRun(settings, clock or SystemClock(), stack)
+        return live.run()
