@@ -8,7 +8,8 @@ Stretch (knees to chin), for hold h, reps n, rest r:
     0            intro "... and hold for twenty seconds"     (hold 1 starts at `lead`)
     H + h - 10   "ten seconds left" (h >= 20) or "halfway" at H + h/2 (13 <= h < 20)
     H + h - k    "five" ... "one", each at the start of its second (k = 5..1)
-    H + h        "release"; then "rest" 1.2 s later, "next one" `lead_next` before the next hold
+    H + h        "release... and rest" ("release" after the last); "next one" `lead_next` before
+                 the next hold
     last + 1.5   "well done" and the next step (the timer's deadline)
 Ice: intro (explains the slow circles the first time), "three/two/one minutes left", "time's up"
 at the deadline (COUNTDOWN priority), then a reminder every 20 s for 2 minutes. Plain timer: the
@@ -65,7 +66,7 @@ class Stretch:
 
     @property
     def effective_rest(self) -> float:
-        """Rest long enough for "release", "rest" and "next one" not to collide."""
+        """Rest long enough for "release... and rest" and "next one" not to collide."""
         return max(float(self.rest), self.lead_next + 3.0)
 
     def hold_start(self, rep: int) -> float:
@@ -124,12 +125,8 @@ def stretch_plan(s: Stretch, start: float) -> list[Announcement]:
             plan.append(Announcement(at, "Timers.stretch.halfway", not_after=at + 2.0))
         for k in range(min(5, s.hold), 0, -1):
             plan.append(_count(end - k, k))
-        plan.append(
-            Announcement(end, "Timers.stretch.release", Priority.COUNTDOWN, not_after=end + 2.0)
-        )
-        if rep < s.reps - 1:
-            at = end + 1.2
-            plan.append(Announcement(at, "Timers.stretch.rest", not_after=at + 2.0))
+        release = "Timers.stretch.release_rest" if rep < s.reps - 1 else "Timers.stretch.release"
+        plan.append(Announcement(end, release, Priority.COUNTDOWN, not_after=end + 2.0))
     plan.append(
         Announcement(start + s.total, "Timers.stretch.done", values=values, kind="finished")
     )

@@ -6,9 +6,10 @@ Implements `voice.session.SpeechSink`. Rules:
 - Only SAFETY and on-the-second cues (COUNTDOWN with a `not_after`: "five", "release") cut off
   what is playing (never SAFETY), so a number starts on its second however long the sentence
   before it was. Nothing else interrupts.
-- Any other sentence that would still be playing when the next countdown cue is due (asked
-  through `next_countdown`) waits for the gap after the count, at most `max_wait` seconds;
-  a time-bound one cannot wait, so it plays now and is cut if the number comes.
+- Any other sentence that would still be playing when the next scheduled timer cue is due
+  (asked through `next_countdown`: numbers and every other announcement) waits for a gap, at
+  most `max_wait` seconds; a time-bound one cannot wait, so it plays now (and is cut if a
+  number comes).
 - `Say.not_after` drops a sentence that could not start in time.
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
@@ -101,8 +102,8 @@ class SpeechQueue:
         margin: float = 0.15,
         max_wait: float = 15.0,
     ) -> None:
-        """`next_countdown(after)` gives the next countdown number's monotonic time (e.g.
-        `TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
+        """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
+        (`TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
         thread so a long sentence never holds up the session loop (use it live)."""
         self._player = player
         self._clock = clock
@@ -215,7 +216,7 @@ class SpeechQueue:
             return False
         upcoming = self._next_countdown(now)
         if upcoming is None or now + item.utterance.duration + self._margin <= upcoming:
-            return False  # it fits before the next number
+            return False  # it fits before the next cue
         if item.say.not_after is not None:
             return False  # cannot wait past the count: play now, cut when the number comes
         return now - item.queued < self._max_wait

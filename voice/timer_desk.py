@@ -84,15 +84,17 @@ class TimerDesk:
         return min(times) if times else None
 
     def next_countdown(self, after: float) -> float | None:
-        """The first countdown-priority announcement after `after`, for the speech queue. Safe
-        to call from another thread: it reads an immutable snapshot."""
+        """The next scheduled cue after `after` (a countdown number or any other announcement),
+        for the speech queue: an open-ended sentence waits rather than run into it. Safe to call
+        from another thread: it reads an immutable snapshot."""
         return next((t for t in self._countdowns if t > after), None)
 
     def countdown_texts(self) -> list[str]:
-        """The short cues said on the second ("Five" ... "One", "Release."), for
+        """The short cues said on the second ("Five" ... "One", "Release..."), for
         `SpeechQueue.warm` so they are synthesized before they are needed."""
         numbers = [self._words.text("Timers.count", number=number_words(n)) for n in range(1, 6)]
-        return [*numbers, self._words.text("Timers.stretch.release")]
+        releases = ("Timers.stretch.release", "Timers.stretch.release_rest")
+        return [*numbers, *(self._words.text(key) for key in releases)]
 
     def views(self, now: Now) -> list[TimerView]:
         return [view_of(run.timer, run.ringing, now) for run in self._runs.values()]
@@ -330,7 +332,7 @@ class TimerDesk:
 
     def _refresh_countdowns(self) -> None:
         plans = (run.plan for run in self._runs.values())
-        times = (a.at for plan in plans for a in plan if a.priority <= Priority.COUNTDOWN)
+        times = (a.at for plan in plans for a in plan)
         self._countdowns = tuple(sorted(times))
 
     def _end(self, name: str, kind: str, now: Now, reason: str = "") -> TimerEvent:
