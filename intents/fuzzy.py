@@ -45,7 +45,9 @@ class FuzzyHit:
 
 def allowed_cost(length: int) -> float:
     """How much editing a template of `length` words tolerates."""
-    if length <= 2:
+    if length == 1:
+        return 0.0  # "close" is Goodbye, "close my" is not
+    if length == 2:
         return 0.5
     if length <= 4:
         return 1.0

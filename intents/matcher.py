@@ -3,6 +3,11 @@
 Order: a red-flag symptom anywhere wins; then an exact template sentence (confidence 1.0);
 then the same without leading "okay so"; then the tolerant fallback (confidence < 1).
 Anything else is Unknown: `match` returns None, `understand` returns Match.unknown(text).
+
+Exact matching looks the canonical tokens up in a table of every sentence the hassil-parsed
+templates allow (numbers as "#", checked against the range after). It gives hassil's answer
+(tests/test_grammar.py compares them) at tens of thousands of lines a second, where hassil's
+own recognizer manages under two hundred on these templates.
 """
 
 from __future__ import annotations
