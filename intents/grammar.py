@@ -105,10 +105,7 @@ def load_grammar(paths: Iterable[Path] | None = None) -> Grammar:
             for name, body in data.get(key, {}).items():
                 merged[key][name] = body
                 origin.setdefault((key, name), path)
-    try:
-        intents = Intents.from_dict(merged)
-    except (KeyError, ValueError, TypeError, AssertionError) as err:
-        raise TemplateError(f"{files[0]}: templates rejected by hassil ({err})") from err
+    intents = _hassil_intents(merged, origin)
     for name, body in merged["expansion_rules"].items():
         _parse(str(body), origin[("expansion_rules", name)])
     expander = _Expander(intents, merged["lists"], origin)
@@ -120,6 +117,27 @@ def load_grammar(paths: Iterable[Path] | None = None) -> Grammar:
     }
     log.debug("loaded %d patterns from %d files", len(patterns), len(files))
     return Grammar(intents=intents, patterns=patterns, list_phrases=phrases, files=files)
+
+
+def _hassil_intents(merged: dict[str, Any], origin: dict[tuple[str, str], Path]) -> Intents:
+    """hassil's Intents; on failure, find the list or intent it choked on for the message."""
+    try:
+        return Intents.from_dict(merged)
+    except (KeyError, ValueError, TypeError, AssertionError) as err:
+        for key in ("lists", "intents"):
+            for name, body in merged[key].items():
+                try:
+                    Intents.from_dict({"language": "en", "intents": {}, key: {name: body}})
+                except (KeyError, ValueError, TypeError, AssertionError):
+                    path = origin.get((key, name)) or _file_of_intent(origin, name)
+                    raise TemplateError(
+                        f"{locate(path, f'{name}:')}: {key[:-1]} {name} rejected by hassil ({err})"
+                    ) from err
+        raise TemplateError(f"templates rejected by hassil ({err})") from err
+
+
+def _file_of_intent(origin: dict[tuple[str, str], Path], intent: str) -> Path:
+    return next(path for (name, _), path in origin.items() if name == intent)
 
 
 def _default_files() -> tuple[Path, ...]:

@@ -116,6 +116,7 @@ BAD = {
     "number_word": (GOOD.replace("set a timer", "set one timer"), 9, "number word 'one'"),
     "no_data": ("intents:\n  Stop:\n    sentences: [stop]\n", 2, "needs a 'data:' list"),
     "spoken_out_of_range": (GOOD.replace("[1, 5]", "[1, 90]"), 9, "spoken out of range"),
+    "range_backwards": (GOOD.replace("from: 1, to: 60", "from: 60, to: 1"), 3, "list minutes"),
     "both_intents": (
         GOOD + '  CancelTimer:\n    data:\n      - sentences:\n          - "set a timer for'
         ' {minutes:duration} minutes"\n',
