@@ -1,0 +1,100 @@
+"""Real audio for integration tests: a private PulseAudio server with a virtual room (where
+tests play the user's voice), the coach's microphone (`coach_mic`, the room's monitor) and the
+coach's speaker (`coach_speaker`, recorded through its monitor). See ../shared/AUDIO-TESTING.md.
+
+The server gets its own XDG_RUNTIME_DIR (never the desktop's) and is killed by its pid. Tests
+skip only when `pulseaudio` is not installed, and fail instead when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MODULES = [
+    "module-native-protocol-unix",
+    "module-null-sink sink_name=coach_speaker",
+    "module-null-sink sink_name=room",
+    "module-remap-source master=room.monitor source_name=coach_mic",
+]
+
+
+@dataclass
+class Pulse:
+    runtime: Path
+    env: dict[str, str]
+    pid: int
+
+    def pactl(self, *args: str) -> str:
+        done = subprocess.run(
+            ["pactl", *args], env=self.env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def module_ids(self, name: str) -> list[str]:
+        lines = self.pactl("list", "short", "modules").splitlines()
+        return [line.split()[0] for line in lines if name in line]
+
+    def play(self, wav: Path, sink: str = "room") -> subprocess.Popen[bytes]:
+        return subprocess.Popen(["paplay", f"--device={sink}", str(wav)], env=self.env)
+
+    def record(self, source: str, raw: Path) -> subprocess.Popen[bytes]:
+        """16 kHz mono s16le from `source` into `raw` until terminated."""
+        cmd = ["parec", "-d", source, "--rate=16000", "--channels=1", "--format=s16le", "--raw"]
+        return subprocess.Popen(cmd, stdout=raw.open("wb"), env=self.env)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (required in CI: the Makefile installs pulseaudio)")
+    pytest.skip(f"{reason}: install pulseaudio alsa-utils libasound2-plugins (make system-deps)")
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[Pulse]:
+    if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
+        _unavailable("pulseaudio is not installed")
+    runtime = Path(tempfile.mkdtemp(prefix="backcoach-pulse-"))
+    env = {
+        **os.environ,
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_RUNTIME_PATH": str(runtime / "pulse"),
+    }
+    env.pop("PULSE_SERVER", None)
+    cmd = ["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "-n"]
+    cmd += ["--use-pid-file=yes", *[f"--load={m}" for m in MODULES]]
+    started = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    pid_file = runtime / "pulse" / "pid"
+    if started.returncode != 0 or not pid_file.exists():
+        shutil.rmtree(runtime, ignore_errors=True)
+        _unavailable(f"pulseaudio did not start: {started.stderr.strip()[-300:]}")
+    server = Pulse(runtime, env, int(pid_file.read_text().split()[0]))
+    server.pactl("set-default-sink", "coach_speaker")
+    server.pactl("set-default-source", "coach_mic")
+    saved = {key: os.environ.get(key) for key in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH")}
+    os.environ.update({key: env[key] for key in saved})  # sounddevice in this process uses it
+    try:
+        yield server
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        os.kill(server.pid, signal.SIGTERM)
+        for _ in range(50):
+            try:
+                os.kill(server.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        shutil.rmtree(runtime, ignore_errors=True)
