@@ -27,10 +27,10 @@ def run_parse(
     out = stdout or _lenient(sys.stdout)
     matcher = load_matcher()
     if wavs:
-        from voice.recognizer import transcribe_files  # type: ignore[attr-defined,unused-ignore]
+        from voice.recognizer import transcribe_files
 
-        _print_all(matcher, transcribe_files(wavs, settings), out)
-        return 0
+        # prints {"file", "text", "intent", "slots", "confidence"} per file itself
+        return transcribe_files(wavs, settings, out)
     if text is not None:
         _print_all(matcher, [text], out)
         return 0
