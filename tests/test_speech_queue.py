@@ -260,17 +260,20 @@ def test_time_bound_cues_go_before_open_ended_answers() -> None:
     assert rig.queue.dropped == []
 
 
-def test_a_stretch_started_during_the_long_ice_explanation_still_gets_its_intro() -> None:
+def test_a_stretch_started_during_the_long_ice_explanation_gets_its_intro_at_once() -> None:
     clock = FakeClock(mono=0.0)
     sim = Sim.make(MemoryStore(), clock)
     sim.handle("StartIce")
     sim.handle("StartStretch")
-    sim.run_until(40.0)
+    sim.run_until(60.0)
     spoken = sim.spoken(0.0)
-    ice_intro_length = spoken[1][0]
-    assert ice_intro_length > 2.0  # longer than a time-bound cue used to be allowed to wait
+    # The time-bound stretch intro goes after the first sentence of the ice explanation; the
+    # rest of the explanation fills the gaps between the stretch's cues.
+    assert spoken[0] == (0.0, "Okay, ten minutes of ice.")
     assert spoken[1][1].startswith("Let's do three gentle holds.")
-    assert [entry for entry in spoken if entry[1] == "Five"] == [(21.0, "Five")]
+    assert [entry for entry in spoken if entry[1] == "Five"] == [(21.0, "Five"), (51.0, "Five")]
+    ice = " ".join(s.text for s in sim.said if s.key == "Timers.ice.intro" and not s.cut)
+    assert ice == sim.says()[0].text, "every sentence of the explanation is heard"
     assert sim.queue.dropped == []
 
 
@@ -286,19 +289,24 @@ def test_times_up_does_not_cut_a_number_it_waits_for_the_gap() -> None:
     assert [(text, round(t, 2)) for text, t in rig.player.started] == [
         ("One", 25.0),
         ("Release.", 26.0),
-        ("Your timer is done. Say okay.", 26.8),
+        ("Your timer is done.", 26.8),
+        ("Say okay.", 28.7),
     ]
     assert not any(s.cut for s in rig.said)
 
 
-def test_an_answer_that_never_fits_waits_at_most_max_wait_then_plays() -> None:
-    rig = Rig(next_countdown=lambda after: after + 1.0)  # a count that never ends
-    rig.say("x" * 30)  # 3 s
-    for t in range(1, 20):
-        rig.run_until(float(t))
-        rig.count(str(t))
-    started = dict(rig.player.started)
-    assert started["x" * 30] == 15.3  # waited 15 s, then right after the number "15" (0.3 s)
+def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible() -> None:
+    cues = [6.0, 12.0, 18.0, 24.0, 30.0]  # gaps of 5.7 s; the answer is 10 s long
+    rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
+    rig.say("x" * 100)
+    for t in cues:
+        rig.run_until(t)
+        rig.count(str(int(t)))
+    rig.run_until(60.0)
+    answer = [(s.start, s.end, s.cut) for s in rig.said if s.text == "x" * 100]
+    # Waited 15 s, played in the next gap of at least 2 s, was cut by the cue it overran,
+    # was said once more after it, and cut again (no third try).
+    assert answer == [(18.3, 24.0, True), (24.3, 30.0, True)]
 
 
 def test_the_answer_to_start_timer_is_never_dropped() -> None:
@@ -307,6 +315,6 @@ def test_the_answer_to_start_timer_is_never_dropped() -> None:
     sim.handle("StartIce")  # a long explanation
     sim.handle("StartTimer", duration=60)
     sim.run_until(30.0)
-    texts = [text for _, text in sim.spoken(0.0)]
-    assert texts[1] == "Okay, a timer for one minute. I'll tell you when it's done."
+    texts = [text for _, _, text in sim.sentences(0.0)]
+    assert "Okay, a timer for one minute. I'll tell you when it's done." in texts
     assert sim.queue.dropped == []

@@ -135,5 +135,18 @@ class Sim:
         """(seconds after `start`, text) for every sentence the player began."""
         return [(round(t - start, 3), text) for text, t in self.player.started]
 
+    def sentences(self, start: float) -> list[tuple[float, str, str]]:
+        """(seconds after `start`, key, text) per Say as heard: the queue speaks open-ended
+        texts sentence by sentence; consecutive parts with the same key are joined here."""
+        out: list[tuple[float, str, str]] = []
+        end = None
+        for s in self.said:
+            if out and s.key == out[-1][1] and end is not None and abs(s.start - end) < 1e-9:
+                out[-1] = (out[-1][0], s.key, f"{out[-1][2]} {s.text}")
+            else:
+                out.append((round(s.start - start, 3), s.key, s.text))
+            end = s.end
+        return out
+
     def last_text(self) -> str:
         return self.says()[-1].text

@@ -1,15 +1,16 @@
 """One speech queue with priorities: nothing overlaps, countdown numbers are on time.
 
 Implements `voice.session.SpeechSink`. Rules:
-- Order: SAFETY > COUNTDOWN > GUIDANCE > CHATTER; within a priority, time-bound cues (with
-  `not_after`, earliest first) before open-ended sentences (first come first served).
-- Only SAFETY and on-the-second cues (COUNTDOWN with a `not_after`: "five", "release") cut off
-  what is playing (never SAFETY), so a number starts on its second however long the sentence
-  before it was. Nothing else interrupts.
-- Any other sentence that would still be playing when the next scheduled timer cue is due
-  (asked through `next_countdown`: numbers and every other announcement) waits for a gap, at
-  most `max_wait` seconds; a time-bound one cannot wait, so it plays now (and is cut if a
-  number comes).
+- Order: SAFETY first; then time-bound cues (with `not_after`), earliest deadline first; then
+  open-ended sentences by priority (COUNTDOWN > GUIDANCE > CHATTER), first come first served.
+  Open-ended texts are queued sentence by sentence, so they fit between cues.
+- SAFETY and on-the-second cues (COUNTDOWN with a `not_after`: "five", "release") cut off what
+  is playing (never SAFETY), so a number starts on its second whatever came before it.
+- A sentence that would still be playing when the next scheduled timer cue is due (asked
+  through `next_countdown`) waits for a gap. A time-bound one cannot wait, and an open-ended one
+  waits at most `max_wait` (then starts in a gap of at least `min_gap`): either then plays but
+  is interruptible, so the cue it overruns cuts it. An open-ended sentence that is cut by a
+  timer cue is said again once afterwards; SAFETY and `stop` drop it for good.
 - `Say.not_after` drops a sentence that could not start in time.
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
@@ -18,11 +19,13 @@ or synchronously from inside `play`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
 import itertools
 import logging
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +38,8 @@ log = logging.getLogger(__name__)
 
 CACHE_SIZE = 48
 """Synthesized short sentences kept (countdown numbers, "Release.") so they start instantly."""
+
+_SENTENCE_END = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z])")  # not after an ellipsis "..."
 
 
 class UtteranceLike(Protocol):
@@ -62,21 +67,24 @@ class Player(Protocol):
 
 @dataclass(order=True)
 class _Item:
-    """Heap order: priority; within it time-bound cues first (earliest `not_after` first), then
-    open-ended sentences in arrival order."""
+    rank: tuple[int, int, float, int]
+    """(0 for SAFETY, 1 time-bound / 2 open-ended, not_after, priority): see the module rules."""
 
-    priority: int
-    open_ended: bool
-    not_after: float
     seq: int
     say: Say = field(compare=False)
     utterance: UtteranceLike | None = field(default=None, compare=False)
     queued: float = field(default=0.0, compare=False)
+    retried: bool = field(default=False, compare=False)
 
     @staticmethod
     def of(say: Say, seq: int, utterance: UtteranceLike | None, now: float) -> _Item:
-        bound = say.not_after
-        return _Item(int(say.priority), bound is None, bound or 0.0, seq, say, utterance, now)
+        p, bound = int(say.priority), say.not_after
+        rank = (0, 0, 0.0, p) if p == Priority.SAFETY else (1, 1 if bound else 2, bound or 0.0, p)
+        return _Item(rank, seq, say, utterance, now)
+
+    @property
+    def priority(self) -> Priority:
+        return self.say.priority
 
     @property
     def on_the_second(self) -> bool:
@@ -89,6 +97,8 @@ class _Playing:
     item: _Item
     token: int
     start: float
+    interruptible: bool
+    """Started knowing it would overrun the next cue: that cue may cut it."""
 
 
 class SpeechQueue:
@@ -101,6 +111,7 @@ class SpeechQueue:
         background: bool = False,
         margin: float = 0.15,
         max_wait: float = 15.0,
+        min_gap: float = 2.0,
     ) -> None:
         """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
         (`TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
@@ -108,16 +119,14 @@ class SpeechQueue:
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
-        self._next_countdown = next_countdown or (lambda after: None)
-        self._margin = margin
-        self._max_wait = max_wait
+        self._next_cue = next_countdown or (lambda after: None)
+        self._margin, self._max_wait, self._min_gap = margin, max_wait, min_gap
         self._lock = threading.RLock()
         self._heap: list[_Item] = []
         self._seq = itertools.count()
         self._tokens = itertools.count(1)
         self._playing: _Playing | None = None
-        self._pumping = False
-        self._again = False
+        self._pumping = self._again = False
         self._cache: dict[str, UtteranceLike] = {}
         self.dropped: list[Say] = []
         """Sentences dropped because they could not start by their `not_after`."""
@@ -126,19 +135,24 @@ class SpeechQueue:
             self._jobs = queue.SimpleQueue()
             threading.Thread(target=self._synth_worker, name="speech-synth", daemon=True).start()
 
-    # --- SpeechSink ------------------------------------------------------------------------------
+    # --- SpeechSink -----------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        item = _Item.of(say, next(self._seq), self._cached(say.text), now.mono)
+        parts = [say]
+        if say.not_after is None and say.priority != Priority.SAFETY:
+            parts = [dataclasses.replace(say, text=t) for t in _SENTENCE_END.split(say.text)]
+        items = [_Item.of(p, next(self._seq), self._cached(p.text), now.mono) for p in parts]
         with self._lock:
-            heapq.heappush(self._heap, item)
+            for item in items:
+                heapq.heappush(self._heap, item)
             playing = self._playing
-            if playing is not None and _preempts(item, playing.item):
-                self._cut(playing)
-        if item.utterance is None:
-            if self._jobs is not None:
-                self._jobs.put(item)
-                return
-            self._synthesize(item)
+            if playing is not None and _preempts(items[0], playing):
+                self._cut(playing, requeue=items[0].priority != Priority.SAFETY)
+        for item in items:
+            if item.utterance is None:
+                if self._jobs is not None:
+                    self._jobs.put(item)
+                    continue
+                self._synthesize(item)
         self._pump()
 
     def stop(self, keep: Priority) -> None:
@@ -147,7 +161,7 @@ class SpeechQueue:
             self._heap = [item for item in self._heap if item.priority <= keep]
             heapq.heapify(self._heap)
             if self._playing is not None:
-                self._cut(self._playing)
+                self._cut(self._playing, requeue=False)
         self._pump()
 
     def adjust(self, change: AdjustVoice) -> None:
@@ -155,7 +169,7 @@ class SpeechQueue:
         with self._lock:
             self._cache.clear()
 
-    # --- extras ----------------------------------------------------------------------------------
+    # --- extras ---------------------------------------------------------------------------------
     def warm(self, texts: Iterable[str]) -> None:
         """Synthesize short sentences ahead of time (countdown numbers) so they start at once."""
         for text in texts:
@@ -178,7 +192,7 @@ class SpeechQueue:
         if self._jobs is not None:
             self._jobs.put(None)
 
-    # --- inside ----------------------------------------------------------------------------------
+    # --- inside ---------------------------------------------------------------------------------
     def _pump(self) -> None:
         with self._lock:
             if self._pumping:  # re-entered (on_done from inside play): the outer loop goes on
@@ -200,26 +214,32 @@ class SpeechQueue:
             if item.say.not_after is not None and now > item.say.not_after:
                 heapq.heappop(self._heap)
                 self.dropped.append(item.say)
-                log.info(
-                    "dropped stale speech %r (%.3f s late)", item.say.text, now - item.say.not_after
-                )
+                late = now - item.say.not_after
+                log.info("dropped stale speech %r (%.3f s late)", item.say.text, late)
                 continue
-            if item.utterance is None or self._must_wait(item, now):
+            fits = self._fits(item, now)
+            if item.utterance is None or not (fits or self._may_overrun(item, now)):
                 return
             heapq.heappop(self._heap)
-            playing = _Playing(item, next(self._tokens), now)
+            playing = _Playing(item, next(self._tokens), now, interruptible=not fits)
             self._playing = playing
             self._player.play(item.utterance, functools.partial(self._done, playing.token))
 
-    def _must_wait(self, item: _Item, now: float) -> bool:
+    def _fits(self, item: _Item, now: float) -> bool:
+        """Ends before the next scheduled cue (SAFETY and numbers always 'fit': they cut)."""
         if item.priority == Priority.SAFETY or item.on_the_second or item.utterance is None:
-            return False
-        upcoming = self._next_countdown(now)
-        if upcoming is None or now + item.utterance.duration + self._margin <= upcoming:
-            return False  # it fits before the next cue
+            return True
+        upcoming = self._next_cue(now)
+        return upcoming is None or now + item.utterance.duration + self._margin <= upcoming
+
+    def _may_overrun(self, item: _Item, now: float) -> bool:
+        """A time-bound cue cannot wait; an open-ended sentence waits up to `max_wait`, then
+        takes the first gap of at least `min_gap` (never the instant between two numbers)."""
         if item.say.not_after is not None:
-            return False  # cannot wait past the count: play now, cut when the number comes
-        return now - item.queued < self._max_wait
+            return True
+        upcoming = self._next_cue(now)
+        gap_ok = upcoming is None or upcoming - now >= self._min_gap
+        return now - item.queued >= self._max_wait and gap_ok
 
     def _done(self, token: int, cut: bool) -> None:
         with self._lock:
@@ -230,10 +250,13 @@ class SpeechQueue:
             self._log(playing, cut)
         self._pump()
 
-    def _cut(self, playing: _Playing) -> None:
+    def _cut(self, playing: _Playing, requeue: bool) -> None:
         self._playing = None
         self._log(playing, cut=True)
         self._player.stop()
+        item = playing.item
+        if requeue and item.say.not_after is None and not item.retried:
+            heapq.heappush(self._heap, dataclasses.replace(item, retried=True))
 
     def _log(self, playing: _Playing, cut: bool) -> None:
         say = playing.item.say
@@ -271,8 +294,11 @@ class SpeechQueue:
             self._pump()
 
 
-def _preempts(new: _Item, playing: _Item) -> bool:
-    """SAFETY and on-the-second countdown cues cut anything but SAFETY; nothing else cuts."""
-    if playing.priority == Priority.SAFETY:
+def _preempts(new: _Item, playing: _Playing) -> bool:
+    """SAFETY and on-the-second cues cut anything but SAFETY; any time-bound cue cuts a sentence
+    that started knowing it would overrun; nothing else cuts."""
+    if playing.item.priority == Priority.SAFETY:
         return False
-    return new.priority == Priority.SAFETY or new.on_the_second
+    if new.priority == Priority.SAFETY or new.on_the_second:
+        return True
+    return playing.interruptible and new.say.not_after is not None
