@@ -235,6 +235,13 @@ def test_a_leg_that_fell_asleep_is_not_an_emergency(conv: Conversation) -> None:
     assert says(events)[0].key == "RedFlag"
 
 
+def test_a_fall_alone_means_get_it_checked_not_emergency(conv: Conversation) -> None:
+    events = conv.say("i fell down the stairs", "RedFlag", {"symptom": "fall"})
+    assert says(events)[0].key == "RedFlag"
+    events = conv.say("i fell and now i can't move my legs", "RedFlag", {"symptom": "fall"})
+    assert says(events)[0].key == "RedFlag.emergency"
+
+
 def test_every_phrase_help_offers_is_understood() -> None:
     understand = load_understand()
     if understand is None:

@@ -59,10 +59,12 @@ ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
 OFFER_TTL = 180.0
 """Seconds a yes/no offer stays open."""
 START_FOR_OFFER = {STRETCH: "StartStretch", ICE: "StartIce"}
-EMERGENCY_SYMPTOMS = frozenset({"bladder", "bowel", "fall"})
+EMERGENCY_SYMPTOMS = frozenset({"bladder", "bowel"})
 """Symptom slot values that mean "call emergency services now" (the rest: see a professional)."""
-EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself", "i fell", "a fall")
+EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself")
 """The same, looked for in the words when the match carries no symptom slot."""
+FALL_WEAKNESS_WORDS = ("weak", "can't move", "cannot move", "can't get up", "can't feel")
+"""A fall is an emergency only with weakness; a fall alone means: get it checked."""
 
 REPLY_KEYS = _words(
     "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
@@ -222,10 +224,13 @@ class Coach:
     def _red_flag(self, match: Match, now: Now) -> list[Event]:
         self._offer = None
         symptom = str(match.slots.get("symptom", "")).lower()
+        said = match.text.lower()
         if symptom:  # the matcher reports the most urgent symptom said
             emergency = symptom in EMERGENCY_SYMPTOMS
         else:
-            emergency = any(word in match.text.lower() for word in EMERGENCY_WORDS)
+            emergency = any(word in said for word in EMERGENCY_WORDS)
+        if symptom == "fall" or "fell" in said.split():
+            emergency = emergency or any(word in said for word in FALL_WEAKNESS_WORDS)
         key = "RedFlag.emergency" if emergency else "RedFlag"
         self._remember(self._store.record, RED_FLAG, now.wall, symptom=symptom, text=match.text)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
