@@ -223,22 +223,26 @@ def report(
     spoken_kinds = ("announced", "finished", "repeated")
     announced = [e for e in timer_events if e.kind in spoken_kinds]
     numbers = [e for e in announced if e.extra.get("key") == "Timers.count"]
-    # Join each Said to its announcement: the latest one with the same key and text scheduled
-    # before it started (a dropped cue leaves no Said, so a FIFO join would drift).
-    pending: dict[tuple[str, str], list[float]] = defaultdict(list)
+    # Join each Said to its announcement: same key, the announcement's text starts with the
+    # Said's (open-ended texts are spoken sentence by sentence: only the first part counts),
+    # the latest one scheduled before it started (a dropped cue leaves no Said).
+    pending: dict[str, list[TimerEvent]] = defaultdict(list)
     for e in announced:
-        pending[(str(e.extra.get("key")), e.text)].append(e.scheduled)
+        pending[str(e.extra.get("key"))].append(e)
     speech_all, speech_numbers = [], []
     for s in said:
-        times = pending.get((s.key, s.text), [])
-        earlier = [t for t in times if t <= s.start + 1e-6]
-        if not earlier:
+        candidates = [
+            e
+            for e in pending.get(s.key, [])
+            if e.text.startswith(s.text) and e.scheduled <= s.start + 1e-6
+        ]
+        if not candidates:
             continue
-        scheduled = max(earlier)
-        times.remove(scheduled)
-        speech_all.append(s.start - scheduled)
+        match = max(candidates, key=lambda e: e.scheduled)
+        pending[s.key].remove(match)
+        speech_all.append(s.start - match.scheduled)
         if s.key == "Timers.count":
-            speech_numbers.append(s.start - scheduled)
+            speech_numbers.append(s.start - match.scheduled)
     rows = [
         ("desk announcement, countdown numbers", [e.actual - e.scheduled for e in numbers]),
         ("desk announcement, all", [e.actual - e.scheduled for e in announced]),
