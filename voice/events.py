@@ -130,8 +130,9 @@ class Said(Event):
 
 @dataclass(frozen=True)
 class TimerEvent(Event):
-    """kind: started, tick, announced, paused, resumed, changed, finished, acknowledged,
-    cancelled, recovered. `scheduled` and `actual` are monotonic times."""
+    """kind: started, announced, skipped (a cue past its not_after), paused, resumed, changed,
+    finished, repeated, acknowledged, expired (repeats ran out), done, cancelled, recovered.
+    `scheduled` and `actual` are monotonic times."""
 
     kind: str
     timer: str
