@@ -72,6 +72,7 @@ class Listener:
             self._deaf = True
             self._recognizer.reset()
         for heard in self._recognizer.feed(chunk, at):
+            log.debug("while speaking: %s %r", "final" if heard.final else "partial", heard.text)
             if heard.final:
                 self.ignored.append(heard.text)
             word = self._barge_word(heard.text)

@@ -28,6 +28,8 @@ class MicSettings:
     block: int = BLOCK
     watchdog: float = 2.0
     """Seconds without any audio before the stream counts as silently lost."""
+    first_audio: float = 5.0
+    """The same for a stream just opened (PulseAudio can take 1-2 s to deliver the first)."""
     backoff: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0)
     """Waits between reopen attempts; the last one repeats."""
 
@@ -106,13 +108,18 @@ class Microphone:
 
     def chunks(self) -> Iterator[tuple[bytes, float]]:
         attempt = 0
+        fresh = False
         while not self._closed.is_set():
-            if self._stream is None and not self._try_open(attempt):
-                attempt += 1
-                continue
+            if self._stream is None:
+                if not self._try_open(attempt):
+                    attempt += 1
+                    continue
+                fresh = True
             attempt = 0
+            timeout = self.settings.first_audio if fresh else self.settings.watchdog
             try:
-                item = self._queue.get(timeout=self.settings.watchdog)
+                item = self._queue.get(timeout=timeout)
+                fresh = False
             except queue.Empty:
                 self._lose(f"{self.name} stopped sending audio")
                 continue

@@ -15,10 +15,10 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pulse_server import Pulse
 
 MODULES = [
     "module-native-protocol-unix",
@@ -26,31 +26,6 @@ MODULES = [
     "module-null-sink sink_name=room",
     "module-remap-source master=room.monitor source_name=coach_mic",
 ]
-
-
-@dataclass
-class Pulse:
-    runtime: Path
-    env: dict[str, str]
-    pid: int
-
-    def pactl(self, *args: str) -> str:
-        done = subprocess.run(
-            ["pactl", *args], env=self.env, capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    def module_ids(self, name: str) -> list[str]:
-        lines = self.pactl("list", "short", "modules").splitlines()
-        return [line.split()[0] for line in lines if name in line]
-
-    def play(self, wav: Path, sink: str = "room") -> subprocess.Popen[bytes]:
-        return subprocess.Popen(["paplay", f"--device={sink}", str(wav)], env=self.env)
-
-    def record(self, source: str, raw: Path) -> subprocess.Popen[bytes]:
-        """16 kHz mono s16le from `source` into `raw` until terminated."""
-        cmd = ["parec", "-d", source, "--rate=16000", "--channels=1", "--format=s16le", "--raw"]
-        return subprocess.Popen(cmd, stdout=raw.open("wb"), env=self.env)
 
 
 def _unavailable(reason: str) -> None:

@@ -1,0 +1,235 @@
+"""The real microphone and speaker path through a private PulseAudio server: the user's voice
+is played into the virtual room, the coach (a real `backcoach` process) hears it on its
+default microphone, answers through its default speaker, and what it said is recorded from the
+speaker's monitor and transcribed back with Vosk. Also: the coach's voice looping back into its
+own microphone (it must not answer itself, and "stop" still barges in), and a microphone that
+disappears mid-session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from pulse_server import Pulse
+
+from voice.clock import SystemClock
+from voice.mic import Microphone, MicSettings
+
+pytestmark = [pytest.mark.audio, pytest.mark.model]
+ROOT = Path(__file__).resolve().parents[2]
+Event = dict[str, Any]
+
+
+def speech(text: str, path: Path) -> Path:
+    """The user's voice: espeak-ng at 16 kHz with a little silence around it."""
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True)
+    cmd = ["sox", str(raw), "-r", "16000", str(path), "pad", "0.2", "0.3"]
+    subprocess.run(cmd, check=True)
+    return path
+
+
+class Coach:
+    """A live `backcoach` process, its event log, and a recording of its speaker."""
+
+    def __init__(self, pulse: Pulse, model: Path, tmp: Path) -> None:
+        self.log = tmp / "events.jsonl"
+        self.said_raw = tmp / "said.raw"
+        self.recording = pulse.record("coach_speaker.monitor", self.said_raw)
+        env = {**pulse.env, "PYTHONPATH": str(ROOT), "BACKCOACH_MODEL": str(model)}
+        cmd = [sys.executable, "-m", "voice", "--state-dir", str(tmp / "state")]
+        cmd += ["--events", str(self.log)]
+        self.process = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    def events(self) -> list[Event]:
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def wait_for(self, check: Callable[[Event], bool], timeout: float = 30.0) -> Event:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for event in self.events():
+                if check(event):
+                    return event
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)  # polling a log file from the test, not product code
+        _, err = self.finish(0)
+        raise AssertionError(f"no such event; log: {self.events()}\nstderr: {err[-2000:]}")
+
+    def said(self, key: str, timeout: float = 40.0) -> Event:
+        return self.wait_for(lambda e: e["type"] == "Said" and e["key"] == key, timeout)
+
+    def wait_quiet(self, key: str, quiet: float = 1.0, timeout: float = 60.0) -> None:
+        """Until `key` was said and then the speaker has been silent for `quiet` seconds
+        (replies are spoken sentence by sentence, each logged when it ends)."""
+        self.said(key)
+        deadline = time.monotonic() + timeout
+        window = int(16000 * quiet) * 2
+        while time.monotonic() < deadline:
+            data = self.said_raw.read_bytes()[-window:]
+            if len(data) == window:
+                samples = np.frombuffer(data, dtype=np.int16).astype(np.float64)
+                if np.sqrt(np.mean(samples**2)) < 30:
+                    return
+            time.sleep(0.1)  # polling the recording from the test, not product code
+        raise AssertionError(f"the coach did not fall silent after {key}: {self.events()}")
+
+    def understood(self) -> list[str]:
+        return [e["match"]["intent"] for e in self.events() if e["type"] == "Understood"]
+
+    def finish(self, timeout: float = 30.0) -> tuple[int | None, str]:
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        _, err = self.process.communicate()
+        self.recording.terminate()
+        self.recording.wait()
+        return self.process.returncode, err
+
+
+def transcribe_raw(raw: Path, model: Path) -> str:
+    """Free-form Vosk (no grammar): what a listener in the room would have heard."""
+    import vosk
+
+    recognizer = vosk.KaldiRecognizer(vosk.Model(str(model)), 16000)
+    recognizer.AcceptWaveform(raw.read_bytes())
+    return str(json.loads(recognizer.FinalResult())["text"])
+
+
+@pytest.fixture()
+def loopback(pulse: Pulse) -> Iterator[None]:
+    """The coach's speaker leaks into its microphone, as on a laptop."""
+    pulse.pactl("load-module", "module-loopback", "source=coach_speaker.monitor", "sink=room")
+    yield
+    for module in pulse.module_ids("module-loopback"):
+        pulse.pactl("unload-module", module)
+
+
+def test_spoken_question_gets_a_spoken_answer(
+    pulse: Pulse, vosk_model_path: Path, tmp_path: Path
+) -> None:
+    coach = Coach(pulse, vosk_model_path, tmp_path)
+    try:
+        coach.wait_quiet("Greeting")
+        pulse.play(speech("my back locked up", tmp_path / "back.wav")).wait(timeout=10)
+        coach.wait_quiet("SpasmStarted")
+        pulse.play(speech("goodbye", tmp_path / "bye.wav")).wait(timeout=10)
+        coach.said("Goodbye")
+    finally:
+        code, err = coach.finish()
+    assert code == 0, err
+    replies = [e for e in coach.events() if e["type"] == "Said" and e["key"] == "SpasmStarted"]
+    assert all(not e["cut"] and e["end"] > e["start"] for e in replies)
+    heard = [e for e in coach.events() if e["type"] == "Heard"]
+    assert any(not e["final"] for e in heard), "partial results are logged"
+    finals = [e for e in heard if e["final"]]
+    assert [e["text"] for e in finals] == ["my back locked up", "goodbye"]
+    assert all(0 < e["confidence"] <= 1 for e in finals)
+    assert coach.understood() == ["SpasmStarted", "Goodbye"]
+    text = transcribe_raw(tmp_path / "said.raw", vosk_model_path)
+    words = set(text.split())
+    print("the speaker said:", text)
+    assert {"tell", "happened"} <= words  # the greeting
+    assert {"sorry", "strain"} <= words  # the answer ("I'm sorry. Let's take the strain off.")
+    assert {"care"} <= words  # the goodbye ("Take care.")
+
+
+def test_coach_does_not_answer_its_own_voice(
+    pulse: Pulse, vosk_model_path: Path, tmp_path: Path, loopback: None
+) -> None:
+    coach = Coach(pulse, vosk_model_path, tmp_path)
+    try:
+        coach.wait_quiet("Greeting")  # heard through the loopback, not answered
+        pulse.play(speech("my back locked up", tmp_path / "back.wav")).wait(timeout=10)
+        coach.wait_quiet("SpasmStarted")  # five sentences, all looping back
+        pulse.play(speech("goodbye", tmp_path / "bye.wav")).wait(timeout=10)
+        coach.said("Goodbye")
+    finally:
+        code, err = coach.finish()
+    assert code == 0, err
+    assert coach.understood() == ["SpasmStarted", "Goodbye"]
+    finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
+    assert finals == ["my back locked up", "goodbye"]
+
+
+def test_microphone_that_disappears_is_reported_once_and_comes_back(pulse: Pulse) -> None:
+    """A real input stream on a PulseAudio source that is unloaded mid-stream and loaded again.
+    PULSE_SOURCE pins the stream to that source, so the loss is not hidden by a fallback."""
+    os.environ["PULSE_SOURCE"] = "coach_mic"
+    lost: list[str] = []
+    back: list[float] = []
+    mic = Microphone(
+        SystemClock(),
+        MicSettings(watchdog=1.0, backoff=(0.2, 0.4)),
+        on_lost=lost.append,
+        on_back=lambda: back.append(time.monotonic()),
+    )
+    phases: dict[str, int] = {}
+    count = 0
+
+    def drive() -> None:
+        wait_until(lambda: count > 5)
+        phases["before"] = count
+        pulse.pactl("unload-module", pulse.module_ids("source_name=coach_mic")[0])
+        wait_until(lambda: bool(lost), timeout=10)
+        time.sleep(1.5)  # retrying while the device is gone
+        phases["during"] = count
+        pulse.pactl(
+            "load-module", "module-remap-source", "master=room.monitor", "source_name=coach_mic"
+        )
+        pulse.pactl("set-default-source", "coach_mic")
+        wait_until(lambda: bool(back), timeout=15)
+        after = count
+        wait_until(lambda: count > after + 5)
+        mic.close()
+
+    driver = threading.Thread(target=drive)
+    try:
+        driver.start()
+        for chunk, _ in mic.chunks():
+            assert len(chunk) == 2 * 512
+            count += 1
+        driver.join()
+    finally:
+        os.environ.pop("PULSE_SOURCE", None)
+        if not pulse.module_ids("source_name=coach_mic"):
+            pulse.pactl(
+                "load-module", "module-remap-source", "master=room.monitor", "source_name=coach_mic"
+            )
+            pulse.pactl("set-default-source", "coach_mic")
+    assert len(lost) == 1, lost  # said once, however many retries
+    assert mic.outages == 1 and len(back) == 1
+    assert count > phases["during"] >= phases["before"]
+
+
+def wait_until(check: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_silence_in_the_room_is_delivered_as_audio(pulse: Pulse) -> None:
+    mic = Microphone(SystemClock(), MicSettings())
+    chunks = []
+    for chunk, _ in mic.chunks():
+        chunks.append(np.frombuffer(chunk, dtype=np.int16))
+        if len(chunks) == 10:
+            mic.close()
+    assert all(len(c) == 512 for c in chunks) and mic.outages == 0
