@@ -137,6 +137,7 @@ class Recognizer:
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
         self._understands = understands or (lambda text: False)
+        self._checked = ("", False)
         self._grammar = json.dumps([*sentences, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
         self._rec.SetWords(True)
@@ -178,7 +179,7 @@ class Recognizer:
             self._partial = partial
             if partial:
                 out.append(Heard(text=partial, confidence=0.0, final=False, at=at))
-        if self._endpoint.feed(chunk, complete=partial in self._complete) is not None:
+        if self._endpoint.feed(chunk, complete=self._is_complete(partial)) is not None:
             self._partial = ""
             out.extend(self._final(self._rec.FinalResult(), self._alternatives(False), at))
         return out
@@ -188,6 +189,13 @@ class Recognizer:
         self._endpoint.reset()
         self._partial = ""
         return self._final(self._rec.FinalResult(), self._alternatives(False), at)
+
+    def _is_complete(self, partial: str) -> bool:
+        """Do the words so far make a whole request? (Asked once per new partial.)"""
+        if partial != self._checked[0]:
+            whole = partial in self._complete or (bool(partial) and self._understands(partial))
+            self._checked = (partial, whole)
+        return self._checked[1]
 
     def _alternatives(self, ready: bool) -> list[dict[str, Any]]:
         if self._nbest is None:
