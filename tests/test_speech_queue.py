@@ -318,3 +318,20 @@ def test_the_answer_to_start_timer_is_never_dropped() -> None:
     texts = [text for _, _, text in sim.sentences(0.0)]
     assert "Okay, a timer for one minute. I'll tell you when it's done." in texts
     assert sim.queue.dropped == []
+
+
+def test_a_short_reply_fills_a_gap_a_long_one_cannot_use_but_parts_keep_their_order() -> None:
+    cues = [5.0, 20.0]
+    rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
+    rig.run_until(2.0)
+    rig.say(f"{'x' * 40}. Second part.")  # 4 s + 1.2 s: the first part cannot fit before 5 s
+    rig.say("Short one.")  # 1 s: fits in the 3 s before the cue
+    rig.run_until(5.0)
+    rig.count("Five")
+    rig.run_until(30.0)
+    assert [(text, round(t, 2)) for text, t in rig.player.started] == [
+        ("Short one.", 2.0),
+        ("Five", 5.0),
+        (f"{'x' * 40}.", 5.4),
+        ("Second part.", 9.5),
+    ]

@@ -74,13 +74,16 @@ class _Item:
     say: Say = field(compare=False)
     utterance: UtteranceLike | None = field(default=None, compare=False)
     queued: float = field(default=0.0, compare=False)
+    group: int = field(default=0, compare=False)
+    """The sentences of one Say share a group and are spoken in order."""
+
     retried: bool = field(default=False, compare=False)
 
     @staticmethod
-    def of(say: Say, seq: int, utterance: UtteranceLike | None, now: float) -> _Item:
+    def of(say: Say, seq: int, utterance: UtteranceLike | None, now: float, group: int) -> _Item:
         p, bound = int(say.priority), say.not_after
         rank = (0, 0, 0.0, p) if p == Priority.SAFETY else (1, 1 if bound else 2, bound or 0.0, p)
-        return _Item(rank, seq, say, utterance, now)
+        return _Item(rank, seq, say, utterance, now, group)
 
     @property
     def priority(self) -> Priority:
@@ -140,7 +143,8 @@ class SpeechQueue:
         parts = [say]
         if say.not_after is None and say.priority != Priority.SAFETY:
             parts = [dataclasses.replace(say, text=t) for t in _SENTENCE_END.split(say.text)]
-        items = [_Item.of(p, next(self._seq), self._cached(p.text), now.mono) for p in parts]
+        group = next(self._seq)
+        items = [_Item.of(p, next(self._seq), self._cached(p.text), now.mono, group) for p in parts]
         with self._lock:
             for item in items:
                 heapq.heappush(self._heap, item)
@@ -209,21 +213,45 @@ class SpeechQueue:
 
     def _start_next(self) -> None:
         now = self._clock.now().mono
-        while self._playing is None and self._heap:
-            item = self._heap[0]
-            if item.say.not_after is not None and now > item.say.not_after:
-                heapq.heappop(self._heap)
-                self.dropped.append(item.say)
-                late = now - item.say.not_after
-                log.info("dropped stale speech %r (%.3f s late)", item.say.text, late)
+        for item in [
+            i for i in self._heap if i.say.not_after is not None and now > i.say.not_after
+        ]:
+            self._heap.remove(item)
+            self.dropped.append(item.say)
+            log.info("dropped stale speech %r (%.3f s late)", item.say.text, now - item.rank[2])
+        heapq.heapify(self._heap)
+        if self._playing is not None:
+            return
+        chosen = self._first_startable(now)
+        if chosen is None:
+            return
+        item, fits = chosen
+        self._heap.remove(item)
+        heapq.heapify(self._heap)
+        playing = _Playing(item, next(self._tokens), now, interruptible=not fits)
+        self._playing = playing
+        assert item.utterance is not None
+        self._player.play(item.utterance, functools.partial(self._done, playing.token))
+
+    def _first_startable(self, now: float) -> tuple[_Item, bool] | None:
+        """The first item in queue order that may start now, and whether it fits before the next
+        cue. A waiting sentence lets shorter ones from other replies fill the gap (backfill),
+        but never a later sentence of its own reply; SAFETY and time-bound cues still being
+        synthesized hold everything back."""
+        blocked: set[int] = set()
+        for item in sorted(self._heap):
+            if item.group in blocked:
+                continue
+            if item.utterance is None:
+                if item.say.not_after is not None or item.priority == Priority.SAFETY:
+                    return None
+                blocked.add(item.group)
                 continue
             fits = self._fits(item, now)
-            if item.utterance is None or not (fits or self._may_overrun(item, now)):
-                return
-            heapq.heappop(self._heap)
-            playing = _Playing(item, next(self._tokens), now, interruptible=not fits)
-            self._playing = playing
-            self._player.play(item.utterance, functools.partial(self._done, playing.token))
+            if fits or self._may_overrun(item, now):
+                return item, fits
+            blocked.add(item.group)
+        return None
 
     def _fits(self, item: _Item, now: float) -> bool:
         """Ends before the next scheduled cue (SAFETY and numbers always 'fit': they cut)."""
