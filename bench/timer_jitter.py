@@ -37,9 +37,16 @@ from intents.replies import Replies  # noqa: E402
 from intents.types import Match  # noqa: E402
 from voice.clock import Now, SystemClock  # noqa: E402
 from voice.events import EndSession, Event, Heard, Said, Say, TimerEvent  # noqa: E402
+from voice.routines import Stretch, ice_plan, stretch_plan, timer_plan  # noqa: E402
 from voice.session import EventLog, Session  # noqa: E402
 from voice.speech_queue import SpeechQueue  # noqa: E402
 from voice.timer_desk import TimerDesk  # noqa: E402
+
+TIME_BOUND = {
+    a.key: a.not_after is not None
+    for a in [*stretch_plan(Stretch(), 0.0), *ice_plan(0.0, 600), *timer_plan(0.0, 60)]
+}
+"""Which announcement keys carry a not_after (said on time or dropped)."""
 
 ANSWER = "Ice first. Heat only if it is still in spasm after three days."
 COMMANDS = {
@@ -229,7 +236,9 @@ def report(
     pending: dict[str, list[TimerEvent]] = defaultdict(list)
     for e in announced:
         pending[str(e.extra.get("key"))].append(e)
-    speech_all, speech_numbers = [], []
+    speech_numbers: list[float] = []
+    speech_bound: list[float] = []
+    speech_open: list[float] = []
     for s in said:
         candidates = [
             e
@@ -240,14 +249,16 @@ def report(
             continue
         match = max(candidates, key=lambda e: e.scheduled)
         pending[s.key].remove(match)
-        speech_all.append(s.start - match.scheduled)
+        late = s.start - match.scheduled
         if s.key == "Timers.count":
-            speech_numbers.append(s.start - match.scheduled)
+            speech_numbers.append(late)
+        (speech_bound if TIME_BOUND.get(s.key, False) else speech_open).append(late)
     rows = [
         ("desk announcement, countdown numbers", [e.actual - e.scheduled for e in numbers]),
         ("desk announcement, all", [e.actual - e.scheduled for e in announced]),
         ("speech start, countdown numbers", speech_numbers),
-        ("speech start, all timer speech", speech_all),
+        ("speech start, all time-bound cues", speech_bound),
+        ("speech start, open-ended (wait for a gap)", speech_open),
     ]
     print(f"\n## Timer jitter ({length / 60:.1f} min, {player_kind})\n")
     print(
