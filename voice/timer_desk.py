@@ -18,9 +18,10 @@ from intents.replies import Replies
 from intents.types import Match, SlotValue
 from voice.clock import Now
 from voice.countdown_line import TimerView, view_of
-from voice.events import Event, Priority, Problem, Say, StopSpeech, TimerEvent
-from voice.routines import Announcement, plan_for, stretch_from, stretch_phase
+from voice.events import Event, Priority, StopSpeech, TimerEvent
+from voice.routines import Announcement, plan_for, stretch_from
 from voice.spoken_time import number_words, say_duration
+from voice.timer_recovery import recover_timers
 from voice.timer_words import TimerWords, spoken_name
 from voice.timers import Timer
 
@@ -116,7 +117,7 @@ class TimerDesk:
                 self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
             ]
         if intent == "TimerStatus":
-            return [self._status(run, now)]
+            return [self._words.status(run.timer, run.ringing, now.mono)]
         if intent == "PauseTimer":
             return self._pause(run, now)
         if intent == "ResumeTimer":
@@ -180,29 +181,12 @@ class TimerDesk:
         return events
 
     def recover(self, now: Now) -> list[Event]:
-        """After a restart: rebuild what was running from the store and say where it stands.
-        An interrupted stretch is not resumed (the person has moved); ice and timers are."""
-        events: list[Event] = []
-        for row in self._store.load_timers():
-            try:
-                timer = Timer.from_dict(row, now)
-            except ValueError as err:
-                log.warning("%s", err)
-                events.append(Problem(where="timers", message=str(err), at=now.mono))
-                continue
-            left, name = timer.remaining(now.mono), spoken_name(timer.name)
-            if timer.kind == "stretch":
-                events.append(self._words.say("Timers.recover.stretch"))
-            elif left <= 0:
-                ago = say_duration(-left)
-                events.append(self._words.say("Timers.recover.finished", name=name, ago=ago))
-            else:
-                self._runs[timer.name] = _Run(timer)
-                self._replan(timer.name, now)
-                key = "Timers.recover.paused" if timer.paused else "Timers.recover.running"
-                events.append(self._words.say(key, name=name, left=say_duration(left)))
-            extra = {"paused": timer.paused, "resumed": timer.name in self._runs}
-            events.append(TimerEvent("recovered", timer.name, 0.0, now.mono, left, extra=extra))
+        """After a restart: rebuild what was running from the store and say where it stands
+        (voice.timer_recovery). An interrupted stretch is not resumed."""
+        timers, events = recover_timers(self._store.load_timers(), now, self._words)
+        for timer in timers:
+            self._runs[timer.name] = _Run(timer)
+            self._replan(timer.name, now)
         self._save(now)
         return events
 
@@ -236,21 +220,6 @@ class TimerDesk:
         self._save(now)
         return [*events, *self.tick(now)]
 
-    def _status(self, run: _Run, now: Now) -> Say:
-        t, name = run.timer, spoken_name(run.timer.name)
-        left = say_duration(t.remaining(now.mono))
-        if run.ringing:
-            return self._words.say("Timers.status.done", name=name)
-        if t.paused:
-            return self._words.say("Timers.status.paused", name=name, left=left)
-        if t.kind != "stretch":
-            return self._words.say("Timers.status.left", name=name, left=left)
-        s = stretch_from(t.options)
-        ph = stretch_phase(s, t.elapsed(now.mono))
-        values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
-        key = f"Timers.status.stretch_{ph.name}"
-        return self._words.say(key, left=say_duration(ph.left), **values)
-
     def _pause(self, run: _Run, now: Now) -> list[Event]:
         name = run.timer.name
         if run.ringing:
@@ -279,7 +248,7 @@ class TimerDesk:
         left = run.timer.remaining(now.mono)
         reply = self._words.say("Timers.resumed", name=spoken_name(name), left=say_duration(left))
         if run.timer.kind == "stretch":
-            reply = self._status(run, now)
+            reply = self._words.status(run.timer, False, now.mono)
         extra = {"version": run.timer.version}
         return [TimerEvent("resumed", name, 0.0, now.mono, left, extra=extra), reply]
 

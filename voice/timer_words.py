@@ -11,7 +11,9 @@ from collections.abc import Mapping
 
 from intents.replies import Replies
 from voice.events import Priority, Say
+from voice.routines import stretch_from, stretch_phase
 from voice.spoken_time import number_words, say_duration
+from voice.timers import Timer
 
 MIN_SECONDS, MAX_SECONDS = 5, 2 * 3600
 """Allowed timer and ice lengths, and amounts to add or take off."""
@@ -48,6 +50,20 @@ class TimerWords:
     ) -> Say:
         """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after)."""
         return Say(text=self.text(key, **values), priority=priority, key=key, not_after=not_after)
+
+    def status(self, timer: Timer, ringing: bool, mono: float) -> Say:
+        """TimerStatus: time left, paused, done, or where a stretch stands."""
+        name, left = spoken_name(timer.name), say_duration(timer.remaining(mono))
+        if ringing:
+            return self.say("Timers.status.done", name=name)
+        if timer.paused:
+            return self.say("Timers.status.paused", name=name, left=left)
+        if timer.kind != "stretch":
+            return self.say("Timers.status.left", name=name, left=left)
+        s = stretch_from(timer.options)
+        ph = stretch_phase(s, timer.elapsed(mono))
+        values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
+        return self.say(f"Timers.status.stretch_{ph.name}", left=say_duration(ph.left), **values)
 
     # --- refusals: None when the request is within the limits ---------------------------------
     def refuse_duration(self, seconds: int) -> Say | None:
