@@ -65,6 +65,11 @@ class Synthesizer:
         except Exception as err:  # ImportError, OSError (no libespeak-ng), RuntimeError
             raise TTSUnavailable(f"pyttsx3 with espeak-ng could not start ({err})") from err
         self._lock = threading.Lock()
+        # runAndWait() can return before espeak's (asynchronous) synthesis has written the
+        # file: pyttsx3 queues its own end-of-loop first. Its "finished-utterance" signal comes
+        # after the file is written, so wait for that.
+        self._finished = threading.Event()
+        self._engine.connect("finished-utterance", lambda **_: self._finished.set())
         self.wpm = wpm
         self.volume = volume
         self._apply()
@@ -84,8 +89,11 @@ class Synthesizer:
         os.close(fd)
         try:
             with self._lock, contextlib.redirect_stdout(io.StringIO()):  # it prints "saved"
+                self._finished.clear()
                 self._engine.save_to_file(text, name)
                 self._engine.runAndWait()
+                if not self._finished.wait(timeout=10.0 + 0.1 * len(text)):
+                    raise TTSUnavailable(f"espeak-ng did not finish synthesizing {text[:40]!r}")
             samples, rate = read_pcm16(Path(name))
         finally:
             with contextlib.suppress(OSError):
