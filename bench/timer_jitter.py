@@ -5,7 +5,7 @@ loop and speech queue, and how late every announcement was.
     python bench/timer_jitter.py --minutes 20 --long 1200
 
 Workload: a long ice timer (`--long`, default: the whole run) with its minute cues; stretch
-routines back to back, alternating 20-second and 6-second holds (3 reps); a 20-second plain
+routines 20 s apart, alternating 20-second and 6-second holds (3 reps); a 20-second plain
 timer started every 40 s and acknowledged after its first reminder; a spoken answer posted
 every 20 s (so guidance competes with countdown numbers). The player either synthesizes with
 espeak-ng (`--speaker synth`, default when pyttsx3 works) and "plays" for the real duration on a
@@ -41,6 +41,9 @@ from voice.routines import Stretch, ice_plan, stretch_plan, timer_plan  # noqa: 
 from voice.session import EventLog, Session  # noqa: E402
 from voice.speech_queue import SpeechQueue  # noqa: E402
 from voice.timer_desk import TimerDesk  # noqa: E402
+
+REST_BETWEEN_STRETCHES = 20.0
+"""Seconds between the end of one stretch routine and the next, as a person would rest."""
 
 TIME_BOUND = {
     a.key: a.not_after is not None
@@ -105,6 +108,7 @@ class BenchCoach:
         self.end = end
         self.holds = 0
         self.long_started = 0.0
+        self.next_stretch: float | None = None
 
     def _stretch(self, now: Now) -> list[Event]:
         hold = 20 if self.holds % 2 == 0 else 6
@@ -125,15 +129,19 @@ class BenchCoach:
 
     def tick(self, now: Now) -> list[Event]:
         events = self.desk.tick(now)
-        if "stretch" not in self.desk.active() and now.mono < self.end - 45:
+        if "stretch" in self.desk.active():
+            self.next_stretch = None
+        elif self.next_stretch is None:
+            self.next_stretch = now.mono + REST_BETWEEN_STRETCHES
+        elif now.mono >= self.next_stretch and now.mono < self.end - 45:
             events += self._stretch(now)
         if now.mono >= self.end:
             events.append(EndSession("bench over"))
         return events
 
     def next_deadline(self) -> float | None:
-        deadline = self.desk.next_deadline()
-        return self.end if deadline is None else min(deadline, self.end)
+        times = [self.desk.next_deadline(), self.next_stretch, self.end]
+        return min(t for t in times if t is not None)
 
 
 class Recorder(EventLog):
