@@ -181,7 +181,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--commands", type=int, default=1000)
-    parser.add_argument("--ood-minutes", type=float, default=65.0)
+    parser.add_argument("--ood-minutes", type=float, default=70.0)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="where to build it")
     args = parser.parse_args()

@@ -3,8 +3,8 @@
 - `vosk`: backcoach's pipeline. Until `voice/recognizer.py` exists this is Vosk driven directly
   (KaldiRecognizer with the grammar phrases + "[unk]", SetWords, Vosk's own endpointing);
   `make_engine` prefers the product recognizer when it is importable.
-- `pocketsphinx`: the peer. PyPI pocketsphinx's US English model with a JSGF grammar of the
-  same sentences (one alternative per sentence), its webrtc-style Endpointer for end of speech.
+- `pocketsphinx`: the peer. PyPI pocketsphinx's US English model with a finite-state grammar of the
+  same sentences (a minimal word automaton), its webrtc-style Endpointer for end of speech.
 
 Both feed text to the same matcher. An engine streams over int16 PCM in chunks and yields one
 `Decision` per final result, stamped with the audio time of the chunk that produced it and the
@@ -99,19 +99,19 @@ class VoskDirect:
             yield decision
 
 
-def jsgf(phrases: list[str]) -> str:
-    body = " |\n  ".join(phrases)
-    return f"#JSGF V1.0;\ngrammar backcoach;\npublic <command> = (\n  {body}\n);\n"
-
-
 class PocketSphinxPeer:
-    """PocketSphinx with a JSGF of the same sentences; sentences with words missing from its
-    dictionary are left out of its grammar (listed in `dropped`)."""
+    """PocketSphinx with the same sentences as a word grammar (a minimal automaton loaded as an
+    FSG, see bench/word_fsg.py); sentences with words missing from its dictionary are left out
+    (listed in `dropped`)."""
 
     name = "pocketsphinx"
 
     def __init__(self, phrases: list[str]):
+        import tempfile
+
         import pocketsphinx as ps
+
+        from bench.word_fsg import write_fsg
 
         self.ps = ps
         self.decoder = ps.Decoder(loglevel="FATAL")
@@ -119,7 +119,10 @@ class PocketSphinxPeer:
         self.dropped = sorted(set(phrases) - set(known))
         if self.dropped:
             log.warning("pocketsphinx: %d sentences have unknown words", len(self.dropped))
-        self.decoder.add_jsgf_string("backcoach", jsgf(known))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "backcoach.fsg"
+            self.states = write_fsg(path, [p.split() for p in known])
+            self.decoder.add_fsg("backcoach", self.decoder.read_fsg(str(path)))
         self.decoder.activate_search("backcoach")
 
     def stream(self, pcm: bytes) -> Iterator[Decision]:

