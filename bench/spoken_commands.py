@@ -99,8 +99,8 @@ def run_ood(task: tuple[str, dict]) -> dict:
             "cpu": time.process_time() - cpu0}  # fmt: skip
 
 
-def probe(engine_name: str, options: dict[str, float]) -> dict:
-    """Load time, CPU while listening to 60 s of quiet room tone (-55 dBFS pink, above the
+def probe(engine_name: str, options: dict[str, float], seconds: float = 60.0) -> dict:
+    """Load time, CPU while listening to `seconds` of quiet room tone (-55 dBFS pink, above the
     recognizer's digital-silence floor so its VAD runs), peak RSS (fresh process)."""
     import resource
 
@@ -109,17 +109,17 @@ def probe(engine_name: str, options: dict[str, float]) -> dict:
     t0 = time.perf_counter()
     engine = _engine(engine_name)
     load = time.perf_counter() - t0
-    hiss = conditions.colored_noise("pink", 60 * audio.RATE, np.random.default_rng(1))
+    hiss = conditions.colored_noise("pink", int(seconds * audio.RATE), np.random.default_rng(1))
     pcm = audio.to_int16(hiss * 10 ** (-55 / 20)).tobytes()
     cpu0 = time.process_time()
     list(engine.stream(pcm))
-    idle = (time.process_time() - cpu0) / 60
+    idle = (time.process_time() - cpu0) / seconds
     return {"engine": engine_name, "load_s": load, "idle_cpu": idle,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "rss_before_mb": rss0 / 1024}  # fmt: skip
 
 
-def _probe_in_child(args: tuple[str, dict[str, float]]) -> dict:
+def _probe_in_child(args: tuple[str, dict[str, float], float]) -> dict:
     return probe(*args)
 
 
@@ -159,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--engines", default="vosk,pocketsphinx")
     p.add_argument("--conditions", default="all", help="comma list, e.g. clean,pink@5")
     p.add_argument("--limit", type=int, help="at most N utterances per condition")
-    p.add_argument("--noisy", type=int, default=300, help="utterances per non-clean condition")
+    p.add_argument("--noisy", type=int, default=100, help="utterances per non-clean condition")
     p.add_argument("--ood-minutes", type=float, help="cap the out-of-domain audio (0: none)")
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--probe-seconds", type=float, default=60.0, help="room tone for idle CPU")
     p.add_argument(
         "--vosk-option",
         action="append",
@@ -197,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         records = [r for batch in pool.imap_unordered(run_commands, tasks) for r in batch]
         ood_results = ood_async.get()
     with Pool(1, initializer=None, maxtasksperchild=1) as pool:
-        probes = pool.map(_probe_in_child, [(e, options) for e in engines], chunksize=1)
+        jobs = [(e, options, args.probe_seconds) for e in engines]
+        probes = pool.map(_probe_in_child, jobs, chunksize=1)
     elapsed = time.perf_counter() - started
 
     runs = corpus.CORPUS / "runs"

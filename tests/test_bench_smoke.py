@@ -26,7 +26,8 @@ def test_benchmark_runs_on_three_utterances(tmp_path: Path, vosk_model_path: Pat
     engines = "vosk,pocketsphinx" if importlib.util.find_spec("pocketsphinx") else "vosk"
     run = [sys.executable, "bench/spoken_commands.py", "--corpus", str(corpus), "--limit", "3",
            "--conditions", "clean,babble@10", "--ood-minutes", "0", "--workers", "1",
-           "--engines", engines, "--results", str(tmp_path / "results"), "--no-plots"]  # fmt: skip
+           "--probe-seconds", "3", "--engines", engines,
+           "--results", str(tmp_path / "results"), "--no-plots"]  # fmt: skip
     done = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     summary = (tmp_path / "results" / "summary.md").read_text()
