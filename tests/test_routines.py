@@ -13,7 +13,7 @@ from voice.routines import (
     stretch_plan,
     timer_plan,
 )
-from voice.spoken_time import number_words, say_duration
+from voice.spoken_time import number_words, say_duration, say_soon
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,24 @@ from voice.spoken_time import number_words, say_duration
 )
 def test_say_duration_the_way_people_say_it(seconds: float, spoken: str) -> None:
     assert say_duration(seconds) == spoken
+
+
+@pytest.mark.parametrize(
+    ("seconds", "spoken"),
+    [
+        (0.0, "a moment"),
+        (0.3, "a moment"),
+        (0.56, "a second"),
+        (1.4, "a second"),
+        (1.5, "two seconds"),
+        (2.6, "three seconds"),
+        (7.0, "seven seconds"),
+        (6.5, "seven seconds"),
+        (23.0, "about twenty-five seconds"),
+    ],
+)
+def test_say_soon_rounds_to_the_nearest_second(seconds: float, spoken: str) -> None:
+    assert say_soon(seconds) == spoken
 
 
 def test_no_digits_are_ever_spoken() -> None:

@@ -84,6 +84,32 @@ def test_status_during_a_stretch_says_where_we_are(sim: Sim) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("offset", "answer"),
+    [
+        (10.3, "Hold one of two. A second to go."),
+        (10.8, "Hold one of two. A moment to go."),
+        (11.0, "Resting. Hold two of two starts in seven seconds."),  # just after "release"
+        (13.44, "Resting. Hold two of two starts in five seconds."),
+        (15.0, "Resting. Hold two of two starts in three seconds."),
+        (17.44, "Resting. Hold two of two starts in a second."),
+        (17.8, "Resting. Hold two of two starts in a moment."),
+    ],
+)
+def test_stretch_status_says_the_true_time_to_the_next_step(
+    store: EpisodeStore, offset: float, answer: str
+) -> None:
+    """--hold 5 --reps 2 --rest 3: hold 1 runs 6..11 s; the rest is lengthened to seven seconds
+    so "next one" (said four seconds ahead) has room, and hold 2 starts at 18 s. The status
+    rounds to the nearest second as people say it, not up: 0.56 s is "a second"."""
+    sim = Sim.make(store, FakeClock(mono=START), hold_seconds=5, reps=2, rest_seconds=3)
+    sim.handle("StartStretch")
+    sim.run_until(START + offset)
+    assert sim.handle("TimerStatus")[0].text == answer  # type: ignore[attr-defined]
+    sim.run_until(START + 30.0)
+    assert [t for t, text in sim.spoken(START) if text == "Five"] == [6.0, 18.0]
+
+
 def test_late_wake_up_skips_numbers_whose_second_has_passed(store: EpisodeStore) -> None:
     clock = FakeClock(mono=START)
     desk = TimerDesk(Replies.load(), store, hold_seconds=20, reps=1)

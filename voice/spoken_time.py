@@ -122,6 +122,18 @@ def say_duration(seconds: float) -> str:
     return "about " + phrase
 
 
+def say_soon(seconds: float) -> str:
+    """How long until the next step of a routine, to the nearest second as people say it:
+    under half a second "a moment", about one second "a second", 2.6 -> "three seconds", and
+    longer spans as `say_duration`. For the short phases of a stretch, where rounding up would
+    make "0.2 s to go" sound like "one second"."""
+    if seconds < 0.5:
+        return "a moment"
+    if seconds < 1.5:
+        return "a second"
+    return say_duration(math.floor(seconds + 0.5))
+
+
 def say_count(n: int) -> str:
     """A countdown number: 5 -> "five"."""
     return number_words(n)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from intents.replies import Replies
 from voice.events import Priority, Say
 from voice.routines import stretch_from, stretch_phase
-from voice.spoken_time import number_words, say_duration
+from voice.spoken_time import number_words, say_duration, say_soon
 from voice.timers import Timer
 
 MIN_SECONDS, MAX_SECONDS = 5, 2 * 3600
@@ -63,7 +63,7 @@ class TimerWords:
         s = stretch_from(timer.options)
         ph = stretch_phase(s, timer.elapsed(mono))
         values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
-        return self.say(f"Timers.status.stretch_{ph.name}", left=say_duration(ph.left), **values)
+        return self.say(f"Timers.status.stretch_{ph.name}", left=say_soon(ph.left), **values)
 
     # --- refusals: None when the request is within the limits ---------------------------------
     def refuse_duration(self, seconds: int) -> Say | None:
