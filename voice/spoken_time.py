@@ -1,36 +1,22 @@
 """Numbers and durations the way people say them aloud: "five", "about two and a half minutes".
 
 Pure functions, no I/O. Everything the timers say goes through here, so no digit is ever spoken.
+The word lists are `intents.numbers`' (what the matcher reads back); here numbers are written
+the way they are said aloud: hyphenated tens, "and" after hundreds, and any size.
 """
 
 from __future__ import annotations
 
 import math
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand"))
+from intents.numbers import ONES, TENS
+
+_SCALES = (
+    (1_000_000_000, "billion"),
+    (1_000_000, "million"),
+    (1_000, "thousand"),
+    (100, "hundred"),
+)
 
 
 def number_words(n: int) -> str:
@@ -38,14 +24,10 @@ def number_words(n: int) -> str:
     if n < 0:
         return "minus " + number_words(-n)
     if n < 20:
-        return _ONES[n]
+        return ONES[n]
     if n < 100:
         tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        head = f"{_ONES[hundreds]} hundred"
-        return head + (f" and {number_words(rest)}" if rest else "")
+        return TENS[tens] + (f"-{ONES[ones]}" if ones else "")
     for scale, name in _SCALES:
         if n >= scale:
             big, rest = divmod(n, scale)
@@ -132,8 +114,3 @@ def say_soon(seconds: float) -> str:
     if seconds < 1.5:
         return "a second"
     return say_duration(math.floor(seconds + 0.5))
-
-
-def say_count(n: int) -> str:
-    """A countdown number: 5 -> "five"."""
-    return number_words(n)
