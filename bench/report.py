@@ -60,6 +60,9 @@ def summary(records: list[dict], ood: list[dict], probes: list[dict], run: dict)
         "(the corpus is sampled round-robin over intent and slot shapes, so they cover all).",
         f"Vosk options: {run['options'] or 'product defaults'}.",
         "",
+        "Engines (both feed the same matcher, intents/matcher.py):",
+        *[f"- {p['engine']}: {p.get('about', '')}" for p in probes],
+        "",
         "## Command acceptance (intent and every slot right)",
         "",
     ]

@@ -114,9 +114,23 @@ def probe(engine_name: str, options: dict[str, float], seconds: float = 60.0) ->
     cpu0 = time.process_time()
     list(engine.stream(pcm))
     idle = (time.process_time() - cpu0) / seconds
-    return {"engine": engine_name, "load_s": load, "idle_cpu": idle,
+    return {"engine": engine_name, "load_s": load, "idle_cpu": idle, "about": describe(engine),
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "rss_before_mb": rss0 / 1024}  # fmt: skip
+
+
+def describe(engine: Engine) -> str:
+    """What exactly ran, for the summary."""
+    n = len(_STATE["phrases"])
+    kind = type(engine).__name__
+    if kind == "VoskProduct":
+        return f"voice/recognizer.py (Vosk small en-us, grammar of {n} sentences + [unk])"
+    if kind == "VoskDirect":
+        return f"Vosk small en-us driven directly (grammar of {n} sentences + [unk])"
+    dropped = len(getattr(engine, "dropped", []))
+    states = getattr(engine, "states", 0)
+    return (f"PocketSphinx 5 en-us, FSG of {n - dropped} sentences ({states} states; "
+            f"{dropped} left out: words not in its dictionary), webrtc Endpointer")  # fmt: skip
 
 
 def _probe_in_child(args: tuple[str, dict[str, float], float]) -> dict:
