@@ -12,10 +12,11 @@ from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
 from voice.clock import FakeClock
-from voice.coach import OFFER_TTL, REPLY_KEYS, Coach
+from voice.coach import REPLY_KEYS, Coach
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.events import AdjustVoice, EndSession, Priority, Problem, StopSpeech, TimerEvent
 from voice.heat_rule import heat_advice, spoken_span
+from voice.offers import OFFER_TTL
 from voice.settings import Settings
 from voice.timer_desk import TimerDesk
 

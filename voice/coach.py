@@ -1,30 +1,24 @@
 """The coach: dialogue, episode memory and safety. Pure: an understood intent and the time in,
 events out (Say, StopSpeech, AdjustVoice, EndSession, and whatever the timer desk returns).
-Its only I/O is through the episode store; timers and routines belong to the desk."""
+Its only I/O is through the episode store (voice.coach_memory); timers and routines belong to
+the desk; yes/no offers are voice.offers, the emergency rule voice.red_flag_rule."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
 from voice.clock import Now
+from voice.coach_memory import CoachMemory
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.errors import StateError
-from voice.events import (
-    EndSession,
-    Event,
-    Priority,
-    Problem,
-    Say,
-    StopSpeech,
-    TimerEvent,
-)
+from voice.events import EndSession, Event, Priority, Say, StopSpeech
 from voice.heat_rule import heat_advice
+from voice.offers import START_FOR_OFFER, Offers
+from voice.red_flag_rule import is_emergency, symptom_of
 from voice.settings import Settings
 from voice.voice_memory import Voice
 
@@ -56,15 +50,6 @@ TIMER_INTENTS = frozenset(
 )
 ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
 """Intents that first acknowledge a repeating finish announcement, if there is one."""
-OFFER_TTL = 180.0
-"""Seconds a yes/no offer stays open."""
-START_FOR_OFFER = {STRETCH: "StartStretch", ICE: "StartIce"}
-EMERGENCY_SYMPTOMS = frozenset({"bladder", "bowel"})
-"""Symptom slot values that mean "call emergency services now" (the rest: see a professional)."""
-EMERGENCY_WORDS = ("bladder", "bowel", "incontinen", "wet myself")
-"""The same, looked for in the words when the match carries no symptom slot."""
-FALL_WEAKNESS_WORDS = ("weak", "can't move", "cannot move", "can't get up", "can't feel")
-"""A fall is an emergency only with weakness; a fall alone means: get it checked."""
 
 REPLY_KEYS = _words(
     "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
@@ -74,12 +59,6 @@ REPLY_KEYS = _words(
     "No.none No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
     "Softer.limit Goodbye Goodbye.timers"
 )
-
-
-@dataclass
-class _Offer:
-    kind: str
-    made_at: float
 
 
 class Coach:
@@ -92,13 +71,11 @@ class Coach:
         if missing:
             raise TemplateError(f"intents/replies: missing coach replies: {', '.join(missing)}")
         self._replies = replies
-        self._store = store
+        self._memory = CoachMemory(store)
         self._desk = desk
         self._settings = settings
-        self._offer: _Offer | None = None
-        self._declined: set[str] = set()
+        self._offers = Offers()
         self._last: Say | None = None
-        self._problems: list[Event] = []
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
             "SpasmStarted": self._spasm_started,
             "HeatQuestion": self._heat,
@@ -117,11 +94,11 @@ class Coach:
 
     @property
     def pending_offer(self) -> str | None:
-        return self._offer.kind if self._offer else None
+        return self._offers.pending
 
     # --- CoachLike ------------------------------------------------------------------------------
     def start(self, now: Now) -> list[Event]:
-        restore = self._remembered_voice().relative_to(Voice())
+        restore = self._memory.voice().relative_to(Voice())
         events: list[Event] = [restore] if restore else []
         events.append(self._say("Greeting"))
         events += self._desk.recover(now)
@@ -137,8 +114,8 @@ class Coach:
                 stop: list[Event] = [StopSpeech()] if intent == "Stop" else []
                 return self._flush(stop + acknowledged)
         if intent in TIMER_INTENTS:
-            self._offer = None
-            return self._flush(self._remember_starts(self._desk.handle(match, now), now))
+            self._offers.close()
+            return self._flush(self._memory.record_starts(self._desk.handle(match, now), now))
         handler = self._handlers.get(intent)
         if handler is not None:
             return self._flush(handler(match, now))
@@ -162,77 +139,35 @@ class Coach:
     def _reply(self, key: str, now: Now, offers: list[str], **values: str) -> Say:
         """`key`'s text, then the first allowed yes/no offer among `offers`, which is remembered."""
         say = self._say(key, Priority.GUIDANCE, **values)
-        self._offer = None
+        self._offers.close()
         for kind in offers:
             if self._may_offer(kind, now):
-                self._offer = _Offer(kind, now.mono)
+                self._offers.make(kind, now)
                 offer = self._replies.get(f"Offer.{kind}")
                 return Say(f"{say.text} {offer}", priority=say.priority, key=key)
         return say
 
     def _may_offer(self, kind: str, now: Now) -> bool:
-        if kind in self._declined or any(kind in name for name in self._desk.active()):
+        if self._offers.declined(kind) or any(kind in name for name in self._desk.active()):
             return False
-        return not (kind == STRETCH and self._area(now) == "neck")
+        return not (kind == STRETCH and self._memory.area(now) == "neck")
 
     def _flush(self, events: list[Event]) -> list[Event]:
         for event in events:
             if isinstance(event, Say) and event.priority in (Priority.SAFETY, Priority.GUIDANCE):
                 self._last = event
-        events, self._problems = self._problems + events, []
-        return events
+        return self._memory.take_problems() + events
 
     @staticmethod
     def _quiet(events: list[Event]) -> list[Event]:
         """The desk's events without its StopSpeech: the coach has already cut speech."""
         return [e for e in events if not isinstance(e, StopSpeech)]
 
-    # --- memory (store failures are logged and reported, never fatal) ---------------------------
-    def _remember(self, write: Callable[..., object], *args: object, **kwargs: object) -> None:
-        try:
-            write(*args, **kwargs)
-        except StateError as err:
-            log.warning("%s", err)
-            self._problems.append(Problem(where="episode store", message=str(err)))
-
-    def _remembered_voice(self) -> Voice:
-        try:
-            rate = float(self._store.get_setting("voice_rate", 1.0))
-            volume = float(self._store.get_setting("voice_volume", 0.0))
-        except (StateError, TypeError, ValueError) as err:
-            log.warning("voice settings: %s", err)
-            return Voice()
-        return Voice(rate, volume)
-
-    def _area(self, now: Now) -> str | None:
-        try:
-            episode = self._store.current_episode(now.wall)
-        except StateError:
-            return None
-        return episode.area if episode else None
-
-    def _remember_starts(self, events: list[Event], now: Now) -> list[Event]:
-        for event in events:
-            if isinstance(event, TimerEvent) and event.kind == "started":
-                kind = STRETCH if STRETCH in event.timer else ICE if ICE in event.timer else None
-                if kind is not None:
-                    detail = {"seconds": round(event.remaining), **event.extra}
-                    self._remember(self._store.record, kind, now.wall, **detail)
-        return events
-
     # --- intents --------------------------------------------------------------------------------
     def _red_flag(self, match: Match, now: Now) -> list[Event]:
-        self._offer = None
-        symptom = str(match.slots.get("symptom", "")).lower()
-        said = match.text.lower()
-        if symptom:  # the matcher reports the most urgent symptom said
-            emergency = symptom in EMERGENCY_SYMPTOMS
-        else:
-            emergency = any(word in said for word in EMERGENCY_WORDS)
-        if symptom == "fall" or "fell" in said.split():
-            emergency = emergency or any(word in said for word in FALL_WEAKNESS_WORDS)
-        key = "RedFlag.emergency" if emergency else "RedFlag"
-        self._remember(self._store.record, RED_FLAG, now.wall, symptom=symptom, text=match.text)
+        self._offers.close()
+        key = "RedFlag.emergency" if is_emergency(match) else "RedFlag"
+        self._memory.record(RED_FLAG, now.wall, symptom=symptom_of(match), text=match.text)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
         # drop its own spoken "stopping" lines.
         stopped = self._desk.stop_routines(now, "RedFlag")
@@ -240,92 +175,78 @@ class Coach:
         return [StopSpeech(), *stopped, self._say(key, Priority.SAFETY)]
 
     def _spasm_started(self, match: Match, now: Now) -> list[Event]:
-        area = str(match.slots.get("area", "") or self._area(now) or "back")
-        self._declined.clear()
-        is_new = True
-        try:
-            episode, is_new = self._store.spasm_started(now.wall, area)
-            area = episode.area if not match.slots.get("area") else area
-        except StateError as err:
-            self._problems.append(Problem(where="episode store", message=str(err)))
+        area = str(match.slots.get("area", "") or self._memory.area(now) or "back")
+        self._offers.new_episode()
+        episode, is_new = self._memory.spasm_started(now.wall, area)
+        if episode is not None and not match.slots.get("area"):
+            area = episode.area
         key = "SpasmStarted.neck" if area == "neck" else "SpasmStarted"
         if not is_new and area != "neck":
             key = "SpasmStarted.again"
         return [self._reply(key, now, [STRETCH, ICE])]
 
     def _heat(self, match: Match, now: Now) -> list[Event]:
-        try:
-            episode = self._store.current_episode(now.wall)
-        except StateError:
-            episode = None
+        episode = self._memory.episode(now)
         advice = heat_advice(episode.started if episode else None, now.wall)
         offers = [] if advice.situation == "ok" else [ICE]
         key = f"HeatQuestion.{advice.situation}"
         return [self._reply(key, now, offers, left=advice.left, since=advice.since)]
 
     def _pain_relief(self, match: Match, now: Now) -> list[Event]:
-        self._remember(self._store.record, PAIN_RELIEF, now.wall, text=match.text)
+        self._memory.record(PAIN_RELIEF, now.wall, text=match.text)
         return [self._reply("PainRelief", now, [])]
 
     def _it_hurts(self, match: Match, now: Now) -> list[Event]:
         active = self._desk.active()
         if any(STRETCH in name for name in active):
             stopped = self._quiet(self._desk.stop_routines(now, "ItHurts"))
-            self._declined.add(STRETCH)  # the seed: if it hurts, stop and try something else
+            self._offers.decline(STRETCH)  # the seed: if it hurts, stop and try something else
             return [StopSpeech(), *stopped, self._reply("ItHurts.stretching", now, [ICE])]
         if any(ICE in name for name in active):
             return [self._reply("ItHurts.icing", now, [])]
         return [self._reply("ItHurts", now, [ICE])]
 
     def _next_step(self, match: Match, now: Now) -> list[Event]:
-        try:
-            episode = self._store.current_episode(now.wall)
-            since = episode.started if episode else now.wall - 24 * 3600
-            iced = bool(self._store.activities(ICE, since=since))
-        except StateError:
-            iced = False
-        if iced:
+        if self._memory.iced(now):
             return [self._reply("NextStep.after_ice", now, [])]
         return [self._reply("NextStep.before_ice", now, [ICE])]
 
     def _yes(self, match: Match, now: Now) -> list[Event]:
-        offer, self._offer = self._offer, None
-        if offer is None or now.mono - offer.made_at > OFFER_TTL:
+        kind = self._offers.answer(now)
+        if kind is None:
             return [self._say("Yes.none")]
-        start = Match(match.text, START_FOR_OFFER[offer.kind], {}, match.confidence)
-        return self._remember_starts(self._desk.handle(start, now), now)
+        start = Match(match.text, START_FOR_OFFER[kind], {}, match.confidence)
+        return self._memory.record_starts(self._desk.handle(start, now), now)
 
     def _no(self, match: Match, now: Now) -> list[Event]:
-        offer, self._offer = self._offer, None
-        if offer is None or now.mono - offer.made_at > OFFER_TTL:
+        kind = self._offers.answer(now)
+        if kind is None:
             return [self._say("No.none")]
-        self._declined.add(offer.kind)
+        self._offers.decline(kind)
         if any(self._may_offer(kind, now) for kind in (ICE, STRETCH)):
             return [self._reply("No.declined", now, [ICE, STRETCH])]
         return [self._reply("No.rest", now, [])]
 
     def _stop(self, match: Match, now: Now) -> list[Event]:
-        self._offer = None
+        self._offers.close()
         return [StopSpeech(), *self._quiet(self._desk.stop_routines(now, "Stop"))]
 
     def _repeat(self, match: Match, now: Now) -> list[Event]:
         if self._last is None:
             return [self._say("Repeat.none")]
-        if self._offer is not None:  # the offer was asked again: it is open again
-            self._offer = _Offer(self._offer.kind, now.mono)
+        self._offers.reopen(now)  # the offer was asked again: it is open again
         return [self._last]
 
     def _voice(self, match: Match, now: Now) -> list[Event]:
-        old = self._remembered_voice()
+        old = self._memory.voice()
         new = old.changed(match.intent)
         change = new.relative_to(old)
         if change is None:
             return [self._say(f"{match.intent}.limit", Priority.CHATTER)]
-        self._remember(self._store.set_setting, "voice_rate", new.rate)
-        self._remember(self._store.set_setting, "voice_volume", new.volume)
+        self._memory.save_voice(new)
         return [change, self._say(match.intent, Priority.CHATTER)]
 
     def _goodbye(self, match: Match, now: Now) -> list[Event]:
-        self._offer = None
+        self._offers.close()
         key = "Goodbye.timers" if self._desk.active() else "Goodbye"
         return [self._say(key), EndSession("goodbye")]
