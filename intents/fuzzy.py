@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from intents.normalize import NUMBER, word_set
+from intents.normalize import NUMBER, SIGNS, UNITS, word_set
 from intents.patterns import Pattern
 from intents.types import SlotValue
 
@@ -33,6 +33,9 @@ said: "turn off the oven" is not "turn off the ice"."""
 MISHEARD = 1.0
 UNKNOWN_SWAP = 1.0
 KNOWN_SWAP = 3.0
+NEVER = 99.0
+"""A time unit or a sign ("minus") is never dropped, added or swapped for another: a tolerant
+guess must not turn "900 hours" into 900 minutes, or "add minus a minute" into adding one."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,12 @@ class FuzzyIndex:
         return previous[-1]
 
     def _swap(self, said: str, template: str) -> float:
+        if said in _FIXED or template in _FIXED:
+            if UNITS.get(said, said) == UNITS.get(template, template):
+                return 0.5  # "minute" for "minutes"
+            if template in UNITS and said not in self._vocabulary and said[:3] == template[:3]:
+                return UNKNOWN_SWAP  # a typo: "minuts"
+            return NEVER
         if said == NUMBER or template == NUMBER:
             return KNOWN_SWAP
         if said in SMALL_WORDS and template in SMALL_WORDS:
@@ -143,9 +152,16 @@ def _needed(content: int) -> int:
     return max(content // 2 + 1, content - 1)
 
 
+_FIXED = frozenset(UNITS) | SIGNS
+
+
 def _drop(template_word: str) -> float:
+    if template_word in _FIXED:
+        return NEVER
     return 0.5 if template_word in SMALL_WORDS else MISHEARD
 
 
 def _add(said_word: str) -> float:
+    if said_word in _FIXED:
+        return NEVER
     return 0.5 if said_word in SMALL_WORDS else 1.0

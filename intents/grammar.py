@@ -234,16 +234,17 @@ class _Expander:
         slot_list = self._lists.get(ref.list_name)
         if isinstance(slot_list, RangeSlotList):
             raw = self._raw_lists.get(ref.list_name, {}).get("range", {})
-            spoken = tuple(int(n) for n in raw.get("spoken", ()))
+            listed = raw.get("spoken")  # absent: every value; []: typed only, never spoken
+            every = range(slot_list.start, slot_list.stop + 1)
             number = NumberSlot(
                 slot=ref.slot_name,
                 low=slot_list.start,
                 high=slot_list.stop,
                 multiplier=int(slot_list.multiplier or 1),
                 add=int(raw.get("add", 0)),
-                spoken=spoken or tuple(range(slot_list.start, slot_list.stop + 1)),
+                spoken=tuple(int(n) for n in (every if listed is None else listed)),
             )
-            if not all(number.accepts(n) for n in number.spoken):
+            if not all(number.low <= n <= number.high for n in number.spoken):
                 raise TemplateError(f"{self._where}: list {ref.list_name}: spoken out of range")
             return [(f" {NUMBER} ", (), (number,))]
         if isinstance(slot_list, TextSlotList):

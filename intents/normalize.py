@@ -63,6 +63,8 @@ SPELLINGS = {
     "mins": "minutes",
     "sec": "second",
     "secs": "seconds",
+    "hr": "hour",
+    "hrs": "hours",
     "u": "you",
     "ur": "your",
     "thx": "thanks",
@@ -82,6 +84,22 @@ SPELLINGS = {
     "owie": "ow",
     "prickling": "tingling",
 }
+
+SIGNS = word_set("minus negative")
+"""Before a number and after a command word, a sign: "add minus five minutes" is -300 seconds
+(which the timer desk refuses). At the start ("minus five minutes") it is the verb of
+RemoveTime and stays a word."""
+
+UNITS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+}
+"""Time units and their family: the tolerant matcher never drops, adds or swaps one for
+another ("900 hours" is not "900 minutes")."""
 
 KEEP_S = word_set("what's it's that's there's here's how's let's he's she's who's where's")
 """Contractions said as one word; any other "X's" is read as "X is"."""
@@ -107,6 +125,7 @@ PAIRS = {
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DECIMAL_HALF = re.compile(r"\b(\d+)\.5\b")
+_MINUS_DIGIT = re.compile(r"(?<![\w.])-(?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9']+")
 
 
@@ -143,6 +162,7 @@ def words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = _DECIMAL_HALF.sub(r"\1 and a half", text)
+    text = _MINUS_DIGIT.sub("minus ", text)  # "-5" → "minus 5", not 5
     out: list[str] = []
     for word in _NOT_WORD.split(text):
         word = word.strip("'")
@@ -180,13 +200,15 @@ def normalize(text: str) -> Normalized:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.isdigit():
-            out.append(NUMBER)
-            numbers.append(int(token))
-            i += 1
-            continue
-        number = read_number(tokens, i) if token in NUMBER_WORDS or token == "a" else None
-        if number is not None and (token != "a" or number[1] > 1):
+        if token in SIGNS and not all(t in LEADING for t in out):
+            signed = _number_at(tokens, i + 1, after_sign=True)
+            if signed is not None:
+                out.append(NUMBER)
+                numbers.append(-signed[0])
+                i += 1 + signed[1]
+                continue
+        number = _number_at(tokens, i)
+        if number is not None:
             out.append(NUMBER)
             numbers.append(number[0])
             i += number[1]
@@ -194,3 +216,19 @@ def normalize(text: str) -> Normalized:
         out.append(token)
         i += 1
     return Normalized(tuple(out), tuple(numbers))
+
+
+def _number_at(tokens: list[str], i: int, after_sign: bool = False) -> tuple[int, int] | None:
+    """(value, tokens used) of digits or number words at tokens[i]; after a sign, "a"/"an"
+    before a unit is one ("add minus an hour")."""
+    token = tokens[i] if i < len(tokens) else ""
+    if token.isdigit():
+        return int(token), 1
+    if after_sign and token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in UNITS:
+        return 1, 1
+    if token not in NUMBER_WORDS and token != "a":
+        return None
+    number = read_number(tokens, i)
+    if number is None or (token == "a" and number[1] == 1):
+        return None
+    return number

@@ -33,10 +33,13 @@ class NumberSlot:
     """The values written out for the recognizer's phrase list."""
 
     def accepts(self, number: int) -> bool:
-        return self.low <= number <= self.high
+        """In range, whatever its sign: "add minus five minutes" is five minutes, negated."""
+        return self.low <= abs(number) <= self.high
 
     def value(self, number: int) -> int:
-        return number * self.multiplier + self.add
+        """The slot value; a negative number gives the negated value (-5 and a half → -330)."""
+        value = abs(number) * self.multiplier + self.add
+        return -value if number < 0 else value
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Pattern:
                 forms = [form + (token,) for form in forms]
                 continue
             slot = self.numbers[slot_index]
-            slot_index += 1
+            slot_index += 1  # a slot with no spoken values leaves the pattern out (forms = [])
             unit, noun = (self.tokens[i + 1 : i + 3] + ("", ""))[:2]
             values = [n for n in slot.spoken if _grammatical(n, unit, noun in NOUNS)]
             forms = [form + (spoken,) for form in forms for spoken in _spoken(values)]
