@@ -5,23 +5,24 @@
 when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
 store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer");
 starting one that exists starts it again. Commands without a timer slot act on the most recent.
+This module holds what each command means; the running timers, their announcements and the
+saving are voice.timer_schedule.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from intents.replies import Replies
 from intents.types import Match, SlotValue
 from voice.clock import Now
-from voice.countdown_line import TimerView, view_of
+from voice.countdown_line import TimerView
 from voice.events import Event, Priority, StopSpeech, TimerEvent
-from voice.routines import Announcement, plan_for, stretch_from
+from voice.routines import stretch_from
 from voice.spoken_time import number_words, say_duration
 from voice.timer_recovery import recover_timers
+from voice.timer_schedule import Run, TimerSchedule, TimerStore
 from voice.timer_words import TimerWords, spoken_name
 from voice.timers import Timer
 
@@ -39,21 +40,6 @@ COMMAND_INTENTS = (
 TIMER_INTENTS = (*START_INTENTS, *COMMAND_INTENTS)
 
 
-class TimerStore(Protocol):
-    def save_timers(self, rows: list[dict[str, Any]]) -> None: ...
-    def load_timers(self) -> list[dict[str, Any]]: ...
-
-
-@dataclass
-class _Run:
-    timer: Timer
-    plan: list[Announcement] = field(default_factory=list)
-    """Announcements still to come, computed from the timer's state."""
-
-    ringing: bool = False
-    """Finished and repeating "time's up" until acknowledged."""
-
-
 class TimerDesk:
     def __init__(
         self,
@@ -66,29 +52,27 @@ class TimerDesk:
     ) -> None:
         self._words = TimerWords(replies)
         self._store = store
+        self._schedule = TimerSchedule(self._words, store)
         self._defaults = {"hold": hold_seconds, "reps": reps, "rest": rest_seconds}
         self._ice_seconds = ice_seconds
-        self._runs: dict[str, _Run] = {}  # in start order: the last is the most recent
         self._ice_explained = False
-        self._countdowns: tuple[float, ...] = ()
 
     # --- reading ---------------------------------------------------------------------------------
     def active(self) -> list[str]:
         """Names of running, paused and ringing timers, oldest first."""
-        return list(self._runs)
+        return self._schedule.active()
 
     def ringing(self) -> list[str]:
-        return [name for name, run in self._runs.items() if run.ringing]
+        return self._schedule.ringing()
 
     def next_deadline(self) -> float | None:
-        times = [run.plan[0].at for run in self._runs.values() if run.plan]
-        return min(times) if times else None
+        return self._schedule.next_deadline()
 
     def next_countdown(self, after: float) -> float | None:
         """The next scheduled cue after `after` (a countdown number or any other announcement),
         for the speech queue: an open-ended sentence waits rather than run into it. Safe to call
         from another thread: it reads an immutable snapshot."""
-        return next((t for t in self._countdowns if t > after), None)
+        return self._schedule.next_countdown(after)
 
     def countdown_texts(self) -> list[str]:
         """The short cues said on the second ("Five" ... "One", "Release..."), for
@@ -98,7 +82,7 @@ class TimerDesk:
         return [*numbers, *(self._words.text(key) for key in releases)]
 
     def views(self, now: Now) -> list[TimerView]:
-        return [view_of(run.timer, run.ringing, now) for run in self._runs.values()]
+        return self._schedule.views(now)
 
     # --- intents ---------------------------------------------------------------------------------
     def handle(self, match: Match, now: Now) -> list[Event]:
@@ -109,9 +93,10 @@ class TimerDesk:
         if intent not in COMMAND_INTENTS:
             return []
         asked = slots.get("timer")
-        run = self._runs.get(str(asked)) if asked else self._latest()
+        runs = self._schedule.runs
+        run = runs.get(str(asked)) if asked else self._schedule.latest()
         if run is None:
-            if asked and self._runs:
+            if asked and runs:
                 return [self._words.say("Timers.none_named", name=spoken_name(asked))]
             return [
                 self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
@@ -131,8 +116,8 @@ class TimerDesk:
         names = self.ringing()
         if not names:
             return []
-        events: list[Event] = [self._end(name, "acknowledged", now) for name in names]
-        self._save(now)
+        events: list[Event] = [self._schedule.end(name, "acknowledged", now) for name in names]
+        self._schedule.save(now)
         return [*events, self._words.say("Timers.acknowledged")]
 
     def stop_routines(self, now: Now, reason: str) -> list[Event]:
@@ -143,51 +128,28 @@ class TimerDesk:
         reason = _reason(reason)
         events: list[Event] = [StopSpeech(keep_priority=Priority.SAFETY)]
         names = ["stretch", "ice"] if reason == "RedFlag" else ["stretch"]
-        ended = [name for name in names if name in self._runs]
-        events += [self._end(name, "cancelled", now, reason=reason) for name in ended]
+        ended = [name for name in names if name in self._schedule.runs]
+        events += [self._schedule.end(name, "cancelled", now, reason=reason) for name in ended]
         if reason == "Stop":
-            events += [self._end(name, "acknowledged", now) for name in self.ringing()]
+            events += [self._schedule.end(name, "acknowledged", now) for name in self.ringing()]
             if "stretch" in ended:
                 events.append(self._words.say("Timers.stretch.stopped"))
-        self._save(now)
+        self._schedule.save(now)
         return events
 
     # --- time passing ----------------------------------------------------------------------------
     def tick(self, now: Now) -> list[Event]:
         """Everything due at or before now.mono, oldest first. A cue past its `not_after` (a
         countdown number whose second has gone) is logged as skipped, not said."""
-        due = [(a, name) for name, run in self._runs.items() for a in run.plan if a.at <= now.mono]
-        due.sort(key=lambda pair: pair[0].at)
-        events: list[Event] = []
-        for ann, name in due:
-            run = self._runs[name]
-            run.plan.remove(ann)
-            values = {"name": spoken_name(name), **ann.values}
-            say = self._words.cue(ann.key, ann.priority, ann.not_after, values)
-            stale = ann.not_after is not None and now.mono > ann.not_after
-            kind = "skipped" if stale else ann.kind
-            left = run.timer.remaining(now.mono)
-            extra = {"key": ann.key}
-            event = TimerEvent(kind, name, ann.at, now.mono, left, say.text, extra)
-            events += [event] if stale else [say, event]
-            if ann.kind == "finished":
-                run.ringing = any(a.kind == "repeated" for a in run.plan)
-        for name, run in list(self._runs.items()):
-            if not run.plan and run.timer.finished(now.mono):
-                events.append(self._end(name, "expired" if run.ringing else "done", now))
-        if due:
-            self._refresh_countdowns()
-            self._save(now)
-        return events
+        return self._schedule.tick(now)
 
     def recover(self, now: Now) -> list[Event]:
         """After a restart: rebuild what was running from the store and say where it stands
         (voice.timer_recovery). An interrupted stretch is not resumed."""
         timers, events = recover_timers(self._store.load_timers(), now, self._words)
         for timer in timers:
-            self._runs[timer.name] = _Run(timer)
-            self._replan(timer.name, now)
-        self._save(now)
+            self._schedule.add(timer, now)
+        self._schedule.save(now)
         return events
 
     # --- the actions -----------------------------------------------------------------------------
@@ -210,25 +172,26 @@ class TimerDesk:
         if refusal:
             return [refusal]
         events: list[Event] = []
-        if kind in self._runs:
-            events.append(self._end(kind, "cancelled", now, reason="restarted"))
+        if kind in self._schedule.runs:
+            events.append(self._schedule.end(kind, "cancelled", now, reason="restarted"))
             events.append(self._words.say("Timers.restarted", name=spoken_name(kind)))
-        self._runs[kind] = _Run(Timer.started(kind, kind, duration, now, options))
-        self._replan(kind, now, keep_from=now.mono - 1e-6, explain=not self._ice_explained)
+        timer = Timer.started(kind, kind, duration, now, options)
+        explain = not self._ice_explained
+        self._schedule.add(timer, now, keep_from=now.mono - 1e-6, explain=explain)
         self._ice_explained = self._ice_explained or kind == "ice"
         events.append(TimerEvent("started", kind, now.mono, now.mono, duration, extra=options))
-        self._save(now)
+        self._schedule.save(now)
         return [*events, *self.tick(now)]
 
-    def _pause(self, run: _Run, now: Now) -> list[Event]:
+    def _pause(self, run: Run, now: Now) -> list[Event]:
         name = run.timer.name
         if run.ringing:
             return self.acknowledge(now)
         if run.timer.paused:
             return [self._words.say("Timers.already_paused", name=spoken_name(name))]
         run.timer = run.timer.pause(now.mono)
-        self._replan(name, now)
-        self._save(now)
+        self._schedule.replan(name, now)
+        self._schedule.save(now)
         left = run.timer.remaining(now.mono)
         events: list[Event] = [
             TimerEvent("paused", name, 0.0, now.mono, left, extra={"version": run.timer.version}),
@@ -238,13 +201,13 @@ class TimerDesk:
             events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
         return events
 
-    def _resume(self, run: _Run, now: Now) -> list[Event]:
+    def _resume(self, run: Run, now: Now) -> list[Event]:
         name = run.timer.name
         if not run.timer.paused:
             return [self._words.say("Timers.not_paused", name=spoken_name(name))]
         run.timer = run.timer.resume(now.mono)
-        self._replan(name, now)
-        self._save(now)
+        self._schedule.replan(name, now)
+        self._schedule.save(now)
         left = run.timer.remaining(now.mono)
         reply = self._words.say("Timers.resumed", name=spoken_name(name), left=say_duration(left))
         if run.timer.kind == "stretch":
@@ -252,18 +215,18 @@ class TimerDesk:
         extra = {"version": run.timer.version}
         return [TimerEvent("resumed", name, 0.0, now.mono, left, extra=extra), reply]
 
-    def _cancel(self, run: _Run, now: Now) -> list[Event]:
+    def _cancel(self, run: Run, now: Now) -> list[Event]:
         name = run.timer.name
         if run.ringing:
             return self.acknowledge(now)
-        events: list[Event] = [self._end(name, "cancelled", now)]
+        events: list[Event] = [self._schedule.end(name, "cancelled", now)]
         events.append(self._words.say("Timers.cancelled", name=spoken_name(name)))
         if name == "stretch":
             events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
-        self._save(now)
+        self._schedule.save(now)
         return events
 
-    def _change(self, run: _Run, amount: SlotValue | None, remove: bool, now: Now) -> list[Event]:
+    def _change(self, run: Run, amount: SlotValue | None, remove: bool, now: Now) -> list[Event]:
         t = run.timer
         if t.kind == "stretch":
             return [self._words.say("Timers.stretch.no_change")]
@@ -273,8 +236,8 @@ class TimerDesk:
             return [refusal or self._words.say("Timers.refuse.ask_duration")]
         delta = -amount if remove else amount + (left - t.remaining(now.mono))
         run.timer, run.ringing = t.add(delta), False
-        self._replan(t.name, now)
-        self._save(now)
+        self._schedule.replan(t.name, now)
+        self._schedule.save(now)
         new_left = run.timer.remaining(now.mono)
         values = {"amount": say_duration(amount), "left": say_duration(new_left)}
         key = "Timers.removed" if remove else "Timers.added"
@@ -283,35 +246,6 @@ class TimerDesk:
             TimerEvent("changed", t.name, 0.0, now.mono, new_left, extra=extra),
             self._words.say(key, name=spoken_name(t.name), **values),
         ]
-
-    # --- helpers ---------------------------------------------------------------------------------
-    def _latest(self) -> _Run | None:
-        return self._runs[next(reversed(self._runs))] if self._runs else None
-
-    def _replan(
-        self, name: str, now: Now, keep_from: float | None = None, explain: bool = False
-    ) -> None:
-        """Recompute a timer's announcements from its state; keep those still ahead."""
-        run = self._runs[name]
-        t = run.timer
-        cutoff = now.mono if keep_from is None else keep_from
-        plan = [] if t.paused else plan_for(t.kind, t.options, t.start, t.duration, explain)
-        run.plan = [a for a in plan if a.at > cutoff]
-        self._refresh_countdowns()
-
-    def _refresh_countdowns(self) -> None:
-        plans = (run.plan for run in self._runs.values())
-        times = (a.at for plan in plans for a in plan)
-        self._countdowns = tuple(sorted(times))
-
-    def _end(self, name: str, kind: str, now: Now, reason: str = "") -> TimerEvent:
-        run = self._runs.pop(name)
-        self._refresh_countdowns()
-        extra = {"reason": reason} if reason else {}
-        return TimerEvent(kind, name, 0.0, now.mono, run.timer.remaining(now.mono), extra=extra)
-
-    def _save(self, now: Now) -> None:
-        self._store.save_timers([run.timer.to_dict(now) for run in self._runs.values()])
 
 
 def _reason(reason: str) -> str:
