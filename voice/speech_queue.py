@@ -1,17 +1,12 @@
 """One speech queue with priorities: nothing overlaps, countdown numbers are on time.
 
-Implements `voice.session.SpeechSink`. Rules:
-- Order: SAFETY first; then time-bound cues (with `not_after`), earliest deadline first; then
-  open-ended sentences by priority (COUNTDOWN > GUIDANCE > CHATTER), first come first served.
-  Open-ended texts are queued sentence by sentence, so they fit between cues.
-- SAFETY and on-the-second cues (COUNTDOWN with a `not_after`: "five", "release") cut off what
-  is playing (never SAFETY), so a number starts on its second whatever came before it.
-- A sentence that would still be playing when the next scheduled timer cue is due (asked
-  through `next_countdown`) waits for a gap. A time-bound one cannot wait, and an open-ended one
-  waits at most `max_wait` (then starts in a gap of at least `min_gap`): either then plays but
-  is interruptible, so the cue it overruns cuts it. An open-ended sentence that is cut by a
-  timer cue is said again once afterwards; SAFETY and `stop` drop it for good.
+Implements `voice.session.SpeechSink`. What is said first, what may start now and what cuts
+what is voice.speech_policy; this module drives the player with it:
+- An open-ended sentence that is cut by a timer cue is said again once afterwards; SAFETY and
+  `stop` drop it for good.
 - `Say.not_after` drops a sentence that could not start in time.
+- Short sentences are synthesized once and kept (`warm` them ahead of their second); with
+  `background`, others are synthesized on a worker thread.
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
 or synchronously from inside `play`.
@@ -25,30 +20,18 @@ import heapq
 import itertools
 import logging
 import queue
-import re
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from voice.clock import Clock, Now
 from voice.events import AdjustVoice, Priority, Said, Say
+from voice.speech_policy import Item, Playing, StartPolicy, UtteranceLike, preempts, sentences
 
 log = logging.getLogger(__name__)
 
 CACHE_SIZE = 48
 """Synthesized short sentences kept (countdown numbers, "Release.") so they start instantly."""
-
-_SENTENCE_END = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z])")  # not after an ellipsis "..."
-
-
-class UtteranceLike(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def duration(self) -> float:
-        """Seconds, known before playing."""
-        ...
 
 
 class Player(Protocol):
@@ -63,45 +46,6 @@ class Player(Protocol):
     def set_voice(self, rate_factor: float, volume_delta: float) -> None:
         """Relative change: multiply the rate, add to the volume."""
         ...
-
-
-@dataclass(order=True)
-class _Item:
-    rank: tuple[int, int, float, int]
-    """(0 for SAFETY, 1 time-bound / 2 open-ended, not_after, priority): see the module rules."""
-
-    seq: int
-    say: Say = field(compare=False)
-    utterance: UtteranceLike | None = field(default=None, compare=False)
-    queued: float = field(default=0.0, compare=False)
-    group: int = field(default=0, compare=False)
-    """The sentences of one Say share a group and are spoken in order."""
-
-    retried: bool = field(default=False, compare=False)
-
-    @staticmethod
-    def of(say: Say, seq: int, utterance: UtteranceLike | None, now: float, group: int) -> _Item:
-        p, bound = int(say.priority), say.not_after
-        rank = (0, 0, 0.0, p) if p == Priority.SAFETY else (1, 1 if bound else 2, bound or 0.0, p)
-        return _Item(rank, seq, say, utterance, now, group)
-
-    @property
-    def priority(self) -> Priority:
-        return self.say.priority
-
-    @property
-    def on_the_second(self) -> bool:
-        """A countdown cue that must start on its second (it cuts, it never waits)."""
-        return self.priority <= Priority.COUNTDOWN and self.say.not_after is not None
-
-
-@dataclass
-class _Playing:
-    item: _Item
-    token: int
-    start: float
-    interruptible: bool
-    """Started knowing it would overrun the next cue: that cue may cut it."""
 
 
 class SpeechQueue:
@@ -122,34 +66,35 @@ class SpeechQueue:
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
-        self._next_cue = next_countdown or (lambda after: None)
-        self._margin, self._max_wait, self._min_gap = margin, max_wait, min_gap
+        self._policy = StartPolicy(
+            next_countdown or (lambda after: None), margin, max_wait, min_gap
+        )
         self._lock = threading.RLock()
-        self._heap: list[_Item] = []
+        self._heap: list[Item] = []
         self._seq = itertools.count()
         self._tokens = itertools.count(1)
-        self._playing: _Playing | None = None
+        self._playing: Playing | None = None
         self._pumping = self._again = False
         self._cache: dict[str, UtteranceLike] = {}
         self.dropped: list[Say] = []
         """Sentences dropped because they could not start by their `not_after`."""
-        self._jobs: queue.SimpleQueue[_Item | None] | None = None
+        self._jobs: queue.SimpleQueue[Item | None] | None = None
         if background:
             self._jobs = queue.SimpleQueue()
             threading.Thread(target=self._synth_worker, name="speech-synth", daemon=True).start()
 
     # --- SpeechSink -----------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        parts = [say]
-        if say.not_after is None and say.priority != Priority.SAFETY:
-            parts = [dataclasses.replace(say, text=t) for t in _SENTENCE_END.split(say.text)]
         group = next(self._seq)
-        items = [_Item.of(p, next(self._seq), self._cached(p.text), now.mono, group) for p in parts]
+        items = [
+            Item.of(part, next(self._seq), self._cached(part.text), now.mono, group)
+            for part in sentences(say)
+        ]
         with self._lock:
             for item in items:
                 heapq.heappush(self._heap, item)
             playing = self._playing
-            if playing is not None and _preempts(items[0], playing):
+            if playing is not None and preempts(items[0], playing):
                 self._cut(playing, requeue=items[0].priority != Priority.SAFETY)
         for item in items:
             if item.utterance is None:
@@ -222,52 +167,16 @@ class SpeechQueue:
         heapq.heapify(self._heap)
         if self._playing is not None:
             return
-        chosen = self._first_startable(now)
+        chosen = self._policy.first_startable(self._heap, now)
         if chosen is None:
             return
         item, fits = chosen
         self._heap.remove(item)
         heapq.heapify(self._heap)
-        playing = _Playing(item, next(self._tokens), now, interruptible=not fits)
+        playing = Playing(item, next(self._tokens), now, interruptible=not fits)
         self._playing = playing
         assert item.utterance is not None
         self._player.play(item.utterance, functools.partial(self._done, playing.token))
-
-    def _first_startable(self, now: float) -> tuple[_Item, bool] | None:
-        """The first item in queue order that may start now, and whether it fits before the next
-        cue. A waiting sentence lets shorter ones from other replies fill the gap (backfill),
-        but never a later sentence of its own reply; SAFETY and time-bound cues still being
-        synthesized hold everything back."""
-        blocked: set[int] = set()
-        for item in sorted(self._heap):
-            if item.group in blocked:
-                continue
-            if item.utterance is None:
-                if item.say.not_after is not None or item.priority == Priority.SAFETY:
-                    return None
-                blocked.add(item.group)
-                continue
-            fits = self._fits(item, now)
-            if fits or self._may_overrun(item, now):
-                return item, fits
-            blocked.add(item.group)
-        return None
-
-    def _fits(self, item: _Item, now: float) -> bool:
-        """Ends before the next scheduled cue (SAFETY and numbers always 'fit': they cut)."""
-        if item.priority == Priority.SAFETY or item.on_the_second or item.utterance is None:
-            return True
-        upcoming = self._next_cue(now)
-        return upcoming is None or now + item.utterance.duration + self._margin <= upcoming
-
-    def _may_overrun(self, item: _Item, now: float) -> bool:
-        """A time-bound cue cannot wait; an open-ended sentence waits up to `max_wait`, then
-        takes the first gap of at least `min_gap` (never the instant between two numbers)."""
-        if item.say.not_after is not None:
-            return True
-        upcoming = self._next_cue(now)
-        gap_ok = upcoming is None or upcoming - now >= self._min_gap
-        return now - item.queued >= self._max_wait and gap_ok
 
     def _done(self, token: int, cut: bool) -> None:
         with self._lock:
@@ -278,7 +187,7 @@ class SpeechQueue:
             self._log(playing, cut)
         self._pump()
 
-    def _cut(self, playing: _Playing, requeue: bool) -> None:
+    def _cut(self, playing: Playing, requeue: bool) -> None:
         self._playing = None
         self._log(playing, cut=True)
         self._player.stop()
@@ -286,7 +195,7 @@ class SpeechQueue:
         if requeue and item.say.not_after is None and not item.retried:
             heapq.heappush(self._heap, dataclasses.replace(item, retried=True))
 
-    def _log(self, playing: _Playing, cut: bool) -> None:
+    def _log(self, playing: Playing, cut: bool) -> None:
         say = playing.item.say
         end = self._clock.now().mono
         self._on_said(Said(text=say.text, key=say.key, start=playing.start, end=end, cut=cut))
@@ -301,7 +210,7 @@ class SpeechQueue:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[text] = utterance
 
-    def _synthesize(self, item: _Item) -> None:
+    def _synthesize(self, item: Item) -> None:
         try:
             utterance = self._player.synthesize(item.say.text)
         except Exception:  # the session survives a failed sentence; the log says why
@@ -320,13 +229,3 @@ class SpeechQueue:
         while (item := self._jobs.get()) is not None:
             self._synthesize(item)
             self._pump()
-
-
-def _preempts(new: _Item, playing: _Playing) -> bool:
-    """SAFETY and on-the-second cues cut anything but SAFETY; any time-bound cue cuts a sentence
-    that started knowing it would overrun; nothing else cuts."""
-    if playing.item.priority == Priority.SAFETY:
-        return False
-    if new.priority == Priority.SAFETY or new.on_the_second:
-        return True
-    return playing.interruptible and new.say.not_after is not None
