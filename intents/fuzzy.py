@@ -118,14 +118,16 @@ class FuzzyIndex:
 
     def _distance(self, said: Sequence[str], template: Sequence[str], limit: float) -> float:
         """Weighted edit distance (said → template); > limit once it cannot get back under."""
+        drops = [_drop(t) for t in template]
         previous = [0.0]
-        for t in template:
-            previous.append(previous[-1] + _drop(t))
+        for drop in drops:
+            previous.append(previous[-1] + drop)
         for s in said:
-            current = [previous[0] + _add(s)]
+            add = _add(s)
+            current = [previous[0] + add]
             for j, t in enumerate(template, start=1):
                 swap = previous[j - 1] if s == t else previous[j - 1] + self._swap(s, t)
-                current.append(min(swap, previous[j] + _add(s), current[j - 1] + _drop(t)))
+                current.append(min(swap, previous[j] + add, current[j - 1] + drops[j - 1]))
             if min(current) > limit:
                 return limit + 1.0
             previous = current

@@ -123,6 +123,7 @@ PAIRS = {
 }
 """Two words said for one ("i am" → "i'm"), merged in input and templates alike."""
 
+_NUMBER_START = NUMBER_WORDS | {"a"}
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DECIMAL_HALF = re.compile(r"\b(\d+)\.5\b")
 _MINUS_DIGIT = re.compile(r"(?<![\w.])-(?=\d)")
@@ -207,7 +208,7 @@ def normalize(text: str) -> Normalized:
                 numbers.append(-signed[0])
                 i += 1 + signed[1]
                 continue
-        number = _number_at(tokens, i)
+        number = _number_at(tokens, i) if token in _NUMBER_START or token.isdigit() else None
         if number is not None:
             out.append(NUMBER)
             numbers.append(number[0])
