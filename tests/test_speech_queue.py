@@ -1,13 +1,14 @@
 """The speech queue on a FakeClock with a fake player: the real player needs an audio device
 and is tested with espeak-ng through PulseAudio by the speech integration tests. Here: order,
-priorities, nothing overlapping, countdown numbers never pushed late, stale sentences dropped."""
+priorities, nothing overlapping, countdown numbers never pushed late, stale sentences dropped.
+Fed by the real timer desk: test_speech_with_timers.py."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 
-from timer_sim import FakePlayer, FakeUtterance, MemoryStore, Sim
+from timer_sim import FakePlayer, FakeUtterance
 
 from voice.clock import FakeClock
 from voice.events import AdjustVoice, Priority, Say
@@ -227,27 +228,6 @@ def test_background_synthesis_does_not_block_the_caller() -> None:
     queue.close()
 
 
-def test_a_question_during_a_hold_waits_for_release_and_numbers_stay_on_time() -> None:
-    clock = FakeClock(mono=1000.0)
-    sim = Sim.make(MemoryStore(), clock)
-    sim.handle("StartStretch", duration=20, reps=1)
-    sim.run_until(1000.0 + 19.5)  # "five" comes at 21 s, "release" at 26 s
-    sim.dispatch([Say("The answer to your question, which takes a few seconds to say.")])
-    sim.run_until(1000.0 + 60)
-    spoken = sim.spoken(1000.0)
-    assert spoken[2:8] == [
-        (21.0, "Five"),
-        (22.0, "Four"),
-        (23.0, "Three"),
-        (24.0, "Two"),
-        (25.0, "One"),
-        (26.0, "Release."),
-    ]
-    answer = [t for t, text in spoken if text.startswith("The answer")]
-    assert answer and answer[0] > 26.0
-    assert not any(s.cut for s in sim.said)
-
-
 def test_time_bound_cues_go_before_open_ended_answers() -> None:
     rig = Rig()
     rig.say("a" * 20)  # playing, 2 s
@@ -258,23 +238,6 @@ def test_time_bound_cues_go_before_open_ended_answers() -> None:
     order = [text for text, _ in rig.player.started]
     assert order == ["a" * 20, "next cue", "rest cue", "open answer one"]
     assert rig.queue.dropped == []
-
-
-def test_a_stretch_started_during_the_long_ice_explanation_gets_its_intro_at_once() -> None:
-    clock = FakeClock(mono=0.0)
-    sim = Sim.make(MemoryStore(), clock)
-    sim.handle("StartIce")
-    sim.handle("StartStretch")
-    sim.run_until(60.0)
-    spoken = sim.spoken(0.0)
-    # The time-bound stretch intro goes after the first sentence of the ice explanation; the
-    # rest of the explanation fills the gaps between the stretch's cues.
-    assert spoken[0] == (0.0, "Okay, ten minutes of ice.")
-    assert spoken[1][1].startswith("Let's do three gentle holds.")
-    assert [entry for entry in spoken if entry[1] == "Five"] == [(21.0, "Five"), (51.0, "Five")]
-    ice = " ".join(s.text for s in sim.said if s.key == "Timers.ice.intro" and not s.cut)
-    assert ice == sim.says()[0].text, "every sentence of the explanation is heard"
-    assert sim.queue.dropped == []
 
 
 def test_times_up_does_not_cut_a_number_it_waits_for_the_gap() -> None:
@@ -307,17 +270,6 @@ def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible(
     # Waited 15 s, played in the next gap of at least 2 s, was cut by the cue it overran,
     # was said once more after it, and cut again (no third try).
     assert answer == [(18.3, 24.0, True), (24.3, 30.0, True)]
-
-
-def test_the_answer_to_start_timer_is_never_dropped() -> None:
-    clock = FakeClock(mono=0.0)
-    sim = Sim.make(MemoryStore(), clock)
-    sim.handle("StartIce")  # a long explanation
-    sim.handle("StartTimer", duration=60)
-    sim.run_until(30.0)
-    texts = [text for _, _, text in sim.sentences(0.0)]
-    assert "Okay, a timer for one minute. I'll tell you when it's done." in texts
-    assert sim.queue.dropped == []
 
 
 def test_a_short_reply_fills_a_gap_a_long_one_cannot_use_but_parts_keep_their_order() -> None:

@@ -150,3 +150,7 @@ class Sim:
 
     def last_text(self) -> str:
         return self.says()[-1].text
+
+
+START = 1000.0
+"""Where the fake monotonic clock of the `sim` fixture (timer_fixtures.py) starts."""
