@@ -189,10 +189,7 @@ class TimerDesk:
             return self.acknowledge(now)
         if run.timer.paused:
             return [self._words.say("Timers.already_paused", name=spoken_name(name))]
-        run.timer = run.timer.pause(now.mono)
-        self._schedule.replan(name, now)
-        self._schedule.save(now)
-        left = run.timer.remaining(now.mono)
+        left = self._schedule.update(run, run.timer.pause(now.mono), now)
         events: list[Event] = [
             TimerEvent("paused", name, 0.0, now.mono, left, extra={"version": run.timer.version}),
             self._words.say("Timers.paused", name=spoken_name(name), left=say_duration(left)),
@@ -205,10 +202,7 @@ class TimerDesk:
         name = run.timer.name
         if not run.timer.paused:
             return [self._words.say("Timers.not_paused", name=spoken_name(name))]
-        run.timer = run.timer.resume(now.mono)
-        self._schedule.replan(name, now)
-        self._schedule.save(now)
-        left = run.timer.remaining(now.mono)
+        left = self._schedule.update(run, run.timer.resume(now.mono), now)
         reply = self._words.say("Timers.resumed", name=spoken_name(name), left=say_duration(left))
         if run.timer.kind == "stretch":
             reply = self._words.status(run.timer, False, now.mono)
@@ -235,10 +229,8 @@ class TimerDesk:
         if refusal or not isinstance(amount, int):
             return [refusal or self._words.say("Timers.refuse.ask_duration")]
         delta = -amount if remove else amount + (left - t.remaining(now.mono))
-        run.timer, run.ringing = t.add(delta), False
-        self._schedule.replan(t.name, now)
-        self._schedule.save(now)
-        new_left = run.timer.remaining(now.mono)
+        run.ringing = False
+        new_left = self._schedule.update(run, t.add(delta), now)
         values = {"amount": say_duration(amount), "left": say_duration(new_left)}
         key = "Timers.removed" if remove else "Timers.added"
         extra = {"delta": -amount if remove else amount, "version": run.timer.version}

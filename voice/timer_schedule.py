@@ -83,6 +83,14 @@ class TimerSchedule:
         run.plan = [a for a in plan if a.at > cutoff]
         self._refresh_countdowns()
 
+    def update(self, run: Run, timer: Timer, now: Now) -> float:
+        """Put `timer` (paused, resumed or with time added) in `run`, replan from now and save.
+        Returns its time left."""
+        run.timer = timer
+        self.replan(timer.name, now)
+        self.save(now)
+        return timer.remaining(now.mono)
+
     def end(self, name: str, kind: str, now: Now, reason: str = "") -> TimerEvent:
         """Stop running `name`; the TimerEvent `kind` (cancelled, acknowledged, done) says why."""
         run = self.runs.pop(name)
