@@ -20,8 +20,9 @@ from typing import Any, TextIO
 
 from intents.replies import Replies
 from voice.clock import Clock, SystemClock
+from voice.echo import EchoCanceller, PlaybackTimeline
 from voice.events import EndSession, Priority, Problem, Say
-from voice.listener import Listener, SpeechState
+from voice.listener import EchoStage, Listener, SpeechState, barge_in_recognizer
 from voice.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.recognizer import Recognizer, build_recognizer
 from voice.session import EventLog, Session
@@ -38,7 +39,9 @@ END_QUIET = 1.0
 """Seconds of nothing said and nothing due before a file-fed session ends."""
 
 
-def make_player(clock: Clock, device: Any, fallback: TextIO) -> Speaker | TextSpeaker:
+def make_player(
+    clock: Clock, device: Any, fallback: TextIO, timeline: PlaybackTimeline | None = None
+) -> Speaker | TextSpeaker:
     """The real speaker, or the printing fallback with the reason (said once)."""
     try:
         synthesizer = Synthesizer()
@@ -46,7 +49,7 @@ def make_player(clock: Clock, device: Any, fallback: TextIO) -> Speaker | TextSp
         log.warning("%s", err)
         return TextSpeaker(fallback, str(err))
     try:
-        output = AudioOutput(clock, device)
+        output = AudioOutput(clock, device, timeline)
     except Exception as err:  # PortAudioError: no output device
         log.warning("no audio output: %s", err)
         return TextSpeaker(fallback, f"no audio output device ({err})")
@@ -80,7 +83,8 @@ class LiveRun:
         stack.callback(parts.close)
         self.replies = Replies.load()
         fallback = sys.stderr if settings.events_path == "-" else sys.stdout
-        self.player = make_player(clock, None, fallback)
+        self.timeline = PlaybackTimeline()
+        self.player = make_player(clock, None, fallback, self.timeline)
         stack.callback(self.player.close)
         self.queue = SpeechQueue(
             self.player,
@@ -96,9 +100,24 @@ class LiveRun:
             speaking=lambda: self.player.speaking or self.queue.speaking,
             saying=lambda: self.player.current_text,
         )
-        self.listener = Listener(self.recognizer, state, self.session.post)
-        self.stop = threading.Event()
         self.mic: Microphone | None = None
+        echo = None
+        live_audio = settings.input_wav is None and isinstance(self.player, Speaker)
+        if live_audio and EchoCanceller.available():
+            canceller = EchoCanceller()
+            stack.callback(canceller.close)
+            echo = EchoStage(self.timeline, canceller, self._capture_delay)
+        self.listener = Listener(
+            self.recognizer,
+            state,
+            self.session.post,
+            echo=echo,
+            barge_in=barge_in_recognizer(self.recognizer),
+        )
+        self.stop = threading.Event()
+
+    def _capture_delay(self) -> float:
+        return self.mic.capture_delay if self.mic is not None else 0.0
 
     def run(self) -> int:
         thread = threading.Thread(target=self._listen, name="listener", daemon=True)

@@ -81,6 +81,8 @@ class Microphone:
         self._stream: Any = None
         self.lost = False
         self.outages = 0
+        self.capture_delay = 0.0
+        """Seconds from capturing a chunk's first sample to its arrival (PortAudio's view)."""
 
     @property
     def name(self) -> str:
@@ -90,6 +92,9 @@ class Microphone:
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
         if status:
             log.debug("input status: %s", status)
+        delay = time_info.currentTime - time_info.inputBufferAdcTime
+        if 0.0 <= delay < 1.0:
+            self.capture_delay = delay
         self._queue.put((bytes(indata), self._clock.now().mono))
 
     def close(self) -> None:

@@ -134,6 +134,7 @@ class Recognizer:
         import vosk
 
         self.settings = settings or RecognizerSettings()
+        self.model = model
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
         self._understands = understands or (lambda text: False)

@@ -108,10 +108,13 @@ class AudioOutput:
     """One open OutputStream; `play` is non-blocking, `on_done(cut)` runs on a helper thread
     when the last sample has left the speaker (or at once when cut by `stop`)."""
 
-    def __init__(self, clock: Clock, device: str | int | None = None) -> None:
+    def __init__(self, clock: Clock, device: str | int | None = None, timeline: Any = None) -> None:
+        """`timeline` (voice.echo.PlaybackTimeline) learns what was played when, for the
+        echo canceller."""
         import sounddevice as sd
 
         self._clock = clock
+        self._timeline = timeline
         self._lock = threading.Lock()
         self._current: tuple[np.ndarray, DoneCallback] | None = None
         self._position = 0
@@ -166,6 +169,8 @@ class AudioOutput:
 
     def _finish(self, on_done: DoneCallback, cut: bool, at: float) -> None:
         self.ended_at = at
+        if cut and self._timeline is not None:
+            self._timeline.stopped(at)
         self._done.append((on_done, cut, at))
         self._wake.set()
 
@@ -184,6 +189,8 @@ class AudioOutput:
             delay = max(0.0, time_info.outputBufferDacTime - time_info.currentTime)
             if self._position == 0:
                 self.started_at = now + delay
+                if self._timeline is not None:
+                    self._timeline.started(self.started_at, samples[:, 0], OUTPUT_RATE)
                 if self.on_start is not None:
                     self.on_start(self.started_at)
             self._position += len(chunk)
