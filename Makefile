@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := espeak-ng libespeak-ng1 libportaudio2 pulseaudio libasound2-plugins alsa-utils sox flite
+APT_PACKAGES := espeak-ng libespeak-ng1 libportaudio2 libspeexdsp1 pulseaudio libasound2-plugins alsa-utils sox flite
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Tests and CI use the shared model unless the caller points elsewhere.
 export BACKCOACH_MODEL ?= $(if $(wildcard ../shared/models/vosk-model-small-en-us),$(abspath ../shared/models/vosk-model-small-en-us),)
