@@ -6,6 +6,7 @@ condition is deterministic for a given utterance id (seeded noise, fixed babble 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import zlib
 from functools import lru_cache
@@ -53,7 +54,11 @@ def colored_noise(kind: str, n: int, rng: np.random.Generator) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _talkers(corpus: Path) -> tuple[np.ndarray, ...]:
-    files = sorted((corpus / "babble").glob("*.wav"))
+    manifest = corpus / "babble.json"
+    if manifest.exists():
+        files = [corpus / e["file"] for e in json.loads(manifest.read_text())]
+    else:
+        files = sorted((corpus / "babble").glob("*.wav"))
     if len(files) < 3:
         raise FileNotFoundError(f"{corpus / 'babble'}: babble talkers missing, run bench/corpus.py")
     return tuple(t / audio.active_rms(t) for t in (audio.read_wav(f) for f in files))

@@ -122,7 +122,9 @@ def _ood_plan(minutes: float, voices: list[Voice], rng: random.Random) -> tuple[
     return jobs, kinds
 
 
-def build(commands: int, ood_minutes: float, seed: int = 11, workers: int = 2) -> None:
+def build(
+    commands: int, ood_minutes: float, seed: int = 11, workers: int = 2, talkers: int = 6
+) -> None:
     rng = random.Random(seed)
     voices = voice_pool(seed)
     sampled = sample_commands(grammar_commands(), commands, rng)
@@ -134,7 +136,7 @@ def build(commands: int, ood_minutes: float, seed: int = 11, workers: int = 2) -
     babble_jobs = [
         ("babble", voices[(3 * k + 5) % len(voices)].__dict__,
          ood_text.programme(random.Random(seed * 100 + k), 400))
-        for k in range(6)
+        for k in range(talkers)
     ]  # fmt: skip
     (CORPUS / "commands").mkdir(parents=True, exist_ok=True)
     (CORPUS / "ood").mkdir(parents=True, exist_ok=True)
@@ -184,9 +186,10 @@ def main() -> None:
     parser.add_argument("--ood-minutes", type=float, default=70.0)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="where to build it")
+    parser.add_argument("--talkers", type=int, default=6, help="voices for the babble noise")
     args = parser.parse_args()
     set_corpus(args.corpus)
-    build(args.commands, args.ood_minutes, args.seed)
+    build(args.commands, args.ood_minutes, args.seed, talkers=args.talkers)
 
 
 if __name__ == "__main__":

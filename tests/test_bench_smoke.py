@@ -21,7 +21,7 @@ def test_benchmark_runs_on_three_utterances(tmp_path: Path, vosk_model_path: Pat
     env = {"BACKCOACH_MODEL": str(vosk_model_path), "PATH": "/usr/bin:/bin"}
     corpus = tmp_path / "corpus"
     build = [sys.executable, "bench/corpus.py", "--corpus", str(corpus), "--commands", "3",
-             "--ood-minutes", "0"]  # fmt: skip
+             "--ood-minutes", "0", "--talkers", "3"]  # fmt: skip
     subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
     engines = "vosk,pocketsphinx" if importlib.util.find_spec("pocketsphinx") else "vosk"
     run = [sys.executable, "bench/spoken_commands.py", "--corpus", str(corpus), "--limit", "3",
