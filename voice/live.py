@@ -15,8 +15,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any, TextIO
+
+import numpy as np
 
 from intents.replies import Replies
 from voice.clock import Clock, SystemClock
@@ -56,10 +57,11 @@ def make_player(
     return Speaker(synthesizer, output)
 
 
-def wav_source(path: Path, clock: Clock, stop: threading.Event) -> Iterator[tuple[bytes, float]]:
-    """A WAV file as microphone-sized chunks, each released when its audio would have been
-    captured (real speed on the clock)."""
-    samples = read_wav(path)
+def wav_source(
+    samples: np.ndarray, clock: Clock, stop: threading.Event
+) -> Iterator[tuple[bytes, float]]:
+    """16 kHz samples as microphone-sized chunks, each released when its audio would have
+    been captured (real speed on the clock)."""
     start = clock.now().mono
     for index, first in enumerate(range(0, len(samples), BLOCK)):
         due = start + (index + 1) * BLOCK / RATE
@@ -76,6 +78,8 @@ class LiveRun:
 
         self.settings = settings
         self.clock = clock
+        # A bad --input file fails here, as one line, before anything starts.
+        self.input = read_wav(settings.input_wav) if settings.input_wav is not None else None
         self.recognizer: Recognizer = build_recognizer(settings)
         matcher = load_matcher()
         self.events: EventLog = open_events(settings.events_path, stack)
@@ -134,8 +138,8 @@ class LiveRun:
 
     def _listen(self) -> None:
         try:
-            if self.settings.input_wav is not None:
-                self._feed(wav_source(self.settings.input_wav, self.clock, self.stop))
+            if self.input is not None:
+                self._feed(wav_source(self.input, self.clock, self.stop))
                 self.listener.finish(self.clock.now().mono)
                 self._wait_until_quiet()
                 self.session.post(EndSession("end of input"))
