@@ -168,6 +168,9 @@ class VoskProduct:
         from voice.recognizer import Recognizer, RecognizerSettings
 
         vosk.SetLogLevel(-2)
+        options = dict(options)
+        # Not a product setting: the bench emulates "drop finals longer than N words" with it.
+        self.max_words = int(options.pop("max_words", 0))
         rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
         endpoint = EndpointSettings(**{k: v for k, v in options.items() if k not in rec_fields})
         settings = RecognizerSettings(
@@ -185,7 +188,7 @@ class VoskProduct:
             heard = self.rec.feed(pcm[offset : offset + step], at=end)
             compute = time.perf_counter() - t0
             for h in heard:
-                if h.final:
+                if h.final and self._keep(h.text):
                     yield Decision(h.text, h.confidence, end, compute)
         t0 = time.perf_counter()
         heard = self.rec.finish(at=end)
@@ -193,7 +196,11 @@ class VoskProduct:
         self.rec.reset()
         self.rec.dropped.clear()
         for h in heard:
-            yield Decision(h.text, h.confidence, end, compute)
+            if self._keep(h.text):
+                yield Decision(h.text, h.confidence, end, compute)
+
+    def _keep(self, text: str) -> bool:
+        return not self.max_words or len(text.split()) <= self.max_words
 
 
 def product_recognizer_available() -> bool:
