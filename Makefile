@@ -27,6 +27,7 @@ $(VENV)/.installed: pyproject.toml
 venv: system-deps $(VENV)/.installed
 
 run: venv
+	@$(VENV)/bin/backcoach models path >/dev/null 2>&1 || $(VENV)/bin/backcoach models download
 	$(VENV)/bin/backcoach
 
 lint: venv
