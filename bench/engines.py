@@ -171,6 +171,7 @@ class VoskProduct:
         options = dict(options)
         # Not a product setting: the bench emulates "drop finals longer than N words" with it.
         self.max_words = int(options.pop("max_words", 0))
+        strict_complete = bool(options.pop("strict_complete", 0))
         rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
         endpoint = EndpointSettings(**{k: v for k, v in options.items() if k not in rec_fields})
         settings = RecognizerSettings(
@@ -178,6 +179,12 @@ class VoskProduct:
         )
         self.model = vosk.Model(str(model_path()))
         self.rec = Recognizer(self.model, phrases, settings)
+        if strict_complete:  # emulate: a sentence that can go on is not "complete" yet
+            ordered = sorted(self.rec._complete)
+            self.rec._complete = frozenset(
+                s for s, nxt in zip(ordered, [*ordered[1:], ""], strict=True)
+                if not nxt.startswith(s + " ")
+            )  # fmt: skip
 
     def stream(self, pcm: bytes) -> Iterator[Decision]:
         step = 1600 * 2
