@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OTHERS = ("timer_jitter.py", "latency.py", "parse_throughput.py")
+OTHERS = (
+    "timer_jitter.py",
+    "latency.py",
+    "parse_throughput.py",
+    "understanding_accuracy.py",
+    "barge_in.py",
+)
 
 
 def run(args: list[str]) -> int:
