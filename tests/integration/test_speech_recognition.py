@@ -18,7 +18,7 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher, load_matcher
 from voice.models import load_model
-from voice.recognizer import Recognizer, transcribe, unknown_words
+from voice.recognizer import Recognizer, RecognizerSettings, transcribe, unknown_words
 from voice.wav_input import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]
@@ -149,6 +149,17 @@ def test_spoken_intent_is_understood(
     heard, got, confidence = hear(recognizer, matcher, synthesize(text, voice, tmp_path / "s.wav"))
     assert got == intent, f"{text!r} spoken by {voice} was heard as {heard!r}"
     assert 0 < confidence <= 1
+
+
+def test_finals_longer_than_max_words_are_dropped(
+    model: object, recognizer: Recognizer, matcher: Matcher, tmp_path: Path
+) -> None:
+    wav = synthesize("my back locked up", VOICES[0], tmp_path / "s.wav")
+    assert hear(recognizer, matcher, wav)[1] == "SpasmStarted"  # default limit: heard
+    phrases = [text for _, text in load_grammar().sentences()]
+    strict = Recognizer(model, phrases, settings=RecognizerSettings(max_words=3, alternatives=0))
+    assert transcribe(strict, read_wav(wav)) == []
+    assert [t.words for t in strict.dropped] == [("my", "back", "locked", "up")]
 
 
 @pytest.mark.parametrize("text", OUT_OF_DOMAIN)
