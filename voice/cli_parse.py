@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from intents.matcher import Matcher, load_matcher
+from voice.errors import AudioFormatError
 from voice.settings import Settings
 
 
@@ -27,9 +28,6 @@ def run_parse(
     out = stdout or _lenient(sys.stdout)
     matcher = load_matcher()
     if wavs:
-        from voice.recognizer import transcribe_files
-
-        # prints {"file", "text", "intent", "slots", "confidence"} per file itself
         return transcribe_files(wavs, settings, out)
     if text is not None:
         _print_all(matcher, [text], out)
@@ -51,3 +49,32 @@ def _print_all(matcher: Matcher, texts: Iterable[str], out: TextIO) -> None:
     for text in texts:
         write(json.dumps(matcher.understand(text).to_json(), ensure_ascii=False) + "\n")
     out.flush()
+
+
+def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | None = None) -> int:
+    """`backcoach parse --wav FILE...`: one JSON line per file, `{"file", "text", "intent",
+    "slots", "confidence"}`; the model is loaded once. A file that cannot be read gets a
+    one-line error on stderr and the others still run; the exit code is then 2."""
+    from voice.recognizer import build_recognizer, transcribe
+    from voice.wav_input import read_wav
+
+    out = out or sys.stdout
+    recognizer = build_recognizer(settings)
+    matcher = load_matcher()
+    status = 0
+    for path in paths:
+        try:
+            samples = read_wav(path)
+        except AudioFormatError as err:
+            print(f"backcoach: {err}", file=sys.stderr)
+            status = 2
+            continue
+        heard = transcribe(recognizer, samples)
+        text = " ".join(h.text for h in heard)
+        match = matcher.understand(text)
+        asr = min((h.confidence for h in heard), default=0.0)
+        line = {"file": str(path), **match.to_json()}
+        line["confidence"] = round(match.confidence * asr, 3)
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+    return status

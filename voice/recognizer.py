@@ -19,20 +19,17 @@ import json
 import logging
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import numpy as np
 
 from voice.endpoint import EndOfSpeech, EndpointSettings
-from voice.errors import AudioFormatError, ModelError
+from voice.errors import ModelError
 from voice.events import Heard
 from voice.settings import Settings
-from voice.wav_input import read_wav
 
 log = logging.getLogger(__name__)
 
@@ -285,31 +282,3 @@ def transcribe(recognizer: Recognizer, samples: np.ndarray) -> list[Heard]:
         heard.extend(h for h in recognizer.feed(audio[start : start + 1600].tobytes()) if h.final)
     heard.extend(recognizer.finish())
     return heard
-
-
-def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | None = None) -> int:
-    """`backcoach parse --wav FILE...`: one JSON line per file, `{"file", "text", "intent",
-    "slots", "confidence"}`; the model is loaded once. A file that cannot be read gets a
-    one-line error on stderr and the others still run; the exit code is then 2."""
-    from intents.matcher import load_matcher
-
-    out = out or sys.stdout
-    recognizer = build_recognizer(settings)
-    matcher = load_matcher()
-    status = 0
-    for path in paths:
-        try:
-            samples = read_wav(path)
-        except AudioFormatError as err:
-            print(f"backcoach: {err}", file=sys.stderr)
-            status = 2
-            continue
-        heard = transcribe(recognizer, samples)
-        text = " ".join(h.text for h in heard)
-        match = matcher.understand(text)
-        asr = min((h.confidence for h in heard), default=0.0)
-        line = {"file": str(path), **match.to_json()}
-        line["confidence"] = round(match.confidence * asr, 3)
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        out.flush()
-    return status
