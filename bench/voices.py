@@ -38,6 +38,10 @@ class Voice:
                 "-w", str(out), text]  # fmt: skip
 
 
+SOX_16K_MONO = ["-r", "16000", "-c", "1", "-b", "16"]
+"""sox output options: the 16 kHz mono 16-bit WAV every engine reads."""
+
+
 def voice_pool(seed: int = 7, espeak_count: int = 40) -> list[Voice]:
     """A fixed, seeded mix: many espeak-ng accent+variant+speed+pitch combos plus flite voices."""
     rng = random.Random(seed)
@@ -57,20 +61,7 @@ def synthesize(voice: Voice, text: str, out: Path, lead: float = 0.4, tail: floa
         raw = Path(tmp) / "raw.wav"
         subprocess.run(voice.command(text, raw), check=True, capture_output=True, timeout=600)
         subprocess.run(
-            [
-                "sox",
-                str(raw),
-                "-r",
-                "16000",
-                "-c",
-                "1",
-                "-b",
-                "16",
-                str(out),
-                "pad",
-                str(lead),
-                str(tail),
-            ],  # fmt: skip
+            ["sox", str(raw), *SOX_16K_MONO, str(out), "pad", str(lead), str(tail)],
             check=True,
             capture_output=True,
             timeout=600,
@@ -93,12 +84,7 @@ def synthesize_groan(out: Path, seed: int) -> None:
         [
             "sox",
             "-n",
-            "-r",
-            "16000",
-            "-c",
-            "1",
-            "-b",
-            "16",
+            *SOX_16K_MONO,
             str(out),
             *effect,
             *fade,
