@@ -17,7 +17,6 @@ from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.events import AdjustVoice, EndSession, Priority, Problem, StopSpeech, TimerEvent
 from voice.heat_rule import heat_advice, spoken_span
 from voice.offers import OFFER_TTL
-from voice.settings import Settings
 from voice.timer_desk import TimerDesk
 
 
@@ -79,7 +78,7 @@ def test_every_reply_the_coach_uses_exists_and_offers_are_questions() -> None:
 def test_a_missing_reply_fails_at_load_time(tmp_path: Path) -> None:
     with EpisodeStore(tmp_path) as store, pytest.raises(TemplateError, match="Knot"):
         replies = Replies({"Greeting": ("Hi.",)})
-        Coach(replies, store, TimerDesk(replies, store), Settings(tmp_path))
+        Coach(replies, store, TimerDesk(replies, store))
 
 
 def test_red_flag_stops_speech_first_then_speaks_at_safety_priority(conv: Conversation) -> None:

@@ -19,7 +19,6 @@ from voice.events import EndSession, Event, Priority, Say, StopSpeech
 from voice.heat_rule import heat_advice
 from voice.offers import START_FOR_OFFER, Offers
 from voice.red_flag_rule import is_emergency, symptom_of
-from voice.settings import Settings
 from voice.voice_memory import Voice
 
 log = logging.getLogger(__name__)
@@ -64,16 +63,13 @@ REPLY_KEYS = _words(
 class Coach:
     """Implements `voice.session.CoachLike`."""
 
-    def __init__(
-        self, replies: Replies, store: EpisodeStore, desk: DeskLike, settings: Settings
-    ) -> None:
+    def __init__(self, replies: Replies, store: EpisodeStore, desk: DeskLike) -> None:
         missing = [key for key in REPLY_KEYS if key not in replies]
         if missing:
             raise TemplateError(f"intents/replies: missing coach replies: {', '.join(missing)}")
         self._replies = replies
         self._memory = CoachMemory(store)
         self._desk = desk
-        self._settings = settings
         self._offers = Offers()
         self._last: Say | None = None
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {

@@ -36,7 +36,7 @@ def build_coach(settings: Settings, replies: Replies | None = None) -> CoachPart
         ice_seconds=settings.ice_seconds,
     )
     try:
-        coach = Coach(replies, store, desk, settings)
+        coach = Coach(replies, store, desk)
     except Exception:
         store.close()
         raise
