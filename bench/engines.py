@@ -164,21 +164,31 @@ class VoskProduct:
 
         import vosk
 
+        from intents.matcher import load_matcher
         from voice.endpoint import EndpointSettings
         from voice.recognizer import Recognizer, RecognizerSettings
+        from voice.second_pass import SecondPassSettings
 
         vosk.SetLogLevel(-2)
         options = dict(options)
         # Not a product setting: the bench emulates "drop finals longer than N words" with it.
         self.max_words = int(options.pop("max_words", 0))
         strict_complete = bool(options.pop("strict_complete", 0))
+        # "second_pass=0" turns the second pass off; "second_pass.FIELD=V" tunes it.
+        second_on = bool(options.pop("second_pass", 1))
+        second = {k.split(".", 1)[1]: options.pop(k) for k in list(options) if "." in k}
         rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
         endpoint = EndpointSettings(**{k: v for k, v in options.items() if k not in rec_fields})
         settings = RecognizerSettings(
-            **{k: v for k, v in options.items() if k in rec_fields}, endpoint=endpoint
+            **{k: v for k, v in options.items() if k in rec_fields},
+            endpoint=endpoint,
+            second_pass=SecondPassSettings(**second) if second_on else None,  # type: ignore[arg-type]
         )
         self.model = vosk.Model(str(model_path()))
-        self.rec = Recognizer(self.model, phrases, settings)
+        matcher = load_matcher()  # as in the product (voice.recognizer.build_recognizer)
+        self.rec = Recognizer(
+            self.model, phrases, settings, lambda text: matcher.understand(text).understood
+        )
         if strict_complete:  # emulate: a sentence that can go on is not "complete" yet
             ordered = sorted(self.rec._complete)
             self.rec._complete = frozenset(

@@ -55,6 +55,7 @@ class EndOfSpeech:
         self.position = 0  # samples consumed so far
         self.in_speech = False
         self.speech_start: int | None = None
+        self.last_speech_start: int | None = None  # kept after the utterance ends
         self._speech_windows = 0
         self._silent_windows = 0
         self.last_probability = 0.0
@@ -98,6 +99,7 @@ class EndOfSpeech:
             if not self.in_speech and self._speech_windows * WINDOW / RATE >= s.min_speech:
                 self.in_speech = True
                 self.speech_start = self.position - self._speech_windows * WINDOW
+                self.last_speech_start = self.speech_start
             return False
         if prob < s.stop_threshold:
             if not self.in_speech:

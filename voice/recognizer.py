@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,15 +24,14 @@ from typing import Any
 import numpy as np
 
 from voice.endpoint import EndOfSpeech, EndpointSettings
-from voice.errors import ModelError
 from voice.events import Heard
+from voice.second_pass import SecondPass, SecondPassSettings
 from voice.settings import Settings
+from voice.vocabulary import UNK, check_vocabulary, normalize
 
 log = logging.getLogger(__name__)
 
-UNK = "[unk]"
 RATE = 16000
-_MISSING = re.compile(r"Ignoring word missing in vocabulary: '([^']*)'")
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,12 @@ class RecognizerSettings:
     rescue_margin: float = 3.0
     """How far (in Vosk's N-best score) below the best a whole sentence of ours may be."""
 
+    second_pass: SecondPassSettings | None = field(default_factory=SecondPassSettings)
+    """Re-decode an utterance we did not understand against its nearest sentences (None: off)."""
+
+    max_utterance: float = 12.0
+    """Seconds of audio kept for the second pass."""
+
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
 
@@ -81,43 +83,6 @@ class Transcript:
         share = (len(tokens) - len(known)) / len(tokens) if tokens else 1.0
         confidence = sum(confs) / len(confs) if confs else 0.0
         return Transcript(" ".join(known), confidence, share, tokens)
-
-
-def normalize(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def unknown_words(model: Any, words: Iterable[str]) -> list[str]:
-    """Grammar words the model does not know. Vosk only logs them ("Ignoring word missing in
-    vocabulary") and drops them, so build a one-word-per-phrase grammar with Kaldi's stderr
-    captured and read the log back."""
-    import vosk
-
-    vocabulary = sorted({w for w in words if w and w != UNK})
-    if not vocabulary:
-        return []
-    vosk.SetLogLevel(-1)  # warnings on, info off
-    with tempfile.TemporaryFile(mode="w+b") as captured:
-        saved = os.dup(2)
-        try:
-            os.dup2(captured.fileno(), 2)
-            vosk.KaldiRecognizer(model, RATE, json.dumps(vocabulary))
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        captured.seek(0)
-        text = captured.read().decode("utf-8", "replace")
-    return sorted(set(_MISSING.findall(text)))
-
-
-def check_vocabulary(model: Any, phrases: Iterable[str]) -> None:
-    words = {w for p in phrases for w in normalize(p).split()}
-    missing = unknown_words(model, words)
-    if missing:
-        raise ModelError(
-            f"the speech model does not know {len(missing)} grammar word(s): "
-            f"{', '.join(missing)}; change the templates or use a model that knows them"
-        )
 
 
 class Recognizer:
@@ -148,6 +113,14 @@ class Recognizer:
             self._nbest = vosk.KaldiRecognizer(model, RATE, self._grammar)
             self._nbest.SetMaxAlternatives(self.settings.alternatives)
         self._endpoint = EndOfSpeech(self.settings.endpoint)
+        self._second = (
+            SecondPass(model, sentences, self.settings.second_pass)
+            if self.settings.second_pass
+            else None
+        )
+        self._audio = bytearray()  # this utterance so far, for the second pass
+        self._audio_start = 0  # sample position of self._audio[0]
+        self._fed = 0  # samples fed so far
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -160,6 +133,11 @@ class Recognizer:
         """Samples fed so far (audio time = position / 16000)."""
         return self._endpoint.position
 
+    @property
+    def buffered_seconds(self) -> float:
+        """Audio kept for the second pass."""
+        return len(self._audio) / 2 / RATE
+
     def reset(self) -> None:
         """Forget the utterance in progress (e.g. the coach's own voice)."""
         self._rec.Reset()
@@ -167,9 +145,11 @@ class Recognizer:
             self._nbest.Reset()
         self._endpoint.reset()
         self._partial = ""
+        self._forget_audio()
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
         out: list[Heard] = []
+        self._keep_audio(chunk)
         nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first
             self._endpoint.feed(chunk)
@@ -191,6 +171,26 @@ class Recognizer:
         self._endpoint.reset()
         self._partial = ""
         return self._final(self._rec.FinalResult(), self._alternatives(False), at)
+
+    def _keep_audio(self, chunk: bytes) -> None:
+        self._audio += chunk
+        self._fed += len(chunk) // 2
+        excess = len(self._audio) - int(self.settings.max_utterance * RATE) * 2
+        if excess > 0:
+            excess += excess % 2
+            del self._audio[:excess]
+            self._audio_start += excess // 2
+
+    def _forget_audio(self) -> None:
+        self._audio_start = self._fed
+        self._audio.clear()
+
+    def _utterance_audio(self) -> bytes:
+        """The buffered audio from a little before the start of speech."""
+        start = self._endpoint.last_speech_start
+        lead = int(self.settings.second_pass.lead * RATE) if self.settings.second_pass else 0
+        skip = 0 if start is None else max(0, start - lead - self._audio_start)
+        return bytes(self._audio[2 * skip :]) if 2 * skip < len(self._audio) else bytes(self._audio)
 
     def _is_complete(self, partial: str) -> bool:
         """Do the words so far make a whole request? (Asked once per new partial.)"""
@@ -227,15 +227,32 @@ class Recognizer:
                     return Transcript(text, transcript.confidence, 0.0, tuple(text.split()))
         return transcript
 
+    def _second_pass(
+        self, transcript: Transcript, alternatives: list[dict[str, Any]], audio: bytes
+    ) -> Transcript:
+        """Decode again against the nearest sentences when we do not understand the words."""
+        text = transcript.text
+        if self._second is None or text in self._complete or (text and self._understands(text)):
+            return transcript
+        guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives[:3])]
+        guess = self._second.redecode(audio, [g for g in guesses if g])
+        if guess is None:
+            return transcript
+        log.debug("second pass: %r -> %r", text, guess.text)
+        return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
+
     def _threshold(self, text: str) -> float:
         s = self.settings
         return s.min_sentence_confidence if text in self._complete else s.min_confidence
 
     def _final(self, raw: str, alternatives: list[dict[str, Any]], at: float) -> list[Heard]:
         transcript = Transcript.from_vosk(json.loads(raw))
+        audio = self._utterance_audio()
+        self._forget_audio()
         if not transcript.words:
             return []
         transcript = self._rescue(transcript, alternatives)
+        transcript = self._second_pass(transcript, alternatives, audio)
         s = self.settings
         if (
             not transcript.text

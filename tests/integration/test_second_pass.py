@@ -1,0 +1,116 @@
+"""The second pass, with the real model on espeak-ng speech: utterances the first pass turned
+into pieces of several sentences are decoded again against their nearest sentences and
+understood; the checks that keep a word salad from becoming a command hold; the audio kept for
+it is bounded.
+
+The voices and sentences are ones the benchmark corpus showed the first pass getting wrong
+(bench/corpus: the same espeak-ng voice, speed and pitch)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from intents.grammar import load_grammar
+from intents.matcher import Matcher, load_matcher
+from voice.models import load_model
+from voice.recognizer import Recognizer, RecognizerSettings, transcribe
+from voice.second_pass import SecondPass, SecondPassSettings
+from voice.wav_input import read_wav
+
+pytestmark = [pytest.mark.model, pytest.mark.audio]
+
+# (sentence, intent, espeak-ng voice, words per minute, pitch)
+JOINED = [
+    ("knock fifteen seconds off", "RemoveTime", "en-gb+klatt", 156, 25),
+    ("put on a timer", "StartTimer", "en-us-nyc+m7", 165, 73),
+    ("count me down stretch", "StartStretch", "en-gb-x-rp+m7", 143, 30),
+    ("what do i do about a knot", "Knot", "en-gb-x-rp+m5", 125, 42),
+]
+
+
+def speak(text: str, voice: str, speed: int, pitch: int, path: Path) -> np.ndarray:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    cmd = ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(path), text]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return read_wav(path)
+
+
+@pytest.fixture(scope="module")
+def model(vosk_model_path: Path) -> object:
+    return load_model(vosk_model_path)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()
+
+
+@pytest.fixture(scope="module")
+def phrases() -> list[str]:
+    return sorted({text for _, text in load_grammar().sentences()})
+
+
+def recognizer(model: object, phrases: list[str], matcher: Matcher, second: bool) -> Recognizer:
+    settings = RecognizerSettings() if second else RecognizerSettings(second_pass=None)
+    return Recognizer(model, phrases, settings, lambda t: matcher.understand(t).understood)
+
+
+@pytest.mark.parametrize(("text", "intent", "voice", "speed", "pitch"), JOINED)
+def test_second_pass_recovers_what_the_first_pass_joined(
+    model: object,
+    phrases: list[str],
+    matcher: Matcher,
+    tmp_path: Path,
+    text: str,
+    intent: str,
+    voice: str,
+    speed: int,
+    pitch: int,
+) -> None:
+    samples = speak(text, voice, speed, pitch, tmp_path / "s.wav")
+    first_only = recognizer(model, phrases, matcher, second=False)
+    heard_first = " ".join(h.text for h in transcribe(first_only, samples))
+    assert matcher.understand(heard_first).intent != intent, "first pass alone got it: case moot"
+    both = recognizer(model, phrases, matcher, second=True)
+    heard = " ".join(h.text for h in transcribe(both, samples))
+    assert heard == text, f"first pass {heard_first!r}, with second pass {heard!r}"
+    assert matcher.understand(heard).intent == intent
+
+
+def test_redecode_keeps_only_close_confident_sentences(
+    model: object, phrases: list[str], tmp_path: Path
+) -> None:
+    samples = speak("knock fifteen seconds off", "en-gb+klatt", 156, 25, tmp_path / "s.wav")
+    pad = np.zeros(8000, dtype=np.int16)
+    pcm = np.concatenate([pad, samples, pad]).tobytes()
+    guesses = ["locked fifteen seconds off"]
+    second = SecondPass(model, phrases)
+    nearest = second.nearest(guesses)
+    assert "knock fifteen seconds off" in nearest
+    assert len(nearest) == SecondPassSettings().candidates
+    got = second.redecode(pcm, guesses)
+    assert got is not None and got.text == "knock fifteen seconds off"
+    assert got.confidence >= SecondPassSettings().min_confidence
+    picky = SecondPass(model, phrases, SecondPassSettings(min_similarity=99.0))
+    assert picky.redecode(pcm, guesses) is None  # right sentence, but too far from the guess
+    assert second.redecode(b"", guesses) is None
+    assert second.redecode(pcm, []) is None
+
+
+def test_audio_kept_for_the_second_pass_is_bounded(
+    model: object, phrases: list[str], matcher: Matcher
+) -> None:
+    rec = recognizer(model, phrases, matcher, second=True)
+    hiss = np.random.default_rng(3).normal(0, 20, 16000 * 20).astype(np.int16)
+    for start in range(0, len(hiss), 1600):
+        rec.feed(hiss[start : start + 1600].tobytes())
+    assert rec.buffered_seconds <= rec.settings.max_utterance
+    assert rec.buffered_seconds > rec.settings.max_utterance - 0.2
+    rec.reset()
+    assert rec.buffered_seconds == 0

@@ -1,0 +1,93 @@
+"""Second pass: decode one utterance again, with a grammar of only the sentences of ours that
+are nearest to what the first pass heard.
+
+Vosk turns the ~19,000-sentence phrase list into a pruned bigram model, so the first pass can
+join pieces of different sentences ("shorten the ice my spine" for "should i ice my spine").
+With a grammar of twenty sentences there are few such joins left, and the decoder has to pick
+among sentences that sound like what was said. The result is kept only when it is one of those
+sentences, its words are confidently heard, and it is close in spelling to the first guess
+(word salads from the TV must not be turned into commands).
+
+Costs one more decode of the utterance (~35 ms per second of audio on this machine), paid only
+when the first pass heard something we do not understand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+UNK = "[unk]"
+RATE = 16000
+
+
+@dataclass(frozen=True)
+class SecondPassSettings:
+    candidates: int = 20
+    """Nearest sentences (by spelling) to each first-pass guess that make up the new grammar."""
+
+    min_similarity: float = 60.0
+    """Spelling similarity (0-100, rapidfuzz ratio) the chosen sentence must have with one of
+    the first-pass guesses."""
+
+    min_confidence: float = 0.7
+    """Mean word confidence of the second decode below which it is ignored."""
+
+    lead: float = 0.3
+    """Seconds of audio kept before the start of speech."""
+
+
+@dataclass(frozen=True)
+class SecondGuess:
+    text: str
+    confidence: float
+    similarity: float
+
+
+class SecondPass:
+    """Re-decodes utterances for one model and one sentence list. Not thread-safe."""
+
+    def __init__(
+        self, model: object, sentences: Sequence[str], settings: SecondPassSettings | None = None
+    ) -> None:
+        self.settings = settings or SecondPassSettings()
+        self.model = model
+        self._sentences = list(sentences)
+
+    def nearest(self, guesses: Sequence[str]) -> list[str]:
+        """The sentences nearest to any of the guesses, best first, without repeats."""
+        found: dict[str, float] = {}
+        for guess in guesses:
+            if not guess:
+                continue
+            for text, score, _ in process.extract(
+                guess, self._sentences, scorer=fuzz.ratio, limit=int(self.settings.candidates)
+            ):
+                found[text] = max(score, found.get(text, 0.0))
+        return sorted(found, key=lambda t: -found[t])
+
+    def redecode(self, pcm: bytes, guesses: Sequence[str]) -> SecondGuess | None:
+        """Decode `pcm` (16 kHz mono int16, one utterance) against the sentences nearest to
+        `guesses`; the sentence heard, or None when nothing passes the checks."""
+        import vosk
+
+        candidates = self.nearest(guesses)
+        if not candidates or not pcm:
+            return None
+        rec = vosk.KaldiRecognizer(self.model, RATE, json.dumps([*candidates, UNK]))
+        rec.SetWords(True)
+        rec.AcceptWaveform(pcm)
+        words = json.loads(rec.FinalResult()).get("result") or []
+        tokens = [str(w["word"]) for w in words]
+        text = " ".join(tokens)
+        if not words or text not in candidates:
+            return None
+        confidence = sum(float(w.get("conf", 0.0)) for w in words) / len(words)
+        similarity = max(fuzz.ratio(text, g) for g in guesses if g)
+        s = self.settings
+        if confidence < s.min_confidence or similarity < s.min_similarity:
+            return None
+        return SecondGuess(text, confidence, similarity)
