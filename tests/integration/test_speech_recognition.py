@@ -18,7 +18,8 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher, load_matcher
 from voice.models import load_model
-from voice.recognizer import Recognizer, RecognizerSettings, transcribe, unknown_words
+from voice.recognizer import Recognizer, RecognizerSettings, transcribe
+from voice.vocabulary import unknown_words
 from voice.wav_input import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]
