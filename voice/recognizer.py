@@ -25,7 +25,7 @@ import numpy as np
 
 from voice.endpoint import EndOfSpeech, EndpointSettings
 from voice.events import Heard
-from voice.second_pass import SecondPass, SecondPassSettings
+from voice.second_pass import SecondPass, SecondPassSettings, UtteranceAudio
 from voice.settings import Settings
 from voice.vocabulary import UNK, check_vocabulary, normalize
 
@@ -49,6 +49,11 @@ class RecognizerSettings:
     max_words: int = 15
     """Finals longer than this are dropped: no sentence of ours has more than 13 words, and
     long word salads of our vocabulary were most of the benchmark's false accepts."""
+
+    max_loose_words: int = 8
+    """The same for a final that is not one of our sentences (after the second pass): long
+    loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
+    per hour), and no command the benchmark got right was that long."""
 
     alternatives: int = 10
     """N-best list length for the rescue decoder (0 turns it off)."""
@@ -118,9 +123,7 @@ class Recognizer:
             if self.settings.second_pass
             else None
         )
-        self._audio = bytearray()  # this utterance so far, for the second pass
-        self._audio_start = 0  # sample position of self._audio[0]
-        self._fed = 0  # samples fed so far
+        self._audio = UtteranceAudio(self.settings.max_utterance)
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -136,7 +139,7 @@ class Recognizer:
     @property
     def buffered_seconds(self) -> float:
         """Audio kept for the second pass."""
-        return len(self._audio) / 2 / RATE
+        return self._audio.seconds
 
     def reset(self) -> None:
         """Forget the utterance in progress (e.g. the coach's own voice)."""
@@ -145,11 +148,11 @@ class Recognizer:
             self._nbest.Reset()
         self._endpoint.reset()
         self._partial = ""
-        self._forget_audio()
+        self._audio.clear()
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
         out: list[Heard] = []
-        self._keep_audio(chunk)
+        self._audio.add(chunk)
         nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first
             self._endpoint.feed(chunk)
@@ -171,26 +174,6 @@ class Recognizer:
         self._endpoint.reset()
         self._partial = ""
         return self._final(self._rec.FinalResult(), self._alternatives(False), at)
-
-    def _keep_audio(self, chunk: bytes) -> None:
-        self._audio += chunk
-        self._fed += len(chunk) // 2
-        excess = len(self._audio) - int(self.settings.max_utterance * RATE) * 2
-        if excess > 0:
-            excess += excess % 2
-            del self._audio[:excess]
-            self._audio_start += excess // 2
-
-    def _forget_audio(self) -> None:
-        self._audio_start = self._fed
-        self._audio.clear()
-
-    def _utterance_audio(self) -> bytes:
-        """The buffered audio from a little before the start of speech."""
-        start = self._endpoint.last_speech_start
-        lead = int(self.settings.second_pass.lead * RATE) if self.settings.second_pass else 0
-        skip = 0 if start is None else max(0, start - lead - self._audio_start)
-        return bytes(self._audio[2 * skip :]) if 2 * skip < len(self._audio) else bytes(self._audio)
 
     def _is_complete(self, partial: str) -> bool:
         """Do the words so far make a whole request? (Asked once per new partial.)"""
@@ -247,8 +230,9 @@ class Recognizer:
 
     def _final(self, raw: str, alternatives: list[dict[str, Any]], at: float) -> list[Heard]:
         transcript = Transcript.from_vosk(json.loads(raw))
-        audio = self._utterance_audio()
-        self._forget_audio()
+        lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
+        audio = self._audio.since(self._endpoint.last_speech_start, lead)
+        self._audio.clear()
         if not transcript.words:
             return []
         transcript = self._rescue(transcript, alternatives)
@@ -257,6 +241,7 @@ class Recognizer:
         if (
             not transcript.text
             or len(transcript.words) > s.max_words
+            or (transcript.text not in self._complete and len(transcript.words) > s.max_loose_words)
             or transcript.unknown_share > s.max_unknown_share
             or transcript.confidence < self._threshold(transcript.text)
         ):

@@ -91,3 +91,37 @@ class SecondPass:
         if confidence < s.min_confidence or similarity < s.min_similarity:
             return None
         return SecondGuess(text, confidence, similarity)
+
+
+class UtteranceAudio:
+    """The audio fed since the last final result (what the first pass decoded), at most
+    `keep` seconds of it, with sample positions counted from the first chunk ever fed."""
+
+    def __init__(self, keep: float) -> None:
+        self._limit = int(keep * RATE) * 2
+        self._audio = bytearray()
+        self._start = 0  # sample position of self._audio[0]
+        self._fed = 0  # samples fed so far
+
+    @property
+    def seconds(self) -> float:
+        return len(self._audio) / 2 / RATE
+
+    def add(self, chunk: bytes) -> None:
+        self._audio += chunk
+        self._fed += len(chunk) // 2
+        excess = len(self._audio) - self._limit
+        if excess > 0:
+            excess += excess % 2
+            del self._audio[:excess]
+            self._start += excess // 2
+
+    def clear(self) -> None:
+        self._start = self._fed
+        self._audio.clear()
+
+    def since(self, speech_start: int | None, lead: float) -> bytes:
+        """The kept audio from `lead` seconds before sample position `speech_start` (all of
+        it when that is unknown or no longer kept)."""
+        skip = 0 if speech_start is None else max(0, speech_start - int(lead * RATE) - self._start)
+        return bytes(self._audio[2 * skip :]) if 2 * skip < len(self._audio) else bytes(self._audio)

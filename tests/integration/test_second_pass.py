@@ -114,3 +114,19 @@ def test_audio_kept_for_the_second_pass_is_bounded(
     assert rec.buffered_seconds > rec.settings.max_utterance - 0.2
     rec.reset()
     assert rec.buffered_seconds == 0
+
+
+def test_long_loose_word_strings_are_dropped_whole_sentences_are_not(
+    model: object, phrases: list[str], matcher: Matcher, tmp_path: Path
+) -> None:
+    sentence = speak("add two minutes to the ice", "en-us", 150, 50, tmp_path / "s.wav")
+    loose = speak("add two minutes to the ice now", "en-us", 150, 50, tmp_path / "l.wav")
+    settings = RecognizerSettings(max_loose_words=3, second_pass=None)
+    strict = Recognizer(model, phrases, settings, lambda t: matcher.understand(t).understood)
+    assert [h.text for h in transcribe(strict, sentence)] == ["add two minutes to the ice"]
+    assert transcribe(strict, loose) == []
+    assert strict.dropped[-1].text == "add two minutes to the ice now"
+    assert "add two minutes to the ice now" not in phrases
+    default = recognizer(model, phrases, matcher, second=False)
+    heard = " ".join(h.text for h in transcribe(default, loose))
+    assert matcher.understand(heard).intent == "AddTime"
