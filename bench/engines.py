@@ -187,7 +187,11 @@ class VoskProduct:
         self.model = vosk.Model(str(model_path()))
         matcher = load_matcher()  # as in the product (voice.recognizer.build_recognizer)
         self.rec = Recognizer(
-            self.model, phrases, settings, lambda text: matcher.understand(text).understood
+            self.model,
+            phrases,
+            settings,
+            understands=lambda text: matcher.understand(text).understood,
+            urgent=lambda text: matcher.understand(text).intent == "RedFlag",
         )
         if strict_complete:  # emulate: a sentence that can go on is not "complete" yet
             ordered = sorted(self.rec._complete)

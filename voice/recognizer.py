@@ -99,6 +99,7 @@ class Recognizer:
         phrases: Iterable[str],
         settings: RecognizerSettings | None = None,
         understands: Callable[[str], bool] | None = None,
+        urgent: Callable[[str], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler)."""
@@ -109,6 +110,7 @@ class Recognizer:
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
         self._understands = understands or (lambda text: False)
+        self._urgent = urgent or (lambda text: False)
         self._checked = ("", False)
         self._grammar = json.dumps([*sentences, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
@@ -213,13 +215,17 @@ class Recognizer:
     def _second_pass(
         self, transcript: Transcript, alternatives: list[dict[str, Any]], audio: bytes
     ) -> Transcript:
-        """Decode again against the nearest sentences when we do not understand the words."""
+        """Decode again against the nearest sentences when the words are not one of our
+        sentences (or, with `only_unknown`, when the matcher does not understand them). A
+        symptom heard in the first pass is never talked away by the second."""
         text = transcript.text
-        if self._second is None or text in self._complete or (text and self._understands(text)):
+        if self._second is None or text in self._complete:
+            return transcript
+        if self._second.settings.only_unknown and text and self._understands(text):
             return transcript
         guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives[:3])]
         guess = self._second.redecode(audio, [g for g in guesses if g])
-        if guess is None:
+        if guess is None or (self._urgent(text) and not self._urgent(guess.text)):
             return transcript
         log.debug("second pass: %r -> %r", text, guess.text)
         return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
@@ -262,7 +268,7 @@ def build_recognizer(
     """Resolve, check and load the model, check every grammar word against it, and build a
     recognizer for our sentences. ModelError (one line with the fix) if any of it fails."""
     from intents.grammar import load_grammar
-    from intents.matcher import load_matcher
+    from intents.matcher import RED_FLAG, load_matcher
     from voice.models import check_model, load_model, resolve_model_path
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
@@ -270,7 +276,13 @@ def build_recognizer(
     phrases = [text for _, text in load_grammar().sentences()]
     check_vocabulary(model, phrases)
     matcher = load_matcher()
-    return Recognizer(model, phrases, recognizer, lambda text: matcher.understand(text).understood)
+    return Recognizer(
+        model,
+        phrases,
+        recognizer,
+        understands=lambda text: matcher.understand(text).understood,
+        urgent=lambda text: matcher.understand(text).intent == RED_FLAG,
+    )
 
 
 def transcribe(recognizer: Recognizer, samples: np.ndarray) -> list[Heard]:

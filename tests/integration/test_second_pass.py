@@ -19,7 +19,7 @@ from intents.grammar import load_grammar
 from intents.matcher import Matcher, load_matcher
 from voice.models import load_model
 from voice.recognizer import Recognizer, RecognizerSettings, transcribe
-from voice.second_pass import SecondPass, SecondPassSettings
+from voice.second_pass import SecondGuess, SecondPass, SecondPassSettings
 from voice.wav_input import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]
@@ -130,3 +130,28 @@ def test_long_loose_word_strings_are_dropped_whole_sentences_are_not(
     default = recognizer(model, phrases, matcher, second=False)
     heard = " ".join(h.text for h in transcribe(default, loose))
     assert matcher.understand(heard).intent == "AddTime"
+
+
+def test_a_symptom_heard_in_the_first_pass_is_never_talked_away(
+    model: object, phrases: list[str], matcher: Matcher, tmp_path: Path
+) -> None:
+    """Real audio and first pass; the second pass's answer is forced to a calm sentence,
+    because no recording reliably makes the real one do that (it is the rare case guarded)."""
+    samples = speak("my hand feels numb today", "en-us", 150, 50, tmp_path / "s.wav")
+    assert "my hand feels numb today" not in phrases
+
+    def build(urgent: bool) -> Recognizer:
+        rec = Recognizer(
+            model,
+            phrases,
+            understands=lambda t: matcher.understand(t).understood,
+            urgent=(lambda t: matcher.understand(t).intent == "RedFlag") if urgent else None,
+        )
+        calm = SecondGuess("how much time is left", 0.99, 99.0)
+        rec._second.redecode = lambda pcm, guesses: calm  # type: ignore[method-assign,union-attr]
+        return rec
+
+    guarded = " ".join(h.text for h in transcribe(build(urgent=True), samples))
+    assert matcher.understand(guarded).intent == "RedFlag", guarded
+    unguarded = " ".join(h.text for h in transcribe(build(urgent=False), samples))
+    assert unguarded == "how much time is left"
