@@ -37,7 +37,7 @@ def test_every_contract_intent_has_sentences(grammar: Grammar) -> None:
 def test_sentences_are_spoken_words_without_duplicates(grammar: Grammar) -> None:
     sentences = grammar.sentences()
     texts = [text for _, text in sentences]
-    assert 1000 < len(texts) <= 20_000
+    assert 1000 < len(texts) <= 25_000  # the recognizer grammar: keep it small
     assert len(set(texts)) == len(texts)
     assert all(re.fullmatch(r"[a-z']+( [a-z']+)*", text) for text in texts)
     assert ("StartTimer", "set a timer for five minutes") in sentences
