@@ -27,7 +27,7 @@ from voice.endpoint import EndOfSpeech, EndpointSettings
 from voice.events import Heard
 from voice.second_pass import SecondPass, SecondPassSettings, UtteranceAudio
 from voice.settings import Settings
-from voice.vocabulary import UNK, check_vocabulary, normalize
+from voice.vocabulary import UNK, bigram_cover, check_vocabulary, normalize
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,10 @@ class RecognizerSettings:
     """The same for a final that is not one of our sentences (after the second pass): long
     loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
     per hour), and no command the benchmark got right was that long."""
+
+    bigram_cover: bool = False
+    """Give Vosk only a subset of the sentences that holds all their word pairs (see
+    voice.vocabulary.bigram_cover); the full list still decides what is a whole sentence."""
 
     alternatives: int = 10
     """N-best list length for the rescue decoder (0 turns it off)."""
@@ -112,7 +116,8 @@ class Recognizer:
         self._understands = understands or (lambda text: False)
         self._urgent = urgent or (lambda text: False)
         self._checked = ("", False)
-        self._grammar = json.dumps([*sentences, UNK])
+        decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
+        self._grammar = json.dumps([*decoded, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
         self._rec.SetWords(True)
         self._nbest: Any = None

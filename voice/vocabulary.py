@@ -52,3 +52,19 @@ def check_vocabulary(model: Any, phrases: Iterable[str]) -> None:
             f"the speech model does not know {len(missing)} grammar word(s): "
             f"{', '.join(missing)}; change the templates or use a model that knows them"
         )
+
+
+def bigram_cover(sentences: Iterable[str]) -> list[str]:
+    """A subset of `sentences` that still holds every word pair (and every first and last
+    word) of them, shortest sentences first. Vosk estimates a bigram model from its phrase
+    list, so this gives it the same word pairs without the thousands of number variants of
+    the timer sentences outweighing everything else."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[str] = []
+    for text in sorted(set(sentences), key=lambda t: (len(t.split()), t)):
+        words = ["<s>", *text.split(), "</s>"]
+        pairs = set(zip(words, words[1:], strict=False))
+        if not pairs <= seen:
+            kept.append(text)
+            seen |= pairs
+    return kept
