@@ -230,7 +230,12 @@ class Recognizer:
             return transcript
         guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives[:3])]
         guess = self._second.redecode(audio, [g for g in guesses if g])
-        if guess is None or (self._urgent(text) and not self._urgent(guess.text)):
+        urgent = bool(text) and self._urgent(text)
+        if urgent and (guess is None or not self._urgent(guess.text)):
+            if self._second.settings.confirm_symptoms:  # unconfirmed: dropped as not for us
+                return Transcript("", transcript.confidence, 1.0, transcript.words)
+            return transcript
+        if guess is None:
             return transcript
         log.debug("second pass: %r -> %r", text, guess.text)
         return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))

@@ -39,6 +39,10 @@ class SecondPassSettings:
     lead: float = 0.3
     """Seconds of audio kept before the start of speech."""
 
+    confirm_symptoms: bool = True
+    """A symptom heard in a loose word string counts only when the second pass hears a
+    symptom sentence too (else the string is dropped)."""
+
     only_unknown: bool = False
     """Re-decode only what the matcher does not understand (else: anything that is not one of
     our sentences, since the matcher's tolerance can be wrong about a loose word string)."""
