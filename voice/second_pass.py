@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -88,9 +89,8 @@ class SecondPass:
         rec = vosk.KaldiRecognizer(self.model, RATE, json.dumps([*candidates, UNK]))
         rec.SetWords(True)
         rec.AcceptWaveform(pcm)
-        words = json.loads(rec.FinalResult()).get("result") or []
-        tokens = [str(w["word"]) for w in words]
-        text = " ".join(tokens)
+        words = _trim_unknown_edge(json.loads(rec.FinalResult()).get("result") or [])
+        text = " ".join(str(w["word"]) for w in words)
         if not words or text not in candidates:
             return None
         confidence = sum(float(w.get("conf", 0.0)) for w in words) / len(words)
@@ -99,6 +99,17 @@ class SecondPass:
         if confidence < s.min_confidence or similarity < s.min_similarity:
             return None
         return SecondGuess(text, confidence, similarity)
+
+
+def _trim_unknown_edge(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One "[unk]" at the start or end is a word we do not know said around a sentence of
+    ours ("my hand feels numb today"): leave it out. Anywhere else it stays (and the result is
+    no sentence)."""
+    if len(words) > 1 and words[-1].get("word") == UNK:
+        return words[:-1]
+    if len(words) > 1 and words[0].get("word") == UNK:
+        return words[1:]
+    return words
 
 
 class UtteranceAudio:
