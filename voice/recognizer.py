@@ -27,6 +27,7 @@ from voice.endpoint import EndOfSpeech, EndpointSettings
 from voice.events import Heard
 from voice.second_pass import SecondPass, SecondPassSettings, UtteranceAudio
 from voice.settings import Settings
+from voice.transcript import Transcript
 from voice.vocabulary import UNK, bigram_cover, check_vocabulary, normalize
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,8 @@ class RecognizerSettings:
 
     bigram_cover: bool = False
     """Give Vosk only a subset of the sentences that holds all their word pairs (see
-    voice.vocabulary.bigram_cover); the full list still decides what is a whole sentence."""
+    voice.vocabulary.bigram_cover); the full list still decides what is a whole sentence.
+    Measured (bench/results/tuning.md): no gain (clean 90.3% vs 90.7%), so off."""
 
     alternatives: int = 10
     """N-best list length for the rescue decoder (0 turns it off)."""
@@ -72,26 +74,6 @@ class RecognizerSettings:
     """Seconds of audio kept for the second pass."""
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """One final result before the accept/drop decision."""
-
-    text: str
-    confidence: float
-    unknown_share: float
-    words: tuple[str, ...]
-
-    @staticmethod
-    def from_vosk(result: dict[str, Any]) -> Transcript:
-        words = result.get("result") or []
-        tokens = tuple(str(w["word"]) for w in words) or tuple(result.get("text", "").split())
-        confs = [float(w.get("conf", 0.0)) for w in words]
-        known = [t for t in tokens if t != UNK]
-        share = (len(tokens) - len(known)) / len(tokens) if tokens else 1.0
-        confidence = sum(confs) / len(confs) if confs else 0.0
-        return Transcript(" ".join(known), confidence, share, tokens)
 
 
 class Recognizer:
