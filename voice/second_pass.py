@@ -140,7 +140,10 @@ class UtteranceAudio:
         self._audio.clear()
 
     def since(self, speech_start: int | None, lead: float) -> bytes:
-        """The kept audio from `lead` seconds before sample position `speech_start` (all of
-        it when that is unknown or no longer kept)."""
-        skip = 0 if speech_start is None else max(0, speech_start - int(lead * RATE) - self._start)
-        return bytes(self._audio[2 * skip :]) if 2 * skip < len(self._audio) else bytes(self._audio)
+        """The kept audio from `lead` seconds before sample position `speech_start`. Empty
+        when no speech started within it (Vosk made words of noise, or of an earlier
+        utterance's tail): nothing worth decoding again."""
+        if speech_start is None or speech_start < self._start:
+            return b""
+        skip = max(0, speech_start - int(lead * RATE) - self._start)
+        return bytes(self._audio[2 * skip :])
