@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from pulse_server import Pulse
 
+from intents.matcher import Matcher, load_matcher
+
 MODULES = [
     "module-native-protocol-unix",
     "module-null-sink sink_name=coach_speaker",
@@ -73,3 +75,16 @@ def pulse() -> Iterator[Pulse]:
                 break
             time.sleep(0.05)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def model(vosk_model_path: Path) -> object:
+    """The real Vosk model, loaded once per test module."""
+    from voice.models import load_model
+
+    return load_model(vosk_model_path)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()

@@ -16,8 +16,7 @@ import numpy as np
 import pytest
 
 from intents.grammar import load_grammar
-from intents.matcher import Matcher, load_matcher
-from voice.models import load_model
+from intents.matcher import Matcher
 from voice.recognizer import Recognizer, RecognizerSettings, transcribe
 from voice.second_pass import SecondGuess, SecondPass, SecondPassSettings
 from voice.wav_input import read_wav
@@ -39,16 +38,6 @@ def speak(text: str, voice: str, speed: int, pitch: int, path: Path) -> np.ndarr
     cmd = ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(path), text]
     subprocess.run(cmd, check=True, capture_output=True)
     return read_wav(path)
-
-
-@pytest.fixture(scope="module")
-def model(vosk_model_path: Path) -> object:
-    return load_model(vosk_model_path)
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
 
 
 @pytest.fixture(scope="module")

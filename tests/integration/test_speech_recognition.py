@@ -16,8 +16,7 @@ import numpy as np
 import pytest
 
 from intents.grammar import load_grammar
-from intents.matcher import Matcher, load_matcher
-from voice.models import load_model
+from intents.matcher import Matcher
 from voice.recognizer import Recognizer, RecognizerSettings, transcribe
 from voice.vocabulary import unknown_words
 from voice.wav_input import read_wav
@@ -107,16 +106,6 @@ def synthesize(text: str, voice: tuple[str, str, int], path: Path) -> Path:
         cmd = ["flite", "-voice", name, "-t", text, "-o", str(path)]
     subprocess.run(cmd, check=True, capture_output=True)
     return path
-
-
-@pytest.fixture(scope="module")
-def model(vosk_model_path: Path) -> object:
-    return load_model(vosk_model_path)
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
 
 
 @pytest.fixture(scope="module")
