@@ -164,9 +164,8 @@ class VoskProduct:
 
         import vosk
 
-        from intents.matcher import load_matcher
         from voice.endpoint import EndpointSettings
-        from voice.recognizer import Recognizer, RecognizerSettings
+        from voice.recognizer import RecognizerSettings, recognizer_with_matcher
         from voice.second_pass import SecondPassSettings
 
         vosk.SetLogLevel(-2)
@@ -185,14 +184,7 @@ class VoskProduct:
             second_pass=SecondPassSettings(**second) if second_on else None,  # type: ignore[arg-type]
         )
         self.model = vosk.Model(str(model_path()))
-        matcher = load_matcher()  # as in the product (voice.recognizer.build_recognizer)
-        self.rec = Recognizer(
-            self.model,
-            phrases,
-            settings,
-            understands=lambda text: matcher.understand(text).understood,
-            urgent=lambda text: matcher.understand(text).intent == "RedFlag",
-        )
+        self.rec = recognizer_with_matcher(self.model, phrases, settings)  # as the product
         if strict_complete:  # emulate: a sentence that can go on is not "complete" yet
             ordered = sorted(self.rec._complete)
             self.rec._complete = frozenset(

@@ -203,12 +203,10 @@ class Recognizer:
         self, transcript: Transcript, alternatives: list[dict[str, Any]], audio: bytes
     ) -> Transcript:
         """Decode again against the nearest sentences when the words are not one of our
-        sentences (or, with `only_unknown`, when the matcher does not understand them). A
-        symptom heard in the first pass is never talked away by the second."""
+        sentences (even if the matcher's tolerance understands them: it can be wrong about a
+        loose word string). A symptom heard in the first pass is never talked away."""
         text = transcript.text
         if self._second is None or text in self._complete:
-            return transcript
-        if self._second.settings.only_unknown and text and self._understands(text):
             return transcript
         guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives[:3])]
         guess = self._second.redecode(audio, [g for g in guesses if g])
@@ -260,18 +258,27 @@ def build_recognizer(
     """Resolve, check and load the model, check every grammar word against it, and build a
     recognizer for our sentences. ModelError (one line with the fix) if any of it fails."""
     from intents.grammar import load_grammar
-    from intents.matcher import RED_FLAG, load_matcher
     from voice.models import check_model, load_model, resolve_model_path
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     model = load_model(path)
     phrases = [text for _, text in load_grammar().sentences()]
     check_vocabulary(model, phrases)
+    return recognizer_with_matcher(model, phrases, recognizer)
+
+
+def recognizer_with_matcher(
+    model: Any, phrases: Iterable[str], settings: RecognizerSettings | None = None
+) -> Recognizer:
+    """A recognizer whose rescue and second pass ask our matcher what it understands and what
+    is a symptom (the product's wiring; the benchmark builds it the same way)."""
+    from intents.matcher import RED_FLAG, load_matcher
+
     matcher = load_matcher()
     return Recognizer(
         model,
         phrases,
-        recognizer,
+        settings,
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent == RED_FLAG,
     )

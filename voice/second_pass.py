@@ -44,10 +44,6 @@ class SecondPassSettings:
     """A symptom heard in a loose word string counts only when the second pass hears a
     symptom sentence too (else the string is dropped)."""
 
-    only_unknown: bool = False
-    """Re-decode only what the matcher does not understand (else: anything that is not one of
-    our sentences, since the matcher's tolerance can be wrong about a loose word string)."""
-
 
 @dataclass(frozen=True)
 class SecondGuess:
