@@ -164,6 +164,7 @@ class VoskProduct:
 
         import vosk
 
+        from voice.cleanup import CleanupSettings
         from voice.endpoint import EndpointSettings
         from voice.recognizer import RecognizerSettings, recognizer_with_matcher
         from voice.second_pass import SecondPassSettings
@@ -175,13 +176,15 @@ class VoskProduct:
         strict_complete = bool(options.pop("strict_complete", 0))
         # "second_pass=0" turns the second pass off; "second_pass.FIELD=V" tunes it.
         second_on = bool(options.pop("second_pass", 1))
-        second = {k.split(".", 1)[1]: options.pop(k) for k in list(options) if "." in k}
+        second = _section(options, "second_pass")
+        cleanup = _section(options, "cleanup")
         rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
         endpoint = EndpointSettings(**{k: v for k, v in options.items() if k not in rec_fields})
         settings = RecognizerSettings(
             **{k: v for k, v in options.items() if k in rec_fields},
             endpoint=endpoint,
             second_pass=SecondPassSettings(**second) if second_on else None,  # type: ignore[arg-type]
+            cleanup=CleanupSettings(**{k: int(v) for k, v in cleanup.items()}) if cleanup else None,
         )
         self.model = vosk.Model(str(model_path()))
         self.rec = recognizer_with_matcher(self.model, phrases, settings)  # as the product
@@ -214,6 +217,12 @@ class VoskProduct:
 
     def _keep(self, text: str) -> bool:
         return not self.max_words or len(text.split()) <= self.max_words
+
+
+def _section(options: dict[str, float], name: str) -> dict[str, float]:
+    """Take the "NAME.FIELD=V" options out of `options`, as {FIELD: V}."""
+    keys = [k for k in options if k.startswith(name + ".")]
+    return {k.split(".", 1)[1]: options.pop(k) for k in keys}
 
 
 def product_recognizer_available() -> bool:

@@ -77,6 +77,7 @@ def run_commands(task: tuple[str, str, list[dict]]) -> list[dict]:
             "engine": engine_name, "condition": condition, "id": e["id"], "voice": e["voice"],
             "expected": e["intent"], "intent": intent, "ok": ok, "said": e["text"],
             "heard": heard.text if heard else "", "latency": latency, "cpu": cpu,
+            "confidence": heard.confidence if heard else None,
             "text_ok": text_intent == e["intent"],
             "audio": len(samples) / audio.RATE,
         })  # fmt: skip
@@ -93,7 +94,8 @@ def run_ood(task: tuple[str, dict]) -> dict:
         if d.text:
             intent, slots = _understand(d.text)
             if intent != "Unknown":
-                accepts.append({"at": round(d.end_audio, 1), "heard": d.text, "intent": intent})
+                accepts.append({"at": round(d.end_audio, 1), "heard": d.text, "intent": intent,
+                                "confidence": round(d.confidence, 3)})  # fmt: skip
     return {"engine": engine_name, "file": entry["file"], "kind": entry["kind"],
             "duration": entry["duration"], "accepts": accepts,
             "cpu": time.process_time() - cpu0}  # fmt: skip

@@ -34,6 +34,10 @@ class Replies:
     def keys(self) -> list[str]:
         return sorted(self._texts)
 
+    def variants(self, key: str) -> tuple[str, ...]:
+        """Every wording of `key`, placeholders unfilled. KeyError if absent."""
+        return self._texts[key]
+
     def get(self, key: str, **values: Any) -> str:
         """The next variant for `key`, formatted with `values`. KeyError if absent."""
         variants = self._texts[key]

@@ -287,3 +287,34 @@ def test_a_short_reply_fills_a_gap_a_long_one_cannot_use_but_parts_keep_their_or
         (f"{'x' * 40}.", 5.4),
         ("Second part.", 9.5),
     ]
+
+
+def test_ready_replies_are_synthesized_once_kept_and_redone_for_a_new_voice() -> None:
+    rig = Rig()
+    calls: list[str] = []
+    real = rig.player.synthesize
+
+    def counting(text: str) -> FakeUtterance:
+        calls.append(text)
+        return real(text)
+
+    rig.player.synthesize = counting  # type: ignore[method-assign]
+    openers = ["I'm sorry.", "Okay."] + [f"Reply number {n} of many." for n in range(60)]
+    rig.queue.keep_ready(openers, wait=True)
+    assert calls == openers
+    rig.say("I'm sorry. Lie down if you can.")
+    assert calls[len(openers) :] == ["Lie down if you can."], "the opener was ready"
+    rig.run_until(20)
+    for n in range(60):  # more than the small FIFO cache holds: ready ones are never evicted
+        rig.say(f"Something else {n} entirely.")
+        rig.run_until(rig.clock.mono + 5)
+    calls.clear()
+    rig.say("Okay.")
+    assert calls == [], "still ready after many other sentences"
+    rig.queue.adjust(AdjustVoice(rate_factor=1.15, volume_delta=0.0))
+    rig.queue.ready_worker.join()  # adjust() started the warm-up for the new voice
+    assert calls == openers, "made again in the new voice"
+    calls.clear()
+    rig.run_until(rig.clock.mono + 5)
+    rig.say("Okay.")
+    assert calls == [], "ready in the new voice"

@@ -21,6 +21,7 @@ import numpy as np
 
 from intents.replies import Replies
 from voice.clock import Clock, SystemClock
+from voice.coach import SAFETY_REPLIES
 from voice.echo import EchoCanceller, PlaybackTimeline
 from voice.events import EndSession, Priority, Problem, Say
 from voice.listener import EchoStage, Listener, SpeechState, barge_in_recognizer
@@ -29,6 +30,7 @@ from voice.recognizer import Recognizer, build_recognizer
 from voice.session import EventLog, Session
 from voice.settings import Settings
 from voice.speaker import AudioOutput, Speaker, Synthesizer, TextSpeaker, TTSUnavailable
+from voice.speech_policy import openings
 from voice.speech_queue import SpeechQueue
 from voice.text_mode import open_events
 from voice.wav_input import read_wav
@@ -70,6 +72,18 @@ def wav_source(
         yield samples[first : first + BLOCK].tobytes(), due
 
 
+def ready_texts(replies: Replies) -> list[str]:
+    """What to synthesize ahead of time: the opening sentence of every fixed reply (no
+    placeholders), the SAFETY replies whole and first."""
+    pairs = [
+        (text, Priority.SAFETY if key in SAFETY_REPLIES else Priority.GUIDANCE)
+        for key in sorted(replies.keys(), key=lambda k: k not in SAFETY_REPLIES)
+        for text in replies.variants(key)
+        if "{" not in text
+    ]
+    return openings(pairs)
+
+
 class LiveRun:
     """Everything a live session owns, wired; `run()` returns the exit code."""
 
@@ -99,6 +113,7 @@ class LiveRun:
         )
         stack.callback(self.queue.close)
         self.queue.warm(parts.desk.countdown_texts())
+        self.queue.keep_ready(ready_texts(self.replies))  # in the background
         self.session = Session(matcher.understand, parts.coach, self.queue, clock, self.events)
         state = SpeechState(
             speaking=lambda: self.player.speaking or self.queue.speaking,

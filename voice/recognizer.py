@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from voice.cleanup import AudioCleanup, CleanupSettings
 from voice.endpoint import EndOfSpeech, EndpointSettings
 from voice.events import Heard
 from voice.second_pass import SecondPass, SecondPassSettings, UtteranceAudio
@@ -75,6 +76,9 @@ class RecognizerSettings:
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
+    cleanup: CleanupSettings | None = None
+    """Noise suppression and gain on the audio before the VAD and Vosk (None: off)."""
+
 
 class Recognizer:
     """One utterance stream. Not thread-safe: one listener thread feeds it."""
@@ -113,6 +117,8 @@ class Recognizer:
             else None
         )
         self._audio = UtteranceAudio(self.settings.max_utterance)
+        cleanup = self.settings.cleanup
+        self._cleanup = AudioCleanup(cleanup) if cleanup and cleanup.active else None
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -141,6 +147,8 @@ class Recognizer:
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
         out: list[Heard] = []
+        if self._cleanup is not None:
+            chunk = self._cleanup.process(chunk)
         self._audio.add(chunk)
         nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first

@@ -42,6 +42,12 @@ def sentences(say: Say) -> list[Say]:
     return [say]
 
 
+def openings(replies: Iterable[tuple[str, Priority]]) -> list[str]:
+    """The first piece the queue synthesizes for each (text, priority): the first sentence of
+    an open-ended reply, a SAFETY reply whole."""
+    return [sentences(Say(text, priority=priority))[0].text for text, priority in replies]
+
+
 @dataclass(order=True)
 class Item:
     rank: tuple[int, int, float, int]

@@ -6,7 +6,9 @@ what is voice.speech_policy; this module drives the player with it:
   `stop` drop it for good.
 - `Say.not_after` drops a sentence that could not start in time.
 - Short sentences are synthesized once and kept (`warm` them ahead of their second); with
-  `background`, others are synthesized on a worker thread.
+  `background`, others are synthesized on a worker thread. `keep_ready` synthesizes the
+  opening sentence of every fixed reply in the background and keeps it, so an answer starts
+  without waiting for the synthesizer (again after a change of voice).
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
 or synchronously from inside `play`.
@@ -76,6 +78,10 @@ class SpeechQueue:
         self._playing: Playing | None = None
         self._pumping = self._again = False
         self._cache: dict[str, UtteranceLike] = {}
+        self._ready: dict[str, UtteranceLike] = {}  # keep_ready's sentences, never evicted
+        self._ready_texts: tuple[str, ...] = ()
+        self._voice = 0  # bumped by adjust(): audio made for an older voice is not kept
+        self.ready_worker: threading.Thread | None = None
         self.dropped: list[Say] = []
         """Sentences dropped because they could not start by their `not_after`."""
         self._jobs: queue.SimpleQueue[Item | None] | None = None
@@ -117,6 +123,10 @@ class SpeechQueue:
         self._player.set_voice(change.rate_factor, change.volume_delta)
         with self._lock:
             self._cache.clear()
+            self._ready.clear()
+            self._voice += 1
+        if self._ready_texts:
+            self.keep_ready(self._ready_texts)
 
     # --- extras ---------------------------------------------------------------------------------
     def warm(self, texts: Iterable[str]) -> None:
@@ -124,6 +134,33 @@ class SpeechQueue:
         for text in texts:
             if text not in self._cache:
                 self._remember(text, self._player.synthesize(text))
+
+    def keep_ready(self, texts: Iterable[str], wait: bool = False) -> threading.Thread:
+        """Synthesize `texts` on a helper thread and keep them for good (the opening sentences
+        of the coach's fixed replies). `wait`: return only when done (tests)."""
+        self._ready_texts = tuple(dict.fromkeys(texts))
+        voice = self._voice
+
+        def work() -> None:
+            for text in self._ready_texts:
+                if self._voice != voice:
+                    return  # the voice changed: adjust() started a fresh warm-up
+                if text in self._ready:
+                    continue
+                try:
+                    utterance = self._player.synthesize(text)
+                except Exception:
+                    log.exception("could not synthesize %r ahead of time", text)
+                    return
+                with self._lock:
+                    if self._voice == voice:
+                        self._ready[text] = utterance
+
+        self.ready_worker = threading.Thread(target=work, name="speech-ready", daemon=True)
+        self.ready_worker.start()
+        if wait:
+            self.ready_worker.join()
+        return self.ready_worker
 
     def poll(self) -> None:
         """Start a waiting sentence if it can go now (call on any wake-up; optional)."""
@@ -202,7 +239,7 @@ class SpeechQueue:
 
     def _cached(self, text: str) -> UtteranceLike | None:
         with self._lock:
-            return self._cache.get(text)
+            return self._ready.get(text) or self._cache.get(text)
 
     def _remember(self, text: str, utterance: UtteranceLike) -> None:
         with self._lock:
