@@ -184,7 +184,7 @@ class VoskProduct:
             **{k: v for k, v in options.items() if k in rec_fields},
             endpoint=endpoint,
             second_pass=SecondPassSettings(**second) if second_on else None,  # type: ignore[arg-type]
-            cleanup=CleanupSettings(**{k: int(v) for k, v in cleanup.items()}) if cleanup else None,
+            cleanup=CleanupSettings(**{k: int(v) for k, v in cleanup.items()}),
         )
         self.model = vosk.Model(str(model_path()))
         self.rec = recognizer_with_matcher(self.model, phrases, settings)  # as the product

@@ -21,6 +21,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--device", help="input device name or index (see --list-devices)")
     parser.add_argument("--list-devices", action="store_true", help="list audio devices")
     parser.add_argument("--input", type=Path, metavar="FILE.wav", help="listen to a WAV file")
+    parser.add_argument(
+        "--noise-suppression", type=int, default=2, choices=range(5), metavar="0-4",
+        help="microphone noise suppression level, 0 is off (2)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--auto-gain", type=int, default=15, choices=range(32), metavar="0-31",
+        help="microphone automatic gain target in -dBFS, 0 is off (15)",
+    )  # fmt: skip
     parser.add_argument("--hold", type=int, default=20, help="stretch hold seconds (20)")
     parser.add_argument("--reps", type=int, default=3, help="stretch repetitions (3)")
     parser.add_argument("--rest", type=int, default=10, help="rest between holds, seconds (10)")
@@ -48,6 +56,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         model_path=args.model,
         input_device=device,
         input_wav=args.input,
+        noise_suppression=args.noise_suppression,
+        auto_gain=args.auto_gain,
         hold_seconds=args.hold,
         reps=args.reps,
         rest_seconds=args.rest,

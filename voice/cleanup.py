@@ -20,7 +20,7 @@ class CleanupSettings:
     noise_suppression: int = 2
     """WebRTC noise suppression level: 0 off, 1 low ... 4 very high."""
 
-    auto_gain: int = 0
+    auto_gain: int = 15
     """Target level for WebRTC's automatic gain control in -dBFS (0 off, up to 31)."""
 
     @property

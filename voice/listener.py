@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from voice.cleanup import CleanupSettings
 from voice.echo import EchoCanceller, PlaybackTimeline
 from voice.events import Event, Heard
 from voice.recognizer import Recognizer, RecognizerSettings
@@ -90,7 +91,14 @@ BARGE_IN_PHRASES = (
 def barge_in_recognizer(main: Recognizer) -> Recognizer:
     """A second recognizer on the same model that knows only the stop phrases (and "[unk]"
     for everything else, such as what is left of the coach's own voice)."""
-    settings = RecognizerSettings(alternatives=0, min_confidence=0.6, min_sentence_confidence=0.6)
+    # No clean-up here: its gain would raise what is left of the coach's voice after echo
+    # cancellation, and barge-in was measured (bench/barge_in.py) without it.
+    settings = RecognizerSettings(
+        alternatives=0,
+        min_confidence=0.6,
+        min_sentence_confidence=0.6,
+        cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
+    )
     return Recognizer(main.model, BARGE_IN_PHRASES, settings)
 
 

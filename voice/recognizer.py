@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -52,6 +52,10 @@ class RecognizerSettings:
     """Finals longer than this are dropped: no sentence of ours has more than 13 words, and
     long word salads of our vocabulary were most of the benchmark's false accepts."""
 
+    min_loose_words: int = 1
+    """The least words a final that is not one of our sentences may have ("an hour" from
+    the radio is understood as AddTime by the matcher's tolerance)."""
+
     max_loose_words: int = 8
     """The same for a final that is not one of our sentences (after the second pass): long
     loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
@@ -76,8 +80,8 @@ class RecognizerSettings:
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
-    cleanup: CleanupSettings | None = None
-    """Noise suppression and gain on the audio before the VAD and Vosk (None: off)."""
+    cleanup: CleanupSettings = field(default_factory=CleanupSettings)
+    """Noise suppression and gain on the audio before the VAD and Vosk."""
 
 
 class Recognizer:
@@ -118,7 +122,7 @@ class Recognizer:
         )
         self._audio = UtteranceAudio(self.settings.max_utterance)
         cleanup = self.settings.cleanup
-        self._cleanup = AudioCleanup(cleanup) if cleanup and cleanup.active else None
+        self._cleanup = AudioCleanup(cleanup) if cleanup.active else None
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -228,10 +232,6 @@ class Recognizer:
         log.debug("second pass: %r -> %r", text, guess.text)
         return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
-    def _threshold(self, text: str) -> float:
-        s = self.settings
-        return s.min_sentence_confidence if text in self._complete else s.min_confidence
-
     def _final(self, raw: str, alternatives: list[dict[str, Any]], at: float) -> list[Heard]:
         transcript = Transcript.from_vosk(json.loads(raw))
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
@@ -241,20 +241,9 @@ class Recognizer:
             return []
         transcript = self._rescue(transcript, alternatives)
         transcript = self._second_pass(transcript, alternatives, audio)
-        s = self.settings
-        if (
-            not transcript.text
-            or len(transcript.words) > s.max_words
-            or (transcript.text not in self._complete and len(transcript.words) > s.max_loose_words)
-            or transcript.unknown_share > s.max_unknown_share
-            or transcript.confidence < self._threshold(transcript.text)
-        ):
-            log.info(
-                "dropped %r (confidence %.2f, unknown %.0f%%)",
-                " ".join(transcript.words),
-                transcript.confidence,
-                100 * transcript.unknown_share,
-            )
+        reason = transcript.why_dropped(transcript.text in self._complete, self.settings)
+        if reason is not None:
+            log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
@@ -272,6 +261,8 @@ def build_recognizer(
     model = load_model(path)
     phrases = [text for _, text in load_grammar().sentences()]
     check_vocabulary(model, phrases)
+    cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
+    recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
     return recognizer_with_matcher(model, phrases, recognizer)
 
 

@@ -33,6 +33,12 @@ class Settings:
     input_wav: Path | None = None
     """`--input FILE.wav`: feed a file through the same pipeline as the microphone."""
 
+    noise_suppression: int = 2
+    """`--noise-suppression 0-4`: WebRTC noise suppression on the microphone (0 off)."""
+
+    auto_gain: int = 15
+    """`--auto-gain 0-31`: WebRTC automatic gain toward -N dBFS (0 off)."""
+
     hold_seconds: int = 20
     """Knees-to-chin hold length (the seed asks for at least a second; 20 s is gentle)."""
 
