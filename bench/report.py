@@ -26,16 +26,21 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows]
 
 
-def by_snr(records: list[dict], engine: str) -> dict[str, list[bool]]:
+def wrong_action(r: dict) -> bool:
+    """The command was acted on, but not as said (another intent or other slots)."""
+    return not r["ok"] and r["intent"] != "Unknown"
+
+
+def by_snr(records: list[dict], engine: str, measure=lambda r: r["ok"]) -> dict[str, list[bool]]:
     """clean and each SNR pooled over the four noise types (the headline row)."""
     out: dict[str, list[bool]] = defaultdict(list)
     for r in records:
         if r["engine"] != engine:
             continue
         if r["condition"] == "clean":
-            out["clean"].append(r["ok"])
+            out["clean"].append(measure(r))
         elif r["condition"].split("@")[0] in NOISES:
-            out[f"{snr_of(r['condition'])} dB"].append(r["ok"])
+            out[f"{snr_of(r['condition'])} dB"].append(measure(r))
     return out
 
 
@@ -73,6 +78,12 @@ def summary(records: list[dict], ood: list[dict], probes: list[dict], run: dict)
         rows.append([e] + [_pct(stats.get(k, [])) for k in headline])
     lines += _table(["engine", *headline], rows)
     lines += ["", "Noisy columns pool white, pink, brown and babble noise at that SNR."]
+    lines += ["", "### Wrong actions (acted on, but another intent or other slots)", ""]
+    rows = []
+    for e in engines:
+        stats = by_snr(records, e, wrong_action)
+        rows.append([e] + [_pct(stats.get(k, [])) for k in headline])
+    lines += _table(["engine", *headline], rows)
     bad_text = {r["said"] for r in records if not r.get("text_ok", True)}
     if bad_text:
         lines += [f"{len(bad_text)} corpus sentences are no longer understood as written by the "

@@ -39,6 +39,8 @@ def measure(setting: str, args: argparse.Namespace) -> dict:
         ok = [r["ok"] for r in cmds if r["condition"] == cond]
         out[cond] = 100 * sum(ok) / len(ok) if ok else float("nan")
     hours = sum(o["duration"] for o in ood) / 3600
+    wrong = [not r["ok"] and r["intent"] != "Unknown" for r in cmds]
+    out["wrong"] = 100 * sum(wrong) / len(wrong) if wrong else float("nan")
     out["fa_per_hour"] = sum(len(o["accepts"]) for o in ood) / hours if hours else float("nan")
     lat = [1000 * r["latency"] for r in cmds if r["condition"] == "clean" and r["latency"]]
     out["latency"] = f"{np.median(lat):.0f} / {np.percentile(lat, 95):.0f}" if lat else "–"
@@ -61,12 +63,16 @@ def main() -> int:
         f"Clean: first {args.limit} utterances; other conditions: first {args.noisy}; "
         f"out-of-domain: about {args.ood_minutes:g} min. Latency: clean, ms median / p95.",
         "",
-        "| setting | " + " | ".join(conds) + " | false accepts / h | latency |",
-        "|---|" + "---|" * (len(conds) + 2),
+        "| setting | " + " | ".join(conds) + " | wrong actions | false accepts / h | latency |",
+        "|---|" + "---|" * (len(conds) + 3),
     ]
     for setting in args.setting or [""]:
         r = measure(setting, args)
-        cells = [f"{r[c]:.1f}%" for c in conds] + [f"{r['fa_per_hour']:.1f}", r["latency"]]
+        cells = [f"{r[c]:.1f}%" for c in conds] + [
+            f"{r['wrong']:.1f}%",
+            f"{r['fa_per_hour']:.1f}",
+            r["latency"],
+        ]
         lines.append(f"| {r['setting']} | " + " | ".join(cells) + " |")
         print(lines[-1], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
