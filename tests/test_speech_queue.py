@@ -39,6 +39,18 @@ class Rig:
             self.player.finish()
         self.clock.advance(max(0.0, t - self.clock.mono))
 
+    def synthesized(self) -> list[str]:
+        """From now on, the texts the queue asks the player to synthesize."""
+        calls: list[str] = []
+        real = self.player.synthesize
+
+        def counting(text: str) -> FakeUtterance:
+            calls.append(text)
+            return real(text)
+
+        self.player.synthesize = counting  # type: ignore[method-assign]
+        return calls
+
     def log(self) -> list[tuple[str, float, float, bool]]:
         return [(s.text, round(s.start, 3), round(s.end, 3), s.cut) for s in self.said]
 
@@ -168,14 +180,7 @@ def test_stop_cuts_and_keeps_only_what_is_urgent_enough() -> None:
 
 def test_adjust_passes_the_relative_change_and_forgets_cached_voices() -> None:
     rig = Rig()
-    calls: list[str] = []
-    real = rig.player.synthesize
-
-    def counting(text: str) -> FakeUtterance:
-        calls.append(text)
-        return real(text)
-
-    rig.player.synthesize = counting  # type: ignore[method-assign]
+    calls = rig.synthesized()
     rig.queue.warm(["Five", "Four"])
     rig.count("Five")
     assert calls == ["Five", "Four"], "warmed numbers are not synthesized again"
@@ -291,14 +296,7 @@ def test_a_short_reply_fills_a_gap_a_long_one_cannot_use_but_parts_keep_their_or
 
 def test_ready_replies_are_synthesized_once_kept_and_redone_for_a_new_voice() -> None:
     rig = Rig()
-    calls: list[str] = []
-    real = rig.player.synthesize
-
-    def counting(text: str) -> FakeUtterance:
-        calls.append(text)
-        return real(text)
-
-    rig.player.synthesize = counting  # type: ignore[method-assign]
+    calls = rig.synthesized()
     openers = ["I'm sorry.", "Okay."] + [f"Reply number {n} of many." for n in range(60)]
     rig.queue.keep_ready(openers, wait=True)
     assert calls == openers
