@@ -166,7 +166,8 @@ class VoskProduct:
 
         from voice.cleanup import CleanupSettings
         from voice.endpoint import EndpointSettings
-        from voice.recognizer import RecognizerSettings, recognizer_with_matcher
+        from voice.recognizer import recognizer_with_matcher
+        from voice.recognizer_settings import RecognizerSettings
         from voice.second_pass import SecondPassSettings
 
         vosk.SetLogLevel(-2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.recognizer import RecognizerSettings
+from voice.recognizer_settings import RecognizerSettings
 from voice.transcript import Transcript
 
 

@@ -26,7 +26,8 @@ import numpy as np
 from voice.cleanup import CleanupSettings
 from voice.echo import EchoCanceller, PlaybackTimeline
 from voice.events import Event, Heard
-from voice.recognizer import Recognizer, RecognizerSettings
+from voice.recognizer import Recognizer
+from voice.recognizer_settings import RecognizerSettings
 
 log = logging.getLogger(__name__)
 

@@ -18,15 +18,16 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from voice.cleanup import AudioCleanup, CleanupSettings
-from voice.endpoint import EndOfSpeech, EndpointSettings
+from voice.endpoint import EndOfSpeech
 from voice.events import Heard
-from voice.second_pass import SecondPass, SecondPassSettings, UtteranceAudio
+from voice.recognizer_settings import RecognizerSettings
+from voice.second_pass import SecondPass, UtteranceAudio
 from voice.settings import Settings
 from voice.transcript import Transcript
 from voice.vocabulary import UNK, bigram_cover, check_vocabulary, normalize
@@ -34,56 +35,6 @@ from voice.vocabulary import UNK, bigram_cover, check_vocabulary, normalize
 log = logging.getLogger(__name__)
 
 RATE = 16000
-
-
-@dataclass(frozen=True)
-class RecognizerSettings:
-    min_confidence: float = 0.55
-    """Mean word confidence below which a final result is dropped."""
-
-    min_sentence_confidence: float = 0.4
-    """The same for a result that is a whole sentence of ours (short ones, like "no", score
-    lower)."""
-
-    max_unknown_share: float = 0.34
-    """Share of "[unk]" words above which a final result is dropped."""
-
-    max_words: int = 15
-    """Finals longer than this are dropped: no sentence of ours has more than 13 words, and
-    long word salads of our vocabulary were most of the benchmark's false accepts."""
-
-    min_loose_words: int = 3
-    """The least words a final that is not one of our sentences may have. One or two loose
-    words are too little to go on: in the benchmark subset they were 4 right commands against
-    20 wrong actions, and most false accepts from the radio ("an hour" -> AddTime, "talk" ->
-    Louder); dropping them: false accepts 9.9 -> 2.0 per hour, clean 87.3 -> 86.3%."""
-
-    max_loose_words: int = 8
-    """The same for a final that is not one of our sentences (after the second pass): long
-    loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
-    per hour), and no command the benchmark got right was that long."""
-
-    bigram_cover: bool = False
-    """Give Vosk only a subset of the sentences that holds all their word pairs (see
-    voice.vocabulary.bigram_cover); the full list still decides what is a whole sentence.
-    Measured (bench/results/tuning.md): no gain (clean 90.3% vs 90.7%), so off."""
-
-    alternatives: int = 10
-    """N-best list length for the rescue decoder (0 turns it off)."""
-
-    rescue_margin: float = 3.0
-    """How far (in Vosk's N-best score) below the best a whole sentence of ours may be."""
-
-    second_pass: SecondPassSettings | None = field(default_factory=SecondPassSettings)
-    """Re-decode an utterance we did not understand against its nearest sentences (None: off)."""
-
-    max_utterance: float = 12.0
-    """Seconds of audio kept for the second pass."""
-
-    endpoint: EndpointSettings = field(default_factory=EndpointSettings)
-
-    cleanup: CleanupSettings = field(default_factory=CleanupSettings)
-    """Noise suppression and gain on the audio before the VAD and Vosk."""
 
 
 class Recognizer:
@@ -150,6 +101,12 @@ class Recognizer:
         self._endpoint.reset()
         self._partial = ""
         self._audio.clear()
+
+    def restart_cleanup(self) -> None:
+        """Start the clean-up afresh (a new recording; `reset` keeps what it learned of the
+        room, since it is called whenever the coach has spoken)."""
+        if self._cleanup is not None:
+            self._cleanup = AudioCleanup(self._cleanup.settings)
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
         out: list[Heard] = []
@@ -287,10 +244,12 @@ def recognizer_with_matcher(
 
 def transcribe(recognizer: Recognizer, samples: np.ndarray) -> list[Heard]:
     """Final results for a whole recording, padded with silence at both ends (a file may start
-    or end mid-word; Vosk and the VAD need a little silence around speech)."""
+    or end mid-word; Vosk and the VAD need a little silence around speech). Each recording
+    starts with a fresh clean-up, so the result does not depend on what was heard before."""
     pad = np.zeros(RATE // 2, dtype=np.int16)
     audio = np.concatenate([pad, samples.astype(np.int16), pad, pad])
     recognizer.reset()
+    recognizer.restart_cleanup()
     heard: list[Heard] = []
     for start in range(0, len(audio), 1600):
         heard.extend(h for h in recognizer.feed(audio[start : start + 1600].tobytes()) if h.final)

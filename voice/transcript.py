@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from voice.vocabulary import UNK
 
 if TYPE_CHECKING:
-    from voice.recognizer import RecognizerSettings
+    from voice.recognizer_settings import RecognizerSettings
 
 
 @dataclass(frozen=True)

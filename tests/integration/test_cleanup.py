@@ -12,7 +12,8 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.cleanup import AudioCleanup, CleanupSettings
-from voice.recognizer import RecognizerSettings, recognizer_with_matcher, transcribe
+from voice.recognizer import recognizer_with_matcher, transcribe
+from voice.recognizer_settings import RecognizerSettings
 from voice.wav_input import read_wav
 
 RATE = 16000

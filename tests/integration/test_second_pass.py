@@ -18,7 +18,8 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.cleanup import CleanupSettings
-from voice.recognizer import Recognizer, RecognizerSettings, transcribe
+from voice.recognizer import Recognizer, transcribe
+from voice.recognizer_settings import RecognizerSettings
 from voice.second_pass import SecondGuess, SecondPass, SecondPassSettings
 from voice.wav_input import read_wav
 

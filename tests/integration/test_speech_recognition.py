@@ -17,7 +17,8 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
-from voice.recognizer import Recognizer, RecognizerSettings, transcribe
+from voice.recognizer import Recognizer, transcribe
+from voice.recognizer_settings import RecognizerSettings
 from voice.vocabulary import unknown_words
 from voice.wav_input import read_wav
 
