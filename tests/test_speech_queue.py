@@ -316,3 +316,17 @@ def test_ready_replies_are_synthesized_once_kept_and_redone_for_a_new_voice() ->
     rig.run_until(rig.clock.mono + 5)
     rig.say("Okay.")
     assert calls == [], "ready in the new voice"
+
+
+def test_ready_texts_are_the_openings_of_fixed_replies_safety_first_and_whole() -> None:
+    from intents.replies import Replies
+    from voice.coach import SAFETY_REPLIES
+    from voice.live import ready_texts
+
+    replies = Replies.load()
+    texts = ready_texts(replies)
+    safety = {text for key in SAFETY_REPLIES for text in replies.variants(key)}
+    assert set(texts[: len(safety)]) == safety, "the safety replies, whole, come first"
+    assert "I'm sorry." in texts  # SpasmStarted: "I'm sorry. Let's take the strain off. ..."
+    assert "Let's take the strain off." not in texts, "only the opening sentence"
+    assert not any("{" in text for text in texts), "no reply with a placeholder"
