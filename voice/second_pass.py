@@ -15,14 +15,15 @@ when the first pass heard something we do not understand.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 UNK = "[unk]"
 RATE = 16000
+W = TypeVar("W")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class SecondPassSettings:
 
     lead: float = 0.3
     """Seconds of audio kept before the start of speech."""
+
+    alternatives: int = 0
+    """When the best path of the re-decode is no sentence (it too joins pieces of the
+    candidates: "hold done" from "hold on" and "... done"), decode once more for an N-best
+    list this long and take the best entry that is a candidate sentence (0: off)."""
+
+    margin: float = 3.0
+    """How far (in Vosk's N-best score) below the best such an entry may be."""
 
     confirm_symptoms: bool = True
     """A symptom heard in a loose word string counts only when the second pass hears a
@@ -82,28 +91,58 @@ class SecondPass:
         candidates = self.nearest(guesses)
         if not candidates or not pcm:
             return None
-        rec = vosk.KaldiRecognizer(self.model, RATE, json.dumps([*candidates, UNK]))
+        grammar = json.dumps([*candidates, UNK])
+        rec = vosk.KaldiRecognizer(self.model, RATE, grammar)
         rec.SetWords(True)
         rec.AcceptWaveform(pcm)
-        words = _trim_unknown_edge(json.loads(rec.FinalResult()).get("result") or [])
+        heard = json.loads(rec.FinalResult()).get("result") or []
+        words = _trim_unknown_edge(heard, lambda w: str(w.get("word")))
         text = " ".join(str(w["word"]) for w in words)
-        if not words or text not in candidates:
+        if not words:
             return None
         confidence = sum(float(w.get("conf", 0.0)) for w in words) / len(words)
+        if text not in candidates:
+            text = self._best_listed(pcm, grammar, candidates)
+            if not text:
+                return None
         similarity = max(fuzz.ratio(text, g) for g in guesses if g)
         s = self.settings
         if confidence < s.min_confidence or similarity < s.min_similarity:
             return None
         return SecondGuess(text, confidence, similarity)
 
+    def _best_listed(self, pcm: bytes, grammar: str, candidates: Sequence[str]) -> str:
+        """The best N-best entry that is one of the candidates, within the margin ("" if
+        none or the option is off). The confidence stays the best path's: the N-best list
+        gives no word confidences."""
+        import vosk
 
-def _trim_unknown_edge(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        s = self.settings
+        if s.alternatives <= 0:
+            return ""
+        rec = vosk.KaldiRecognizer(self.model, RATE, grammar)
+        rec.SetMaxAlternatives(int(s.alternatives))
+        rec.AcceptWaveform(pcm)
+        found = json.loads(rec.FinalResult()).get("alternatives") or []
+        if not found:
+            return ""
+        top = float(found[0].get("confidence", 0.0))
+        for entry in found:
+            text = " ".join(_trim_unknown_edge(str(entry.get("text", "")).split(), str))
+            if top - float(entry.get("confidence", 0.0)) > s.margin:
+                break
+            if text in candidates:
+                return text
+        return ""
+
+
+def _trim_unknown_edge(words: list[W], word: Callable[[W], str]) -> list[W]:
     """One "[unk]" at the start or end is a word we do not know said around a sentence of
     ours ("my hand feels numb today"): leave it out. Anywhere else it stays (and the result is
     no sentence)."""
-    if len(words) > 1 and words[-1].get("word") == UNK:
+    if len(words) > 1 and word(words[-1]) == UNK:
         return words[:-1]
-    if len(words) > 1 and words[0].get("word") == UNK:
+    if len(words) > 1 and word(words[0]) == UNK:
         return words[1:]
     return words
 

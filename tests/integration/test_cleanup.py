@@ -96,3 +96,15 @@ def test_commands_in_loud_noise_are_heard_through_the_cleanup(
     phrases = [text for _, text in load_grammar().sentences()]
     heard = transcribe(recognizer_with_matcher(model, phrases), mixed)
     assert [matcher.understand(h.text).intent for h in heard] == [intent], heard
+
+
+def test_the_command_line_settings_reach_the_recognizer(
+    vosk_model_path: Path, tmp_path: Path
+) -> None:
+    from voice.recognizer import build_recognizer
+    from voice.settings import Settings
+
+    settings = Settings(state_dir=tmp_path, model_path=vosk_model_path, noise_suppression=3)
+    assert build_recognizer(settings).settings.cleanup == CleanupSettings(3, 15)
+    off = Settings(state_dir=tmp_path, model_path=vosk_model_path, noise_suppression=0, auto_gain=0)
+    assert not build_recognizer(off).settings.cleanup.active
