@@ -41,10 +41,12 @@ class SecondPassSettings:
     lead: float = 0.3
     """Seconds of audio kept before the start of speech."""
 
-    alternatives: int = 0
+    alternatives: int = 10
     """When the best path of the re-decode is no sentence (it too joins pieces of the
     candidates: "hold done" from "hold on" and "... done"), decode once more for an N-best
-    list this long and take the best entry that is a candidate sentence (0: off)."""
+    list this long and take the best entry that is a candidate sentence (0: off). Benchmark
+    subset: clean 85.3 -> 89.0%, white@5 42 -> 52, pink@5 66 -> 72, far 83 -> 90; one more
+    false accept in 0.5 h ("go" -> Yes); CPU 0.111 -> 0.116 of a core per second of audio."""
 
     margin: float = 3.0
     """How far (in Vosk's N-best score) below the best such an entry may be."""
