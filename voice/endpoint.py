@@ -67,6 +67,13 @@ class EndOfSpeech:
         self._speech_windows = 0
         self._silent_windows = 0
 
+    def restart(self) -> None:
+        """A new recording: also forget samples short of a whole window, so the windows fall
+        on the same samples whatever was fed before (`position` still counts them)."""
+        self.reset()
+        self.position += len(self._pending)
+        self._pending = np.zeros(0, dtype=np.int16)
+
     @property
     def trailing_silence(self) -> float:
         return self._silent_windows * WINDOW / RATE

@@ -102,9 +102,12 @@ class Recognizer:
         self._partial = ""
         self._audio.clear()
 
-    def restart_cleanup(self) -> None:
-        """Start the clean-up afresh (a new recording; `reset` keeps what it learned of the
-        room, since it is called whenever the coach has spoken)."""
+    def restart(self) -> None:
+        """A new recording: `reset`, and also start the clean-up afresh and align the voice
+        detector's windows to the next sample, so a recording is heard the same whatever came
+        before (`reset` alone keeps both: it is called whenever the coach has spoken)."""
+        self.reset()
+        self._endpoint.restart()
         if self._cleanup is not None:
             self._cleanup = AudioCleanup(self._cleanup.settings)
 
@@ -245,11 +248,10 @@ def recognizer_with_matcher(
 def transcribe(recognizer: Recognizer, samples: np.ndarray) -> list[Heard]:
     """Final results for a whole recording, padded with silence at both ends (a file may start
     or end mid-word; Vosk and the VAD need a little silence around speech). Each recording
-    starts with a fresh clean-up, so the result does not depend on what was heard before."""
+    starts afresh (`Recognizer.restart`), so the result does not depend on what came before."""
     pad = np.zeros(RATE // 2, dtype=np.int16)
     audio = np.concatenate([pad, samples.astype(np.int16), pad, pad])
-    recognizer.reset()
-    recognizer.restart_cleanup()
+    recognizer.restart()
     heard: list[Heard] = []
     for start in range(0, len(audio), 1600):
         heard.extend(h for h in recognizer.feed(audio[start : start + 1600].tobytes()) if h.final)
