@@ -19,6 +19,10 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(HERE.parent))
+
+from bench.report import wrong_action  # noqa: E402
 
 
 def measure(setting: str, args: argparse.Namespace) -> dict:
@@ -39,7 +43,7 @@ def measure(setting: str, args: argparse.Namespace) -> dict:
         ok = [r["ok"] for r in cmds if r["condition"] == cond]
         out[cond] = 100 * sum(ok) / len(ok) if ok else float("nan")
     hours = sum(o["duration"] for o in ood) / 3600
-    wrong = [not r["ok"] and r["intent"] != "Unknown" for r in cmds]
+    wrong = [wrong_action(r) for r in cmds]
     out["wrong"] = 100 * sum(wrong) / len(wrong) if wrong else float("nan")
     out["fa_per_hour"] = sum(len(o["accepts"]) for o in ood) / hours if hours else float("nan")
     lat = [1000 * r["latency"] for r in cmds if r["condition"] == "clean" and r["latency"]]

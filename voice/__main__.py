@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from voice.cleanup import MAX_GAIN, MAX_SUPPRESSION
 from voice.settings import Settings, default_state_dir
 
 
@@ -21,13 +22,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--device", help="input device name or index (see --list-devices)")
     parser.add_argument("--list-devices", action="store_true", help="list audio devices")
     parser.add_argument("--input", type=Path, metavar="FILE.wav", help="listen to a WAV file")
+    ns, gain = Settings.noise_suppression, Settings.auto_gain
     parser.add_argument(
-        "--noise-suppression", type=int, default=2, choices=range(5), metavar="0-4",
-        help="microphone noise suppression level, 0 is off (2)",
+        "--noise-suppression", type=int, default=ns, choices=range(MAX_SUPPRESSION + 1),
+        metavar=f"0-{MAX_SUPPRESSION}", help=f"microphone noise suppression level, 0 is off ({ns})",
     )  # fmt: skip
     parser.add_argument(
-        "--auto-gain", type=int, default=15, choices=range(32), metavar="0-31",
-        help="microphone automatic gain target in -dBFS, 0 is off (15)",
+        "--auto-gain", type=int, default=gain, choices=range(MAX_GAIN + 1),
+        metavar=f"0-{MAX_GAIN}",
+        help=f"microphone automatic gain target in -dBFS, 0 is off ({gain})",
     )  # fmt: skip
     parser.add_argument("--hold", type=int, default=20, help="stretch hold seconds (20)")
     parser.add_argument("--reps", type=int, default=3, help="stretch repetitions (3)")

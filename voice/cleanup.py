@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FRAME_BYTES = 320  # 10 ms of 16 kHz int16
+MAX_SUPPRESSION = 4
+MAX_GAIN = 31
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class AudioCleanup:
 
         self.settings = settings or CleanupSettings()
         s = self.settings
-        if not 0 <= s.noise_suppression <= 4 or not 0 <= s.auto_gain <= 31:
+        if not 0 <= s.noise_suppression <= MAX_SUPPRESSION or not 0 <= s.auto_gain <= MAX_GAIN:
             raise ValueError(
-                f"noise_suppression must be 0-4 and auto_gain 0-31, got {s.noise_suppression} "
-                f"and {s.auto_gain}"
+                f"noise_suppression must be 0-{MAX_SUPPRESSION} and auto_gain 0-{MAX_GAIN}, "
+                f"got {s.noise_suppression} and {s.auto_gain}"
             )
         self._processor = AudioProcessor(int(s.auto_gain), int(s.noise_suppression))
         self._pending = b""

@@ -48,9 +48,9 @@ TIMER_INTENTS = frozenset(
     )
 )
 ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
-SAFETY_REPLIES = frozenset({"RedFlag", "RedFlag.emergency"})
-"""Replies said whole, before anything else (Priority.SAFETY)."""
 """Intents that first acknowledge a repeating finish announcement, if there is one."""
+SAFETY_REPLIES = frozenset({"RedFlag", "RedFlag.emergency"})
+"""Replies said whole, before anything else (Priority.SAFETY): what `_red_flag` says."""
 
 REPLY_KEYS = _words(
     "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
@@ -165,7 +165,6 @@ class Coach:
     def _red_flag(self, match: Match, now: Now) -> list[Event]:
         self._offers.close()
         key = "RedFlag.emergency" if is_emergency(match) else "RedFlag"
-        assert key in SAFETY_REPLIES
         self._memory.record(RED_FLAG, now.wall, symptom=symptom_of(match), text=match.text)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
         # drop its own spoken "stopping" lines.

@@ -92,8 +92,8 @@ BARGE_IN_PHRASES = (
 def barge_in_recognizer(main: Recognizer) -> Recognizer:
     """A second recognizer on the same model that knows only the stop phrases (and "[unk]"
     for everything else, such as what is left of the coach's own voice)."""
-    # No clean-up here: its gain would raise what is left of the coach's voice after echo
-    # cancellation, and barge-in was measured (bench/barge_in.py) without it.
+    # No clean-up here: its gain could raise what is left of the coach's voice after echo
+    # cancellation (not measured), and barge-in was measured (bench/barge_in.py) without it.
     settings = RecognizerSettings(
         alternatives=0,
         min_confidence=0.6,

@@ -130,9 +130,9 @@ class SecondPass:
             return ""
         top = float(found[0].get("confidence", 0.0))
         for entry in found:
-            text = " ".join(_trim_unknown_edge(str(entry.get("text", "")).split(), str))
             if top - float(entry.get("confidence", 0.0)) > s.margin:
                 break
+            text = " ".join(_trim_unknown_edge(str(entry.get("text", "")).split(), str))
             if text in candidates:
                 return text
         return ""

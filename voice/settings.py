@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from voice.cleanup import CleanupSettings
+
 
 def default_state_dir() -> Path:
     return Path(platformdirs.user_data_dir("backcoach", appauthor=False))
@@ -33,10 +35,10 @@ class Settings:
     input_wav: Path | None = None
     """`--input FILE.wav`: feed a file through the same pipeline as the microphone."""
 
-    noise_suppression: int = 2
+    noise_suppression: int = CleanupSettings.noise_suppression
     """`--noise-suppression 0-4`: WebRTC noise suppression on the microphone (0 off)."""
 
-    auto_gain: int = 15
+    auto_gain: int = CleanupSettings.auto_gain
     """`--auto-gain 0-31`: WebRTC automatic gain toward -N dBFS (0 off)."""
 
     hold_seconds: int = 20

@@ -138,11 +138,11 @@ class SpeechQueue:
     def keep_ready(self, texts: Iterable[str], wait: bool = False) -> threading.Thread:
         """Synthesize `texts` on a helper thread and keep them for good (the opening sentences
         of the coach's fixed replies). `wait`: return only when done (tests)."""
-        self._ready_texts = tuple(dict.fromkeys(texts))
+        ready = self._ready_texts = tuple(dict.fromkeys(texts))
         voice = self._voice
 
         def work() -> None:
-            for text in self._ready_texts:
+            for text in ready:
                 if self._voice != voice:
                     return  # the voice changed: adjust() started a fresh warm-up
                 if text in self._ready:
