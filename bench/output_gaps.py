@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import voice.speaker as speaker  # noqa: E402
 from latency import machine, start_pulse  # noqa: E402
+
+import voice.speaker as speaker  # noqa: E402
 from voice.clock import SystemClock  # noqa: E402
 
 RATE = speaker.OUTPUT_RATE
