@@ -14,7 +14,16 @@ from intents.types import Match
 from voice.clock import FakeClock
 from voice.coach import REPLY_KEYS, Coach
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.events import AdjustVoice, EndSession, Priority, Problem, StopSpeech, TimerEvent
+from voice.attention import CONVERSATION_WINDOW
+from voice.events import (
+    AdjustVoice,
+    EndSession,
+    Ignored,
+    Priority,
+    Problem,
+    StopSpeech,
+    TimerEvent,
+)
 from voice.heat_rule import heat_advice, spoken_span
 from voice.offers import OFFER_TTL
 from voice.timer_desk import TimerDesk
@@ -147,10 +156,52 @@ def test_stop_ends_a_stretch_but_not_the_ice(conv: Conversation) -> None:
 
 
 def test_an_offer_expires(conv: Conversation) -> None:
+    """Past its time an offer is closed, and the coach has been quiet since: a "yes" now is not
+    an answer to it (most likely a TV), so nothing starts and nothing is said."""
     conv.say("my back locked up", "SpasmStarted", {"area": "back"})
     conv.clock.advance(OFFER_TTL + 1)
-    assert says(conv.say("yes", "Yes"))[0].key == "Yes.none"
+    events = conv.say("yes", "Yes")
+    assert events == [Ignored("Yes", "nothing was asked", "yes")]
     assert conv.desk.active() == []
+
+
+def test_a_stray_yes_soon_after_the_coach_spoke_is_answered(conv: Conversation) -> None:
+    conv.say("what can i take for the pain", "PainRelief")  # a reply with no offer in it
+    conv.clock.advance(CONVERSATION_WINDOW - 5)
+    assert [s.key for s in says(conv.say("yes", "Yes"))] == ["Yes.none"]
+    assert [s.key for s in says(conv.say("no", "No"))] == ["No.none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("go", "Yes"), ("no", "No"), ("cancel that", "CancelTimer"), ("pause it", "PauseTimer"),
+     ("add a minute", "AddTime"), ("shorter", "RemoveTime"), ("keep going", "ResumeTimer")],
+)  # fmt: skip
+def test_out_of_context_commands_in_a_quiet_room_are_ignored(
+    conv: Conversation, text: str, intent: str
+) -> None:
+    conv.clock.advance(CONVERSATION_WINDOW + 1)  # the greeting is long past
+    events = conv.say(text, intent)
+    assert [type(e) for e in events] == [Ignored]
+    assert events[0].intent == intent  # type: ignore[attr-defined]
+    assert conv.desk.active() == []
+
+
+def test_in_context_commands_in_a_quiet_room_still_act(conv: Conversation) -> None:
+    """A timer command while a timer runs, and a yes to an open offer, are acted on however
+    long the coach has been quiet; so are questions and symptoms."""
+    conv.say("start the ice", "StartIce")
+    conv.clock.advance(CONVERSATION_WINDOW + 1)
+    conv.coach.tick(conv.clock.now())
+    conv.clock.advance(CONVERSATION_WINDOW + 1)
+    assert says(conv.say("pause it", "PauseTimer"))
+    conv.say("cancel that", "CancelTimer")
+    conv.clock.advance(OFFER_TTL - 1)
+    assert says(conv.say("how long do i ice it", "IceHowLong"))  # offers the ice again
+    assert conv.coach.pending_offer == ICE
+    conv.clock.advance(OFFER_TTL - 10)  # the offer is still open, the coach long quiet
+    conv.say("yes", "Yes")
+    assert conv.desk.active() == ["ice"]
 
 
 def test_declining_the_stretch_offers_ice_then_rest(conv: Conversation) -> None:

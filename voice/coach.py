@@ -14,8 +14,9 @@ from intents.replies import Replies
 from intents.types import Match
 from voice.clock import Now
 from voice.coach_memory import CoachMemory
+from voice.attention import Attention
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.events import EndSession, Event, Priority, Say, StopSpeech
+from voice.events import EndSession, Event, Ignored, Priority, Say, StopSpeech
 from voice.heat_rule import heat_advice
 from voice.offers import START_FOR_OFFER, Offers
 from voice.red_flag_rule import is_emergency, symptom_of
@@ -73,6 +74,7 @@ class Coach:
         self._memory = CoachMemory(store)
         self._desk = desk
         self._offers = Offers()
+        self._attention = Attention()
         self._last: Say | None = None
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
             "SpasmStarted": self._spasm_started,
@@ -100,9 +102,12 @@ class Coach:
         events: list[Event] = [restore] if restore else []
         events.append(self._say("Greeting"))
         events += self._desk.recover(now)
-        return self._flush(events)
+        return self._noted(self._flush(events), now)
 
     def handle(self, match: Match, now: Now) -> list[Event]:
+        return self._noted(self._handle(match, now), now)
+
+    def _handle(self, match: Match, now: Now) -> list[Event]:
         intent = match.intent
         if intent == "RedFlag":
             return self._flush(self._red_flag(match, now))
@@ -111,6 +116,11 @@ class Coach:
             if acknowledged:
                 stop: list[Event] = [StopSpeech()] if intent == "Stop" else []
                 return self._flush(stop + acknowledged)
+        asked, timers = self._offers.is_open(now), bool(self._desk.active())
+        why = self._attention.why_ignore(intent, now, asked=asked, timers=timers)
+        if why is not None:
+            log.info("ignored %s %r: %s", intent, match.text, why)
+            return [Ignored(intent, why, match.text)]
         if intent in TIMER_INTENTS:
             self._offers.close()
             return self._flush(self._memory.record_starts(self._desk.handle(match, now), now))
@@ -125,7 +135,7 @@ class Coach:
         return self._flush([self._say("Unknown", Priority.CHATTER)])
 
     def tick(self, now: Now) -> list[Event]:
-        return self._desk.tick(now)
+        return self._noted(self._desk.tick(now), now)
 
     def next_deadline(self) -> float | None:
         return self._desk.next_deadline()
@@ -149,6 +159,10 @@ class Coach:
         if self._offers.declined(kind) or any(kind in name for name in self._desk.active()):
             return False
         return not (kind == STRETCH and self._memory.area(now) == "neck")
+
+    def _noted(self, events: list[Event], now: Now) -> list[Event]:
+        self._attention.note(events, now)
+        return events
 
     def _flush(self, events: list[Event]) -> list[Event]:
         for event in events:

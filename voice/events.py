@@ -150,3 +150,14 @@ class Problem(Event):
     where: str
     message: str
     at: float = 0.0
+
+
+@dataclass(frozen=True)
+class Ignored(Event):
+    """An understood request the coach let pass: it answers nothing said to the coach (a "yes"
+    when nothing was asked, "pause the timer" when none runs, long after the coach last spoke).
+    Most such finals come from a TV or radio in the room."""
+
+    intent: str
+    reason: str
+    text: str = ""

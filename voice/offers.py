@@ -37,6 +37,10 @@ class Offers:
     def close(self) -> None:
         self._open = None
 
+    def is_open(self, now: Now) -> bool:
+        """An offer was made and has not timed out."""
+        return self._open is not None and now.mono - self._open.made_at <= OFFER_TTL
+
     def answer(self, now: Now) -> str | None:
         """Yes or No: the open offer's kind if it is still open (None if none or too old).
         The offer is closed either way."""
