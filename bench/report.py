@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.coach_replay import ROOMS
 from bench.conditions import NOISES, SNRS, snr_of
 
 
@@ -42,6 +43,10 @@ def by_snr(records: list[dict], engine: str, measure=lambda r: r["ok"]) -> dict[
         elif r["condition"].split("@")[0] in NOISES:
             out[f"{snr_of(r['condition'])} dB"].append(measure(r))
     return out
+
+
+def _per_hour(n: int, hours: float) -> str:
+    return f"{n} ({n / hours:.1f} / h)" if hours else str(n)
 
 
 def _latency_stats(values: list[float]) -> str:
@@ -100,19 +105,30 @@ def summary(records: list[dict], ood: list[dict], probes: list[dict], run: dict)
     rows = [[i] + [_pct(grouped.get((i, e), [])) for e in engines] for i in intents]
     lines += _table(["intent", *engines], rows)
     lines += ["", "## False accepts on out-of-domain audio", ""]
+    lines += ["Understood: finals the matcher gives an intent. Coach acted: of those, what the",
+              "product's coach acts on (bench/coach_replay.py) in a quiet room (idle) and while",
+              "an ice timer runs (icing); it lets pass a yes/no that answers nothing and a",
+              "timer command with no timer, unless it spoke in the last minute.", ""]  # fmt: skip
     rows = []
     for e in engines:
         mine = [o for o in ood if o["engine"] == e]
         hours = sum(o["duration"] for o in mine) / 3600
-        n = sum(len(o["accepts"]) for o in mine)
-        rate = f"{n / hours:.1f}" if hours else "–"
-        rows.append([e, f"{hours:.2f}", str(n), rate])
-    lines += _table(["engine", "hours", "false accepts", "per hour"], rows)
+        counts = [sum(len(o["accepts"]) for o in mine)]
+        counts += [sum(len(o.get("acted", {}).get(room, [])) for o in mine) for room in ROOMS]
+        rows.append([e, f"{hours:.2f}"] + [_per_hour(n, hours) for n in counts])
+    lines += _table(["engine", "hours", "understood", *(f"coach acted ({r})" for r in ROOMS)],
+                    rows)  # fmt: skip
     for e in engines:
-        examples = [a for o in ood if o["engine"] == e for a in o["accepts"]][:8]
-        if examples:
-            lines += ["", f"{e} examples: " + "; ".join(f"\"{a['heard']}\" → {a['intent']}"
-                                                      for a in examples)]  # fmt: skip
+        for label, key in (("understood", None), ("acted on, idle", "idle")):
+            found = [
+                a
+                for o in ood
+                if o["engine"] == e
+                for a in (o["accepts"] if key is None else o.get("acted", {}).get(key, []))
+            ]
+            if found:
+                lines += ["", f"{e} {label}: " + "; ".join(
+                    f"\"{a['heard']}\" → {a['intent']}" for a in found[:10])]  # fmt: skip
     lines += ["", "## Speed and footprint", ""]
     rows = []
     for e in engines:

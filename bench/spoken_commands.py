@@ -27,7 +27,7 @@ import numpy as np
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import audio, conditions, corpus, report
+from bench import audio, coach_replay, conditions, corpus, report
 from bench.engines import Decision, Engine, grammar_phrases, make_engine
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -96,9 +96,11 @@ def run_ood(task: tuple[str, dict]) -> dict:
             if intent != "Unknown":
                 accepts.append({"at": round(d.end_audio, 1), "heard": d.text, "intent": intent,
                                 "confidence": round(d.confidence, 3)})  # fmt: skip
+    cpu = time.process_time() - cpu0
+    acted = {room: coach_replay.false_actions(accepts, room) for room in coach_replay.ROOMS}
     return {"engine": engine_name, "file": entry["file"], "kind": entry["kind"],
-            "duration": entry["duration"], "accepts": accepts,
-            "cpu": time.process_time() - cpu0}  # fmt: skip
+            "duration": entry["duration"], "accepts": accepts, "acted": acted,
+            "cpu": cpu}  # fmt: skip
 
 
 def probe(engine_name: str, options: dict[str, float], seconds: float = 60.0) -> dict:

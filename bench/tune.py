@@ -46,6 +46,8 @@ def measure(setting: str, args: argparse.Namespace) -> dict:
     wrong = [wrong_action(r) for r in cmds]
     out["wrong"] = 100 * sum(wrong) / len(wrong) if wrong else float("nan")
     out["fa_per_hour"] = sum(len(o["accepts"]) for o in ood) / hours if hours else float("nan")
+    acted = sum(len(o.get("acted", {}).get("idle", [])) for o in ood)
+    out["acted_per_hour"] = acted / hours if hours else float("nan")
     lat = [1000 * r["latency"] for r in cmds if r["condition"] == "clean" and r["latency"]]
     out["latency"] = f"{np.median(lat):.0f} / {np.percentile(lat, 95):.0f}" if lat else "–"
     return out
@@ -67,14 +69,18 @@ def main() -> int:
         f"Clean: first {args.limit} utterances; other conditions: first {args.noisy}; "
         f"out-of-domain: about {args.ood_minutes:g} min. Latency: clean, ms median / p95.",
         "",
-        "| setting | " + " | ".join(conds) + " | wrong actions | false accepts / h | latency |",
-        "|---|" + "---|" * (len(conds) + 3),
+        "| setting | "
+        + " | ".join(conds)
+        + " | wrong actions | false accepts / h | coach acted (idle) / h"
+        " | latency |",
+        "|---|" + "---|" * (len(conds) + 4),
     ]
     for setting in args.setting or [""]:
         r = measure(setting, args)
         cells = [f"{r[c]:.1f}%" for c in conds] + [
             f"{r['wrong']:.1f}%",
             f"{r['fa_per_hour']:.1f}",
+            f"{r['acted_per_hour']:.1f}",
             r["latency"],
         ]
         lines.append(f"| {r['setting']} | " + " | ".join(cells) + " |")
