@@ -11,10 +11,10 @@ from coach_harness import CONVERSATIONS, Conversation, load_understand, run_file
 from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
+from voice.attention import CONVERSATION_WINDOW
 from voice.clock import FakeClock
 from voice.coach import REPLY_KEYS, Coach
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.attention import CONVERSATION_WINDOW
 from voice.events import (
     AdjustVoice,
     EndSession,

@@ -12,9 +12,9 @@ from typing import Protocol
 from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
+from voice.attention import Attention
 from voice.clock import Now
 from voice.coach_memory import CoachMemory
-from voice.attention import Attention
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.events import EndSession, Event, Ignored, Priority, Say, StopSpeech
 from voice.heat_rule import heat_advice
