@@ -36,6 +36,10 @@ class EndpointSettings:
     complete_silence: float = 0.16
     """Trailing silence that ends an utterance whose words already make a whole sentence."""
 
+    final_silence: float = 0.16
+    """Trailing silence that ends an utterance whose words make a whole sentence that no
+    sentence of ours goes on from ("how much time is left", but not "my back")."""
+
     incomplete_silence: float = 0.6
     """Trailing silence that ends any other utterance."""
 
@@ -78,21 +82,22 @@ class EndOfSpeech:
     def trailing_silence(self) -> float:
         return self._silent_windows * WINDOW / RATE
 
-    def feed(self, chunk: bytes, complete: bool = False) -> int | None:
+    def feed(self, chunk: bytes, complete: bool = False, final: bool = False) -> int | None:
         """Consume `chunk`. Return the sample position of the end of speech when an utterance
-        has just ended, else None. `complete` says the words so far form a whole sentence."""
+        has just ended, else None. `complete` says the words so far form a whole sentence,
+        `final` that it is also one no sentence goes on from."""
         data = np.frombuffer(chunk, dtype=np.int16)
         self._pending = np.concatenate([self._pending, data]) if len(self._pending) else data
         ended: int | None = None
         while len(self._pending) >= WINDOW:
             window, self._pending = self._pending[:WINDOW], self._pending[WINDOW:]
             self.position += WINDOW
-            if self._window(window, complete):
+            if self._window(window, complete, final):
                 ended = self.position - self._silent_windows * WINDOW
                 self.reset()
         return ended
 
-    def _window(self, window: np.ndarray, complete: bool) -> bool:
+    def _window(self, window: np.ndarray, complete: bool, final: bool) -> bool:
         s = self.settings
         rms = float(np.sqrt(np.mean(window.astype(np.float64) ** 2)))
         if rms < s.silence_floor:
@@ -113,6 +118,8 @@ class EndOfSpeech:
                 self._speech_windows = 0
                 return False
             self._silent_windows += 1
-            limit = s.complete_silence if complete else s.incomplete_silence
+            limit = s.incomplete_silence
+            if complete:
+                limit = s.final_silence if final else s.complete_silence
             return self.trailing_silence >= limit
         return False

@@ -56,9 +56,12 @@ class Recognizer:
         self.model = model
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
+        self._goes_on = frozenset(
+            " ".join(words[:n]) for words in map(str.split, sentences) for n in range(1, len(words))
+        )  # every proper word prefix of a sentence: what a longer sentence starts with
         self._understands = understands or (lambda text: False)
         self._urgent = urgent or (lambda text: False)
-        self._checked = ("", False)
+        self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
         self._grammar = json.dumps([*decoded, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
@@ -127,7 +130,8 @@ class Recognizer:
             self._partial = partial
             if partial:
                 out.append(Heard(text=partial, confidence=0.0, final=False, at=at))
-        if self._endpoint.feed(chunk, complete=self._is_complete(partial)) is not None:
+        complete, final = self._is_complete(partial)
+        if self._endpoint.feed(chunk, complete=complete, final=final) is not None:
             self._partial = ""
             out.extend(self._final(self._rec.FinalResult(), _Alternatives(self._nbest), at))
         return out
@@ -138,12 +142,13 @@ class Recognizer:
         self._partial = ""
         return self._final(self._rec.FinalResult(), _Alternatives(self._nbest), at)
 
-    def _is_complete(self, partial: str) -> bool:
-        """Do the words so far make a whole request? (Asked once per new partial.)"""
+    def _is_complete(self, partial: str) -> tuple[bool, bool]:
+        """Do the words so far make a whole request, and is it one no sentence of ours goes on
+        from? (Asked once per new partial.)"""
         if partial != self._checked[0]:
             whole = partial in self._complete or (bool(partial) and self._understands(partial))
-            self._checked = (partial, whole)
-        return self._checked[1]
+            self._checked = (partial, whole, whole and partial not in self._goes_on)
+        return self._checked[1], self._checked[2]
 
     def _rescue(self, transcript: Transcript, alternatives: _Alternatives) -> Transcript:
         """Prefer, in order: the best path if it is a whole sentence of ours; a close N-best

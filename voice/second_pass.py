@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -78,6 +79,7 @@ class SecondPass:
         self.settings = settings or SecondPassSettings()
         self.model = model
         self._sentences = list(sentences)
+        self._pool: ThreadPoolExecutor | None = None
 
     def nearest(self, guesses: Sequence[str]) -> list[str]:
         """The sentences nearest to any of the guesses, best first, without repeats."""
@@ -112,7 +114,7 @@ class SecondPass:
         if text not in candidates:
             text, heard_texts = self._best_listed(pcm, grammar, candidates)
             if not text:
-                text = self._best_scored(pcm, [*heard_texts, *guesses], candidates)
+                text = self._best_scored(pcm, [*heard_texts, *guesses], candidates, guesses[0])
             if not text:
                 return None
         similarity = max(fuzz.ratio(text, g) for g in guesses if g)
@@ -140,19 +142,27 @@ class SecondPass:
                 return text, texts
         return "", texts
 
-    def _best_scored(self, pcm: bytes, heard: Sequence[str], candidates: Sequence[str]) -> str:
+    def _best_scored(
+        self, pcm: bytes, heard: Sequence[str], candidates: Sequence[str], first: str
+    ) -> str:
         """Of the `scored` candidates nearest to what was heard, the one that a decode with
-        only it (and "[unk]") hears whole, with the best score ("" if none)."""
+        only it (and "[unk]") hears whole, with the best score ("" if none, or if it is one
+        word, or has fewer than half the words of the `first` guess: in loud babble those were
+        "yup" from "wrap", "lower back seized" from eight words of noise)."""
         n = int(self.settings.scored)
         if n <= 0:
             return ""
         near = SecondPass(self.model, candidates, replace(self.settings, candidates=n))
+        sentences = near.nearest([h for h in heard if h])[:n]
+        if self._pool is None:  # Vosk lets go of the GIL: two decodes at once on two cores
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="second-pass")
+        decoded = self._pool.map(lambda s: self._nbest(pcm, json.dumps([s, UNK]), 1), sentences)
         best, best_score = "", float("-inf")
-        for sentence in near.nearest([h for h in heard if h])[:n]:
-            found = self._nbest(pcm, json.dumps([sentence, UNK]), 1)
+        for sentence, found in zip(sentences, decoded, strict=True):
             if found and found[0][1] == sentence and found[0][0] > best_score:
                 best, best_score = sentence, found[0][0]
-        return best
+        words = len(best.split())
+        return best if words >= 2 and 2 * words >= len(first.split()) else ""
 
     def _nbest(self, pcm: bytes, grammar: str, size: int) -> list[tuple[float, str]]:
         """(score, text) of an N-best decode of `pcm` with `grammar`, best first."""

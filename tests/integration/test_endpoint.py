@@ -1,0 +1,68 @@
+"""End of speech (voice/endpoint.py) with the real Silero VAD on espeak-ng speech: the
+trailing silence that ends an utterance depends on what the words so far are."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voice.endpoint import WINDOW, EndOfSpeech, EndpointSettings
+from voice.wav_input import read_wav
+
+pytestmark = pytest.mark.audio
+
+RATE = 16000
+SETTINGS = EndpointSettings(final_silence=0.096, complete_silence=0.16, incomplete_silence=0.6)
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    wav = tmp_path_factory.mktemp("endpoint") / "s.wav"
+    cmd = ["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), "how much time is left"]
+    subprocess.run(cmd, check=True)
+    pad = np.zeros(RATE // 2, dtype=np.int16)
+    return np.concatenate([pad, read_wav(wav), pad, pad])
+
+
+def _ended_at(samples: np.ndarray, complete: bool, final: bool) -> tuple[int, int]:
+    """(sample position where the detector said speech ended, samples fed when it said so)."""
+    detector = EndOfSpeech(SETTINGS)
+    for start in range(0, len(samples), WINDOW):
+        ended = detector.feed(samples[start : start + WINDOW].tobytes(), complete, final)
+        if ended is not None:
+            return ended, detector.position
+    raise AssertionError("no end of speech in a second of silence")
+
+
+@pytest.mark.parametrize(
+    ("complete", "final", "silence"),
+    [(False, False, SETTINGS.incomplete_silence), (True, False, SETTINGS.complete_silence),
+     (True, True, SETTINGS.final_silence)],
+)  # fmt: skip
+def test_trailing_silence_follows_what_the_words_are(
+    speech: np.ndarray, complete: bool, final: bool, silence: float
+) -> None:
+    ended, fed = _ended_at(speech, complete, final)
+    waited = (fed - ended) / RATE
+    assert silence <= waited < silence + WINDOW / RATE, waited
+    loud = np.nonzero(np.abs(speech) > 500)[0]
+    assert loud[-1] - RATE // 10 < ended < loud[-1] + RATE // 5  # at the end of the words
+
+
+def test_a_sentence_no_other_goes_on_from_ends_sooner(speech: np.ndarray) -> None:
+    """`final` only matters for a whole sentence: without `complete` the long wait holds."""
+    assert _ended_at(speech, True, True)[1] < _ended_at(speech, True, False)[1]
+    assert _ended_at(speech, False, True)[1] == _ended_at(speech, False, False)[1]
+
+
+@pytest.mark.model
+def test_the_recognizer_knows_which_sentences_go_on(model: object) -> None:
+    from voice.recognizer import Recognizer
+
+    rec = Recognizer(model, ["my back", "my back locked up", "how much time is left"])
+    assert rec._is_complete("how much time is left") == (True, True)
+    assert rec._is_complete("my back") == (True, False)  # "my back locked up" goes on from it
+    assert rec._is_complete("my back locked") == (False, False)
