@@ -38,7 +38,10 @@ class EndpointSettings:
 
     final_silence: float = 0.16
     """Trailing silence that ends an utterance whose words make a whole sentence that no
-    sentence of ours goes on from ("how much time is left", but not "my back")."""
+    sentence of ours goes on from ("how much time is left", but not "my back"). Measured on
+    the benchmark subset (bench/results/tuning.md): 96 ms answers ~50 ms sooner but the radio
+    is cut into short sentences (false accepts 5.9 -> 15.8 per hour), 128 ms 20 ms sooner for
+    2 more false accepts in half an hour; so it stays at the complete-sentence wait."""
 
     incomplete_silence: float = 0.6
     """Trailing silence that ends any other utterance."""
