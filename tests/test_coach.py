@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from coach_harness import CONVERSATIONS, Conversation, load_understand, run_file
 from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
-from voice.attention import CONVERSATION_WINDOW
+from voice.attention import CONVERSATION_WINDOW, Attention
 from voice.clock import FakeClock
 from voice.coach import REPLY_KEYS, Coach
 from voice.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
@@ -26,7 +27,9 @@ from voice.events import (
 )
 from voice.heat_rule import heat_advice, spoken_span
 from voice.offers import OFFER_TTL
+from voice.settings import Settings
 from voice.timer_desk import TimerDesk
+from voice.wiring import build_coach
 
 
 @pytest.fixture
@@ -185,6 +188,17 @@ def test_out_of_context_commands_in_a_quiet_room_are_ignored(
     assert [type(e) for e in events] == [Ignored]
     assert events[0].intent == intent  # type: ignore[attr-defined]
     assert conv.desk.active() == []
+
+
+def test_typed_lines_are_never_ignored(tmp_path: Path) -> None:
+    """Text mode's coach: no TV types, so a stray yes is answered however long it was quiet."""
+    parts = build_coach(Settings(tmp_path), attention=Attention(window=math.inf))
+    clock = FakeClock()
+    parts.coach.start(clock.now())
+    clock.advance(3600)
+    events = parts.coach.handle(Match("yes", "Yes", {}, 1.0), clock.now())
+    assert [s.key for s in says(events)] == ["Yes.none"]
+    parts.close()
 
 
 def test_in_context_commands_in_a_quiet_room_still_act(conv: Conversation) -> None:

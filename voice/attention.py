@@ -8,6 +8,8 @@ Pure: the coach tells it when it spoke and asks before acting."""
 
 from __future__ import annotations
 
+import math
+
 from voice.clock import Now
 from voice.events import Event, Say
 
@@ -20,6 +22,9 @@ as said to it."""
 
 
 class Attention:
+    """`window=math.inf` (text mode: a typed line is always meant for the coach) never
+    ignores anything."""
+
     def __init__(self, window: float = CONVERSATION_WINDOW) -> None:
         self.window = window
         self._spoke_at: float | None = None
@@ -30,6 +35,8 @@ class Attention:
             self._spoke_at = now.mono
 
     def conversing(self, now: Now) -> bool:
+        if self.window == math.inf:
+            return True
         return self._spoke_at is not None and now.mono - self._spoke_at <= self.window
 
     def why_ignore(self, intent: str, now: Now, asked: bool, timers: bool) -> str | None:

@@ -66,7 +66,13 @@ REPLY_KEYS = _words(
 class Coach:
     """Implements `voice.session.CoachLike`."""
 
-    def __init__(self, replies: Replies, store: EpisodeStore, desk: DeskLike) -> None:
+    def __init__(
+        self,
+        replies: Replies,
+        store: EpisodeStore,
+        desk: DeskLike,
+        attention: Attention | None = None,
+    ) -> None:
         missing = [key for key in REPLY_KEYS if key not in replies]
         if missing:
             raise TemplateError(f"intents/replies: missing coach replies: {', '.join(missing)}")
@@ -74,7 +80,7 @@ class Coach:
         self._memory = CoachMemory(store)
         self._desk = desk
         self._offers = Offers()
-        self._attention = Attention()
+        self._attention = attention or Attention()
         self._last: Say | None = None
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
             "SpasmStarted": self._spasm_started,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import sys
 import threading
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from intents.types import Match
+from voice.attention import Attention
 from voice.clock import Clock, Now, SystemClock
 from voice.countdown_line import HasViews, render
 from voice.errors import StateError
@@ -153,7 +155,7 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
     matcher = load_matcher()
     with ExitStack() as stack:
         events = open_events(settings.events_path, stack)
-        parts = build_coach(settings)
+        parts = build_coach(settings, attention=Attention(window=math.inf))  # typed: for us
         stack.callback(parts.close)
         coach: CoachLike = parts.coach
         line = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intents.replies import Replies
+from voice.attention import Attention
 from voice.coach import Coach
 from voice.episode import EpisodeStore
 from voice.settings import Settings
@@ -22,9 +23,12 @@ class CoachParts:
         self.store.close()
 
 
-def build_coach(settings: Settings, replies: Replies | None = None) -> CoachParts:
+def build_coach(
+    settings: Settings, replies: Replies | None = None, attention: Attention | None = None
+) -> CoachParts:
     """Open the episode store in `settings.state_dir` (StateError if unusable) and wire the
-    coach to a timer desk that saves into it."""
+    coach to a timer desk that saves into it. `attention`: what it lets pass (default: what a
+    microphone in a room needs, voice.attention)."""
     replies = replies if replies is not None else Replies.load()
     store = EpisodeStore(settings.state_dir)
     desk = TimerDesk(
@@ -36,7 +40,7 @@ def build_coach(settings: Settings, replies: Replies | None = None) -> CoachPart
         ice_seconds=settings.ice_seconds,
     )
     try:
-        coach = Coach(replies, store, desk)
+        coach = Coach(replies, store, desk, attention)
     except Exception:
         store.close()
         raise

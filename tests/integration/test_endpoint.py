@@ -4,7 +4,6 @@ trailing silence that ends an utterance depends on what the words so far are."""
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
