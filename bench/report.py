@@ -15,6 +15,10 @@ def _pct(values: list[bool]) -> str:
     return f"{100 * sum(values) / len(values):.1f}%" if values else "–"
 
 
+def _share(values: list[bool] | None) -> float:
+    return sum(values) / len(values) if values else 1.0
+
+
 def _group(records: list[dict], key: str) -> dict[tuple[str, str], list[bool]]:
     out: dict[tuple[str, str], list[bool]] = defaultdict(list)
     for r in records:
@@ -104,6 +108,12 @@ def summary(records: list[dict], ood: list[dict], probes: list[dict], run: dict)
     intents = sorted({r["expected"] for r in records})
     rows = [[i] + [_pct(grouped.get((i, e), [])) for e in engines] for i in intents]
     lines += _table(["intent", *engines], rows)
+    lines += ["", "### Clean, per voice (the ten the first engine hears worst)", ""]
+    grouped = _group([r for r in records if r["condition"] == "clean"], "voice")
+    voices = sorted({v for v, _ in grouped}, key=lambda v: _share(grouped.get((v, engines[0]))))
+    rows = [[v] + [_pct(grouped.get((v, e), [])) for e in engines]
+            + [str(len(grouped.get((v, engines[0]), [])))] for v in voices[:10]]  # fmt: skip
+    lines += _table(["voice", *engines, "n"], rows)
     lines += ["", "## False accepts on out-of-domain audio", ""]
     lines += ["Understood: finals the matcher gives an intent. Coach acted: of those, what the",
               "product's coach acts on (bench/coach_replay.py) in a quiet room (idle) and while",
