@@ -33,10 +33,12 @@ DEFAULT_WPM = 165
 MIN_WPM, MAX_WPM = 90, 260
 MIN_VOLUME, MAX_VOLUME = 0.3, 2.0
 OUTPUT_RATE = 22050  # espeak-ng's native rate: no resampling on our side
-OUTPUT_LATENCY = 0.02
-"""Seconds of output buffer. bench/output_gaps.py (a tone into PulseAudio with both cores busy):
-5 ms underruns (2 s of gaps in 6 s), 10 ms and up play whole; 20 ms keeps a margin and starts
-a reply ~20 ms sooner than the 40 ms used before (bench/latency.py median 322 -> 300 ms)."""
+OUTPUT_LATENCY = 0.04
+"""Seconds of output buffer. bench/output_gaps.py (a tone into PulseAudio with both cores busy,
+other processes): 5 ms underruns, 10 ms and up play whole, and 20 ms starts a reply ~20 ms
+sooner (bench/latency.py median 322 -> 300 ms). But our callback is Python and needs the GIL:
+with 20 ms, one of two clean-clone CI runs recorded a garbled greeting (played while the
+grammar and recognizer are built in the same process, in long GIL-holding calls), so 40 ms."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class AudioOutput:
         self._done: list[tuple[DoneCallback, bool, float]] = []
         self._wake = threading.Event()
         self._closed = False
+        self.problems = 0
         self._stream = sd.OutputStream(
             samplerate=OUTPUT_RATE,
             channels=1,
@@ -168,6 +171,8 @@ class AudioOutput:
         self._wake.set()
         self._stream.stop()
         self._stream.close()
+        if self.problems:
+            log.warning("speaker: %d output buffer problems (underflows: gaps)", self.problems)
 
     def _finish(self, on_done: DoneCallback, cut: bool, at: float) -> None:
         self.ended_at = at
@@ -178,6 +183,7 @@ class AudioOutput:
 
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
         if status:
+            self.problems += 1  # underflows: gaps in what is heard (logged at close)
             log.debug("output status: %s", status)
         with self._lock:
             if self._current is None:
