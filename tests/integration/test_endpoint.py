@@ -60,8 +60,10 @@ def test_a_sentence_no_other_goes_on_from_ends_sooner(speech: np.ndarray) -> Non
 @pytest.mark.model
 def test_the_recognizer_knows_which_sentences_go_on(model: object) -> None:
     from voice.recognizer import Recognizer
+    from voice.recognizer_settings import RecognizerSettings
 
-    rec = Recognizer(model, ["my back", "my back locked up", "how much time is left"])
+    sentences = ["my back", "my back locked up", "how much time is left"]
+    rec = Recognizer(model, sentences, RecognizerSettings(endpoint=SETTINGS))
     assert rec._is_complete("how much time is left") == (True, True)
     assert rec._is_complete("my back") == (True, False)  # "my back locked up" goes on from it
     assert rec._is_complete("my back locked") == (False, False)
