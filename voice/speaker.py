@@ -89,6 +89,24 @@ class Synthesizer:
             self._apply()
 
     def synthesize(self, text: str) -> Utterance:
+        """pyttsx3's espeak driver sometimes hands back an empty or cut file (its end-of-
+        utterance signal can come from the utterance before), seen as a garbled greeting in CI
+        and as 0 s for "Tell me what happened, or say help." in a loop here: a result far
+        shorter than the words need is made again (twice at most)."""
+        utterance = self._synthesize_once(text)
+        for _ in range(2):
+            if len(utterance.samples) / utterance.rate >= self.least_seconds(text):
+                break
+            log.warning("speech for %r came out %d samples long; synthesizing it again",
+                        text[:40], len(utterance.samples))  # fmt: skip
+            utterance = self._synthesize_once(text)
+        return utterance
+
+    def least_seconds(self, text: str) -> float:
+        """Half the time the words take at the current rate: shorter is a broken synthesis."""
+        return 0.5 * len(text.split()) * 60.0 / self.wpm
+
+    def _synthesize_once(self, text: str) -> Utterance:
         fd, name = tempfile.mkstemp(prefix="backcoach-", suffix=".wav")
         os.close(fd)
         try:
