@@ -8,8 +8,6 @@ Pure: the coach tells it when it spoke and asks before acting."""
 
 from __future__ import annotations
 
-import math
-
 from voice.clock import Now
 from voice.events import Event, Say
 
@@ -23,7 +21,7 @@ as said to it."""
 
 class Attention:
     """`window=math.inf` (text mode: a typed line is always meant for the coach) never
-    ignores anything."""
+    ignores anything after the coach's greeting."""
 
     def __init__(self, window: float = CONVERSATION_WINDOW) -> None:
         self.window = window
@@ -35,8 +33,6 @@ class Attention:
             self._spoke_at = now.mono
 
     def conversing(self, now: Now) -> bool:
-        if self.window == math.inf:
-            return True
         return self._spoke_at is not None and now.mono - self._spoke_at <= self.window
 
     def why_ignore(self, intent: str, now: Now, asked: bool, timers: bool) -> str | None:

@@ -44,10 +44,9 @@ class Offers:
     def answer(self, now: Now) -> str | None:
         """Yes or No: the open offer's kind if it is still open (None if none or too old).
         The offer is closed either way."""
-        offer, self._open = self._open, None
-        if offer is None or now.mono - offer.made_at > OFFER_TTL:
-            return None
-        return offer.kind
+        kind = self._open.kind if self._open is not None and self.is_open(now) else None
+        self._open = None
+        return kind
 
     def reopen(self, now: Now) -> None:
         """Repeat: an offer asked again is open again."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -83,15 +83,7 @@ class SecondPass:
 
     def nearest(self, guesses: Sequence[str]) -> list[str]:
         """The sentences nearest to any of the guesses, best first, without repeats."""
-        found: dict[str, float] = {}
-        for guess in guesses:
-            if not guess:
-                continue
-            for text, score, _ in process.extract(
-                guess, self._sentences, scorer=fuzz.ratio, limit=int(self.settings.candidates)
-            ):
-                found[text] = max(score, found.get(text, 0.0))
-        return sorted(found, key=lambda t: -found[t])
+        return _nearest(guesses, self._sentences, int(self.settings.candidates))
 
     def redecode(self, pcm: bytes, guesses: Sequence[str]) -> SecondGuess | None:
         """Decode `pcm` (16 kHz mono int16, one utterance) against the sentences nearest to
@@ -152,8 +144,7 @@ class SecondPass:
         n = int(self.settings.scored)
         if n <= 0:
             return ""
-        near = SecondPass(self.model, candidates, replace(self.settings, candidates=n))
-        sentences = near.nearest([h for h in heard if h])[:n]
+        sentences = _nearest(heard, candidates, n)[:n]
         if self._pool is None:  # Vosk lets go of the GIL: two decodes at once on two cores
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="second-pass")
         decoded = self._pool.map(lambda s: self._nbest(pcm, json.dumps([s, UNK]), 1), sentences)
@@ -173,6 +164,17 @@ class SecondPass:
         rec.AcceptWaveform(pcm)
         found = json.loads(rec.FinalResult()).get("alternatives") or []
         return [(float(e.get("confidence", 0.0)), str(e.get("text", "")).strip()) for e in found]
+
+
+def _nearest(guesses: Sequence[str], sentences: Sequence[str], limit: int) -> list[str]:
+    """The `limit` sentences nearest (rapidfuzz ratio) to each guess, best first, no repeats."""
+    found: dict[str, float] = {}
+    for guess in guesses:
+        if not guess:
+            continue
+        for text, score, _ in process.extract(guess, sentences, scorer=fuzz.ratio, limit=limit):
+            found[text] = max(score, found.get(text, 0.0))
+    return sorted(found, key=lambda t: -found[t])
 
 
 def _trim_unknown_edge(words: list[W], word: Callable[[W], str]) -> list[W]:
