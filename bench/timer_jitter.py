@@ -185,7 +185,7 @@ def stats(values: list[float]) -> tuple[int, float, float, float]:
 def make_player(kind: str) -> tuple[TimedPlayer, str]:
     if kind in ("synth", "auto"):
         try:
-            from voice.speaker import Synthesizer
+            from voice.synthesizer import Synthesizer
 
             synth = Synthesizer()
             return TimedPlayer(synth.synthesize), "espeak-ng synthesis, timed playback"

@@ -29,9 +29,10 @@ from voice.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.recognizer import Recognizer, build_recognizer
 from voice.session import EventLog, Session
 from voice.settings import Settings
-from voice.speaker import AudioOutput, Speaker, Synthesizer, TextSpeaker, TTSUnavailable
+from voice.speaker import AudioOutput, Speaker, TextSpeaker
 from voice.speech_policy import openings
 from voice.speech_queue import SpeechQueue
+from voice.synthesizer import Synthesizer, TTSUnavailable
 from voice.text_mode import open_events
 from voice.wav_input import read_wav
 from voice.wiring import build_coach
