@@ -92,8 +92,8 @@ def start_pulse(stack: ExitStack) -> None:
     os.environ["PULSE_RUNTIME_PATH"] = str(runtime / "pulse")
     cmd = ["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "-n"]
     cmd += ["--use-pid-file=yes", "--load=module-native-protocol-unix"]
-    cmd += ["--load=module-null-sink sink_name=coach_speaker"]
-    cmd += ["--load=module-null-sink sink_name=room"]
+    cmd += ["--load=module-null-sink sink_name=coach_speaker rate=48000"]
+    cmd += ["--load=module-null-sink sink_name=room rate=48000"]
     cmd += ["--load=module-remap-source master=room.monitor source_name=coach_mic"]
     subprocess.run(cmd, check=True, capture_output=True)
     pid = int((runtime / "pulse" / "pid").read_text().split()[0])

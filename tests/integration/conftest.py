@@ -22,10 +22,13 @@ from pulse_server import Pulse
 
 from intents.matcher import Matcher, load_matcher
 
+# Both sinks at a fixed 48 kHz: otherwise PulseAudio switches an idle sink between 44.1 and
+# 48 kHz when the first stream starts (seen here: coach_speaker 44100 -> 48000 Hz while the
+# recording of its monitor runs), one moving part fewer under the recordings.
 MODULES = [
     "module-native-protocol-unix",
-    "module-null-sink sink_name=coach_speaker",
-    "module-null-sink sink_name=room",
+    "module-null-sink sink_name=coach_speaker rate=48000",
+    "module-null-sink sink_name=room rate=48000",
     "module-remap-source master=room.monitor source_name=coach_mic",
 ]
 

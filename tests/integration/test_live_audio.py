@@ -112,6 +112,14 @@ def transcribe_raw(raw: Path, model: Path) -> str:
     return str(json.loads(recognizer.FinalResult())["text"])
 
 
+def voiced_seconds(raw: Path) -> float:
+    """Seconds of 16 kHz s16le audio in 20 ms frames louder than RMS 100 (for a failure's
+    message: a recording much shorter than what was played points at the recording)."""
+    samples = np.frombuffer(raw.read_bytes(), dtype=np.int16).astype(np.float64)
+    frames = samples[: len(samples) // 320 * 320].reshape(-1, 320)
+    return float(np.sum(np.sqrt(np.mean(frames**2, axis=1)) > 100) * 0.02)
+
+
 @pytest.fixture()
 def loopback(pulse: Pulse) -> Iterator[None]:
     """The coach's speaker leaks into its microphone, as on a laptop."""
@@ -150,8 +158,11 @@ def test_spoken_question_gets_a_spoken_answer(
         "answer": {"sorry", "take", "strain", "down", "muscles"},
         "goodbye": {"take", "care", "rest", "gently"},
     }
+    played = sum(e["end"] - e["start"] for e in coach.events() if e["type"] == "Said")
+    recorded = voiced_seconds(tmp_path / "said.raw")
+    timing = f"speech recorded {recorded:.1f} s, played by the coach {played:.1f} s"
     for part, expected in parts.items():
-        assert len(words & expected) >= 2, f"{part} not heard in the recording: {text!r}"
+        assert len(words & expected) >= 2, f"{part} not heard ({timing}): {text!r}"
 
 
 def test_coach_does_not_answer_its_own_voice(
