@@ -80,6 +80,7 @@ def run_commands(task: tuple[str, str, list[dict]]) -> list[dict]:
             "confidence": heard.confidence if heard else None,
             "text_ok": text_intent == e["intent"],
             "audio": len(samples) / audio.RATE,
+            "dropped": getattr(engine, "last_dropped", []),
         })  # fmt: skip
     return out
 
