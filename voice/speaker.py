@@ -23,12 +23,13 @@ from voice.synthesizer import OUTPUT_RATE, Synthesizer, Utterance
 
 log = logging.getLogger(__name__)
 
-OUTPUT_LATENCY = 0.04
+OUTPUT_LATENCY = 0.02
 """Seconds of output buffer. bench/output_gaps.py (a tone into PulseAudio with both cores busy,
-other processes): 5 ms underruns, 10 ms and up play whole, and 20 ms starts a reply ~20 ms
-sooner (bench/latency.py median 322 -> 300 ms). But our callback is Python and needs the GIL:
-with 20 ms, one of two clean-clone CI runs recorded a garbled greeting (played while the
-grammar and recognizer are built in the same process, in long GIL-holding calls), so 40 ms."""
+other processes): 5 ms underruns, 10 ms and up play whole. 20 ms starts a reply ~26 ms sooner
+than 40 ms (bench/latency.py, reply start minus final result: 28-29 vs 55 ms). Our callback is
+Python and needs the GIL, so underflows are counted (`AudioOutput.problems`, a warning at
+close): none in the live-audio tests with 20 ms, alone or with both cores kept busy. (A
+garbled recording in CI once blamed on the 20 ms buffer came back with 40 ms too.)"""
 
 
 DoneCallback = Callable[[bool], None]
