@@ -59,7 +59,7 @@ class Recognizer:
         ends = self.settings.endpoint
         self._goes_on = (  # every proper word prefix of a sentence (~60 ms to build: only if used)
             frozenset(" ".join(w[:n]) for w in map(str.split, sentences) for n in range(1, len(w)))
-            if ends.final_silence != ends.complete_silence
+            if ends.final_silence != ends.complete_silence or ends.quiet_drop_db > 0
             else frozenset()
         )
         self._understands = understands or (lambda text: False)
@@ -146,11 +146,14 @@ class Recognizer:
         return self._final(self._rec.FinalResult(), _Alternatives(self._nbest), at)
 
     def _is_complete(self, partial: str) -> tuple[bool, bool]:
-        """Do the words so far make a whole request, and is it one no sentence of ours goes on
-        from? (Asked once per new partial.)"""
+        """Do the words so far make a whole request, and are they a sentence of ours, of two
+        words or more, that no sentence goes on from? (Asked once per new partial.) A loose
+        string the matcher understands, or one word, is never final: cut sooner, the radio
+        gave "to lumpy there my" (Knot) and "heat" (bench/results/tuning.md)."""
         if partial != self._checked[0]:
             whole = partial in self._complete or (bool(partial) and self._understands(partial))
-            self._checked = (partial, whole, whole and partial not in self._goes_on)
+            final = partial in self._complete and " " in partial and partial not in self._goes_on
+            self._checked = (partial, whole, final)
         return self._checked[1], self._checked[2]
 
     def _rescue(self, transcript: Transcript, alternatives: _Alternatives) -> Transcript:

@@ -14,7 +14,9 @@ from voice.wav_input import read_wav
 pytestmark = pytest.mark.audio
 
 RATE = 16000
-SETTINGS = EndpointSettings(final_silence=0.096, complete_silence=0.16, incomplete_silence=0.6)
+SETTINGS = EndpointSettings(
+    final_silence=0.096, complete_silence=0.16, incomplete_silence=0.6, quiet_drop_db=0
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +69,54 @@ def test_the_recognizer_knows_which_sentences_go_on(model: object) -> None:
     assert rec._is_complete("how much time is left") == (True, True)
     assert rec._is_complete("my back") == (True, False)  # "my back locked up" goes on from it
     assert rec._is_complete("my back locked") == (False, False)
+
+
+def _in_room(speech: np.ndarray, noise_rms: float) -> np.ndarray:
+    noise = np.random.default_rng(7).normal(0, noise_rms, len(speech))
+    return np.clip(speech + noise, -32768, 32767).astype(np.int16)
+
+
+def _fed_until_end(samples: np.ndarray, settings: EndpointSettings, final: bool) -> tuple[int, int]:
+    detector = EndOfSpeech(settings)
+    for start in range(0, len(samples), WINDOW):
+        ended = detector.feed(samples[start : start + WINDOW].tobytes(), True, final)
+        if ended is not None:
+            return ended, detector.position
+    raise AssertionError("no end of speech")
+
+
+QUIET = EndpointSettings(quiet_drop_db=25)
+VAD_ONLY = EndpointSettings(quiet_drop_db=0)
+
+
+def test_a_quiet_room_ends_a_final_sentence_before_the_vad_lets_go(speech: np.ndarray) -> None:
+    """In room hiss (RMS 60) Silero still says speech for a window or more after the words;
+    the level, 25 dB under the voice, already says silence."""
+    room = _in_room(speech, 60)
+    ended, fed = _fed_until_end(room, QUIET, final=True)
+    _, fed_vad_only = _fed_until_end(room, VAD_ONLY, final=True)
+    assert fed < fed_vad_only
+    loud = np.nonzero(np.abs(speech) > 500)[0]
+    assert loud[-1] - RATE // 10 < ended < loud[-1] + RATE // 10  # at the end of the words
+    # a whole sentence that can go on waits for the voice detector, as before
+    assert _fed_until_end(room, QUIET, final=False) == _fed_until_end(room, VAD_ONLY, final=False)
+
+
+def test_loud_noise_is_never_quiet(speech: np.ndarray) -> None:
+    """White noise 5 dB under the voice: nothing is 25 dB under it, the detector alone ends."""
+    voiced = speech[np.abs(speech) > 500].astype(np.float64)
+    rms = float(np.sqrt(np.mean(voiced**2)))
+    noisy = _in_room(speech, rms * 10 ** (-5 / 20))
+    assert _fed_until_end(noisy, QUIET, True) == _fed_until_end(noisy, VAD_ONLY, True)
+
+
+@pytest.mark.model
+def test_the_quiet_cue_knows_which_sentences_go_on(model: object) -> None:
+    from voice.recognizer import Recognizer
+    from voice.recognizer_settings import RecognizerSettings
+
+    sentences = ["my back", "my back locked up", "heat"]
+    rec = Recognizer(model, sentences, RecognizerSettings(endpoint=QUIET))
+    assert rec._is_complete("my back") == (True, False)
+    assert rec._is_complete("my back locked up") == (True, True)
+    assert rec._is_complete("heat") == (True, False)  # one word: the radio says it too
