@@ -28,9 +28,11 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
     return np.concatenate([pad, read_wav(wav), pad, pad])
 
 
-def _ended_at(samples: np.ndarray, complete: bool, final: bool) -> tuple[int, int]:
+def _ended_at(
+    samples: np.ndarray, complete: bool, final: bool, settings: EndpointSettings = SETTINGS
+) -> tuple[int, int]:
     """(sample position where the detector said speech ended, samples fed when it said so)."""
-    detector = EndOfSpeech(SETTINGS)
+    detector = EndOfSpeech(settings)
     for start in range(0, len(samples), WINDOW):
         ended = detector.feed(samples[start : start + WINDOW].tobytes(), complete, final)
         if ended is not None:
@@ -76,15 +78,6 @@ def _in_room(speech: np.ndarray, noise_rms: float) -> np.ndarray:
     return np.clip(speech + noise, -32768, 32767).astype(np.int16)
 
 
-def _fed_until_end(samples: np.ndarray, settings: EndpointSettings, final: bool) -> tuple[int, int]:
-    detector = EndOfSpeech(settings)
-    for start in range(0, len(samples), WINDOW):
-        ended = detector.feed(samples[start : start + WINDOW].tobytes(), True, final)
-        if ended is not None:
-            return ended, detector.position
-    raise AssertionError("no end of speech")
-
-
 QUIET = EndpointSettings(quiet_drop_db=25)
 VAD_ONLY = EndpointSettings(quiet_drop_db=0)
 
@@ -93,13 +86,13 @@ def test_a_quiet_room_ends_a_final_sentence_before_the_vad_lets_go(speech: np.nd
     """In room hiss (RMS 60) Silero still says speech for a window or more after the words;
     the level, 25 dB under the voice, already says silence."""
     room = _in_room(speech, 60)
-    ended, fed = _fed_until_end(room, QUIET, final=True)
-    _, fed_vad_only = _fed_until_end(room, VAD_ONLY, final=True)
+    ended, fed = _ended_at(room, True, True, QUIET)
+    _, fed_vad_only = _ended_at(room, True, True, VAD_ONLY)
     assert fed < fed_vad_only
     loud = np.nonzero(np.abs(speech) > 500)[0]
     assert loud[-1] - RATE // 10 < ended < loud[-1] + RATE // 10  # at the end of the words
     # a whole sentence that can go on waits for the voice detector, as before
-    assert _fed_until_end(room, QUIET, final=False) == _fed_until_end(room, VAD_ONLY, final=False)
+    assert _ended_at(room, True, False, QUIET) == _ended_at(room, True, False, VAD_ONLY)
 
 
 def test_loud_noise_is_never_quiet(speech: np.ndarray) -> None:
@@ -107,7 +100,7 @@ def test_loud_noise_is_never_quiet(speech: np.ndarray) -> None:
     voiced = speech[np.abs(speech) > 500].astype(np.float64)
     rms = float(np.sqrt(np.mean(voiced**2)))
     noisy = _in_room(speech, rms * 10 ** (-5 / 20))
-    assert _fed_until_end(noisy, QUIET, True) == _fed_until_end(noisy, VAD_ONLY, True)
+    assert _ended_at(noisy, True, True, QUIET) == _ended_at(noisy, True, True, VAD_ONLY)
 
 
 @pytest.mark.model
