@@ -1,6 +1,7 @@
 """Between the audio source and the session: half-duplex listening with barge-in.
 
-While the coach speaks (and for `tail_guard` seconds after, while its echo dies away) nothing
+While the coach's voice plays (and for `tail_guard` seconds after its last voiced sample, while
+its echo dies away; the silence espeak-ng puts after each sentence is not waited out) nothing
 heard is passed on: laptop speakers reach the laptop microphone and the coach must not answer
 itself. One exception, barge-in: the microphone signal is echo-cancelled against what the
 speaker played (`EchoStage`, speexdsp), a small recognizer that knows only the stop phrases
@@ -75,6 +76,13 @@ MIN_ENERGY = 10 * 512 * 1200.0**2
 TRAINED = 4.0
 """Seconds of the coach's speech the canceller needs before barge-in is trusted."""
 RESYNC = 0.05
+TAIL_GUARD = 0.3
+"""Seconds of deafness after the coach's last voiced sample reached the speaker (counted from
+the last microphone chunk that arrived while it played). A room's echo is ~30 dB down after
+0.2 s; the coach's voice looped back at full level through PulseAudio (tests/integration,
+test_coach_does_not_answer_its_own_voice) was not answered with 0.2 or 0.3 (two runs each).
+0.5 s counted from the end of espeak-ng's trailing silence (as before) clipped a "yes" said
+as soon as an offer ended."""
 """Seconds the sample count may drift from the arrival times before re-anchoring."""
 
 BARGE_IN_WORDS = frozenset({"stop", "quiet", "enough"})
@@ -117,7 +125,7 @@ class Listener:
         recognizer: Recognizer,
         speech: SpeechState,
         post: Callable[[Event], None],
-        tail_guard: float = 0.5,
+        tail_guard: float = TAIL_GUARD,
         echo: EchoStage | None = None,
         barge_in: Recognizer | None = None,
     ) -> None:

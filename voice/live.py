@@ -117,7 +117,7 @@ class LiveRun:
         self.queue.keep_ready(ready_texts(self.replies))  # in the background
         self.session = Session(matcher.understand, parts.coach, self.queue, clock, self.events)
         state = SpeechState(
-            speaking=lambda: self.player.speaking or self.queue.speaking,
+            speaking=lambda: self.player.voicing,  # the echo guard starts as the voice ends
             saying=lambda: self.player.current_text,
         )
         self.mic: Microphone | None = None

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from voice.clock import Clock
-from voice.synthesizer import OUTPUT_RATE, Synthesizer, Utterance
+from voice.synthesizer import OUTPUT_RATE, Synthesizer, Utterance, voiced_samples
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ class AudioOutput:
         self._position = 0
         self.started_at: float | None = None  # monotonic time the first sample left
         self.ended_at: float | None = None
+        self._voiced = 0  # samples of the current sound before its trailing silence
+        self.voice_ends_at: float | None = None  # when its last voiced sample is heard
         self.on_start: Callable[[float], None] | None = None
         self._done: list[tuple[DoneCallback, bool, float]] = []
         self._wake = threading.Event()
@@ -74,12 +76,22 @@ class AudioOutput:
         with self._lock:
             return self._current is not None
 
-    def play(self, samples: np.ndarray, on_done: DoneCallback) -> None:
+    def voicing(self) -> bool:
+        """A sound is playing and its voice is not over (its trailing silence is)."""
+        with self._lock:
+            if self._current is None:
+                return False
+            ends = self.voice_ends_at
+        return ends is None or self._clock.now().mono < ends
+
+    def play(self, samples: np.ndarray, on_done: DoneCallback, voiced: int | None = None) -> None:
+        """`voiced`: samples before the sound's trailing silence (default: all)."""
         with self._lock:
             previous = self._current
             self._current = (samples.reshape(-1, 1), on_done)
+            self._voiced = len(samples) if voiced is None else voiced
             self._position = 0
-            self.started_at = self.ended_at = None
+            self.started_at = self.ended_at = self.voice_ends_at = None
             if previous is not None:
                 self._finish(previous[1], cut=True, at=self._clock.now().mono)
 
@@ -124,6 +136,7 @@ class AudioOutput:
             delay = max(0.0, time_info.outputBufferDacTime - time_info.currentTime)
             if self._position == 0:
                 self.started_at = now + delay
+                self.voice_ends_at = self.started_at + self._voiced / OUTPUT_RATE
                 if self._timeline is not None:
                     self._timeline.started(self.started_at, samples[:, 0], OUTPUT_RATE)
                 if self.on_start is not None:
@@ -163,6 +176,12 @@ class Speaker:
         return self._text if self.speaking else ""
 
     @property
+    def voicing(self) -> bool:
+        """Speaking, and not yet in the sentence's trailing silence: what the listener must
+        not hear itself in (its echo guard starts when the voice ends)."""
+        return self.speaking and self._output.voicing()
+
+    @property
     def output(self) -> AudioOutput:
         return self._output
 
@@ -178,7 +197,7 @@ class Speaker:
                 self.speaking = False
             on_done(cut)
 
-        self._output.play(utterance.samples, done)
+        self._output.play(utterance.samples, done, voiced_samples(utterance.samples))
 
     def stop(self) -> None:
         self._output.stop()
@@ -200,6 +219,7 @@ class TextSpeaker:
         self._reason = reason
         self._told = False
         self.speaking = False
+        self.voicing = False
         self.current_text = ""
 
     def synthesize(self, text: str) -> Utterance:

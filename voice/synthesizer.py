@@ -42,6 +42,21 @@ class Utterance:
         return len(self.samples) / self.rate
 
 
+VOICE_FLOOR_DB = 40.0
+"""How far under its loudest sample a synthesized sentence counts as silent."""
+
+
+def voiced_samples(samples: np.ndarray) -> int:
+    """Samples up to and including the last one within VOICE_FLOOR_DB of the loudest.
+    espeak-ng ends every sentence with 0.33-0.39 s of silence (the pause before a next
+    sentence): the listener need not wait that out before its echo guard starts."""
+    level = np.abs(samples.astype(np.int32))
+    if not len(level) or not level.max():
+        return 0
+    above = np.flatnonzero(level > level.max() * 10 ** (-VOICE_FLOOR_DB / 20))
+    return int(above[-1]) + 1
+
+
 class TTSUnavailable(RuntimeError):
     """No speech engine could be started (the reason is the message)."""
 

@@ -165,6 +165,33 @@ def test_spoken_question_gets_a_spoken_answer(
         assert len(words & expected) >= 2, f"{part} not heard ({timing}): {text!r}"
 
 
+def test_a_yes_said_as_soon_as_the_offer_ends_is_heard(
+    pulse: Pulse, vosk_model_path: Path, tmp_path: Path
+) -> None:
+    """Every sentence espeak-ng makes ends in ~0.33 s of silence, and the coach's sentence is
+    logged as said when that silence has played. The user answers the offer then: the "yes"
+    (0.2 s of lead-in) starts ~0.55-0.65 s after the last word. The echo guard (0.3 s) runs
+    from the last voiced sample, so the whole "yes" is heard; before, the guard (0.5 s) ran
+    from the end of the silence, the coach was deaf until ~0.85 s and heard half of it."""
+    yes = tmp_path / "yes.wav"
+    raw = tmp_path / "yes.raw.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), "yes"], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", str(yes), "pad", "0.2", "0.3"], check=True)
+    coach = Coach(pulse, vosk_model_path, tmp_path)
+    try:
+        coach.wait_quiet("Greeting")
+        pulse.play(speech("my back locked up", tmp_path / "back.wav")).wait(timeout=10)
+        coach.wait_for(lambda e: e["type"] == "Said" and "would you like" in e["text"].lower())
+        pulse.play(yes).wait(timeout=10)
+        coach.wait_for(lambda e: e["type"] == "Understood" and e["match"]["intent"] == "Yes")
+        coach.said("Timers.stretch.intro")  # the answer to the "yes": the holds begin (~2 min)
+    finally:
+        coach.process.terminate()
+        coach.finish()
+    finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
+    assert finals == ["my back locked up", "yes"]
+
+
 def test_coach_does_not_answer_its_own_voice(
     pulse: Pulse, vosk_model_path: Path, tmp_path: Path, loopback: None
 ) -> None:
