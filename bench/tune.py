@@ -26,7 +26,7 @@ from bench.report import wrong_action  # noqa: E402
 
 
 def measure(setting: str, args: argparse.Namespace) -> dict:
-    tag = "tune_" + (setting.replace("=", "_").replace(",", "+") or "defaults")
+    tag = "tune_" + (args.label or setting.replace("=", "_").replace(",", "+") or "defaults")
     cmd = [sys.executable, str(HERE / "spoken_commands.py"), "--engines", "vosk", "--tag", tag,
            "--limit", str(args.limit), "--noisy", str(args.noisy), "--conditions", args.conditions,
            "--ood-minutes", str(args.ood_minutes), "--no-plots",
@@ -38,7 +38,7 @@ def measure(setting: str, args: argparse.Namespace) -> dict:
     rows = [json.loads(line) for line in (HERE / "corpus" / "runs" / f"{tag}.jsonl").open()]
     cmds = [r for r in rows if "condition" in r]
     ood = [r for r in rows if "accepts" in r]
-    out: dict = {"setting": setting or "product defaults"}
+    out: dict = {"setting": args.label or setting or "product defaults"}
     for cond in args.conditions.split(","):
         ok = [r["ok"] for r in cmds if r["condition"] == cond]
         out[cond] = 100 * sum(ok) / len(ok) if ok else float("nan")
@@ -61,6 +61,7 @@ def main() -> int:
     p.add_argument("--conditions", default="clean,pink@5,babble@10,far")
     p.add_argument("--ood-minutes", type=float, default=30)
     p.add_argument("--out", type=Path, default=HERE / "results" / "tuning.md")
+    p.add_argument("--label", default="", help="names the row and its run (one --setting; e.g. another BACKCOACH_MODEL)")
     args = p.parse_args()
     conds = args.conditions.split(",")
     lines = [
