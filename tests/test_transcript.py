@@ -22,11 +22,12 @@ def _t(text: str, confidence: float = 0.95) -> Transcript:
         ("no", True, 0.45, None),  # a whole sentence may score lower
         ("no", True, 0.35, "confidence 0.35"),
         ("add two minutes to ice", False, 0.5, "confidence 0.50"),
-        ("[unk] [unk] ice", False, 0.9, "67% unknown"),
+        ("[unk] [unk] [unk] ice timer", False, 0.9, "60% unknown"),
         ("", False, 0.9, "no words"),
         ("a b c d e f g h i", False, 0.9, "9 words"),
         ("an hour", False, 0.99, "only 2 loose words"),
-        ("add an hour", False, 0.99, None),
+        ("the hold me or", False, 0.88, "only 4 loose words"),  # radio talk -> ItHurts
+        ("add an hour to ice", False, 0.99, None),
     ],
 )
 def test_why_dropped(text: str, whole: bool, confidence: float, reason: str | None) -> None:
