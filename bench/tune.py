@@ -61,7 +61,9 @@ def main() -> int:
     p.add_argument("--conditions", default="clean,pink@5,babble@10,far")
     p.add_argument("--ood-minutes", type=float, default=30)
     p.add_argument("--out", type=Path, default=HERE / "results" / "tuning.md")
-    p.add_argument("--label", default="", help="names the row and its run (one --setting; e.g. another BACKCOACH_MODEL)")
+    p.add_argument(
+        "--label", default="", help="names the row and its run (e.g. for another BACKCOACH_MODEL)"
+    )
     args = p.parse_args()
     conds = args.conditions.split(",")
     lines = [
