@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from voice.clock import Clock
-from voice.synthesizer import OUTPUT_RATE, Synthesizer, Utterance, voiced_samples
+from voice.synthesizer import OUTPUT_RATE, Synthesizer, Utterance
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,6 @@ class AudioOutput:
         self.started_at: float | None = None  # monotonic time the first sample left
         self.ended_at: float | None = None
         self._voiced = 0  # samples of the current sound before its trailing silence
-        self.voice_ends_at: float | None = None  # when its last voiced sample is heard
         self.on_start: Callable[[float], None] | None = None
         self._done: list[tuple[DoneCallback, bool, float]] = []
         self._wake = threading.Event()
@@ -81,8 +80,8 @@ class AudioOutput:
         with self._lock:
             if self._current is None:
                 return False
-            ends = self.voice_ends_at
-        return ends is None or self._clock.now().mono < ends
+            started, voiced = self.started_at, self._voiced
+        return started is None or self._clock.now().mono < started + voiced / OUTPUT_RATE
 
     def play(self, samples: np.ndarray, on_done: DoneCallback, voiced: int | None = None) -> None:
         """`voiced`: samples before the sound's trailing silence (default: all)."""
@@ -91,7 +90,7 @@ class AudioOutput:
             self._current = (samples.reshape(-1, 1), on_done)
             self._voiced = len(samples) if voiced is None else voiced
             self._position = 0
-            self.started_at = self.ended_at = self.voice_ends_at = None
+            self.started_at = self.ended_at = None
             if previous is not None:
                 self._finish(previous[1], cut=True, at=self._clock.now().mono)
 
@@ -136,7 +135,6 @@ class AudioOutput:
             delay = max(0.0, time_info.outputBufferDacTime - time_info.currentTime)
             if self._position == 0:
                 self.started_at = now + delay
-                self.voice_ends_at = self.started_at + self._voiced / OUTPUT_RATE
                 if self._timeline is not None:
                     self._timeline.started(self.started_at, samples[:, 0], OUTPUT_RATE)
                 if self.on_start is not None:
@@ -197,7 +195,7 @@ class Speaker:
                 self.speaking = False
             on_done(cut)
 
-        self._output.play(utterance.samples, done, voiced_samples(utterance.samples))
+        self._output.play(utterance.samples, done, utterance.voiced)
 
     def stop(self) -> None:
         self._output.stop()

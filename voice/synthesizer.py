@@ -8,6 +8,7 @@ voice.speaker plays them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 import os
@@ -40,6 +41,11 @@ class Utterance:
     @property
     def duration(self) -> float:
         return len(self.samples) / self.rate
+
+    @functools.cached_property
+    def voiced(self) -> int:
+        """Samples before the trailing silence (worked out once: replies are cached)."""
+        return voiced_samples(self.samples)
 
 
 VOICE_FLOOR_DB = 40.0

@@ -173,10 +173,7 @@ def test_a_yes_said_as_soon_as_the_offer_ends_is_heard(
     (0.2 s of lead-in) starts ~0.55-0.65 s after the last word. The echo guard (0.3 s) runs
     from the last voiced sample, so the whole "yes" is heard; before, the guard (0.5 s) ran
     from the end of the silence, the coach was deaf until ~0.85 s and heard half of it."""
-    yes = tmp_path / "yes.wav"
-    raw = tmp_path / "yes.raw.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), "yes"], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", str(yes), "pad", "0.2", "0.3"], check=True)
+    yes = speech("yes", tmp_path / "yes.wav")  # 0.2 s of lead-in
     coach = Coach(pulse, vosk_model_path, tmp_path)
     try:
         coach.wait_quiet("Greeting")
