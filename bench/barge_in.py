@@ -29,9 +29,9 @@ sys.path.insert(0, str(HERE.parent))
 
 from latency import machine, start_pulse  # noqa: E402
 
+from voice.app.live_mode import LiveRun  # noqa: E402
+from voice.app.settings import Settings  # noqa: E402
 from voice.clock import SystemClock  # noqa: E402
-from voice.live import LiveRun  # noqa: E402
-from voice.settings import Settings  # noqa: E402
 
 QUESTIONS = {  # questions with long answers, and the intent that must be heard
     "my back locked up": "SpasmStarted",

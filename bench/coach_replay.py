@@ -1,9 +1,9 @@
 """Out-of-domain finals through the real coach: does it act on them?
 
 The engine's understood finals on a radio programme are replayed, at their times in the audio,
-into the product's coach (voice.wiring.build_coach, a fake clock, a scratch state directory),
+into the product's coach (voice.app.wiring.build_coach, a fake clock, a scratch state directory),
 which decides as it would live: a "yes" with nothing asked or a timer command with no timer
-is let pass (voice.attention). A false action is any final the coach does not ignore.
+is let pass (voice.coach.attention). A false action is any final the coach does not ignore.
 
 Two rooms: "idle" (the coach's last words are more than a minute past when the radio starts)
 and "icing" (an ice massage timer was started just before: timer commands now have a timer,
@@ -16,12 +16,12 @@ import tempfile
 from pathlib import Path
 
 from intents.matcher import load_matcher
-from voice.attention import CONVERSATION_WINDOW
+from voice.app.settings import Settings
+from voice.app.wiring import build_coach
 from voice.clock import FakeClock
-from voice.coach import Coach
+from voice.coach.attention import CONVERSATION_WINDOW
+from voice.coach.coach import Coach
 from voice.events import Ignored
-from voice.settings import Settings
-from voice.wiring import build_coach
 
 ROOMS = ("idle", "icing")
 

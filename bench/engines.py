@@ -1,7 +1,7 @@
 """The two recognizers under test, behind one small streaming interface.
 
-- `vosk`: backcoach's pipeline. Until `voice/recognizer.py` exists this is Vosk driven directly
-  (KaldiRecognizer with the grammar phrases + "[unk]", SetWords, Vosk's own endpointing);
+- `vosk`: backcoach's pipeline. Until `voice/hearing/recognizer.py` exists this is Vosk driven
+  directly (KaldiRecognizer with the grammar phrases + "[unk]", SetWords, Vosk's own endpointing);
   `make_engine` prefers the product recognizer when it is importable.
 - `pocketsphinx`: the peer. PyPI pocketsphinx's US English model with a finite-state grammar of the
   same sentences (a minimal word automaton), its webrtc-style Endpointer for end of speech.
@@ -56,7 +56,8 @@ def model_path() -> Path:
 
 
 class VoskDirect:
-    """Vosk with the grammar, no product code: the stand-in until voice/recognizer.py exists."""
+    """Vosk with the grammar, no product code: the stand-in until voice/hearing/recognizer.py
+    exists."""
 
     name = "vosk"
 
@@ -154,7 +155,7 @@ class PocketSphinxPeer:
 
 
 class VoskProduct:
-    """backcoach's own recognizer (voice/recognizer.py: grammar, confidence and "[unk]"
+    """backcoach's own recognizer (voice/hearing/recognizer.py: grammar, confidence and "[unk]"
     rejection, Silero end of speech), fed 100 ms chunks like the microphone."""
 
     name = "vosk"
@@ -164,11 +165,11 @@ class VoskProduct:
 
         import vosk
 
-        from voice.cleanup import CleanupSettings
-        from voice.endpoint import EndpointSettings
-        from voice.recognizer import recognizer_with_matcher
-        from voice.recognizer_settings import RecognizerSettings
-        from voice.second_pass import SecondPassSettings
+        from voice.hearing.cleanup import CleanupSettings
+        from voice.hearing.endpoint import EndpointSettings
+        from voice.hearing.recognizer import recognizer_with_matcher
+        from voice.hearing.recognizer_settings import RecognizerSettings
+        from voice.hearing.second_pass import SecondPassSettings
 
         vosk.SetLogLevel(-2)
         options = dict(options)
@@ -231,7 +232,7 @@ def _section(options: dict[str, float], name: str) -> dict[str, float]:
 
 def product_recognizer_available() -> bool:
     try:
-        import voice.recognizer  # noqa: F401
+        import voice.hearing.recognizer  # noqa: F401
     except ImportError:
         return False
     return True

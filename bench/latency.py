@@ -36,12 +36,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from voice.app.live_mode import LiveRun  # noqa: E402
+from voice.app.settings import Settings  # noqa: E402
 from voice.clock import SystemClock  # noqa: E402
-from voice.live import LiveRun  # noqa: E402
-from voice.mic import BLOCK, RATE  # noqa: E402
-from voice.recognizer import transcribe  # noqa: E402
-from voice.settings import Settings  # noqa: E402
-from voice.wav_input import read_wav  # noqa: E402
+from voice.hearing.mic import BLOCK, RATE  # noqa: E402
+from voice.hearing.recognizer import transcribe  # noqa: E402
+from voice.wav_files import read_wav  # noqa: E402
 
 # Questions whose answers neither start a routine nor end the session.
 UTTERANCES = [
@@ -182,9 +182,9 @@ import sys, time
 sys.path.insert(0, {root!r})
 from contextlib import ExitStack
 from voice.clock import SystemClock
-from voice.live import LiveRun
-from voice.mic import Microphone, MicSettings
-from voice.settings import Settings
+from voice.app.live_mode import LiveRun
+from voice.hearing.mic import Microphone, MicSettings
+from voice.app.settings import Settings
 with ExitStack() as stack:
     live = LiveRun(Settings(state_dir={state!r}), SystemClock(), stack)
     ready = time.monotonic()

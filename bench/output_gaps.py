@@ -1,7 +1,7 @@
 """Does the speaker's output buffer underrun? (Not a test; prints one line per buffer size.)
 
-Plays a 6 s 440 Hz tone through `voice.speaker.AudioOutput` at several output latencies into a
-private PulseAudio null sink while N busy processes load the CPU, records the sink's monitor
+Plays a 6 s 440 Hz tone through `voice.speaking.speaker.AudioOutput` at several output latencies
+into a private PulseAudio null sink while N busy processes load the CPU, records the sink's monitor
 with parec, and counts 2 ms windows of near-silence inside the tone (an underrun shows as a gap).
 
     python bench/output_gaps.py [--busy 2]
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from latency import machine, start_pulse  # noqa: E402
 
-import voice.speaker as speaker  # noqa: E402
+import voice.speaking.speaker as speaker  # noqa: E402
 from voice.clock import SystemClock  # noqa: E402
 
 RATE = speaker.OUTPUT_RATE

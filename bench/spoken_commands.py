@@ -129,7 +129,7 @@ def describe(engine: Engine) -> str:
     n = len(_STATE["phrases"])
     kind = type(engine).__name__
     if kind == "VoskProduct":
-        return f"voice/recognizer.py (Vosk small en-us, grammar of {n} sentences + [unk])"
+        return f"voice/hearing/recognizer.py (Vosk small en-us, grammar of {n} sentences + [unk])"
     if kind == "VoskDirect":
         return f"Vosk small en-us driven directly (grammar of {n} sentences + [unk])"
     dropped = len(getattr(engine, "dropped", []))

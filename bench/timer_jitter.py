@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT))
 
 from intents.replies import Replies  # noqa: E402
 from intents.types import Match  # noqa: E402
+from voice.app.session import EventLog, Session  # noqa: E402
 from voice.clock import Now, SystemClock  # noqa: E402
 from voice.events import EndSession, Event, Heard, Said, Say, TimerEvent  # noqa: E402
-from voice.routines import Stretch, ice_plan, stretch_plan, timer_plan  # noqa: E402
-from voice.session import EventLog, Session  # noqa: E402
-from voice.speech_queue import SpeechQueue  # noqa: E402
-from voice.timer_desk import TimerDesk  # noqa: E402
+from voice.speaking.speech_queue import SpeechQueue  # noqa: E402
+from voice.timers.desk import TimerDesk  # noqa: E402
+from voice.timers.routines import Stretch, ice_plan, stretch_plan, timer_plan  # noqa: E402
 
 REST_BETWEEN_STRETCHES = 20.0
 """Seconds between the end of one stretch routine and the next, as a person would rest."""
@@ -185,7 +185,7 @@ def stats(values: list[float]) -> tuple[int, float, float, float]:
 def make_player(kind: str) -> tuple[TimedPlayer, str]:
     if kind in ("synth", "auto"):
         try:
-            from voice.synthesizer import Synthesizer
+            from voice.speaking.synthesizer import Synthesizer
 
             synth = Synthesizer()
             return TimedPlayer(synth.synthesize), "espeak-ng synthesis, timed playback"

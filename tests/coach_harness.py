@@ -14,10 +14,10 @@ import yaml
 
 from intents.replies import REPLIES_DIR, _load_file
 from intents.types import Match
+from voice.app.settings import Settings
+from voice.app.wiring import build_coach
 from voice.clock import FakeClock
 from voice.events import Event, Priority, Say, TimerEvent
-from voice.settings import Settings
-from voice.wiring import build_coach
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 COACH_KEYS = frozenset(_load_file(REPLIES_DIR / "coach.yaml"))

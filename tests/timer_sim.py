@@ -1,7 +1,7 @@
 """A step-by-step simulation of the timer desk feeding the speech queue on a FakeClock.
 
 The player is a fake because real playback needs an audio device; the real speaker
-(voice.speaker.Speaker with espeak-ng through PulseAudio) is exercised by the speech
+(voice.speaking.speaker.Speaker with espeak-ng through PulseAudio) is exercised by the speech
 integration tests. The fake's utterances last a fixed time per character, so tests can reason
 about overlaps.
 """
@@ -15,8 +15,8 @@ from intents.replies import Replies
 from intents.types import Match
 from voice.clock import FakeClock
 from voice.events import Event, Said, Say, StopSpeech, TimerEvent
-from voice.speech_queue import SpeechQueue
-from voice.timer_desk import TimerDesk
+from voice.speaking.speech_queue import SpeechQueue
+from voice.timers.desk import TimerDesk
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,161 @@
+"""The session loop: the one place that knows every piece. It only routes events.
+
+Inputs (recognizer results, typed lines, end of input) are posted from any thread; the loop
+waits on the injected clock until the next input or the coach's next deadline, whichever comes
+first, so timers never depend on how often something is heard.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Protocol
+
+from intents.types import Match
+from voice.clock import Clock, Now
+from voice.errors import StateError
+from voice.events import (
+    AdjustVoice,
+    EndSession,
+    Event,
+    Heard,
+    Priority,
+    Say,
+    StopSpeech,
+    Understood,
+)
+
+log = logging.getLogger(__name__)
+
+
+class CoachLike(Protocol):
+    def start(self, now: Now) -> list[Event]: ...
+    def handle(self, match: Match, now: Now) -> list[Event]: ...
+    def tick(self, now: Now) -> list[Event]: ...
+    def next_deadline(self) -> float | None: ...
+
+
+class SpeechSink(Protocol):
+    def say(self, say: Say, now: Now) -> None: ...
+    def stop(self, keep: Priority) -> None: ...
+    def adjust(self, change: AdjustVoice) -> None: ...
+
+
+class EventLog:
+    """JSON-lines event log (`--events FILE|-`). Thread-safe; flushed per line."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+
+    def write(self, event: Event) -> None:
+        if self._stream is None:
+            return
+        with self._lock:
+            self._stream.write(event.to_line() + "\n")
+            self._stream.flush()
+
+
+def open_events(path: str | None, stack: ExitStack) -> EventLog:
+    """The event log `--events` asks for (None: none, "-": stdout, else appended to a file
+    that `stack` closes); StateError naming the file if it cannot be written."""
+    if path is None:
+        return EventLog(None)
+    if path == "-":
+        return EventLog(sys.stdout)
+    try:
+        stream = stack.enter_context(Path(path).open("a", encoding="utf-8"))  # noqa: SIM115
+    except OSError as err:
+        raise StateError(f"{path}: cannot write the event log ({err.strerror})") from err
+    return EventLog(stream)
+
+
+class Session:
+    def __init__(
+        self,
+        understand: Callable[[str], Match],
+        coach: CoachLike,
+        speech: SpeechSink,
+        clock: Clock,
+        events: EventLog | None = None,
+    ) -> None:
+        self._understand = understand
+        self._coach = coach
+        self._speech = speech
+        self._clock = clock
+        self._log = events or EventLog(None)
+        self._inbox: queue.SimpleQueue[Event] = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self.finished = False
+
+    # --- called from any thread -------------------------------------------------------------
+    def post(self, event: Event) -> None:
+        self._inbox.put(event)
+        self._wake.set()
+
+    def log(self, event: Event) -> None:
+        self._log.write(event)
+
+    # --- the loop -----------------------------------------------------------------------------
+    def start(self) -> None:
+        now = self._clock.now()
+        self.dispatch(self._coach.start(now), now)
+
+    def run(self) -> None:
+        """Run until EndSession (Goodbye, end of input, or a fatal input error)."""
+        self.start()
+        while not self.finished:
+            self.step()
+
+    def step(self) -> None:
+        """Wait for the next input or deadline, then handle everything that is due."""
+        deadline = self._coach.next_deadline()
+        if self._inbox.empty():
+            if deadline is None:
+                self._wake.wait()
+            else:
+                self._clock.wait_until(deadline, self._wake)
+        self._wake.clear()
+        while not self.finished and not self._inbox.empty():  # nothing after EndSession
+            self.receive(self._inbox.get())
+        self.tick()
+
+    def tick(self) -> None:
+        now = self._clock.now()
+        self.dispatch(self._coach.tick(now), now)
+
+    def receive(self, event: Event) -> None:
+        now = self._clock.now()
+        if isinstance(event, Heard):
+            self.heard(event, now)
+        elif isinstance(event, EndSession):
+            self._log.write(event)
+            self.finished = True
+        else:
+            self._log.write(event)
+
+    def heard(self, heard: Heard, now: Now) -> None:
+        self._log.write(heard)
+        if not heard.final:
+            return
+        match = self._understand(heard.text)
+        self._log.write(Understood(match=match, at=now.mono))
+        self.dispatch(self._coach.handle(match, now), now)
+
+    def dispatch(self, events: list[Event], now: Now) -> None:
+        for event in events:
+            if isinstance(event, Say):
+                self._speech.say(event, now)
+            elif isinstance(event, StopSpeech):
+                self._speech.stop(event.keep_priority)
+            elif isinstance(event, AdjustVoice):
+                self._speech.adjust(event)
+            elif isinstance(event, EndSession):
+                self.finished = True
+            if not isinstance(event, Say):  # the speech side logs Said with real times
+                self._log.write(event)

@@ -1,0 +1,61 @@
+"""Settings: one frozen dataclass, built once from argparse in `voice/app/cli.py`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from voice.hearing.cleanup import CleanupSettings
+
+
+def default_state_dir() -> Path:
+    return Path(platformdirs.user_data_dir("backcoach", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    state_dir: Path
+    """Where the episode database (and remembered voice settings) live."""
+
+    events_path: str | None = None
+    """`--events FILE|-`: JSON-lines event log; '-' is stdout."""
+
+    text_mode: bool = False
+    """Read typed lines instead of listening."""
+
+    model_path: Path | None = None
+    """`--model`; None means resolve (BACKCOACH_MODEL, models/, user data dir)."""
+
+    input_device: str | int | None = None
+    """sounddevice input device name or index; None is the system default."""
+
+    input_wav: Path | None = None
+    """`--input FILE.wav`: feed a file through the same pipeline as the microphone."""
+
+    noise_suppression: int = CleanupSettings.noise_suppression
+    """`--noise-suppression 0-4`: WebRTC noise suppression on the microphone (0 off)."""
+
+    auto_gain: int = CleanupSettings.auto_gain
+    """`--auto-gain 0-31`: WebRTC automatic gain toward -N dBFS (0 off)."""
+
+    hold_seconds: int = 20
+    """Knees-to-chin hold length (the seed asks for at least a second; 20 s is gentle)."""
+
+    reps: int = 3
+    """Holds per stretch routine."""
+
+    rest_seconds: int = 10
+    """Rest between holds."""
+
+    ice_seconds: int = 600
+    """Default ice massage length when none is said."""
+
+    debug: bool = False
+
+    @staticmethod
+    def env_model() -> Path | None:
+        value = os.environ.get("BACKCOACH_MODEL")
+        return Path(value) if value else None

@@ -1,0 +1,69 @@
+"""The one composition root: builds the coach with its real parts (replies, episode store, timer
+desk) and the recognizer with its model from the settings. Text mode, live mode and `parse
+--wav` share it so all run the same coach and the same recognizer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from intents.replies import Replies
+from voice.app.settings import Settings
+from voice.coach.attention import Attention
+from voice.coach.coach import Coach
+from voice.coach.episode import EpisodeStore
+from voice.hearing.cleanup import CleanupSettings
+from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
+from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.vocabulary import check_vocabulary
+from voice.timers.desk import TimerDesk
+
+
+@dataclass
+class CoachParts:
+    coach: Coach
+    store: EpisodeStore
+    desk: TimerDesk
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build_coach(
+    settings: Settings, replies: Replies | None = None, attention: Attention | None = None
+) -> CoachParts:
+    """Open the episode store in `settings.state_dir` (StateError if unusable) and wire the
+    coach to a timer desk that saves into it. `attention`: what it lets pass (default: what a
+    microphone in a room needs, voice.coach.attention)."""
+    replies = replies if replies is not None else Replies.load()
+    store = EpisodeStore(settings.state_dir)
+    desk = TimerDesk(
+        replies,
+        store,
+        hold_seconds=settings.hold_seconds,
+        reps=settings.reps,
+        rest_seconds=settings.rest_seconds,
+        ice_seconds=settings.ice_seconds,
+    )
+    try:
+        coach = Coach(replies, store, desk, attention)
+    except Exception:
+        store.close()
+        raise
+    return CoachParts(coach, store, desk)
+
+
+def build_recognizer(
+    settings: Settings, recognizer: RecognizerSettings | None = None
+) -> Recognizer:
+    """Resolve, check and load the model, check every grammar word against it, and build a
+    recognizer for our sentences. ModelError (one line with the fix) if any of it fails."""
+    from intents.grammar import load_grammar
+    from voice.hearing.models import check_model, load_model, resolve_model_path
+
+    path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
+    model = load_model(path)
+    phrases = [text for _, text in load_grammar().sentences()]
+    check_vocabulary(model, phrases)
+    cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
+    recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
+    return recognizer_with_matcher(model, phrases, recognizer)

@@ -1,0 +1,136 @@
+"""Echo cancellation, so "stop" can be heard over the coach's own voice.
+
+The speaker records what it played and when (`PlaybackTimeline`); for every microphone chunk
+the matching stretch of that reference is handed, with the chunk, to speexdsp's echo canceller
+(MDF adaptive filter plus residual echo suppression). libspeexdsp comes with PulseAudio on
+every Linux desktop; it is loaded with ctypes, and without it the audio passes through as is.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from voice.wav_files import resample
+
+log = logging.getLogger(__name__)
+
+RATE = 16000
+FRAME = 256  # 16 ms
+SPEEX_ECHO_SET_SAMPLING_RATE = 24
+SPEEX_PREPROCESS_SET_ECHO_STATE = 24
+
+
+@dataclass
+class _Segment:
+    start: float  # monotonic time the first sample left the speaker
+    samples: np.ndarray  # as played
+    rate: int
+    end: float  # when it stopped (cut) or will stop
+    resampled: np.ndarray | None = field(default=None)
+
+    def at_16k(self) -> np.ndarray:
+        if self.resampled is None:
+            self.resampled = resample(self.samples, self.rate, RATE)
+        return self.resampled
+
+
+class PlaybackTimeline:
+    """What the speaker played, on the monotonic clock. Thread-safe; keeps the last minute."""
+
+    def __init__(self, keep: float = 60.0) -> None:
+        self._segments: list[_Segment] = []
+        self._lock = threading.Lock()
+        self._keep = keep
+
+    def started(self, at: float, samples: np.ndarray, rate: int) -> None:
+        with self._lock:
+            end = at + len(samples) / rate
+            self._segments = [s for s in self._segments if s.end > at - self._keep]
+            self._segments.append(_Segment(at, samples, rate, end))
+
+    def stopped(self, at: float) -> None:
+        with self._lock:
+            if self._segments and self._segments[-1].end > at:
+                self._segments[-1].end = at
+
+    def window(self, start: float, count: int) -> np.ndarray:
+        """The reference signal (16 kHz int16) for `count` samples from `start`."""
+        out = np.zeros(count, dtype=np.int16)
+        stop = start + count / RATE
+        with self._lock:
+            segments = [s for s in self._segments if s.start < stop and s.end > start]
+        for segment in segments:
+            audio = segment.at_16k()
+            first = int(round((start - segment.start) * RATE))  # index into the segment
+            last = min(int(round((segment.end - segment.start) * RATE)), len(audio))
+            lo, hi = max(first, 0), min(first + count, last)
+            if hi > lo:
+                out[lo - first : hi - first] = audio[lo:hi]
+        return out
+
+
+class EchoCanceller:
+    """speexdsp MDF + residual echo suppression on 16 kHz int16 audio."""
+
+    def __init__(self, tail: float = 0.4) -> None:
+        name = ctypes.util.find_library("speexdsp") or "libspeexdsp.so.1"
+        self._lib = ctypes.CDLL(name)
+        self._lib.speex_echo_state_init.restype = ctypes.c_void_p
+        self._lib.speex_preprocess_state_init.restype = ctypes.c_void_p
+        self._echo = ctypes.c_void_p(self._lib.speex_echo_state_init(FRAME, int(tail * RATE)))
+        rate = ctypes.c_int(RATE)
+        self._lib.speex_echo_ctl(self._echo, SPEEX_ECHO_SET_SAMPLING_RATE, ctypes.byref(rate))
+        self._pre = ctypes.c_void_p(self._lib.speex_preprocess_state_init(FRAME, RATE))
+        self._lib.speex_preprocess_ctl(self._pre, SPEEX_PREPROCESS_SET_ECHO_STATE, self._echo)
+        self._out = (ctypes.c_int16 * FRAME)()
+        self._lock = threading.Lock()  # close() may come from another thread
+        self._closed = False
+        self._pending_mic = np.zeros(0, dtype=np.int16)
+        self._pending_ref = np.zeros(0, dtype=np.int16)
+
+    @staticmethod
+    def available() -> bool:
+        try:
+            ctypes.CDLL(ctypes.util.find_library("speexdsp") or "libspeexdsp.so.1")
+            return True
+        except OSError:
+            return False
+
+    def process(self, mic: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        """Cancel `reference`'s echo from `mic` (same length). Output lags by < one frame."""
+        with self._lock:
+            if self._closed:
+                return mic.astype(np.int16)
+            return self._process(mic, reference)
+
+    def _process(self, mic: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        self._pending_mic = np.concatenate([self._pending_mic, mic.astype(np.int16)])
+        self._pending_ref = np.concatenate([self._pending_ref, reference.astype(np.int16)])
+        frames = len(self._pending_mic) // FRAME
+        out = np.empty(frames * FRAME, dtype=np.int16)
+        for i in range(frames):
+            m = np.ascontiguousarray(self._pending_mic[i * FRAME : (i + 1) * FRAME])
+            r = np.ascontiguousarray(self._pending_ref[i * FRAME : (i + 1) * FRAME])
+            self._lib.speex_echo_cancellation(
+                self._echo, m.ctypes.data_as(ctypes.c_void_p), r.ctypes.data_as(ctypes.c_void_p),
+                self._out,
+            )  # fmt: skip
+            self._lib.speex_preprocess_run(self._pre, self._out)
+            out[i * FRAME : (i + 1) * FRAME] = np.ctypeslib.as_array(self._out)
+        self._pending_mic = self._pending_mic[frames * FRAME :]
+        self._pending_ref = self._pending_ref[frames * FRAME :]
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._lib.speex_echo_state_destroy(self._echo)
+            self._lib.speex_preprocess_state_destroy(self._pre)

@@ -1,0 +1,63 @@
+"""What the recognizer (voice/hearing/recognizer.py) accepts and how it listens: one frozen
+dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from voice.hearing.cleanup import CleanupSettings
+from voice.hearing.endpoint import EndpointSettings
+from voice.hearing.second_pass import SecondPassSettings
+
+
+@dataclass(frozen=True)
+class RecognizerSettings:
+    min_confidence: float = 0.55
+    """Mean word confidence below which a final result is dropped."""
+
+    min_sentence_confidence: float = 0.4
+    """The same for a result that is a whole sentence of ours (short ones, like "no", score
+    lower)."""
+
+    max_unknown_share: float = 0.34
+    """Share of "[unk]" words above which a final result is dropped."""
+
+    max_words: int = 15
+    """Finals longer than this are dropped: no sentence of ours has more than 13 words, and
+    long word salads of our vocabulary were most of the benchmark's false accepts."""
+
+    min_loose_words: int = 5
+    """The least words a final that is not one of our sentences may have (after the second
+    pass, which turns most loose strings into sentences; a symptom never gets this far
+    unconfirmed). Loose strings of one or two words were 4 right commands against 20 wrong
+    actions in the benchmark subset and most false accepts from the radio (9.9 -> 2.0 per
+    hour at 3). Of three and four words, over the full run of 2026-12-01 (3,000 commands):
+    10 right, 49 wrong actions (a fifth of all), and two of the five actions taken on an
+    hour of radio ("the hold me or" -> ItHurts, "back is frozen go" -> SpasmStarted); so 5."""
+
+    max_loose_words: int = 8
+    """The same for a final that is not one of our sentences (after the second pass): long
+    loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
+    per hour), and no command the benchmark got right was that long."""
+
+    bigram_cover: bool = False
+    """Give Vosk only a subset of the sentences that holds all their word pairs (see
+    voice.hearing.vocabulary.bigram_cover); the full list still decides what is a whole sentence.
+    Measured (bench/results/tuning.md): no gain (clean 90.3% vs 90.7%), so off."""
+
+    alternatives: int = 10
+    """N-best list length for the rescue decoder (0 turns it off)."""
+
+    rescue_margin: float = 3.0
+    """How far (in Vosk's N-best score) below the best a whole sentence of ours may be."""
+
+    second_pass: SecondPassSettings | None = field(default_factory=SecondPassSettings)
+    """Re-decode an utterance we did not understand against its nearest sentences (None: off)."""
+
+    max_utterance: float = 12.0
+    """Seconds of audio kept for the second pass."""
+
+    endpoint: EndpointSettings = field(default_factory=EndpointSettings)
+
+    cleanup: CleanupSettings = field(default_factory=CleanupSettings)
+    """Noise suppression and gain on the audio before the VAD and Vosk."""

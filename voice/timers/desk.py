@@ -1,0 +1,256 @@
+"""The timer desk: runs the ice, stretch and plain timers for the coach, and says when.
+
+`handle(match, now)` acts on the timer intents, `tick(now)` returns every announcement due by
+`now` (Say + TimerEvent with scheduled and actual times), `next_deadline()` tells the session loop
+when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
+store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer");
+starting one that exists starts it again. Commands without a timer slot act on the most recent.
+This module holds what each command means; the running timers, their announcements and the
+saving are voice.timers.schedule.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from intents.replies import Replies
+from intents.types import Match, SlotValue
+from voice.clock import Now
+from voice.events import Event, Priority, StopSpeech, TimerEvent
+from voice.timers.countdown_line import TimerView
+from voice.timers.recovery import recover_timers
+from voice.timers.routines import stretch_from
+from voice.timers.schedule import Run, TimerSchedule, TimerStore
+from voice.timers.spoken_time import number_words, say_duration
+from voice.timers.timer import Timer
+from voice.timers.words import TimerWords, spoken_name
+
+log = logging.getLogger(__name__)
+
+START_INTENTS = {"StartIce": "ice", "StartStretch": "stretch", "StartTimer": "timer"}
+COMMAND_INTENTS = (
+    "TimerStatus",
+    "PauseTimer",
+    "ResumeTimer",
+    "CancelTimer",
+    "AddTime",
+    "RemoveTime",
+)
+TIMER_INTENTS = (*START_INTENTS, *COMMAND_INTENTS)
+
+
+class TimerDesk:
+    def __init__(
+        self,
+        replies: Replies,
+        store: TimerStore,
+        hold_seconds: int = 20,
+        reps: int = 3,
+        rest_seconds: int = 10,
+        ice_seconds: int = 600,
+    ) -> None:
+        self._words = TimerWords(replies)
+        self._store = store
+        self._schedule = TimerSchedule(self._words, store)
+        self._defaults = {"hold": hold_seconds, "reps": reps, "rest": rest_seconds}
+        self._ice_seconds = ice_seconds
+        self._ice_explained = False
+
+    # --- reading ---------------------------------------------------------------------------------
+    def active(self) -> list[str]:
+        """Names of running, paused and ringing timers, oldest first."""
+        return self._schedule.active()
+
+    def ringing(self) -> list[str]:
+        return self._schedule.ringing()
+
+    def next_deadline(self) -> float | None:
+        return self._schedule.next_deadline()
+
+    def next_countdown(self, after: float) -> float | None:
+        """The next scheduled cue after `after` (a countdown number or any other announcement),
+        for the speech queue: an open-ended sentence waits rather than run into it. Safe to call
+        from another thread: it reads an immutable snapshot."""
+        return self._schedule.next_countdown(after)
+
+    def countdown_texts(self) -> list[str]:
+        """The short cues said on the second ("Five" ... "One", "Release..."), for
+        `SpeechQueue.warm` so they are synthesized before they are needed."""
+        numbers = [self._words.text("Timers.count", number=number_words(n)) for n in range(1, 6)]
+        releases = ("Timers.stretch.release", "Timers.stretch.release_rest")
+        return [*numbers, *(self._words.text(key) for key in releases)]
+
+    def views(self, now: Now) -> list[TimerView]:
+        return self._schedule.views(now)
+
+    # --- intents ---------------------------------------------------------------------------------
+    def handle(self, match: Match, now: Now) -> list[Event]:
+        """Act on a timer intent (TIMER_INTENTS); [] for any other intent."""
+        intent, slots = match.intent, match.slots
+        if intent in START_INTENTS:
+            return self._start(START_INTENTS[intent], slots, now)
+        if intent not in COMMAND_INTENTS:
+            return []
+        asked = slots.get("timer")
+        runs = self._schedule.runs
+        run = runs.get(str(asked)) if asked else self._schedule.latest()
+        if run is None:
+            if asked and runs:
+                return [self._words.say("Timers.none_named", name=spoken_name(asked))]
+            return [
+                self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
+            ]
+        if intent == "TimerStatus":
+            return [self._words.status(run.timer, run.ringing, now.mono)]
+        if intent == "PauseTimer":
+            return self._pause(run, now)
+        if intent == "ResumeTimer":
+            return self._resume(run, now)
+        if intent == "CancelTimer":
+            return self._cancel(run, now)
+        return self._change(run, slots.get("duration"), intent == "RemoveTime", now)
+
+    def acknowledge(self, now: Now) -> list[Event]:
+        """Yes / okay while a finished timer repeats: silence it. [] if nothing repeats."""
+        names = self.ringing()
+        if not names:
+            return []
+        events: list[Event] = [self._schedule.end(name, "acknowledged", now) for name in names]
+        self._schedule.save(now)
+        return [*events, self._words.say("Timers.acknowledged")]
+
+    def stop_routines(self, now: Now, reason: str) -> list[Event]:
+        """ItHurts / Stop / RedFlag: cut speech and end the stretch at once (RedFlag ends the ice
+        too; Stop also silences a finished timer). Says something only for Stop with a stretch
+        running ("I've stopped the stretch"); for ItHurts and RedFlag the coach speaks.
+        `reason` may be the intent name or words: "RedFlag", "red flag", "it hurts", "stop"."""
+        reason = _reason(reason)
+        events: list[Event] = [StopSpeech(keep_priority=Priority.SAFETY)]
+        names = ["stretch", "ice"] if reason == "RedFlag" else ["stretch"]
+        ended = [name for name in names if name in self._schedule.runs]
+        events += [self._schedule.end(name, "cancelled", now, reason=reason) for name in ended]
+        if reason == "Stop":
+            events += [self._schedule.end(name, "acknowledged", now) for name in self.ringing()]
+            if "stretch" in ended:
+                events.append(self._words.say("Timers.stretch.stopped"))
+        self._schedule.save(now)
+        return events
+
+    # --- time passing ----------------------------------------------------------------------------
+    def tick(self, now: Now) -> list[Event]:
+        """Everything due at or before now.mono, oldest first. A cue past its `not_after` (a
+        countdown number whose second has gone) is logged as skipped, not said."""
+        return self._schedule.tick(now)
+
+    def recover(self, now: Now) -> list[Event]:
+        """After a restart: rebuild what was running from the store and say where it stands
+        (voice.timers.recovery). An interrupted stretch is not resumed."""
+        timers, events = recover_timers(self._store.load_timers(), now, self._words)
+        for timer in timers:
+            self._schedule.add(timer, now)
+        self._schedule.save(now)
+        return events
+
+    # --- the actions -----------------------------------------------------------------------------
+    def _start(self, kind: str, slots: Mapping[str, SlotValue], now: Now) -> list[Event]:
+        options: dict[str, int] = {}
+        if kind == "stretch":
+            hold = _whole(slots.get("duration", self._defaults["hold"]))
+            reps = _whole(slots.get("reps", self._defaults["reps"]))
+            if hold is None or reps is None:
+                return [self._words.say("Timers.refuse.ask_duration")]
+            options = {**self._defaults, "hold": hold, "reps": reps}
+            refusal = self._words.refuse_stretch(hold, reps)
+            duration = stretch_from(options).total
+        else:
+            asked = _whole(slots.get("duration", self._ice_seconds if kind == "ice" else None))
+            if asked is None:
+                return [self._words.say("Timers.refuse.ask_duration")]
+            duration = asked
+            refusal = self._words.refuse_duration(duration)
+        if refusal:
+            return [refusal]
+        events: list[Event] = []
+        if kind in self._schedule.runs:
+            events.append(self._schedule.end(kind, "cancelled", now, reason="restarted"))
+            events.append(self._words.say("Timers.restarted", name=spoken_name(kind)))
+        timer = Timer.started(kind, kind, duration, now, options)
+        explain = not self._ice_explained
+        self._schedule.add(timer, now, keep_from=now.mono - 1e-6, explain=explain)
+        self._ice_explained = self._ice_explained or kind == "ice"
+        events.append(TimerEvent("started", kind, now.mono, now.mono, duration, extra=options))
+        self._schedule.save(now)
+        return [*events, *self.tick(now)]
+
+    def _pause(self, run: Run, now: Now) -> list[Event]:
+        name = run.timer.name
+        if run.ringing:
+            return self.acknowledge(now)
+        if run.timer.paused:
+            return [self._words.say("Timers.already_paused", name=spoken_name(name))]
+        left = self._schedule.update(run, run.timer.pause(now.mono), now)
+        events: list[Event] = [
+            TimerEvent("paused", name, 0.0, now.mono, left, extra={"version": run.timer.version}),
+            self._words.say("Timers.paused", name=spoken_name(name), left=say_duration(left)),
+        ]
+        if name == "stretch":  # a count in progress stops mid-word
+            events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
+        return events
+
+    def _resume(self, run: Run, now: Now) -> list[Event]:
+        name = run.timer.name
+        if not run.timer.paused:
+            return [self._words.say("Timers.not_paused", name=spoken_name(name))]
+        left = self._schedule.update(run, run.timer.resume(now.mono), now)
+        reply = self._words.say("Timers.resumed", name=spoken_name(name), left=say_duration(left))
+        if run.timer.kind == "stretch":
+            reply = self._words.status(run.timer, False, now.mono)
+        extra = {"version": run.timer.version}
+        return [TimerEvent("resumed", name, 0.0, now.mono, left, extra=extra), reply]
+
+    def _cancel(self, run: Run, now: Now) -> list[Event]:
+        name = run.timer.name
+        if run.ringing:
+            return self.acknowledge(now)
+        events: list[Event] = [self._schedule.end(name, "cancelled", now)]
+        events.append(self._words.say("Timers.cancelled", name=spoken_name(name)))
+        if name == "stretch":
+            events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
+        self._schedule.save(now)
+        return events
+
+    def _change(self, run: Run, amount: SlotValue | None, remove: bool, now: Now) -> list[Event]:
+        t = run.timer
+        if t.kind == "stretch":
+            return [self._words.say("Timers.stretch.no_change")]
+        left = max(0.0, t.remaining(now.mono))  # a finished timer starts again from now
+        refusal = self._words.refuse_amount(amount, left, remove, t.name)
+        if refusal or not isinstance(amount, int):
+            return [refusal or self._words.say("Timers.refuse.ask_duration")]
+        delta = -amount if remove else amount + (left - t.remaining(now.mono))
+        run.ringing = False
+        new_left = self._schedule.update(run, t.add(delta), now)
+        values = {"amount": say_duration(amount), "left": say_duration(new_left)}
+        key = "Timers.removed" if remove else "Timers.added"
+        extra = {"delta": -amount if remove else amount, "version": run.timer.version}
+        return [
+            TimerEvent("changed", t.name, 0.0, now.mono, new_left, extra=extra),
+            self._words.say(key, name=spoken_name(t.name), **values),
+        ]
+
+
+def _reason(reason: str) -> str:
+    """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
+    squashed = reason.replace(" ", "").replace("_", "").lower()
+    return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)
+
+
+def _whole(value: object) -> int | None:
+    """A slot as whole seconds or a count; None if missing or not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None

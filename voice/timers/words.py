@@ -1,0 +1,99 @@
+"""What the timer desk says, and the limits it enforces (always said with the allowed range).
+
+Texts live in `intents/replies/timers.yaml`; this module only picks keys and fills values, all
+numbers in words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from intents.replies import Replies
+from voice.events import Priority, Say
+from voice.timers.routines import stretch_from, stretch_phase
+from voice.timers.spoken_time import number_words, say_duration, say_soon
+from voice.timers.timer import Timer
+
+MIN_SECONDS, MAX_SECONDS = 5, 2 * 3600
+"""Allowed timer and ice lengths, and amounts to add or take off."""
+
+MIN_HOLD, MAX_HOLD = 2, 60
+"""Allowed stretch hold, seconds (the guide asks for at least a second)."""
+
+MIN_REPS, MAX_REPS = 1, 10
+
+_SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
+
+SPOKEN_NAME = {"ice": "ice timer", "stretch": "stretch", "timer": "timer"}
+
+
+def spoken_name(name: object) -> str:
+    return SPOKEN_NAME.get(str(name), str(name))
+
+
+class TimerWords:
+    def __init__(self, replies: Replies) -> None:
+        self._replies = replies
+
+    def text(self, key: str, **values: str) -> str:
+        """The reply with each sentence capitalised (placeholders may open a sentence)."""
+        text = self._replies.get(key, **values)
+        return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+    def say(self, key: str, **values: str) -> Say:
+        """A guidance sentence."""
+        return Say(text=self.text(key, **values), key=key)
+
+    def cue(
+        self, key: str, priority: Priority, not_after: float | None, values: Mapping[str, str]
+    ) -> Say:
+        """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after)."""
+        return Say(text=self.text(key, **values), priority=priority, key=key, not_after=not_after)
+
+    def status(self, timer: Timer, ringing: bool, mono: float) -> Say:
+        """TimerStatus: time left, paused, done, or where a stretch stands."""
+        name, left = spoken_name(timer.name), say_duration(timer.remaining(mono))
+        if ringing:
+            return self.say("Timers.status.done", name=name)
+        if timer.paused:
+            return self.say("Timers.status.paused", name=name, left=left)
+        if timer.kind != "stretch":
+            return self.say("Timers.status.left", name=name, left=left)
+        s = stretch_from(timer.options)
+        ph = stretch_phase(s, timer.elapsed(mono))
+        values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
+        return self.say(f"Timers.status.stretch_{ph.name}", left=say_soon(ph.left), **values)
+
+    # --- refusals: None when the request is within the limits ---------------------------------
+    def refuse_duration(self, seconds: int) -> Say | None:
+        if MIN_SECONDS <= seconds <= MAX_SECONDS:
+            return None
+        asked = say_duration(seconds) if seconds >= 0 else "minus " + say_duration(-seconds)
+        key = "Timers.refuse.too_short" if seconds < MIN_SECONDS else "Timers.refuse.too_long"
+        return self.say(key, asked=asked, **_bounds())
+
+    def refuse_stretch(self, hold: int, reps: int) -> Say | None:
+        if not MIN_HOLD <= hold <= MAX_HOLD:
+            low, high = say_duration(MIN_HOLD), say_duration(MAX_HOLD)
+            return self.say("Timers.refuse.hold", low=low, high=high)
+        if not MIN_REPS <= reps <= MAX_REPS:
+            low, high = number_words(MIN_REPS), number_words(MAX_REPS)
+            return self.say("Timers.refuse.reps", low=low, high=high)
+        return None
+
+    def refuse_amount(self, amount: object, left: float, remove: bool, name: str) -> Say | None:
+        """AddTime/RemoveTime: a positive amount within the limits that keeps the timer in
+        range. `left` is the time left now (0 for a finished timer)."""
+        if not isinstance(amount, int) or not MIN_SECONDS <= amount <= MAX_SECONDS:
+            return self.say("Timers.refuse.amount", **_bounds())
+        spoken = {"name": spoken_name(name), "left": say_duration(left)}
+        if remove and amount >= left:
+            return self.say("Timers.refuse.remove_all", **spoken)
+        if not remove and left + amount > MAX_SECONDS:
+            return self.say("Timers.refuse.total", **spoken, **_bounds())
+        return None
+
+
+def _bounds() -> dict[str, str]:
+    return {"low": say_duration(MIN_SECONDS), "high": say_duration(MAX_SECONDS)}
