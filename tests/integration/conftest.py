@@ -83,7 +83,7 @@ def pulse() -> Iterator[Pulse]:
 @pytest.fixture(scope="module")
 def model(vosk_model_path: Path) -> object:
     """The real Vosk model, loaded once per test module."""
-    from voice.models import load_model
+    from voice.hearing.models import load_model
 
     return load_model(vosk_model_path)
 

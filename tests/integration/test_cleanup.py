@@ -11,10 +11,10 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
-from voice.cleanup import AudioCleanup, CleanupSettings
-from voice.recognizer import recognizer_with_matcher, transcribe
-from voice.recognizer_settings import RecognizerSettings
-from voice.wav_input import read_wav
+from voice.hearing.cleanup import AudioCleanup, CleanupSettings
+from voice.hearing.recognizer import recognizer_with_matcher, transcribe
+from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.wav_files import read_wav
 
 RATE = 16000
 
@@ -101,8 +101,8 @@ def test_commands_in_loud_noise_are_heard_through_the_cleanup(
 def test_the_command_line_settings_reach_the_recognizer(
     vosk_model_path: Path, tmp_path: Path
 ) -> None:
-    from voice.recognizer import build_recognizer
-    from voice.settings import Settings
+    from voice.app.settings import Settings
+    from voice.app.wiring import build_recognizer
 
     settings = Settings(state_dir=tmp_path, model_path=vosk_model_path, noise_suppression=3)
     assert build_recognizer(settings).settings.cleanup == CleanupSettings(3, 15)

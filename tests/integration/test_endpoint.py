@@ -1,4 +1,4 @@
-"""End of speech (voice/endpoint.py) with the real Silero VAD on espeak-ng speech: the
+"""End of speech (voice/hearing/endpoint.py) with the real Silero VAD on espeak-ng speech: the
 trailing silence that ends an utterance depends on what the words so far are."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import subprocess
 import numpy as np
 import pytest
 
-from voice.endpoint import WINDOW, EndOfSpeech, EndpointSettings
-from voice.wav_input import read_wav
+from voice.hearing.endpoint import WINDOW, EndOfSpeech, EndpointSettings
+from voice.wav_files import read_wav
 
 pytestmark = pytest.mark.audio
 
@@ -63,8 +63,8 @@ def test_a_sentence_no_other_goes_on_from_ends_sooner(speech: np.ndarray) -> Non
 
 @pytest.mark.model
 def test_the_recognizer_knows_which_sentences_go_on(model: object) -> None:
-    from voice.recognizer import Recognizer
-    from voice.recognizer_settings import RecognizerSettings
+    from voice.hearing.recognizer import Recognizer
+    from voice.hearing.recognizer_settings import RecognizerSettings
 
     sentences = ["my back", "my back locked up", "how much time is left"]
     rec = Recognizer(model, sentences, RecognizerSettings(endpoint=SETTINGS))
@@ -105,8 +105,8 @@ def test_loud_noise_is_never_quiet(speech: np.ndarray) -> None:
 
 @pytest.mark.model
 def test_the_quiet_cue_knows_which_sentences_go_on(model: object) -> None:
-    from voice.recognizer import Recognizer
-    from voice.recognizer_settings import RecognizerSettings
+    from voice.hearing.recognizer import Recognizer
+    from voice.hearing.recognizer_settings import RecognizerSettings
 
     sentences = ["my back", "my back locked up", "heat"]
     rec = Recognizer(model, sentences, RecognizerSettings(endpoint=QUIET))

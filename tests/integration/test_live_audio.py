@@ -22,7 +22,7 @@ import pytest
 from pulse_server import Pulse
 
 from voice.clock import SystemClock
-from voice.mic import Microphone, MicSettings
+from voice.hearing.mic import Microphone, MicSettings
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 ROOT = Path(__file__).resolve().parents[2]

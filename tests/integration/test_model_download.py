@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from voice.errors import ModelError
-from voice.model_download import download
-from voice.models import check_model
+from voice.hearing.model_download import download
+from voice.hearing.models import check_model
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_FILES = {

@@ -17,11 +17,11 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
-from voice.cleanup import CleanupSettings
-from voice.recognizer import Recognizer, transcribe
-from voice.recognizer_settings import RecognizerSettings
-from voice.second_pass import SecondGuess, SecondPass, SecondPassSettings
-from voice.wav_input import read_wav
+from voice.hearing.cleanup import CleanupSettings
+from voice.hearing.recognizer import Recognizer, transcribe
+from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.second_pass import SecondGuess, SecondPass, SecondPassSettings
+from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]
 

@@ -17,10 +17,10 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
-from voice.recognizer import Recognizer, recognizer_with_matcher, transcribe
-from voice.recognizer_settings import RecognizerSettings
-from voice.vocabulary import unknown_words
-from voice.wav_input import read_wav
+from voice.hearing.recognizer import Recognizer, recognizer_with_matcher, transcribe
+from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.vocabulary import unknown_words
+from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from voice.synthesizer import OUTPUT_RATE, Synthesizer, voiced_samples
+from voice.speaking.synthesizer import OUTPUT_RATE, Synthesizer, voiced_samples
 
 
 def test_voice_ends_before_espeaks_trailing_silence() -> None:
