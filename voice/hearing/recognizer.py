@@ -236,7 +236,11 @@ class _Alternatives:
         return self._listed
 
     def done(self) -> None:
-        if self._listed is None and not self._ready:
+        """Start the decoder's next utterance. Unread, it is reset whether or not its own
+        endpoint fired: skipping that when it had fired kept one utterance growing for ever
+        on digital silence (cost per chunk rising without limit) and let the next rescue
+        return the previous utterance's words."""
+        if self._listed is None:
             self._nbest.Reset()
 
 
