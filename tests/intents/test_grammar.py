@@ -17,6 +17,7 @@ CONTRACT = {
     "PauseTimer", "ResumeTimer", "CancelTimer", "AddTime", "RemoveTime", "Stop", "Repeat",
     "Slower", "Louder", "Softer", "Help", "HeatQuestion", "PainRelief", "RedFlag", "ItHurts",
     "ExplainSpasm", "NextStep", "Knot", "Prevention", "RestPosition", "Yes", "No", "Goodbye",
+    "Thanks", "Scared", "HowLongLast", "AskProfessional", "MoveQuestion", "Onset",
 }  # fmt: skip
 DATA = Path(__file__).parent
 

@@ -1,0 +1,69 @@
+"""Example sentences as data (`intents/examples/*.yaml`): phrasings people use that the templates
+need not list, and talk that is not meant for the coach. The statistical layer learns from them.
+
+    intents:                       sentences:            # not for us (class Unknown)
+      SpasmStarted:                  - "hold the line please"
+        - "my back just gave out"
+
+Errors name the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from intents.errors import TemplateError
+from intents.normalize import normalize
+
+EXAMPLES_DIR = Path(__file__).parent / "examples"
+NOT_FOR_US = "Unknown"
+
+
+def example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
+    return tuple(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+
+
+def load_examples(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:
+    """(intent, canonical tokens) for every example sentence in the files."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for path in paths:
+        data = _read(path)
+        intents = data.get("intents") or {}
+        if not isinstance(intents, dict):
+            raise TemplateError(f"{path}: 'intents:' must map intent names to sentence lists")
+        for intent, sentences in intents.items():
+            out += [(str(intent), t) for t in _all_tokens(_strings(sentences, path, intent))]
+        out += [(NOT_FOR_US, t) for t in _all_tokens(_strings(data.get("sentences"), path, ""))]
+    return out
+
+
+def _all_tokens(sentences: list[str]) -> list[tuple[str, ...]]:
+    """Canonical tokens of each sentence; one made only of fillers ("um", "please") teaches
+    nothing and is left out."""
+    return [tokens for tokens in (normalize(s).tokens for s in sentences) if tokens]
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise TemplateError(f"{path}: cannot be read ({err.strerror})") from err
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise TemplateError(f"{path}{line}: not valid YAML ({err})") from err
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: expected 'intents:' and/or 'sentences:' at the top")
+    return data
+
+
+def _strings(value: object, path: Path, intent: object) -> list[str]:
+    if value is None:
+        return []
+    where = f" under {intent}" if intent else ""
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise TemplateError(f"{path}: expected a list of sentences{where}")
+    return value

@@ -1,0 +1,313 @@
+"""Slot values read from the words, for sentences whose intent was picked without a template.
+
+Pure and offline. Each parser takes the raw text and tokenises it with `tokenize` (see
+`intents.durations`); a value is only ever read from the words, never guessed, and a parser
+that finds nothing it can read returns None. The callers call them for the intent the
+understanding layer picked: `parse_timer_name` for the timer intents, `parse_area` for the
+body questions, `parse_onset` for Onset; outside those intents their answers mean little
+("kill the pasta" names a timer only if it is a timer command).
+
+Judgment calls, so a caller knows what to expect:
+- a duration before "timer" names no timer: "the five minute timer" -> parse_timer_name None,
+  parse_duration 300 (with `names_timer` true); a plain "the countdown" is "timer";
+- a name without the word "timer" is read only as "the X" at the end or before a verb-like
+  word ("add 20 minutes to the pasta", "the laundry needs", "the medicine one");
+- "on my back" is a position after lying words ("lying flat on my back", "i'm on my back",
+  "roll onto my back"), else the area ("put ice on my back", "a warm compress on my back");
+  "shoulder blades" are the back; with several areas the first one said wins;
+- onset: "a minute ago", "just now" -> "now"; "over the weekend" -> "2 days"; months, "the
+  other day", "a while ago" -> None; "after breakfast"/"when I woke up" -> "this morning",
+  "after lunch"/"this afternoon"/"tonight" -> "today"; a duration is said in the largest unit
+  it fills exactly, at most the unit said ("an hour and a half ago" -> "90 minutes").
+"""
+
+from __future__ import annotations
+
+from intents.durations import (
+    REP_WORDS,
+    TIMER_WORDS,
+    UNIT_SECONDS,
+    Duration,
+    Unreadable,
+    parse_duration,
+    parse_duration_status,
+    read_integer,
+    read_quantity,
+    scan,
+    tokenize,
+)
+from intents.normalize import word_set as _set
+
+__all__ = [
+    "Duration", "Unreadable", "parse_all", "parse_area", "parse_duration",
+    "parse_duration_status", "parse_onset", "parse_reps", "parse_timer_name", "tokenize",
+]  # fmt: skip
+
+Tokens = tuple[str, ...]
+
+
+ICE = _set("ice icing iced massage")
+STRETCH = _set("stretch stretches stretching knee knees chin rep reps holds")
+HOLD_BEFORE = _set(
+    "the my a this that each every one your next last first knee long longer shorter more until "
+    "till "
+    "another extra second seconds minute minutes"
+)
+HOLD_VERBS = _set("pause resume cancel stop end start continue unpause restart skip begin quit")
+HOLD_AFTER = _set("routine timer thing exercise position session stretch each for is time")
+NOT_A_NAME = _set(
+    """
+    the a an my your our this that these those new quick countdown paused running current main
+    regular normal plain simple basic same existing other first second third last next previous
+    different old start set stop cancel pause resume unpause continue restart reset kill delete
+    remove clear end check run begin create make add extend freeze put reduce lower shorten
+    scrap dismiss silence mute halt finish show read need want get give is to for of on and
+    it that's what's i every each all both any which what okay so well alright now oh hey coach
+    but right then yeah until till before after with from by in at about how when quit forget
+    drop abort nix ditch terminate suspend no more
+    """
+)
+"""Before "timer", words that are not its name: "the timer", "resume timer", "quick timer"."""
+SELECTORS = _set("other first second third last next previous different old every each all both")
+NOT_A_BARE_NAME = NOT_A_NAME | _set(
+    """
+    floor ground bed couch sofa chair time clock way thing things one rest status pain spasm
+    back neck shoulder shoulders spine knot doctor hospital car house room moment day night
+    morning weekend routine exercise session timers countdowns alarm app coach whole
+    remaining best usual default sound noise voice muscle muscles pillow hold left volume steps
+    options commands problem recovery speech words question answer instructions guide gym
+    carpet computer work office stairs bathroom toilet shower bath count
+    """
+)
+NAME_FOLLOWS = _set(
+    "please now one is needs need can could doesn't does done will should has going finish "
+    "finished ready again too"
+)
+ALL_NEXT = _set("of the my timers countdowns them these those your our running three two")
+NOT_ALL_BEFORE = _set("at that's it's is was i'm we're that all")
+BACK_WORDS = _set("spine spinal lumbar backache backaches tailbone")
+NECK_WORDS = _set("neck necks neckache shoulder shoulders")
+BACK_BEFORE = _set(
+    "my your his her our their the a this lower low upper mid middle whole entire bad sore "
+    "stiff tight"
+)
+BACK_AFTER = _set(
+    "spasm spasms pain pains ache aches muscle muscles injury problem problems issue issues "
+    "locked seized went gave froze cramped spasmed hurts hurt clenched twinged"
+)
+"""After a "back" with no "my": "what causes a back spasm", "i think back locked up"."""
+BACK_ADVERB = _set("to on up off in into out down from home here there again now and")
+"""After a "back" that starts the sentence: "back to bed", "back on"; not "back locked up"."""
+BACK_VERBS = _set(
+    "come came coming go went going get got getting call called be been lie lean sit i'm we're"
+)
+LYING = _set("lie lying lay laying laid sleep sleeping slept roll rolled rolling turn turned")
+LYING_ON = LYING | _set(
+    "i'm am be was were is it's being stay staying stuck flat still down rest resting get"
+)
+"""Right before "on my back": a position ("i'm on my back", "flat on my back")."""
+WEEKDAYS = {
+    **{day: day for day in _set("monday tuesday wednesday thursday friday saturday sunday")},
+    "tues": "tuesday", "weds": "wednesday", "thurs": "thursday",
+}  # fmt: skip
+ONSET_WORDS = {
+    "yesterday": "yesterday", "today": "today", "tonight": "today", "overnight": "last night",
+    "weekend": "2 days",
+}  # fmt: skip
+ONSET_PAIRS = {
+    ("last", "night"): "last night", ("the", "night"): "last night", ("last", "week"): "1 weeks",
+    ("this", "morning"): "this morning", ("this", "afternoon"): "today",
+    ("this", "evening"): "today", ("just", "now"): "now", ("right", "now"): "now",
+    ("seconds", "ago"): "now", ("moments", "ago"): "now", ("moment", "ago"): "now",
+}  # fmt: skip
+ONSET_HINTS = {
+    "breakfast": "this morning", "woke": "this morning", "morning": "this morning",
+    "lunch": "today", "now": "now",
+}  # fmt: skip
+"""Weaker than a day said outright: "when I woke up today" is "today"."""
+JUST_PAST = _set("went got gave did began caught felt now")
+ONSET_UNITS = (("weeks", 604800), ("days", 86400), ("hours", 3600), ("minutes", 60))
+
+
+def parse_timer_name(text: str) -> str | None:
+    """Which timer: "ice", "stretch", "timer" (a plain one) or the user's own name word."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):  # "a timer called shoulder", "call it water"
+        at = i + 1 if token in ("called", "named") else 0
+        if token in ("call", "name") and _at(tokens, i + 1) in ("it", "this", "that"):
+            at = i + 2
+        if at:
+            at += _at(tokens, at) == "the"
+            word = _at(tokens, at)
+            if word.isalpha() and word not in NOT_A_NAME:
+                return _kind(tokens, at) or word
+    plain = False
+    timers = [i for i, token in enumerate(tokens) if token in TIMER_WORDS]
+    durations = {d.words[1] for d in scan(tokens)[0]} if timers else set()
+    for i in timers:
+        word = _at(tokens, i - 1)
+        if i in durations or word in UNIT_SECONDS or read_integer(tokens, i - 1) is not None:
+            return None  # "the five minute timer": named by its duration
+        kind = _kind(tokens, i - 1)
+        if kind or word in SELECTORS:
+            return kind
+        if word and word not in NOT_A_NAME and word.isalpha():
+            return word
+        named = tokens[i + 1 : i + 3] == ("for", "the") and _at(tokens, i + 3)
+        if named and named.isalpha() and named not in NOT_A_BARE_NAME:
+            return _kind(tokens, i + 3) or named  # "the timer for the pasta"
+        plain = True
+    kind = next((k for i in range(len(tokens)) if (k := _kind(tokens, i))), None)
+    return kind or ("timer" if plain else _bare_name(tokens))
+
+
+def _kind(tokens: Tokens, i: int) -> str | None:
+    """ "ice" or "stretch" if tokens[i] names that timer (not the verb: "hold the ice timer",
+    "stretch the timer out", "massage my back")."""
+    token = _at(tokens, i)
+    after = _at(tokens, i + 1)
+    if token in ICE:
+        verb = token == "massage" and after in ("my", "it", "the")
+        return None if verb else "ice"
+    if token == "stretch" and (
+        after in ("it", "them", "out")
+        or (after in ("the", "my", "that", "this") and _at(tokens, i + 2) in TIMER_WORDS)
+    ):
+        return None
+    if token in STRETCH:
+        return "stretch"
+    if token in ("hold", "holding"):
+        for_it = after in ("it", "them") and _at(tokens, i + 2) == "for"
+        noun = _at(tokens, i - 1) in HOLD_BEFORE or after in HOLD_AFTER
+        noun = noun or (not after and _at(tokens, i - 1) in HOLD_VERBS)  # "resume hold"
+        return "stretch" if (for_it or noun) and _at(tokens, i - 1) != "on" else None
+    return None
+
+
+def _bare_name(tokens: Tokens) -> str | None:
+    """ "add 20 minutes to the pasta", "the laundry needs...": a name without "timer"."""
+    for i, token in enumerate(tokens[:-1]):
+        word = tokens[i + 1]
+        follows = _at(tokens, i + 2)
+        if token != "the" or not word.isalpha() or word in NOT_A_BARE_NAME:
+            continue
+        number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
+        if not number and (not follows or follows in NAME_FOLLOWS):
+            return word
+    return None
+
+
+def parse_all(text: str) -> bool:
+    """Whether the words mean every timer: "all timers", "all of them", "both", "everything"."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        after = _at(tokens, i + 1)
+        if token in ("everything", "both") or (token == "them" and after == "all"):
+            return True
+        if token in ("timers", "countdowns") and not {"one", "either"} & set(tokens[:i]):
+            return True
+        if token in ("every", "each") and after in TIMER_WORDS | {"one", "single", "of"}:
+            return _at(tokens, i - 1) not in ("hold", "holding", "do")
+        if token == "all" and (
+            after in ALL_NEXT or (not after and _at(tokens, i - 1) not in NOT_ALL_BEFORE)
+        ):
+            return True
+    return False
+
+
+def parse_area(text: str) -> str | None:
+    """ "back" or "neck" (with the shoulders), whichever is said first; None if neither."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if token in NECK_WORDS:
+            blades = token.startswith("shoulder") and _at(tokens, i + 1).startswith("blade")
+            return "back" if blades else "neck"
+        if token in BACK_WORDS or (token == "back" and _is_body_back(tokens, i)):
+            return "back"
+    return None
+
+
+def _is_body_back(tokens: Tokens, i: int) -> bool:
+    """ "my back", "lower back", "back spasm", "back" alone; not "come back", "back to", "the
+    back of my neck", or "on my back" after lying words (a position)."""
+    before = _at(tokens, i - 1)
+    after = _at(tokens, i + 1)
+    if after == "of":
+        return False
+    if before in BACK_BEFORE:
+        on = _at(tokens, i - 2)
+        if before in ("my", "the", "your") and on in ("on", "onto"):
+            return on == "on" and _at(tokens, i - 3) not in LYING_ON and not LYING & set(tokens)
+        return True
+    if after in BACK_AFTER:
+        return before not in BACK_VERBS
+    return not before and (after not in BACK_ADVERB or tokens[i + 1 : i + 3] == ("and", "neck"))
+
+
+def parse_reps(text: str) -> int | None:
+    """How many holds: "three times", "5 reps", "ten rounds", "twice"."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if token in ("twice", "thrice"):
+            return 2 if token == "twice" else 3
+        whole = token not in ("half", "quarter", "a", "an")  # "a round of ice" is no count
+        quantity = read_quantity(tokens, i) if whole else None
+        if quantity is None or quantity[0].denominator != 1:
+            continue
+        j = quantity[1] + (_at(tokens, quantity[1]) == "more")
+        if _at(tokens, j) in REP_WORDS:
+            return int(quantity[0])
+    return None
+
+
+def parse_onset(text: str) -> str | None:
+    """When it started: "N minutes|hours|days|weeks" ago, "now", "today", "this morning",
+    "last night", "yesterday" or a weekday; None if the words do not say."""
+    tokens = tokenize(text)
+    said: list[tuple[int, int, str]] = []  # (strength: lower is stronger, position, value)
+    durations, _ = scan(tokens)
+    for duration in durations:
+        start, end = duration.words
+        value = _onset_ago(tokens, duration)
+        if value is not None:
+            framed = _at(tokens, end) == "ago" or "been" in tokens[max(0, start - 3) : start]
+            said.append(
+                (0 if framed or _at(tokens, start - 1) in ("past", "last") else 1, start, value)
+            )
+    for i, token in enumerate(tokens):
+        pair = ONSET_PAIRS.get((token, _at(tokens, i + 1)))
+        if tokens[i : i + 3] == ("day", "before", "yesterday"):
+            said.append((0, i, "2 days"))
+        elif token in WEEKDAYS:
+            said.append((0, i, WEEKDAYS[token]))
+        elif pair is not None:
+            said.append((0, i, pair))
+        elif token in ONSET_WORDS:
+            said.append((0, i, ONSET_WORDS[token]))
+        elif token in ONSET_HINTS or (token == "just" and _is_past(_at(tokens, i + 1))):
+            said.append((2, i, ONSET_HINTS.get(token, "now")))
+    return min(said)[2] if said else None
+
+
+def _is_past(word: str) -> bool:
+    """ "it just happened", "my back just went": the "just" of a moment ago."""
+    return word.endswith("ed") or word in JUST_PAST
+
+
+def _onset_ago(tokens: Tokens, duration: Duration) -> str | None:
+    """The duration in the largest unit it fills, at most the largest unit said."""
+    seconds = duration.seconds
+    if seconds < 0:
+        return None
+    if seconds < 120:
+        return "now"
+    start, end = duration.words
+    said = max((UNIT_SECONDS[t] for t in tokens[start:end] if t in UNIT_SECONDS), default=0)
+    for name, size in ONSET_UNITS:
+        if size <= said and seconds % size == 0:
+            return f"{seconds // size} {name}"
+    return None
+
+
+def _at(tokens: Tokens, i: int) -> str:
+    return tokens[i] if 0 <= i < len(tokens) else ""
