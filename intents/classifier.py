@@ -88,6 +88,13 @@ class IntentModel:
         result: np.ndarray = exp / exp.sum()
         return result
 
+    def known_share(self, tokens: Sequence[str]) -> float:
+        """The share of the words (numbers aside) that the model has seen in training."""
+        words = [t for t in tokens if t != NUMBER and not t.isdigit()]
+        if not words:
+            return 0.0
+        return sum(f"w:{t}" in self._vocab for t in words) / len(words)
+
     def guess(self, tokens: Sequence[str]) -> Guess:
         probs = self.probabilities(tokens)
         first, second = np.argsort(probs)[::-1][:2]

@@ -33,6 +33,9 @@ class StatisticalSettings:
     out-of-domain sets (bench/blind_sets.py): 0.6 let 3% of the radio through, 0.8 lost 3
     points of understanding for no fewer wrong actions."""
     min_lead: float = 0.2
+    min_known_share: float = 0.6
+    """At least this share of the words must be words the model was trained on: a sentence of
+    mostly unseen words ("not utf 8", another language) is not for us, whatever it leans to."""
     """The best intent must lead the runner-up by this much, or it is not understood."""
     confidence_scale: float = 0.9
     """A statistical answer's confidence is the model's probability times this (< 1: exact
@@ -65,8 +68,10 @@ class StatisticalLayer:
         return self._model
 
     def match(self, text: str, said: Normalized) -> Match | None:
-        guess = self.model.guess(said.tokens)
         s = self.settings
+        if self.model.known_share(said.tokens) < s.min_known_share:
+            return None
+        guess = self.model.guess(said.tokens)
         if guess.intent == UNKNOWN or guess.probability < s.min_probability:
             return None
         if guess.probability - guess.runner_up_probability < s.min_lead:
