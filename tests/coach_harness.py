@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,11 @@ class Conversation:
 
 def says(events: list[Event]) -> list[Say]:
     return [e for e in events if isinstance(e, Say)]
+
+
+def first_sentence(text: str) -> str:
+    """ "Call emergency services now. This needs..." -> "Call emergency services now."."""
+    return re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]
 
 
 def check(conv: Conversation, events: list[Event], expect: dict[str, Any], where: str) -> None:

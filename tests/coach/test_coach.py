@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,14 +29,6 @@ from voice.events import (
     TimerEvent,
 )
 from voice.timers.desk import TimerDesk
-
-
-@pytest.fixture
-def conv(tmp_path: Path) -> Iterator[Conversation]:
-    c = Conversation(tmp_path)
-    yield c
-    c.close()
-
 
 FILES = sorted(CONVERSATIONS.glob("*.yaml"))
 
@@ -109,10 +100,11 @@ def test_red_flag_stops_speech_first_then_speaks_at_safety_priority(conv: Conver
     assert conv.coach.next_deadline() is None  # no countdown number after the safety message
 
 
-def test_bladder_or_bowel_is_an_emergency(conv: Conversation) -> None:
-    events = conv.say("i can't control my bladder", "RedFlag", {"symptom": "bladder"})
-    assert says(events)[0].key == "RedFlag.emergency"
-    assert says(events)[0].text.startswith("Please call emergency services now.")
+def test_bladder_or_bowel_from_an_older_matcher_is_an_emergency(conv: Conversation) -> None:
+    for text, symptom in [("i can't control my bladder", "bladder"), ("my bowels", "bowel")]:
+        events = conv.say(text, "RedFlag", {"symptom": symptom})
+        assert says(events)[0].key == "Emergency.bladder_bowel"
+        assert says(events)[0].text.startswith("Call emergency services now.")
 
 
 def test_timer_intents_go_to_the_desk_and_starts_are_remembered(conv: Conversation) -> None:
@@ -302,7 +294,7 @@ def test_a_leg_that_fell_asleep_is_not_an_emergency(conv: Conversation) -> None:
 
 def test_a_fall_alone_means_get_it_checked_not_emergency(conv: Conversation) -> None:
     events = conv.say("i fell down the stairs", "RedFlag", {"symptom": "fall"})
-    assert says(events)[0].key == "RedFlag"
+    assert says(events)[0].key == "RedFlag.fall"
     events = conv.say("i fell and now i can't move my legs", "RedFlag", {"symptom": "fall"})
     assert says(events)[0].key == "RedFlag.emergency"
 

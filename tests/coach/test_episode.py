@@ -50,6 +50,50 @@ def test_a_spasm_within_a_week_continues_the_episode(tmp_path: Path) -> None:
         assert again == first and later.id != first.id and later.started == T0 + EPISODE_SPAN + 1
         assert store.current_episode(T0 + EPISODE_SPAN + 2) == later
         assert len(store.episodes()) == 2
+        assert store.latest_episode() == later
+
+
+def test_a_start_said_long_ago_is_still_the_current_episode(tmp_path: Path) -> None:
+    """Told on day 8 that it started 8 days ago: the episode is current (it was reported now)
+    and keeps its start; the latest episode is read whatever its age."""
+    eight_days = 8 * 24 * 3600.0
+    with EpisodeStore(tmp_path) as store:
+        episode, new = store.spasm_started(T0, None, started=T0 - eight_days, onset="8 days")
+        assert new and episode.area == "back" and episode.onset == "8 days"
+        assert store.current_episode(T0 + 60) == episode
+        assert store.current_episode(T0 + EPISODE_SPAN + 1) is None
+        assert store.latest_episode() == episode  # never forgotten by the heat rule
+        moved, new = store.spasm_started(T0 + 60, "neck", started=T0 - 3600, onset="1 hours")
+        assert not new and moved.id == episode.id
+        assert (moved.started, moved.area, moved.onset) == (T0 - 3600, "neck", "1 hours")
+        kept, _ = store.spasm_started(T0 + 120, None)
+        assert (kept.started, kept.area, kept.onset) == (T0 - 3600, "neck", "1 hours")
+
+
+def test_an_older_database_gains_the_new_episode_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "episode.db")
+    db.executescript(
+        "CREATE TABLE episodes (id INTEGER PRIMARY KEY, started REAL NOT NULL, area TEXT NOT NULL);"
+        f"INSERT INTO episodes (started, area) VALUES ({T0}, 'neck');"
+    )
+    db.commit()
+    db.close()
+    with EpisodeStore(tmp_path) as store:
+        episode = store.current_episode(T0 + 60)
+        assert episode is not None and episode.area == "neck" and episode.onset is None
+        assert episode.reported == T0  # unknown: taken as when it started
+
+
+def test_the_latest_activity_of_a_kind(tmp_path: Path) -> None:
+    with EpisodeStore(tmp_path) as store:
+        assert store.latest(RED_FLAG) is None
+        store.record(RED_FLAG, T0, symptom="numbness", tier="professional")
+        store.record(ICE, T0 + 5, seconds=60)
+        store.record(RED_FLAG, T0 + 10, symptom="chest", tier="emergency")
+        latest = store.latest(RED_FLAG)
+        assert latest is not None and latest.detail["symptom"] == "chest"
 
 
 def test_no_episode_means_none(tmp_path: Path) -> None:

@@ -1,7 +1,17 @@
 """The coach: dialogue, episode memory and safety. Pure: an understood intent and the time in,
 events out (Say, StopSpeech, AdjustVoice, EndSession, and whatever the timer desk returns).
 Its only I/O is through the episode store (voice.coach.memory); timers and routines belong to
-the desk; yes/no offers are voice.coach.offers, the emergency rule voice.coach.red_flag_rule."""
+the desk; yes/no offers are voice.coach.offers, the safety tiers voice.coach.safety, when it
+started and the heat rule voice.coach.onset, what was said this episode voice.coach.episode_talk,
+the wording and offer rules voice.coach.reply_maker, the answers about the spasm
+voice.coach.answers.
+
+Safety (issue 16): an Emergency or RedFlag (or "I took" more tablets than a label allows) stops
+the routines and is said whole, action first. The episode then stays flagged (the red flag is
+in the store): "what now" leads with the escalation, nothing is offered and a yes starts
+nothing, though an explicit "start the ice" after hearing it is done. The next start reminds
+of the red flag once. The warning signs are said once per episode, in the first reply to a
+spasm."""
 
 from __future__ import annotations
 
@@ -13,13 +23,23 @@ from intents.errors import TemplateError
 from intents.replies import Replies
 from intents.types import Match
 from voice.clock import Now
+from voice.coach.answers import Answers
 from voice.coach.attention import Attention
 from voice.coach.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
-from voice.coach.heat_rule import heat_advice
+from voice.coach.episode_talk import EpisodeTalk
 from voice.coach.memory import CoachMemory
 from voice.coach.offers import START_FOR_OFFER, Offers
-from voice.coach.red_flag_rule import is_emergency, symptom_of
-from voice.events import EndSession, Event, Ignored, Priority, Say, StopSpeech
+from voice.coach.onset import parse_onset
+from voice.coach.reply_maker import ReplyMaker
+from voice.coach.safety import (
+    SAFETY_KEYS,
+    SAFETY_REPLIES,
+    Escalation,
+    escalation,
+    reminder,
+    tablets,
+)
+from voice.events import EndSession, Event, Ignored, Priority, Say, StopSpeech, TimerEvent
 from voice.speaking.voice_memory import Voice
 
 log = logging.getLogger(__name__)
@@ -50,17 +70,21 @@ TIMER_INTENTS = frozenset(
 )
 ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
 """Intents that first acknowledge a repeating finish announcement, if there is one."""
-SAFETY_REPLIES = frozenset({"RedFlag", "RedFlag.emergency"})
-"""Replies said whole, before anything else (Priority.SAFETY): what `_red_flag` says."""
+ESCALATING = frozenset({"Emergency", "RedFlag", "PainRelief"})
+"""Intents `voice.coach.safety.escalation` may turn into an emergency or a red flag."""
+__all__ = ["SAFETY_REPLIES", "REPLY_KEYS", "Coach", "DeskLike"]
 
 REPLY_KEYS = _words(
     "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
-    "IceHowLong HeatQuestion.no_episode HeatQuestion.too_soon HeatQuestion.ok PainRelief "
-    "RedFlag RedFlag.emergency ItHurts ItHurts.stretching ItHurts.icing ExplainSpasm Knot "
-    "NextStep.before_ice NextStep.after_ice Prevention RestPosition Help Unknown Yes.none "
-    "No.none No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
+    "Hint.warning IceHowLong IceHowLong.short HeatQuestion.no_episode HeatQuestion.ask "
+    "HeatQuestion.too_soon HeatQuestion.ok Onset Onset.unclear PainRelief PainRelief.short "
+    "PainRelief.dose PainRelief.took PainRelief.acetaminophen ItHurts ItHurts.stretching "
+    "ItHurts.icing ExplainSpasm ExplainSpasm.short Knot NextStep.before_ice NextStep.after_ice "
+    "MoveQuestion.before_ice MoveQuestion.after_ice AskProfessional Thanks Scared HowLongLast "
+    "Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Yes.none No.none "
+    "No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
     "Softer.limit Goodbye Goodbye.timers"
-)
+) + tuple(SAFETY_KEYS)
 
 
 class Coach:
@@ -80,14 +104,21 @@ class Coach:
         self._memory = CoachMemory(store)
         self._desk = desk
         self._offers = Offers()
+        self._talk = EpisodeTalk()
+        self._words = ReplyMaker(replies, self._memory, self._offers, self._talk, desk.active)
+        answers = Answers(self._words, self._memory, self._offers, self._talk)
         self._attention = attention or Attention()
         self._last: Say | None = None
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
-            "SpasmStarted": self._spasm_started,
-            "HeatQuestion": self._heat,
-            "PainRelief": self._pain_relief,
+            "SpasmStarted": answers.spasm_started,
+            "HeatQuestion": answers.heat,
+            "Onset": answers.onset,
+            "PainRelief": answers.pain_relief,
+            "NextStep": answers.next_step,
+            "MoveQuestion": answers.move,
+            "AskProfessional": answers.ask_professional,
+            "Scared": answers.scared,
             "ItHurts": self._it_hurts,
-            "NextStep": self._next_step,
             "Yes": self._yes,
             "No": self._no,
             "Stop": self._stop,
@@ -107,6 +138,10 @@ class Coach:
         restore = self._memory.voice().relative_to(Voice())
         events: list[Event] = [restore] if restore else []
         events.append(self._say("Greeting"))
+        flag = self._memory.reminder_due()
+        if flag is not None:
+            key, values = reminder(str(flag.detail.get("symptom", "")))
+            events.append(self._say(key, Priority.GUIDANCE, **values))
         events += self._desk.recover(now)
         return self._noted(self._flush(events), now)
 
@@ -115,8 +150,9 @@ class Coach:
 
     def _handle(self, match: Match, now: Now) -> list[Event]:
         intent = match.intent
-        if intent == "RedFlag":
-            return self._flush(self._red_flag(match, now))
+        escalate = escalation(match) if intent in ESCALATING else None
+        if escalate is not None:
+            return self._flush(self._escalate(match, escalate, now))
         if intent in ACKNOWLEDGING:
             acknowledged = self._desk.acknowledge(now)
             if acknowledged:
@@ -129,13 +165,13 @@ class Coach:
             return [Ignored(intent, why, match.text)]
         if intent in TIMER_INTENTS:
             self._offers.close()
-            return self._flush(self._memory.record_starts(self._desk.handle(match, now), now))
+            return self._flush(self._timer(match, now))
         handler = self._handlers.get(intent)
         if handler is not None:
             return self._flush(handler(match, now))
         if intent != "Unknown" and intent in self._replies:
             offers = {"IceHowLong": [ICE], "RestPosition": [STRETCH]}.get(intent, [])
-            return self._flush([self._reply(intent, now, offers)])
+            return self._flush([self._reply(self._words.shortened(intent, now), now, offers)])
         if intent != "Unknown":
             log.warning("no reply for intent %s; answering as Unknown", intent)
         return self._flush([self._say("Unknown", Priority.CHATTER)])
@@ -148,23 +184,10 @@ class Coach:
 
     # --- replies --------------------------------------------------------------------------------
     def _say(self, key: str, priority: Priority = Priority.GUIDANCE, **values: str) -> Say:
-        return Say(self._replies.get(key, **values), priority=priority, key=key)
+        return self._words.say(key, priority, **values)
 
-    def _reply(self, key: str, now: Now, offers: list[str], **values: str) -> Say:
-        """`key`'s text, then the first allowed yes/no offer among `offers`, which is remembered."""
-        say = self._say(key, Priority.GUIDANCE, **values)
-        self._offers.close()
-        for kind in offers:
-            if self._may_offer(kind, now):
-                self._offers.make(kind, now)
-                offer = self._replies.get(f"Offer.{kind}")
-                return Say(f"{say.text} {offer}", priority=say.priority, key=key)
-        return say
-
-    def _may_offer(self, kind: str, now: Now) -> bool:
-        if self._offers.declined(kind) or any(kind in name for name in self._desk.active()):
-            return False
-        return not (kind == STRETCH and self._memory.area(now) == "neck")
+    def _reply(self, key: str, now: Now, offers: list[str]) -> Say:
+        return self._words.reply(key, now, offers)
 
     def _noted(self, events: list[Event], now: Now) -> list[Event]:
         self._attention.note(events, now)
@@ -181,39 +204,28 @@ class Coach:
         """The desk's events without its StopSpeech: the coach has already cut speech."""
         return [e for e in events if not isinstance(e, StopSpeech)]
 
-    # --- intents --------------------------------------------------------------------------------
-    def _red_flag(self, match: Match, now: Now) -> list[Event]:
+    # --- safety ---------------------------------------------------------------------------------
+    def _escalate(self, match: Match, escalate: Escalation, now: Now) -> list[Event]:
         self._offers.close()
-        key = "RedFlag.emergency" if is_emergency(match) else "RedFlag"
-        self._memory.record(RED_FLAG, now.wall, symptom=symptom_of(match), text=match.text)
+        self._talk.close()
+        area = match.slots.get("area")
+        if area:  # "my back locked up and my leg is numb": the episode starts too
+            said = match.slots.get("onset")
+            onset = parse_onset(said, now.wall) if said else None
+            started = onset.started if onset else None
+            self._memory.spasm_started(now.wall, str(area), started, str(said) if onset else None)
+        if match.intent == "PainRelief":
+            self._memory.record(PAIN_RELIEF, now.wall, text=match.text, count=tablets(match))
+        self._words.flag = (escalate.tier, escalate.symptom)
+        detail = {"symptom": escalate.symptom, "tier": escalate.tier, "text": match.text}
+        self._memory.record(RED_FLAG, now.wall, **detail)
         # The safety message must be the one thing heard: keep the desk's bookkeeping events,
         # drop its own spoken "stopping" lines.
         stopped = self._desk.stop_routines(now, "RedFlag")
         stopped = [e for e in stopped if not isinstance(e, (Say, StopSpeech))]
-        return [StopSpeech(), *stopped, self._say(key, Priority.SAFETY)]
+        return [StopSpeech(), *stopped, self._say(escalate.key, Priority.SAFETY)]
 
-    def _spasm_started(self, match: Match, now: Now) -> list[Event]:
-        area = str(match.slots.get("area", "") or self._memory.area(now) or "back")
-        self._offers.new_episode()
-        episode, is_new = self._memory.spasm_started(now.wall, area)
-        if episode is not None and not match.slots.get("area"):
-            area = episode.area
-        key = "SpasmStarted.neck" if area == "neck" else "SpasmStarted"
-        if not is_new and area != "neck":
-            key = "SpasmStarted.again"
-        return [self._reply(key, now, [STRETCH, ICE])]
-
-    def _heat(self, match: Match, now: Now) -> list[Event]:
-        episode = self._memory.episode(now)
-        advice = heat_advice(episode.started if episode else None, now.wall)
-        offers = [] if advice.situation == "ok" else [ICE]
-        key = f"HeatQuestion.{advice.situation}"
-        return [self._reply(key, now, offers, left=advice.left, since=advice.since)]
-
-    def _pain_relief(self, match: Match, now: Now) -> list[Event]:
-        self._memory.record(PAIN_RELIEF, now.wall, text=match.text)
-        return [self._reply("PainRelief", now, [])]
-
+    # --- intents --------------------------------------------------------------------------------
     def _it_hurts(self, match: Match, now: Now) -> list[Event]:
         active = self._desk.active()
         if any(STRETCH in name for name in active):
@@ -224,15 +236,20 @@ class Coach:
             return [self._reply("ItHurts.icing", now, [])]
         return [self._reply("ItHurts", now, [ICE])]
 
-    def _next_step(self, match: Match, now: Now) -> list[Event]:
-        if self._memory.iced(now):
-            return [self._reply("NextStep.after_ice", now, [])]
-        return [self._reply("NextStep.before_ice", now, [ICE])]
+    def _timer(self, match: Match, now: Now) -> list[Event]:
+        stretch = match.intent == "StartStretch"
+        if stretch and self._memory.area(now) == "neck":  # knees-to-chin is for the back
+            return [self._reply("Stretch.neck", now, [ICE])]
+        events = self._memory.record_starts(self._desk.handle(match, now), now)
+        started = any(isinstance(e, TimerEvent) and e.kind == "started" for e in events)
+        return [self._say("Stretch.safety"), *events] if stretch and started else events
 
     def _yes(self, match: Match, now: Now) -> list[Event]:
         kind = self._offers.answer(now)
-        if kind is None:
+        if kind is None or self._words.flagged(now) is not None:  # no routine off a stale offer
             return [self._say("Yes.none")]
+        if kind == STRETCH and self._memory.area(now) == "neck":
+            return [self._reply("Stretch.neck", now, [ICE])]
         start = Match(match.text, START_FOR_OFFER[kind], {}, match.confidence)
         return self._memory.record_starts(self._desk.handle(start, now), now)
 
@@ -241,7 +258,7 @@ class Coach:
         if kind is None:
             return [self._say("No.none")]
         self._offers.decline(kind)
-        if any(self._may_offer(kind, now) for kind in (ICE, STRETCH)):
+        if any(self._words.may_offer(kind, now) for kind in (ICE, STRETCH)):
             return [self._reply("No.declined", now, [ICE, STRETCH])]
         return [self._reply("No.rest", now, [])]
 

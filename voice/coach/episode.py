@@ -1,9 +1,10 @@
 """The on-disk episode store: SQLite in the state folder.
 
-What it remembers: when each spasm episode started (wall time) and where, the ice sessions,
-stretches, pain-reliever mentions and red flags, the voice settings, and the timer engine's
-state. The connection is in autocommit mode with WAL and `synchronous=FULL`, so every write is
-committed when the method returns and a kill -9 loses nothing that was recorded.
+What it remembers: when each spasm episode started (wall time), where, whether its start was
+said ("yesterday") or only assumed (when it was reported), the ice sessions, stretches,
+pain-reliever mentions and red flags (with their tier), the voice settings, and the timer
+engine's state. The connection is in autocommit mode with WAL and `synchronous=FULL`, so every
+write is committed when the method returns and a kill -9 loses nothing that was recorded.
 
 A database that is not SQLite or is damaged is moved aside (`episode.db.corrupt-<time>`) with a
 warning and a fresh one is started; a state folder that cannot be used raises `StateError`.
@@ -18,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,18 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "episode.db"
 EPISODE_SPAN = 7 * 24 * 3600.0
-"""A SpasmStarted within this long of the current episode's start continues that episode."""
+"""An episode is current while it started, or was reported or had its start said, within this
+long: a SpasmStarted then continues it; later ones start a new episode. An episode is never
+forgotten, though: the heat rule reads the latest one whatever its age (`latest_episode`), so a
+spasm said on day 8 to have started eight days ago still gets "heat is fine"."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
     id INTEGER PRIMARY KEY,
     started REAL NOT NULL,
-    area TEXT NOT NULL
+    area TEXT NOT NULL,
+    onset TEXT,
+    reported REAL
 );
 CREATE TABLE IF NOT EXISTS activities (
     id INTEGER PRIMARY KEY,
@@ -54,16 +60,29 @@ CREATE TABLE IF NOT EXISTS timers (
 );
 """
 
+ADDED_COLUMNS = {"onset": "TEXT", "reported": "REAL"}
+"""Episode columns a database made by an older version lacks; added when it is opened."""
+
 ICE, STRETCH, PAIN_RELIEF, RED_FLAG = "ice", "stretch", "pain_relief", "red_flag"
+_EPISODE = "SELECT id, started, area, onset, COALESCE(reported, started) FROM episodes"
 
 
 @dataclass(frozen=True)
 class Episode:
-    """One spasm episode. `started` is wall time (epoch seconds)."""
+    """One spasm episode. `started` is wall time (epoch seconds). `onset` is what was said about
+    when it started ("yesterday", "4 days", "now"), None if it was never said (then `started` is
+    when it was reported). `reported` is when it was reported or its start last said."""
 
     id: int
     started: float
     area: str
+    onset: str | None = None
+    reported: float = field(default=0.0, compare=False)
+
+    @staticmethod
+    def from_row(row: tuple[Any, ...]) -> Episode:
+        onset = None if row[3] is None else str(row[3])
+        return Episode(int(row[0]), float(row[1]), str(row[2]), onset, float(row[4]))
 
 
 @dataclass(frozen=True)
@@ -116,6 +135,10 @@ class EpisodeStore:
             if check is None or check[0] != "ok":
                 raise sqlite3.DatabaseError(f"quick_check: {check[0] if check else 'no answer'}")
             db.executescript(SCHEMA)
+            have = {str(row[1]) for row in db.execute("PRAGMA table_info(episodes)")}
+            for name, kind in ADDED_COLUMNS.items():
+                if name not in have:
+                    db.execute(f"ALTER TABLE episodes ADD COLUMN {name} {kind}")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -171,29 +194,52 @@ class EpisodeStore:
                 raise StateError(f"{self.path}: cannot read ({err})") from err
 
     # --- episodes -------------------------------------------------------------------------------
-    def current_episode(self, now_wall: float) -> Episode | None:
-        """The latest episode if it started within EPISODE_SPAN of `now_wall`."""
-        rows = self._read("SELECT id, started, area FROM episodes ORDER BY started DESC LIMIT 1")
-        if not rows:
-            return None
-        episode = Episode(int(rows[0][0]), float(rows[0][1]), str(rows[0][2]))
-        return episode if now_wall - episode.started < EPISODE_SPAN else None
+    def latest_episode(self) -> Episode | None:
+        """The episode reported last, whatever its age."""
+        rows = self._read(_EPISODE + " ORDER BY id DESC LIMIT 1")
+        return Episode.from_row(rows[0]) if rows else None
 
-    def spasm_started(self, now_wall: float, area: str = "back") -> tuple[Episode, bool]:
-        """Continue the current episode or start a new one. Returns (episode, is_new)."""
+    def current_episode(self, now_wall: float) -> Episode | None:
+        """The latest episode if it started, or was reported or had its start said, within
+        EPISODE_SPAN of `now_wall`."""
+        episode = self.latest_episode()
+        if episode is None:
+            return None
+        fresh = now_wall - max(episode.started, episode.reported) < EPISODE_SPAN
+        return episode if fresh else None
+
+    def spasm_started(
+        self,
+        now_wall: float,
+        area: str | None = "back",
+        started: float | None = None,
+        onset: str | None = None,
+    ) -> tuple[Episode, bool]:
+        """Continue the current episode or start a new one. Returns (episode, is_new).
+        `area` None: keep the episode's ("back" for a new one); `started`/`onset`: when it
+        started and what was said about it (a continued episode's start moves to it)."""
         current = self.current_episode(now_wall)
-        if current is not None:
-            return current, False
+        if current is None:
+            first, where = now_wall if started is None else started, area or "back"
+            with self._write() as db:
+                cursor = db.execute(
+                    "INSERT INTO episodes (started, area, onset, reported) VALUES (?, ?, ?, ?)",
+                    (first, where, onset, now_wall),
+                )
+            return Episode(int(cursor.lastrowid or 0), first, where, onset, now_wall), True
+        if started is not None:
+            current = replace(current, started=started, onset=onset, reported=now_wall)
+        current = replace(current, area=area or current.area)
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO episodes (started, area) VALUES (?, ?)", (now_wall, area)
+            db.execute(
+                "UPDATE episodes SET started = ?, area = ?, onset = ?, reported = ? WHERE id = ?",
+                (current.started, current.area, current.onset, current.reported, current.id),
             )
-            episode_id = int(cursor.lastrowid or 0)
-        return Episode(episode_id, now_wall, area), True
+        return current, False
 
     def episodes(self) -> list[Episode]:
-        rows = self._read("SELECT id, started, area FROM episodes ORDER BY started")
-        return [Episode(int(r[0]), float(r[1]), str(r[2])) for r in rows]
+        rows = self._read(_EPISODE + " ORDER BY id")
+        return [Episode.from_row(row) for row in rows]
 
     # --- activities -----------------------------------------------------------------------------
     def record(self, kind: str, now_wall: float, **detail: Any) -> None:
@@ -205,6 +251,15 @@ class EpisodeStore:
                 (episode.id if episode else None, kind, now_wall, json.dumps(detail)),
             )
 
+    def latest(self, kind: str) -> Activity | None:
+        """The most recent activity of `kind`, or None."""
+        rows = self._read(
+            "SELECT kind, at, episode_id, detail FROM activities WHERE kind = ? "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            (kind,),
+        )
+        return _activity(rows[0]) if rows else None
+
     def activities(self, kind: str | None = None, since: float | None = None) -> list[Activity]:
         sql = "SELECT kind, at, episode_id, detail FROM activities WHERE 1=1"
         args: list[Any] = []
@@ -215,7 +270,7 @@ class EpisodeStore:
             sql += " AND at >= ?"
             args.append(since)
         rows = self._read(sql + " ORDER BY at, id", tuple(args))
-        return [Activity(str(r[0]), float(r[1]), r[2], json.loads(r[3])) for r in rows]
+        return [_activity(row) for row in rows]
 
     # --- settings -------------------------------------------------------------------------------
     def get_setting(self, name: str, default: Any = None) -> Any:
@@ -252,3 +307,7 @@ class EpisodeStore:
             if isinstance(value, dict):
                 loaded.append(value)
         return loaded
+
+
+def _activity(row: tuple[Any, ...]) -> Activity:
+    return Activity(str(row[0]), float(row[1]), row[2], json.loads(row[3]))

@@ -11,7 +11,15 @@ import logging
 from collections.abc import Callable
 
 from voice.clock import Now
-from voice.coach.episode import ICE, STRETCH, Episode, EpisodeStore
+from voice.coach.episode import (
+    EPISODE_SPAN,
+    ICE,
+    RED_FLAG,
+    STRETCH,
+    Activity,
+    Episode,
+    EpisodeStore,
+)
 from voice.errors import StateError
 from voice.events import Event, Problem, TimerEvent
 from voice.speaking.voice_memory import Voice
@@ -19,6 +27,8 @@ from voice.speaking.voice_memory import Voice
 log = logging.getLogger(__name__)
 
 DAY = 24 * 3600.0
+REMINDED = "red_flag_reminded_at"
+"""Setting: when the red flag last reminded of at a start was recorded."""
 
 
 class CoachMemory:
@@ -40,11 +50,17 @@ class CoachMemory:
         self._write(self._store.set_setting, "voice_rate", voice.rate)
         self._write(self._store.set_setting, "voice_volume", voice.volume)
 
-    def spasm_started(self, wall: float, area: str) -> tuple[Episode | None, bool]:
+    def spasm_started(
+        self,
+        wall: float,
+        area: str | None,
+        started: float | None = None,
+        onset: str | None = None,
+    ) -> tuple[Episode | None, bool]:
         """(the current or a new episode, whether it is new); (None, True) if it cannot be
-        stored."""
+        stored. `area` None keeps the episode's; `started`/`onset`: when it started, if said."""
         try:
-            return self._store.spasm_started(wall, area)
+            return self._store.spasm_started(wall, area, started, onset)
         except StateError as err:
             self._problems.append(Problem(where="episode store", message=str(err)))
             return None, True
@@ -82,6 +98,39 @@ class CoachMemory:
             return self._store.current_episode(now.wall)
         except StateError:
             return None
+
+    def latest_episode(self) -> Episode | None:
+        """The last episode whatever its age (the heat rule's), None if none or unreadable."""
+        try:
+            return self._store.latest_episode()
+        except StateError:
+            return None
+
+    def red_flag(self, now: Now) -> Activity | None:
+        """The red flag the episode is flagged by: the latest one recorded, if it belongs to the
+        current episode or is less than EPISODE_SPAN old. None if none (or unreadable)."""
+        try:
+            flag = self._store.latest(RED_FLAG)
+            episode = self._store.current_episode(now.wall)
+        except StateError:
+            return None
+        if flag is None:
+            return None
+        mine = episode is not None and flag.episode_id == episode.id
+        return flag if mine or now.wall - flag.at < EPISODE_SPAN else None
+
+    def reminder_due(self) -> Activity | None:
+        """The latest red flag if no start has reminded of it yet; it counts as reminded now."""
+        try:
+            flag = self._store.latest(RED_FLAG)
+            reminded = float(self._store.get_setting(REMINDED, 0.0))
+        except (StateError, TypeError, ValueError) as err:
+            log.warning("red flag reminder: %s", err)
+            return None
+        if flag is None or flag.at <= reminded:
+            return None
+        self._write(self._store.set_setting, REMINDED, flag.at)
+        return flag
 
     def area(self, now: Now) -> str | None:
         episode = self.episode(now)
