@@ -1,11 +1,11 @@
 """What was said → which intent, with slots and a confidence. Pure: no I/O after loading.
 
-Order: a red-flag symptom anywhere wins; then an exact template sentence (confidence 1.0);
-then the same without leading "okay so"; then the statistical layer (intents.statistical),
-which names the intent of sentences no template lists and reads their slots from the words;
-then the tolerant fallback for a near miss of a template sentence (confidence < 1). (The
-statistical layer goes first: on the blind dev set it made 2.6% wrong actions where the
-tolerant fallback first made 5.8%.)
+Order: a warning sign anywhere wins (Emergency or RedFlag, intents.symptoms); then an exact
+template sentence (confidence 1.0); then the same without leading "okay so"; then the
+statistical layer (intents.statistical), which names the intent of sentences no template lists
+and reads their slots from the words; then the tolerant fallback for a near miss of a template
+sentence (confidence < 1). (The statistical layer goes first: on the blind dev set it made 2.6%
+wrong actions where the tolerant fallback first made 5.8%.)
 Anything else is Unknown: `match` returns None, `understand` returns Match.unknown(text).
 
 Exact matching looks the canonical tokens up in a table of every sentence the hassil-parsed
@@ -28,14 +28,20 @@ from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, load_grammar
 from intents.normalize import Normalized, normalize
 from intents.patterns import Pattern
-from intents.red_flags import RedFlagSpotter
+from intents.slot_words import parse_area
 from intents.statistical import StatisticalLayer, words_slots
+from intents.symptoms import spot_warning
 from intents.types import Match, SlotValue
 
 log = logging.getLogger(__name__)
 
 RED_FLAG = "RedFlag"
-SYMPTOM_LIST = "symptom"
+EMERGENCY = "Emergency"
+EMERGENCY_TIER = "emergency"
+ESCALATIONS = (RED_FLAG, EMERGENCY)
+"""Only the safety lexicon (intents.symptoms) or a template sentence may escalate: a guess of
+the statistical layer or the tolerant fallback that a sentence is a warning sign, when the
+lexicon found none, was a false alarm on the blind dev set every time ("no chest pain")."""
 
 
 class Matcher:
@@ -46,19 +52,20 @@ class Matcher:
         for pattern in grammar.patterns:
             self._exact.setdefault(pattern.tokens, []).append(pattern)
         self._fuzzy = FuzzyIndex(grammar.patterns)
-        self._red_flags = RedFlagSpotter(grammar.list_phrases.get(SYMPTOM_LIST, ()))
 
     def match(self, text: str) -> Match | None:
         """The understood intent, or None when nothing fits well enough."""
         said = normalize(text)
         if said.empty:
             return None
-        symptom = self._red_flags.spot(said.tokens)
-        if symptom is not None:
-            return Match(text=text, intent=RED_FLAG, slots={"symptom": symptom}, confidence=1.0)
+        warning = self._warning(text)
+        if warning is not None and warning.intent == EMERGENCY:
+            return warning
         trimmed = said.without_leading()
         for candidate in (said, trimmed):
             exact = self._lookup(candidate)
+            if warning is not None and (exact is None or exact[0] != EMERGENCY):
+                return warning
             if exact is not None:
                 intent, slots = exact
                 extra = words_slots(intent, text)
@@ -68,14 +75,29 @@ class Matcher:
         if self.statistical is not None:
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
-                return understood
+                return None if understood.intent in ESCALATIONS else understood
         hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
-        if hit is None:
+        if hit is None or hit.pattern.intent in ESCALATIONS:
             return None
         log.debug("fuzzy %r ~ %r (cost %.1f)", text, " ".join(hit.pattern.tokens), hit.cost)
         return Match(
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence
         )
+
+    def _warning(self, text: str) -> Match | None:
+        """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
+        A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
+        records the spasm too."""
+        found = spot_warning(text)
+        if found is None:
+            return None
+        intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
+        slots: dict[str, SlotValue] = {"symptom": found.family}
+        area = parse_area(text)
+        if area is not None:
+            slots["area"] = area
+            slots.update(words_slots("SpasmStarted", text) or {})
+        return Match(text=text, intent=intent, slots=slots, confidence=1.0)
 
     def understand(self, text: str) -> Match:
         """Like `match`, but Unknown instead of None."""

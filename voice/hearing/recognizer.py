@@ -249,7 +249,7 @@ def recognizer_with_matcher(
 ) -> Recognizer:
     """A recognizer whose rescue and second pass ask our matcher what it understands and what
     is a symptom (the product's wiring; the benchmark builds it the same way)."""
-    from intents.matcher import RED_FLAG, load_matcher
+    from intents.matcher import ESCALATIONS, load_matcher
 
     matcher = load_matcher()
     return Recognizer(
@@ -257,7 +257,7 @@ def recognizer_with_matcher(
         phrases,
         settings,
         understands=lambda text: matcher.understand(text).understood,
-        urgent=lambda text: matcher.understand(text).intent == RED_FLAG,
+        urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
     )
 
 

@@ -1,0 +1,160 @@
+"""Warning signs understood, not keyword-spotted (intents/symptoms.py).
+
+The issue's examples, the rules (negation scope, the ice, someone else, urgency order), and the
+blind dev sets scored at the rates reached. The held-out blind test half is never read here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from intents.errors import TemplateError
+from intents.symptoms import Warning, lexicon, spot_warning
+
+HERE = Path(__file__).parent
+BLIND = HERE / "blind"
+ESCALATE = ("RedFlag", "Emergency")
+
+EMERGENCY, PROFESSIONAL = "emergency", "professional"
+ISSUE_EXAMPLES = [
+    ("my toes feel funny", PROFESSIONAL),
+    ("it's like electricity down my leg", PROFESSIONAL),
+    ("my leg feels dead", PROFESSIONAL),
+    ("my foot is dragging", PROFESSIONAL),
+    ("I can't walk properly", PROFESSIONAL),
+    ("I haven't been able to pee since this morning", EMERGENCY),
+    ("I can't feel anything below my waist", EMERGENCY),
+    ("I'm having chest pain", EMERGENCY),
+    ("I can't breathe", EMERGENCY),
+    ("I think I'm having a heart attack", EMERGENCY),
+    ("call an ambulance", EMERGENCY),
+    ("call nine one one", EMERGENCY),
+    ("I was hit by a car", PROFESSIONAL),
+    ("I took a whole bottle of pills", EMERGENCY),
+    ("I want to kill myself", EMERGENCY),
+    ("I don't want to live anymore", EMERGENCY),
+    ("I haven't got pins and needles", None),
+    ("I'm not feeling weak", None),
+    ("I fell asleep on the couch and woke up with my neck locked", None),
+    ("the fridge is buzzing", None),
+    ("my bladder is full, can I get up to go to the toilet", None),
+    ("it's numb from the ice", None),
+]
+
+RULES = [
+    # Negation governs the symptom only.
+    ("no tingling", None),
+    ("without warning my leg gave way", PROFESSIONAL),
+    ("it doesn't just hurt, it's numb", PROFESSIONAL),
+    ("no pain or tingling in my legs", None),
+    ("I'm not numb but my leg is weak", PROFESSIONAL),
+    # Bladder and bowel words need a loss or a failure.
+    ("I need a wee, can you pause the timer", None),
+    ("I've wet myself", EMERGENCY),
+    # A fall means an injury; a head injury makes it an emergency.
+    ("I fell down the stairs", PROFESSIONAL),
+    ("I fell and hit my head", EMERGENCY),
+    ("I had a crash but I didn't hit my head", PROFESSIONAL),
+    # The ice is meant to numb the sore spot, not a leg.
+    ("the ice has made my back go numb", None),
+    ("my leg went numb while I was icing", PROFESSIONAL),
+    ("my foot is numb and it's not from the ice", PROFESSIONAL),
+    ("my fingers are numb from holding the ice cube", None),
+    ("is it numb enough yet", None),
+    ("it's gone numb, what now", None),
+    # Limbs asleep, dead, funny are warnings; the dog asleep on them is not.
+    ("my feet are asleep", PROFESSIONAL),
+    ("the dog's fallen asleep on my legs", None),
+    # Overdose means more than a label allows.
+    ("I took 20 ibuprofen", EMERGENCY),
+    ("I took two ibuprofen", None),
+    ("I took 400 mg of ibuprofen", None),
+    # Someone else's, or TV talk, is not the speaker's warning sign.
+    ("my mum has a fever", None),
+    ("the news said there was a car crash on the motorway", None),
+    ("I could kill for a coffee", None),
+    # The knees-to-chest hold is not chest pain, nor a stretch felt (or not) a numb leg.
+    ("it hurts when I pull my knees to my chest", None),
+    ("I can't feel the stretch in my legs", None),
+    # Not getting up to the toilet is not failing to pee; a recorded message is not a request.
+    ("I need to go but I can't get up", None),
+    ("if this is an emergency hang up and dial nine nine nine", None),
+    # Said alongside the spasm it still counts; the most urgent sign wins.
+    ("my back locked up and my hand is tingling", PROFESSIONAL),
+    ("my leg is numb and I can't breathe", EMERGENCY),
+    ("my groin is numb", EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "tier"), ISSUE_EXAMPLES + RULES)
+def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, found
+
+
+def test_a_warning_names_its_family() -> None:
+    assert spot_warning("I can't breathe") == Warning("breathing", EMERGENCY)
+    assert spot_warning("i've got pins and needles in my foot") == Warning("tingling", PROFESSIONAL)
+
+
+def rows(name: str) -> list[dict[str, object]]:
+    data = yaml.safe_load((BLIND / name).read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+def test_blind_safety_dev_rates() -> None:
+    """Floors at what the lexicon reaches on the dev half (targets: 99%, 100%, at most 2%)."""
+    dev = rows("safety_dev.yaml")
+    found = {str(row["text"]): spot_warning(str(row["text"])) for row in dev}
+    signs = [row for row in dev if row["intent"] in ESCALATE]
+    emergencies = [row for row in dev if row["intent"] == "Emergency"]
+    ordinary = [row for row in dev if row["intent"] not in ESCALATE]
+    missed = [row["text"] for row in signs if found[str(row["text"])] is None]
+    not_first = [
+        row["text"]
+        for row in emergencies
+        if (hit := found[str(row["text"])]) is None or hit.tier != EMERGENCY
+    ]
+    alarms = [row["text"] for row in ordinary if found[str(row["text"])] is not None]
+    assert len(signs) > 200 and len(emergencies) > 40 and len(ordinary) > 100
+    assert 1 - len(missed) / len(signs) >= 1.0, missed
+    assert 1 - len(not_first) / len(emergencies) >= 1.0, not_first
+    assert len(alarms) / len(ordinary) <= 0.0, alarms
+
+
+@pytest.mark.parametrize("name", ["phrasings_dev.yaml", "out_of_domain_dev.yaml"])
+def test_ordinary_sentences_do_not_escalate(name: str) -> None:
+    """Commands and TV/radio talk: at most 0.5% may escalate; the lexicon reaches none."""
+    sentences = [str(row["text"]) for row in rows(name)]
+    alarms = [(text, spot_warning(text)) for text in sentences]
+    alarms = [(text, found) for text, found in alarms if found is not None]
+    assert len(sentences) > 100
+    assert len(alarms) <= int(0.005 * len(sentences))
+    assert alarms == []
+
+
+def test_red_flag_sentences_of_the_matcher_tests_still_warn() -> None:
+    data = yaml.safe_load((HERE / "safety.yaml").read_text(encoding="utf-8"))
+    data_near = yaml.safe_load((HERE / "near_misses.yaml").read_text(encoding="utf-8"))
+    red_flags = [
+        sentence
+        for test in data["tests"] + data_near["tests"]
+        if test["intent"] in ESCALATE
+        for sentence in test["sentences"]
+    ]
+    assert red_flags
+    assert [text for text in red_flags if spot_warning(text) is None] == []
+
+
+def test_a_broken_lexicon_names_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "symptoms.yaml"
+    path.write_text("classes: {}\nfamilies:\n  - {name: x, tier: urgent, patterns: [a]}\n")
+    with pytest.raises(TemplateError, match=str(path)):
+        lexicon(path)
+    path.write_text("classes: {}\nfamilies: [{name: x, tier: emergency, patterns: ['@nope']}]\n")
+    with pytest.raises(TemplateError, match="@nope"):
+        lexicon(path)
