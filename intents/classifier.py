@@ -223,6 +223,9 @@ def load_or_train(examples: Sequence[Example], cache_dir: Path | None) -> Intent
     if path is not None:
         try:
             model.save(path)
+            for old in path.parent.glob("intent-model-*.npz"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # trained from templates that have changed
         except OSError as err:
             log.warning("%s: cannot cache the intent model (%s)", path, err)
     return model

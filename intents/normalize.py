@@ -120,12 +120,15 @@ PAIRS = {
     ("let", "us"): "let's",
     ("i", "would"): "i'd",
     ("all", "right"): "alright",
+    ("un", "pause"): "unpause",
 }
 """Two words said for one ("i am" → "i'm"), merged in input and templates alike."""
 
 _NUMBER_START = NUMBER_WORDS | {"a"}
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DECIMAL_HALF = re.compile(r"\b(\d+)\.5\b")
+_AGREEING_NOISE = re.compile(r"\b(uh[\s-]*huh|mm+[\s-]*hm+|mhm+)\b")
+""""uh huh", "mm hmm": yes (otherwise the filler goes and "huh" is left, a request to repeat)."""
 _MINUS_DIGIT = re.compile(r"(?<![\w.])-(?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9']+")
 
@@ -163,6 +166,7 @@ def words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = _DECIMAL_HALF.sub(r"\1 and a half", text)
+    text = _AGREEING_NOISE.sub("yes", text)
     text = _MINUS_DIGIT.sub("minus ", text)  # "-5" → "minus 5", not 5
     out: list[str] = []
     for word in _NOT_WORD.split(text):

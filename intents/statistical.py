@@ -104,8 +104,6 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
         name = parse_timer_name(text)
         if name is not None:
             slots["timer"] = name
-        if parse_all(text):
-            slots["all"] = True
     if intent in TAKES_AREA:
         area = parse_area(text)
         if area is not None:
@@ -125,6 +123,8 @@ def words_slots(intent: str, text: str) -> dict[str, SlotValue] | None:
     (Onset, SpasmStarted) and what a pain-relief sentence says of doses (PainRelief). None
     when an Onset sentence says no readable time."""
     slots: dict[str, SlotValue] = {}
+    if intent in NAMES_TIMER and parse_all(text):
+        slots["all"] = True
     if intent in ("Onset", "SpasmStarted"):
         onset = parse_onset(text)
         if onset is not None and not (intent == "SpasmStarted" and onset == "now"):

@@ -60,7 +60,7 @@ def test_stdin_gives_one_line_per_line_in_order() -> None:
     ]
     assert results[0]["slots"] == {"area": "back"}
     assert results[2]["slots"] == {"duration": 20, "reps": 3}
-    assert results[3]["slots"] == {"symptom": "numbness"}
+    assert results[3]["slots"] == {"symptom": "numbness", "area": "back"}  # the spasm is kept
     assert results[4] == {
         "text": "the ice cream truck is outside",
         "intent": "Unknown",

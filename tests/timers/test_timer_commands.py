@@ -127,3 +127,22 @@ def test_starting_again_restarts(sim: Sim) -> None:
         "Okay, five minutes of ice. Slow circles, and keep it moving.",
     ]
     assert sim.desk.views(sim.clock.now())[0].remaining == 300
+
+
+def test_all_timers_at_once(sim: Sim) -> None:
+    """ "pause all the timers", "cancel all timers": every running timer, each said by name."""
+    sim.handle("StartIce", duration=300)
+    sim.handle("StartTimer", duration=600)
+    paused = [e.text for e in sim.handle("PauseTimer", all=True) if isinstance(e, Say)]
+    assert [t.split(",")[0] for t in paused] == ["Paused the ice timer", "Paused the timer"]
+    assert sim.desk.next_deadline() is None
+    cancelled = [e.text for e in sim.handle("CancelTimer", all=True) if isinstance(e, Say)]
+    assert len(cancelled) == 2 and sim.desk.active() == []
+
+
+def test_a_timer_named_by_its_length(sim: Sim) -> None:
+    """ "cancel the ten minute timer" with the ice (five minutes) started after it."""
+    sim.handle("StartTimer", duration=600)
+    sim.handle("StartIce", duration=300)
+    sim.handle("CancelTimer", duration=600)
+    assert sim.desk.active() == ["ice"]

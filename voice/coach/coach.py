@@ -25,6 +25,7 @@ from intents.types import Match
 from voice.clock import Now
 from voice.coach.answers import Answers
 from voice.coach.attention import Attention
+from voice.coach.context import in_context
 from voice.coach.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.coach.episode_talk import EpisodeTalk
 from voice.coach.memory import CoachMemory
@@ -149,6 +150,7 @@ class Coach:
         return self._noted(self._handle(match, now), now)
 
     def _handle(self, match: Match, now: Now) -> list[Event]:
+        match = in_context(match, self._offers.is_open(now), self._desk.active())
         intent = match.intent
         escalate = escalation(match) if intent in ESCALATING else None
         if escalate is not None:

@@ -94,7 +94,10 @@ class TimerDesk:
             return []
         asked = slots.get("timer")
         runs = self._schedule.runs
-        run = runs.get(str(asked)) if asked else self._schedule.latest()
+        if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
+            one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
+            return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]
+        run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
         if run is None:
             if asked and runs:
                 return [self._words.say("Timers.none_named", name=spoken_name(asked))]
@@ -110,6 +113,15 @@ class TimerDesk:
         if intent == "CancelTimer":
             return self._cancel(run, now)
         return self._change(run, slots.get("duration"), intent == "RemoveTime", now)
+
+    def _by_duration(self, intent: str, slots: Mapping[str, SlotValue]) -> Run | None:
+        """ "cancel the five minute timer": the one timer of that length, else the latest."""
+        seconds = slots.get("duration")
+        if intent not in ("AddTime", "RemoveTime") and isinstance(seconds, int):
+            same = [r for r in self._schedule.runs.values() if r.timer.duration == seconds]
+            if len(same) == 1:
+                return same[0]
+        return self._schedule.latest()
 
     def acknowledge(self, now: Now) -> list[Event]:
         """Yes / okay while a finished timer repeats: silence it. [] if nothing repeats."""
@@ -254,3 +266,7 @@ def _whole(value: object) -> int | None:
         return int(value)
     except ValueError:
         return None
+
+
+def _naming(match: Match, name: str) -> Match:
+    return Match(match.text, match.intent, {**match.slots, "timer": name}, match.confidence)

@@ -1,0 +1,41 @@
+"""The blind sets as data (tests/intents/blind/, written from the intent table alone by someone
+who had not read the templates; scoring in tests/blind_scoring.py). Floors sit at what was
+measured (bench/blind_sets.py prints the table), so a change that loses understanding or
+safety fails here. `test` floors are the one run reported in the closing note."""
+
+from __future__ import annotations
+
+import pytest
+from blind_scoring import Rates, measure
+
+from intents.matcher import load_matcher
+
+FLOORS = {
+    # part: (right, wrong at most, rejected, caught, emergency-first, false alarms at most)
+    "dev": (0.87, 0.025, 0.98, 1.0, 1.0, 0.0),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def measured(request: pytest.FixtureRequest) -> tuple[str, Rates]:
+    return request.param, measure(load_matcher().understand, request.param)
+
+
+def test_phrasings_understood_without_wrong_actions(measured: tuple[str, Rates]) -> None:
+    part, rates = measured
+    right, wrong, *_ = FLOORS[part]
+    assert rates.right >= right, f"{part}: {rates.right:.1%} of {rates.phrasings} right"
+    assert rates.wrong <= wrong, f"{part}: {rates.wrong:.1%} wrong actions"
+
+
+def test_out_of_domain_rejected(measured: tuple[str, Rates]) -> None:
+    part, rates = measured
+    assert rates.rejected >= FLOORS[part][2], f"{part}: {rates.rejected:.1%} rejected"
+
+
+def test_warning_signs_caught_and_emergencies_first(measured: tuple[str, Rates]) -> None:
+    part, rates = measured
+    _, _, _, caught, first, alarms = FLOORS[part]
+    assert rates.caught >= caught, f"{part}: {rates.caught:.1%} of {rates.escalations} caught"
+    assert rates.emergency_first >= first, f"{part}: {rates.emergency_first:.1%} emergency-first"
+    assert rates.false_alarms <= alarms, f"{part}: {rates.false_alarms:.1%} false alarms"

@@ -1,0 +1,22 @@
+"""What an utterance means in the moment: the same words ask for different things while an
+offer is open or a stretch is running. Pure: the understood match and the state in, the match
+the coach acts on out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intents.types import Match
+
+STRETCH = "stretch"
+
+
+def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
+    """- "go on", "carry on" (ResumeTimer) while an offer is open and no timer runs: Yes.
+    - "my back!" (SpasmStarted) while the knees-to-chin hold runs: it hurts, so the hold
+      stops (the seed: if it hurts, stop and try something else)."""
+    if match.intent == "ResumeTimer" and offer_open and not active and not match.slots:
+        return Match(match.text, "Yes", {}, match.confidence)
+    if match.intent == "SpasmStarted" and any(STRETCH in name for name in active):
+        return Match(match.text, "ItHurts", {}, match.confidence)
+    return match
