@@ -82,3 +82,12 @@ def test_real_model_loads_and_a_truncated_copy_fails_in_one_sentence(
     (broken / "am" / "final.mdl").write_bytes(b"not a model")
     with pytest.raises(ModelError, match="could not be loaded.*backcoach models download"):
         load_model(broken)
+
+
+def test_the_project_models_folder_is_the_one_beside_the_readme() -> None:
+    """`backcoach models download` puts models in <project>/models (models/README.md); the
+    resolver must look there from its room (voice/hearing/), not in voice/models."""
+    from voice.hearing.models import PROJECT_MODELS_DIR
+
+    assert PROJECT_MODELS_DIR == Path(__file__).resolve().parents[2] / "models"
+    assert (PROJECT_MODELS_DIR / "README.md").is_file()

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL_NAME = "vosk-model-small-en-us-0.15"
 DEFAULT_MODEL_URL = f"https://alphacephei.com/vosk/models/{DEFAULT_MODEL_NAME}.zip"
 DEFAULT_MODEL_SHA256 = "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
-PROJECT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+PROJECT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 
 FIX = "run `backcoach models download` (or pass --model PATH)"
 
