@@ -50,8 +50,12 @@ def _engine(name: str) -> Engine:
     return engines[name]
 
 
-def _understand(text: str) -> tuple[str, dict]:
-    match = _STATE["matcher"].understand(text)
+def _understand(text: str, engine: Engine | None = None) -> tuple[str, dict]:
+    """As the product does: for heard text, the statistical layer only for a whole sentence of
+    the recognizer's phrase list (voice.app.wiring.understand_speech)."""
+    rec = getattr(engine, "rec", None)
+    generalise = rec.is_sentence(text) if hasattr(rec, "is_sentence") else True
+    match = _STATE["matcher"].understand(text, generalise)
     return match.intent, dict(match.slots)
 
 
@@ -67,7 +71,7 @@ def run_commands(task: tuple[str, str, list[dict]]) -> list[dict]:
         decisions = list(engine.stream(pcm))
         cpu = time.process_time() - cpu0
         heard: Decision | None = next((d for d in decisions if d.text), None)
-        intent, slots = _understand(heard.text) if heard else ("Unknown", {})
+        intent, slots = _understand(heard.text, engine) if heard else ("Unknown", {})
         # Expected: the grammar's intent, the matcher's slots on the sentence as written (the
         # matcher may have changed since the corpus was built; a disagreement is flagged).
         text_intent, expected_slots = _understand(e["text"])
@@ -93,7 +97,7 @@ def run_ood(task: tuple[str, dict]) -> dict:
     accepts = []
     for d in engine.stream(pcm):
         if d.text:
-            intent, slots = _understand(d.text)
+            intent, slots = _understand(d.text, engine)
             if intent != "Unknown":
                 accepts.append({"at": round(d.end_audio, 1), "heard": d.text, "intent": intent,
                                 "confidence": round(d.confidence, 3)})  # fmt: skip

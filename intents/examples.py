@@ -40,6 +40,18 @@ def load_examples(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def example_sentences(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(intent, sentence as written) for every example said to the coach (not the talk that is
+    not for us): the recognizer's phrase list takes the ones it can say."""
+    out: list[tuple[str, str]] = []
+    for path in paths:
+        intents = _read(path).get("intents") or {}
+        if isinstance(intents, dict):
+            for intent, sentences in intents.items():
+                out += [(str(intent), s) for s in _strings(sentences, path, intent)]
+    return out
+
+
 def _all_tokens(sentences: list[str]) -> list[tuple[str, ...]]:
     """Canonical tokens of each sentence; one made only of fillers ("um", "please") teaches
     nothing and is left out."""

@@ -53,8 +53,11 @@ class Matcher:
             self._exact.setdefault(pattern.tokens, []).append(pattern)
         self._fuzzy = FuzzyIndex(grammar.patterns)
 
-    def match(self, text: str) -> Match | None:
-        """The understood intent, or None when nothing fits well enough."""
+    def match(self, text: str, generalise: bool = True) -> Match | None:
+        """The understood intent, or None when nothing fits well enough. `generalise=False`
+        leaves out the statistical layer: for a recognizer's loose word string (no sentence of
+        its phrase list), which the model would read too much into ("my low timer wrap two
+        hours", heard from "my phone timer app crashed", is not a timer to start)."""
         said = normalize(text)
         if said.empty:
             return None
@@ -72,7 +75,7 @@ class Matcher:
                 if extra is not None:
                     slots = {**slots, **extra}
                 return Match(text=text, intent=intent, slots=slots, confidence=1.0)
-        if self.statistical is not None:
+        if self.statistical is not None and generalise:
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
@@ -99,9 +102,9 @@ class Matcher:
             slots.update(words_slots("SpasmStarted", text) or {})
         return Match(text=text, intent=intent, slots=slots, confidence=1.0)
 
-    def understand(self, text: str) -> Match:
+    def understand(self, text: str, generalise: bool = True) -> Match:
         """Like `match`, but Unknown instead of None."""
-        return self.match(text) or Match.unknown(text)
+        return self.match(text, generalise) or Match.unknown(text)
 
     def _lookup(self, said: Normalized) -> tuple[str, dict[str, SlotValue]] | None:
         for pattern in self._exact.get(said.tokens, ()):

@@ -22,7 +22,7 @@ import numpy as np
 from intents.replies import Replies
 from voice.app.session import EventLog, Session, open_events
 from voice.app.settings import Settings
-from voice.app.wiring import build_coach, build_recognizer
+from voice.app.wiring import build_coach, build_recognizer, understand_speech
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
@@ -114,7 +114,8 @@ class LiveRun:
         stack.callback(self.queue.close)
         self.queue.warm(parts.desk.countdown_texts())
         self.queue.keep_ready(ready_texts(self.replies))  # in the background
-        self.session = Session(matcher.understand, parts.coach, self.queue, clock, self.events)
+        understand = understand_speech(self.recognizer, matcher)
+        self.session = Session(understand, parts.coach, self.queue, clock, self.events)
         state = SpeechState(
             speaking=lambda: self.player.voicing,  # the echo guard starts as the voice ends
             saying=lambda: self.player.current_text,

@@ -56,13 +56,13 @@ def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | No
     """`backcoach parse --wav FILE...`: one JSON line per file, `{"file", "text", "intent",
     "slots", "confidence"}`; the model is loaded once. A file that cannot be read gets a
     one-line error on stderr and the others still run; the exit code is then 2."""
-    from voice.app.wiring import build_recognizer
+    from voice.app.wiring import build_recognizer, understand_speech
     from voice.hearing.recognizer import transcribe
     from voice.wav_files import read_wav
 
     out = out or sys.stdout
     recognizer = build_recognizer(settings)
-    matcher = load_matcher()
+    understand = understand_speech(recognizer, load_matcher())
     status = 0
     for path in paths:
         try:
@@ -73,7 +73,7 @@ def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | No
             continue
         heard = transcribe(recognizer, samples)
         text = " ".join(h.text for h in heard)
-        match = matcher.understand(text)
+        match = understand(text)
         asr = min((h.confidence for h in heard), default=0.0)
         line = {"file": str(path), **match.to_json()}
         line["confidence"] = round(match.confidence * asr, 3)

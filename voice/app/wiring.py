@@ -4,9 +4,13 @@ desk) and the recognizer with its model from the settings. Text mode, live mode 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from intents.matcher import Matcher
 from intents.replies import Replies
+from intents.types import Match
 from voice.app.settings import Settings
 from voice.coach.attention import Attention
 from voice.coach.coach import Coach
@@ -14,7 +18,7 @@ from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
-from voice.hearing.vocabulary import check_vocabulary
+from voice.hearing.vocabulary import check_vocabulary, unknown_words
 from voice.timers.desk import TimerDesk
 
 
@@ -56,7 +60,9 @@ def build_recognizer(
     settings: Settings, recognizer: RecognizerSettings | None = None
 ) -> Recognizer:
     """Resolve, check and load the model, check every grammar word against it, and build a
-    recognizer for our sentences. ModelError (one line with the fix) if any of it fails."""
+    recognizer for our sentences (the templates' and the example phrasings the matcher
+    understands, so what is understood typed can be said). ModelError (one line with the fix)
+    if any of it fails."""
     from intents.grammar import load_grammar
     from voice.hearing.models import check_model, load_model, resolve_model_path
 
@@ -64,6 +70,30 @@ def build_recognizer(
     model = load_model(path)
     phrases = [text for _, text in load_grammar().sentences()]
     check_vocabulary(model, phrases)
+    phrases += sayable_examples(model)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
     return recognizer_with_matcher(model, phrases, recognizer)
+
+
+SAYABLE = re.compile(r"[a-z' ]+")
+
+
+def sayable_examples(model: object) -> list[str]:
+    """The example phrasings (intents/examples/) that are plain words the model knows and that
+    the matcher understands as the intent they were written for."""
+    from intents.examples import example_files, example_sentences
+    from intents.matcher import load_matcher
+
+    matcher = load_matcher()
+    said = [(i, " ".join(s.lower().split())) for i, s in example_sentences(example_files())]
+    kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
+    unknown = set(unknown_words(model, {w for s in kept for w in s.split()}))
+    return sorted({s for s in kept if not unknown.intersection(s.split())})
+
+
+def understand_speech(recognizer: Recognizer, matcher: Matcher) -> Callable[[str], Match]:
+    """What was heard, understood: the statistical layer only for a whole sentence of the
+    recognizer's phrase list (a loose string of its words is matched as a template or a near
+    miss of one, or not at all)."""
+    return lambda text: matcher.understand(text, generalise=recognizer.is_sentence(text))

@@ -93,6 +93,10 @@ class Recognizer:
         """Audio kept for the second pass."""
         return self._audio.seconds
 
+    def is_sentence(self, text: str) -> bool:
+        """Is `text` a whole sentence of the phrase list (not a string of its words)?"""
+        return normalize(text) in self._complete
+
     def reset(self) -> None:
         """Forget the utterance in progress (e.g. the coach's own voice)."""
         self._rec.Reset()

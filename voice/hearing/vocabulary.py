@@ -14,7 +14,8 @@ from voice.errors import ModelError
 
 UNK = "[unk]"
 RATE = 16000
-_MISSING = re.compile(r"Ignoring word missing in vocabulary: '([^']*)'")
+_MISSING = re.compile(r"Ignoring word missing in vocabulary: '(.*)'$", re.MULTILINE)
+"""The word is quoted but may hold an apostrophe itself ("back's"): up to the line's last quote."""
 
 
 def normalize(text: str) -> str:

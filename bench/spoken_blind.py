@@ -1,0 +1,120 @@
+"""The blind sets spoken: each sentence read by a bench voice (espeak-ng or flite, seeded per
+sentence), heard clean and under white noise at 10 dB, through the product's recognizer
+(voice/hearing, Vosk with our phrase list) and matcher, scored as typed (tests/blind_scoring.py).
+
+Run: .venv/bin/python bench/spoken_blind.py --part dev --sets safety,phrasings [--limit N]
+Prints a table; saves bench/results/spoken_blind_<part>.md. Needs BACKCOACH_MODEL (make bench
+sets it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import zlib
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from blind_scoring import rows, score_phrasing, score_safety  # noqa: E402
+
+from bench import audio, conditions  # noqa: E402
+from bench.voices import synthesize, voice_pool  # noqa: E402
+
+CONDITIONS = ("clean", "white@10")
+_worker: dict[str, object] = {}
+
+
+def _init(phrases: str) -> None:
+    """The product's recognizer; with `phrases` "templates", the template sentences alone (the
+    phrase list before the example phrasings joined it)."""
+    from intents.grammar import load_grammar
+    from voice.app.settings import Settings
+    from voice.app.wiring import build_recognizer
+    from voice.hearing.models import load_model, resolve_model_path
+    from voice.hearing.recognizer import recognizer_with_matcher
+
+    settings = Settings(state_dir=Path(tempfile.mkdtemp()))
+    if phrases == "templates":
+        model = load_model(resolve_model_path(None, Settings.env_model()))
+        sentences = [text for _, text in load_grammar().sentences()]
+        _worker["recognizer"] = recognizer_with_matcher(model, sentences)
+    else:
+        _worker["recognizer"] = build_recognizer(settings)
+
+
+def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
+    """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
+    is a whole sentence of the phrase list: the statistical layer is used only then)."""
+    from voice.hearing.recognizer import Recognizer, transcribe
+
+    text, condition, key = job
+    voices = voice_pool()
+    voice = voices[zlib.crc32(text.encode()) % len(voices)]
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "u.wav"
+        synthesize(voice, text, wav)
+        samples = audio.read_wav(wav)
+    heard_samples = conditions.apply(condition, samples, key, ROOT / "bench" / "corpus")
+    recognizer = _worker["recognizer"]
+    assert isinstance(recognizer, Recognizer)
+    finals = transcribe(recognizer, audio.to_int16(heard_samples))
+    heard = " ".join(h.text for h in finals)
+    return text, condition, heard, recognizer.is_sentence(heard)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--part", default="dev")
+    parser.add_argument("--sets", default="safety,phrasings")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--phrases", choices=("all", "templates"), default="all")
+    args = parser.parse_args()
+    from intents.matcher import load_matcher
+
+    matcher = load_matcher()
+    lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}), bench voices;"
+             f" conditions {', '.join(CONDITIONS)}",
+             "", "| set | condition | n | result |", "|---|---|---|---|"]  # fmt: skip
+    for name in args.sets.split(","):
+        data = rows(name, args.part)
+        if args.limit:
+            data = data[:: max(1, len(data) // args.limit)][: args.limit]
+        jobs = [(r["text"], c, f"{name}|{i}") for i, r in enumerate(data) for c in CONDITIONS]
+        with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(args.phrases,)) as pool:
+            heard = {(t, c): (h, whole) for t, c, h, whole in pool.map(_hear, jobs, chunksize=4)}
+        for condition in CONDITIONS:
+            counts: Counter[str] = Counter()
+            for row in data:
+                got = matcher.understand(*heard[(row["text"], condition)])
+                if name == "safety":
+                    counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
+                else:
+                    counts[score_phrasing(row, got)] += 1
+            lines.append(f"| {name} | {condition} | {len(data)} | {_summary(name, counts)} |")
+            print(lines[-1], flush=True)
+    out = ROOT / "bench" / "results" / f"spoken_blind_{args.part}_{args.phrases}.md"
+    out.write_text("\n".join(lines) + "\n")
+
+
+def _summary(name: str, counts: Counter) -> str:  # type: ignore[type-arg]
+    if name != "safety":
+        n = sum(counts.values())
+        return f"right {counts['right'] / n:.1%}, wrong actions {counts['wrong'] / n:.1%}"
+    tiers: Counter[str] = Counter()
+    for (tier, _), k in counts.items():
+        tiers[tier] += k
+    esc = tiers["RedFlag"] + tiers["Emergency"]
+    missed = counts[("RedFlag", "missed")] + counts[("Emergency", "missed")]
+    first, alarms = counts[("Emergency", "emergency_first")], counts[("None", "alarm")]
+    return (f"caught {(esc - missed) / esc:.1%} of {esc}, emergency-first {first}/"
+            f"{tiers['Emergency']}, false alarms {alarms}/{tiers['None']}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
