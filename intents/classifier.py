@@ -190,11 +190,12 @@ def train(examples: Sequence[Example]) -> IntentModel:
     weight = _balanced([e.intent for e in examples], [e.weight for e in examples])
     model = LogisticRegression(C=REGULARISATION, max_iter=300)
     model.fit(matrix, target, sample_weight=weight)
+    coef, intercept = model.coef_, model.intercept_
+    if len(labels) == 2:  # one column for the second class: softmax over (0, score) is the same
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercept = np.concatenate([np.zeros_like(intercept), intercept])
     return IntentModel(
-        labels,
-        vocab,
-        model.coef_.T.astype(np.float32).copy(),
-        model.intercept_.astype(np.float32),
+        labels, vocab, coef.T.astype(np.float32).copy(), intercept.astype(np.float32)
     )
 
 

@@ -89,7 +89,7 @@ class Grammar:
 
 def load_grammar(paths: Iterable[Path] | None = None) -> Grammar:
     """Load template files (default: the package's templates). Raises TemplateError."""
-    files = tuple(sorted(Path(p) for p in paths)) if paths is not None else _default_files()
+    files = tuple(sorted(Path(p) for p in paths)) if paths is not None else default_template_files()
     if not files:
         raise TemplateError(f"{TEMPLATES_DIR}: no template files (*.yaml)")
     merged: dict[str, Any] = {"language": "en", "intents": {}, "lists": {}, "expansion_rules": {}}
@@ -140,7 +140,7 @@ def _file_of_intent(origin: dict[tuple[str, str], Path], intent: str) -> Path:
     return next(path for (name, _), path in origin.items() if name == intent)
 
 
-def _default_files() -> tuple[Path, ...]:
+def default_template_files() -> tuple[Path, ...]:
     return tuple(sorted(TEMPLATES_DIR.glob("*.yaml")))
 
 

@@ -17,6 +17,7 @@ own recognizer manages under two hundred on these templates.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,7 @@ import platformdirs
 from intents.classifier import IntentModel, load_or_train, training_set
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
-from intents.grammar import Grammar, load_grammar
+from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.normalize import Normalized, normalize
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
@@ -114,17 +115,45 @@ class Matcher:
         return None
 
 
-@lru_cache(maxsize=1)
-def load_matcher() -> Matcher:
-    """The matcher for the package's own templates and examples, built once per process."""
-    grammar = load_grammar()
-    return Matcher(grammar, StatisticalLayer(lambda: intent_model(grammar)))
+@dataclass(frozen=True)
+class Sources:
+    """Where the sentences come from. `templates` None: the package's templates, plus any
+    `custom` files (a user's own phrasings, in the same format); given: those files alone
+    (another domain), with no package examples. `examples`: the statistical layer's example
+    files (None: the package's, when the package's templates are used)."""
+
+    templates: tuple[Path, ...] | None = None
+    custom: tuple[Path, ...] = ()
+    examples: tuple[Path, ...] | None = None
+
+    def template_files(self) -> tuple[Path, ...]:
+        if self.templates is not None:
+            return self.templates
+        return (*default_template_files(), *self.custom)
+
+    def example_files(self) -> tuple[Path, ...]:
+        if self.examples is not None:
+            return self.examples
+        return example_files() if self.templates is None else ()
 
 
-def intent_model(grammar: Grammar, cache_dir: Path | None = None) -> IntentModel:
-    """The statistical layer's model for these templates and the example files, trained once
-    and cached (intents.classifier)."""
+@lru_cache(maxsize=4)
+def load_matcher(sources: Sources = Sources()) -> Matcher:  # noqa: B008 (frozen, hashable)
+    """The matcher for these sources (default: the package's templates and examples), built
+    once per process. TemplateError (file and line) for a bad file."""
+    grammar = load_grammar(sources.template_files())
+    examples = sources.example_files()
+    if len(grammar.intent_names()) < 2 and not examples:
+        return Matcher(grammar)  # one intent: nothing to tell apart
+    return Matcher(grammar, StatisticalLayer(lambda: intent_model(grammar, examples)))
+
+
+def intent_model(
+    grammar: Grammar, examples: tuple[Path, ...], cache_dir: Path | None = None
+) -> IntentModel:
+    """The statistical layer's model for these templates and example files, trained once and
+    cached (intents.classifier)."""
     templates = [(pattern.intent, pattern.tokens) for pattern in grammar.patterns]
-    examples = training_set(templates, load_examples(example_files()))
+    training = training_set(templates, load_examples(examples))
     folder = cache_dir or Path(platformdirs.user_cache_dir("backcoach", appauthor=False))
-    return load_or_train(examples, folder)
+    return load_or_train(training, folder)

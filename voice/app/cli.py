@@ -22,6 +22,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--device", help="input device name or index (see --list-devices)")
     parser.add_argument("--list-devices", action="store_true", help="list audio devices")
     parser.add_argument("--input", type=Path, metavar="FILE.wav", help="listen to a WAV file")
+    parser.add_argument(
+        "--templates", type=Path, metavar="DIR",
+        help="understand the template files in DIR instead of the built-in sentences",
+    )  # fmt: skip
+    parser.add_argument(
+        "--sentences", type=Path, metavar="DIR",
+        help="a folder of your own phrasings, added to the built-in ones"
+        " (default: sentences/ in your config folder)",
+    )  # fmt: skip
     ns, gain = Settings.noise_suppression, Settings.auto_gain
     parser.add_argument(
         "--noise-suppression", type=int, default=ns, choices=range(MAX_SUPPRESSION + 1),
@@ -65,6 +74,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         reps=args.reps,
         rest_seconds=args.rest,
         ice_seconds=round(args.ice_minutes * 60),
+        templates_dir=args.templates,
+        custom_sentences_dir=args.sentences,
         debug=args.debug,
     )
 

@@ -22,7 +22,7 @@ import numpy as np
 from intents.replies import Replies
 from voice.app.session import EventLog, Session, open_events
 from voice.app.settings import Settings
-from voice.app.wiring import build_coach, build_recognizer, understand_speech
+from voice.app.wiring import build_coach, build_recognizer, sources_for, understand_speech
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
@@ -95,7 +95,7 @@ class LiveRun:
         # A bad --input file fails here, as one line, before anything starts.
         self.input = read_wav(settings.input_wav) if settings.input_wav is not None else None
         self.recognizer: Recognizer = build_recognizer(settings)
-        matcher = load_matcher()
+        matcher = load_matcher(sources_for(settings))
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
         stack.callback(parts.close)

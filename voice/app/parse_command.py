@@ -16,6 +16,7 @@ from typing import TextIO
 
 from intents.matcher import Matcher, load_matcher
 from voice.app.settings import Settings
+from voice.app.wiring import sources_for
 from voice.errors import AudioFormatError
 
 
@@ -27,7 +28,7 @@ def run_parse(
     stdout: TextIO | None = None,
 ) -> int:
     out = stdout or _lenient(sys.stdout)
-    matcher = load_matcher()
+    matcher = load_matcher(sources_for(settings))
     if wavs:
         return transcribe_files(wavs, settings, out)
     if text is not None:
@@ -62,7 +63,7 @@ def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | No
 
     out = out or sys.stdout
     recognizer = build_recognizer(settings)
-    understand = understand_speech(recognizer, load_matcher())
+    understand = understand_speech(recognizer, load_matcher(sources_for(settings)))
     status = 0
     for path in paths:
         try:

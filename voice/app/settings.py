@@ -15,6 +15,11 @@ def default_state_dir() -> Path:
     return Path(platformdirs.user_data_dir("backcoach", appauthor=False))
 
 
+def custom_sentences_folder() -> Path:
+    """Where a user's own phrasings live, as Home Assistant's custom_sentences do."""
+    return Path(platformdirs.user_config_dir("backcoach", appauthor=False)) / "sentences"
+
+
 @dataclass(frozen=True)
 class Settings:
     state_dir: Path
@@ -52,6 +57,13 @@ class Settings:
 
     ice_seconds: int = 600
     """Default ice massage length when none is said."""
+
+    templates_dir: Path | None = None
+    """`--templates DIR`: these template files replace the built-in ones (another domain)."""
+
+    custom_sentences_dir: Path | None = None
+    """A folder of the user's own phrasings (template files), added to the built-in ones;
+    default: `sentences/` in the user's config folder (see `custom_sentences_folder`)."""
 
     debug: bool = False
 

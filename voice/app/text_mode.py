@@ -16,7 +16,7 @@ from typing import IO
 from intents.types import Match
 from voice.app.session import CoachLike, EventLog, Session, open_events
 from voice.app.settings import Settings
-from voice.app.wiring import build_coach
+from voice.app.wiring import build_coach, sources_for
 from voice.clock import Clock, Now, SystemClock
 from voice.coach.attention import Attention
 from voice.events import AdjustVoice, EndSession, Event, Heard, Priority, Problem, Said, Say
@@ -138,7 +138,7 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
     from intents.matcher import load_matcher
 
     clock = clock or SystemClock()
-    matcher = load_matcher()
+    matcher = load_matcher(sources_for(settings))
     with ExitStack() as stack:
         events = open_events(settings.events_path, stack)
         parts = build_coach(settings, attention=Attention(window=math.inf))  # typed: for us

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from intents.matcher import Matcher
+from intents.errors import TemplateError
+from intents.matcher import Matcher, Sources, load_matcher
 from intents.replies import Replies
 from intents.types import Match
-from voice.app.settings import Settings
+from voice.app.settings import Settings, custom_sentences_folder
 from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
@@ -63,33 +65,51 @@ def build_recognizer(
     recognizer for our sentences (the templates' and the example phrasings the matcher
     understands, so what is understood typed can be said). ModelError (one line with the fix)
     if any of it fails."""
-    from intents.grammar import load_grammar
     from voice.hearing.models import check_model, load_model, resolve_model_path
 
+    sources = sources_for(settings)
+    matcher = load_matcher(sources)
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     model = load_model(path)
-    phrases = [text for _, text in load_grammar().sentences()]
+    phrases = [text for _, text in matcher.grammar.sentences()]
     check_vocabulary(model, phrases)
-    phrases += sayable_examples(model)
+    phrases += sayable_examples(model, matcher, sources)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
-    return recognizer_with_matcher(model, phrases, recognizer)
+    return recognizer_with_matcher(model, phrases, recognizer, matcher)
 
 
 SAYABLE = re.compile(r"[a-z' ]+")
 
 
-def sayable_examples(model: object) -> list[str]:
+def sayable_examples(model: object, matcher: Matcher, sources: Sources) -> list[str]:
     """The example phrasings (intents/examples/) that are plain words the model knows and that
     the matcher understands as the intent they were written for."""
-    from intents.examples import example_files, example_sentences
-    from intents.matcher import load_matcher
+    from intents.examples import example_sentences
 
-    matcher = load_matcher()
-    said = [(i, " ".join(s.lower().split())) for i, s in example_sentences(example_files())]
+    examples = example_sentences(sources.example_files())
+    said = [(i, " ".join(s.lower().split())) for i, s in examples]
     kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
     unknown = set(unknown_words(model, {w for s in kept for w in s.split()}))
     return sorted({s for s in kept if not unknown.intersection(s.split())})
+
+
+def sources_for(settings: Settings) -> Sources:
+    """Which sentences this run understands: `--templates DIR` alone, or the built-in ones
+    plus the user's own (`custom_sentences_dir`, default the config folder's `sentences/`)."""
+    if settings.templates_dir is not None:
+        return Sources(templates=_yaml_files(settings.templates_dir))
+    folder = settings.custom_sentences_dir or custom_sentences_folder()
+    return Sources(custom=_yaml_files(folder) if folder.is_dir() else ())
+
+
+def _yaml_files(folder: Path) -> tuple[Path, ...]:
+    if not folder.is_dir():
+        raise TemplateError(f"{folder}: no such folder of template files")
+    files = tuple(sorted(folder.glob("*.yaml")))
+    if not files:
+        raise TemplateError(f"{folder}: no template files (*.yaml) in it")
+    return files
 
 
 def understand_speech(recognizer: Recognizer, matcher: Matcher) -> Callable[[str], Match]:

@@ -19,7 +19,7 @@ import bisect
 import json
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +30,9 @@ from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import UNK, bigram_cover, normalize
+
+if TYPE_CHECKING:
+    from intents.matcher import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -249,13 +252,17 @@ class _Alternatives:
 
 
 def recognizer_with_matcher(
-    model: Any, phrases: Iterable[str], settings: RecognizerSettings | None = None
+    model: Any,
+    phrases: Iterable[str],
+    settings: RecognizerSettings | None = None,
+    matcher: Matcher | None = None,
 ) -> Recognizer:
-    """A recognizer whose rescue and second pass ask our matcher what it understands and what
-    is a symptom (the product's wiring; the benchmark builds it the same way)."""
+    """A recognizer whose rescue and second pass ask our matcher (default: the package's) what
+    it understands and what is a symptom (the product's wiring; the benchmark builds it the
+    same way)."""
     from intents.matcher import ESCALATIONS, load_matcher
 
-    matcher = load_matcher()
+    matcher = matcher or load_matcher()
     return Recognizer(
         model,
         phrases,
