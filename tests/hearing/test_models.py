@@ -89,5 +89,5 @@ def test_the_project_models_folder_is_the_one_beside_the_readme() -> None:
     resolver must look there from its room (voice/hearing/), not in voice/models."""
     from voice.hearing.models import PROJECT_MODELS_DIR
 
-    assert PROJECT_MODELS_DIR == Path(__file__).resolve().parents[2] / "models"
+    assert Path(__file__).resolve().parents[2] / "models" == PROJECT_MODELS_DIR
     assert (PROJECT_MODELS_DIR / "README.md").is_file()
