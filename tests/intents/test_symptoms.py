@@ -89,7 +89,43 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "tier"), ISSUE_EXAMPLES + RULES)
+# Meanings, not sentences: paraphrases of misses on warning_signs.yaml, written apart from it.
+MEANINGS = [
+    ("i can't even grip a pen", PROFESSIONAL),
+    ("i can't pull my foot up", PROFESSIONAL),
+    ("my writing has gone all shaky", PROFESSIONAL),
+    ("something feels weird in my foot", PROFESSIONAL),
+    ("my arm feels cold and strange", PROFESSIONAL),
+    ("it's like walking on sponges", PROFESSIONAL),
+    ("the pain goes all the way down to my toes", PROFESSIONAL),
+    ("the ache goes past my knee", PROFESSIONAL),
+    ("i get electric shocks when i bend my neck", PROFESSIONAL),
+    ("i've got a pinched nerve in my neck", PROFESSIONAL),
+    ("nothing helps it at night", PROFESSIONAL),
+    ("it aches even when i'm completely still", PROFESSIONAL),
+    ("i wake up soaked in sweat", PROFESSIONAL),
+    ("i had a baby six weeks ago", PROFESSIONAL),
+    ("my chest hurts and it's going into my left arm", EMERGENCY),
+    ("my pulse is all over the place and i feel faint", EMERGENCY),
+    ("the side of my mouth is hanging down", EMERGENCY),
+    ("my arm and face are numb on one side", EMERGENCY),
+    ("my bladder just went", EMERGENCY),
+    ("i've tried to wee all morning and i can't", EMERGENCY),
+    ("i've got no feeling down there", EMERGENCY),
+    ("someone get help now", EMERGENCY),
+    # ... and their near misses.
+    ("i can't carry on with this stretch", None),
+    ("i'm walking on air today", None),
+    ("could it be a slipped disc", None),
+    ("i had a baby shower last week", None),
+    ("my heart goes out to you", None),
+    ("i tried to go to the toilet but i can't get up off the floor", None),
+    ("i need help setting a timer", None),
+    ("the pain goes into my bum", None),
+]
+
+
+@pytest.mark.parametrize(("text", "tier"), ISSUE_EXAMPLES + RULES + MEANINGS)
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
     assert (found.tier if found else None) == tier, found
@@ -135,6 +171,41 @@ def test_ordinary_sentences_do_not_escalate(name: str) -> None:
     assert len(sentences) > 100
     assert len(alarms) <= int(0.005 * len(sentences))
     assert alarms == []
+
+
+def test_warning_signs_examples_rates() -> None:
+    """The fresh sentences of intents/examples/warning_signs.yaml (written apart from the
+    lexicon). Floors at what it reaches (targets: 98% caught, 97% of emergencies first). A crash
+    without a head injury is the accident family, professional by design: right there."""
+    path = HERE.parents[1] / "intents" / "examples" / "warning_signs.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["intents"]
+    signs = data["RedFlag"] + data["Emergency"]
+    found = {text: spot_warning(text) for text in signs}
+    missed = [text for text in signs if found[text] is None]
+    crash = Warning("accident", PROFESSIONAL)
+    not_first = [
+        (text, hit)
+        for text in data["Emergency"]
+        if (hit := found[text]) is None or hit.tier != EMERGENCY and hit != crash
+    ]
+    crashes = [text for text in data["Emergency"] if found[text] == crash]
+    assert len(data["RedFlag"]) >= 400 and len(data["Emergency"]) >= 200
+    assert 1 - len(missed) / len(signs) >= 1.0, missed
+    assert 1 - len(not_first) / len(data["Emergency"]) >= 1.0, not_first
+    assert len(crashes) <= 3, crashes
+
+
+@pytest.mark.parametrize(
+    "name", ["not_for_us.yaml", "not_for_us_more.yaml", "not_for_us_compounds.yaml"]
+)
+def test_not_for_us_rarely_escalates(name: str) -> None:
+    """TV, radio and other people's talk: at most 1% may escalate (a first-person fall told as a
+    story, "i fell over on the ice at school", is one the lexicon cannot tell apart)."""
+    path = HERE.parents[1] / "intents" / "examples" / name
+    sentences = [str(t) for t in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]]
+    alarms = [(text, found) for text in sentences if (found := spot_warning(text)) is not None]
+    assert len(sentences) > 40
+    assert len(alarms) <= 0.01 * len(sentences), alarms
 
 
 def test_red_flag_sentences_of_the_matcher_tests_still_warn() -> None:
