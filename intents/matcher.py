@@ -31,7 +31,7 @@ from intents.normalize import Normalized, normalize
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
 from intents.statistical import StatisticalLayer, words_slots
-from intents.symptoms import spot_warning
+from intents.symptoms import lexicon, spot_warning
 from intents.types import Match, SlotValue
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,9 @@ RED_FLAG = "RedFlag"
 EMERGENCY = "Emergency"
 EMERGENCY_TIER = "emergency"
 ESCALATIONS = (RED_FLAG, EMERGENCY)
+SAFETY_NET = 1.0
+"""How sure the model must be (RedFlag + Emergency) to escalate what the lexicon missed; 1.0 is
+off. See `Matcher._safety_net`."""
 """Only the safety lexicon (intents.symptoms) or a template sentence may escalate: a guess of
 the statistical layer or the tolerant fallback that a sentence is a warning sign, when the
 lexicon found none, was a false alarm on the blind dev set every time ("no chest pain")."""
@@ -49,6 +52,7 @@ class Matcher:
     def __init__(self, grammar: Grammar, statistical: StatisticalLayer | None = None) -> None:
         self.grammar = grammar
         self.statistical = statistical
+        self.safety_net_probability = SAFETY_NET
         self._exact: dict[tuple[str, ...], list[Pattern]] = {}
         for pattern in grammar.patterns:
             self._exact.setdefault(pattern.tokens, []).append(pattern)
@@ -77,6 +81,9 @@ class Matcher:
                     slots = {**slots, **extra}
                 return Match(text=text, intent=intent, slots=slots, confidence=1.0)
         if self.statistical is not None and generalise:
+            caught = self._safety_net(text, trimmed)
+            if caught is not None:
+                return caught
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
@@ -102,6 +109,26 @@ class Matcher:
             slots["area"] = area
             slots.update(words_slots("SpasmStarted", text) or {})
         return Match(text=text, intent=intent, slots=slots, confidence=1.0)
+
+    def _safety_net(self, text: str, said: Normalized) -> Match | None:
+        """A warning sign the lexicon missed but the model is sure of (its RedFlag and
+        Emergency classes learnt from the example warning signs): escalated, with no symptom
+        named, unless a negation or a film, show or the news is in the sentence (the model does
+        not see what a negation governs; the lexicon does)."""
+        if self.statistical is None or self.safety_net_probability >= 1.0:
+            return None
+        words = set(said.tokens)
+        sets = lexicon().sets
+        if words & (sets["negator"] | sets["media"] | sets["other_subject"]):
+            return None
+        model = self.statistical.model
+        probs = dict(zip(model.labels, model.probabilities(said.tokens), strict=True))
+        red, emergency = probs.get(RED_FLAG, 0.0), probs.get(EMERGENCY, 0.0)
+        if red + emergency < self.safety_net_probability:
+            return None
+        intent = EMERGENCY if emergency > red else RED_FLAG
+        log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
+        return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
 
     def understand(self, text: str, generalise: bool = True) -> Match:
         """Like `match`, but Unknown instead of None."""
