@@ -1,4 +1,5 @@
-"""Intent accuracy on the test sentences (tests/intents/*.yaml or the files given).
+"""Intent accuracy on the test sentences (tests/intents/*.yaml or the files given), then the
+blind sets' table (bench/blind_sets.py: dev; `--test` adds the held-out half).
 
 Prints, per file and in total: sentences, understood exactly (template, confidence 1),
 understood by the tolerant fallback, wrong intent, Unknown, slot mismatches, and the share
@@ -42,7 +43,8 @@ def measure(path: Path) -> Counter[str]:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "tests" / "intents").glob("*.yaml"))
+    args = [a for a in sys.argv[1:] if a != "--test"]
+    paths = [Path(p) for p in args] or sorted((ROOT / "tests" / "intents").glob("*.yaml"))
     total: Counter[str] = Counter()
     print(f"{'file':<18}" + "".join(f"{c:>10}" for c in COLUMNS))
     for path in paths:
@@ -62,6 +64,12 @@ def main() -> None:
             f"out-of-domain rejected {total['rejected']}/{total['ood']}"
             f" = {total['rejected'] / total['ood']:.1%}"
         )
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import blind_sets
+
+    print()
+    blind_sets.main(["dev", "test"] if "--test" in sys.argv else ["dev"])
 
 
 if __name__ == "__main__":
