@@ -4,7 +4,8 @@ The lexicon is data (`symptoms.yaml`, beside this module, read once): word class
 family of warning signs, patterns that say its meaning over the words said ("a limb, then a
 dead word": "my toes feel funny"). Families are listed most urgent first, every emergency before
 every professional one. A negation cancels only the symptom it governs ("no tingling", "i'm
-not feeling weak"; not "without warning my leg gave way"); see the file's header for the rules.
+not feeling weak"; not "without warning my leg gave way"); a question about a sign ("what does
+tingling mean") claims nothing. See the file's header for the rules.
 
 `python -m intents.symptoms FILE.yaml...` counts, for rows of `{intent, text}` (the blind sets),
 warning signs caught, emergencies answered as emergencies and false alarms.
@@ -35,6 +36,9 @@ LOOK_BACK = 5
 """How far before a match a negation ("i haven't got any ...") or someone else reaches."""
 MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
+_APART_WORDS = ("could", "would", "should", "was", "were", "are", "have", "has", "had", "must")
+APART = {f"{word}n't": f"{word} not" for word in _APART_WORDS} | {"won't": "will not"}
+"""Contractions the normaliser leaves apart ("could not"): a pattern's "couldn't" says both."""
 
 _END = "(?![^ ])"
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS | {"dozen", "and"}, key=len, reverse=True))
@@ -95,14 +99,19 @@ class Lexicon:
     sets: dict[str, frozenset[str]]
     mentions: dict[str, re.Pattern[str]]
     """Classes looked for as phrases anywhere (the ice, a family's `unless`)."""
+    unclaimed: tuple[re.Pattern[str], ...] = ()
+    """Sentences that name a sign without claiming it ("what does tingling mean")."""
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
         tokens = canonical(words(text))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
+        unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
         me = bool(self.sets["first_person"] & said_set) and not self.sets["media"] & said_set
         for family in self.families:
+            if unclaimed and family.warning.tier != "emergency":
+                continue  # a question about a sign is no claim, but an emergency is never missed
             if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
                 continue
             if not family.any_pattern.search(said):
@@ -183,7 +192,9 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     for name in sorted(mentioned - set(compiler.sets)):
         raise TemplateError(f"{path}: no class {name} (for the ice or a family's unless)")
     mentions = {name: re.compile(f" {compiler.regexes[name]}{_END}") for name in mentioned}
-    return Lexicon(families, compiler.sets, mentions)
+    where, claims = f"{path}: unclaimed", data.get("unclaimed") or ()
+    unclaimed = tuple(compiler.pattern(str(text), where).regex for text in claims)
+    return Lexicon(families, compiler.sets, mentions, unclaimed)
 
 
 class _Compiler:
@@ -201,7 +212,7 @@ class _Compiler:
         for name, plain in self.sets.items():
             alternatives = sorted(plain, key=len, reverse=True)
             self.regexes[name] = "(?:" + "|".join(_phrase(p) for p in alternatives) + ")"
-        self.starts = {name: frozenset(p.split()[0] for p in self.sets[name]) for name in phrases}
+        self.starts = {name: frozenset().union(*map(_firsts, self.sets[name])) for name in phrases}
         self.negator = self.sets.get("negator", frozenset())
 
     def _plain(self, name: str, seen: tuple[str, ...] = ()) -> list[str]:
@@ -237,7 +248,8 @@ class _Compiler:
         except re.error as err:
             raise TemplateError(f"{where}: pattern {text!r} does not compile ({err})") from err
         literal = re.sub(r"@(\w+)", lambda m: self.regexes.get(m.group(1), ""), text)
-        spelled = frozenset(re.split(r"[^a-z']+", literal.replace("_", " "))) & self.negator
+        said = set(re.split(r"[^a-z']+", literal.replace("_", " ")))
+        spelled = frozenset(said | ({"not"} if said & APART.keys() else set())) & self.negator
         return _Pattern(regex, spelled, self.anchors(text.split()))
 
     def anchors(self, elements: list[str]) -> frozenset[str] | None:
@@ -248,9 +260,8 @@ class _Compiler:
             alternatives = element.split("|")
             if any(a.startswith("@") and a[1:] not in self.starts for a in alternatives):
                 return None  # a number (@num, @many): any digits
-            return frozenset().union(
-                *(self.starts[a[1:]] if a[0] == "@" else {a.split("_")[0]} for a in alternatives)
-            )
+            firsts = (self.starts[a[1:]] if a[0] == "@" else _firsts(a) for a in alternatives)
+            return frozenset().union(*firsts)
         return None
 
     def element(self, element: str, where: str) -> str:
@@ -259,7 +270,7 @@ class _Compiler:
         if element in ("^", "$"):
             return element
         if element[0] == "~":
-            return "".join(f"(?<! {_phrase(word)})" for word in element[1:].split("|"))
+            return "".join(f"(?<! {_phrase(word, apart=False)})" for word in element[1:].split("|"))
         body, repeat = (element[:-1], element[-1]) if element[-1] in "?*" else (element, "")
         alternatives, end = [], ""
         for alternative in body.lstrip("!").split("|"):
@@ -275,8 +286,18 @@ class _Compiler:
         return f"(?!{regex})" if body.startswith("!") else f"(?:{regex}){repeat}"
 
 
-def _phrase(text: str) -> str:
-    return " ".join(re.escape(word) for word in text.replace("_", " ").split())
+def _phrase(text: str, apart: bool = True) -> str:
+    """A phrase's words; a contraction also spelled apart ("couldn't": "could not")."""
+    return " ".join(
+        f"(?:{re.escape(word)}|{APART[word]})" if apart and word in APART else re.escape(word)
+        for word in text.replace("_", " ").split()
+    )
+
+
+def _firsts(phrase: str) -> set[str]:
+    """The words a phrase may start with (a contraction's first word apart too)."""
+    first = phrase.replace("_", " ").split()[0]
+    return {first, APART[first].split()[0]} if first in APART else {first}
 
 
 def _bench(paths: Iterable[str]) -> None:

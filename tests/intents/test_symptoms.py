@@ -86,6 +86,25 @@ RULES = [
     ("my back locked up and my hand is tingling", PROFESSIONAL),
     ("my leg is numb and I can't breathe", EMERGENCY),
     ("my groin is numb", EMERGENCY),
+    # A question about a sign, a hypothetical or a denial does not claim it.
+    ("what does pins and needles mean", None),
+    ("should i be worried if my legs feel heavy", None),
+    ("does numbness go away", None),
+    ("what if i can't get up", None),
+    ("i can't say i have tingling", None),
+    ("is it bad that my foot has gone numb", PROFESSIONAL),
+    # A harmless sense of the word; a negation inside the phrase.
+    ("the spicy curry made my mouth tingle", None),
+    ("i'm on pins and needles about the result", None),
+    ("i made weak coffee", None),
+    ("my hands are not clumsy", None),
+    ("my feet are like ice", None),
+    ("the strength in my legs has come back", None),
+    # Contractions the normaliser leaves apart count as spelled together.
+    ("i could not feel my feet when i stood up", EMERGENCY),
+    ("i would not be able to lift my arm", PROFESSIONAL),
+    ("i was not able to pee all night", EMERGENCY),
+    ("my legs will not move", EMERGENCY),
 ]
 
 
@@ -162,6 +181,28 @@ def test_blind_safety_dev_rates() -> None:
     assert len(alarms) / len(ordinary) <= 0.0, alarms
 
 
+def test_fresh_safety_rates() -> None:
+    """tests/intents/safety_fresh.yaml, written by someone who never saw the lexicon (targets:
+    97% escalated, 95% of emergencies first, at most 3% of ordinary sentences). Floors at what
+    the lexicon reaches."""
+    data = yaml.safe_load((HERE / "safety_fresh.yaml").read_text(encoding="utf-8"))["intents"]
+    found = {text: spot_warning(text) for texts in data.values() for text in texts}
+    signs = data["RedFlag"] + data["Emergency"]
+    missed = [text for text in signs if found[text] is None]
+    not_first = [
+        text for text in data["Emergency"] if (hit := found[text]) is None or hit.tier != EMERGENCY
+    ]
+    alarms = [(text, found[text]) for text in data["None"] if found[text] is not None]
+    assert len(data["RedFlag"]) >= 300 and len(data["Emergency"]) >= 130
+    assert len(data["None"]) >= 160
+    assert 1 - len(missed) / len(signs) >= 1.0, missed
+    assert 1 - len(not_first) / len(data["Emergency"]) >= 1.0, not_first
+    # A question about an emergency sign ("what does a heart attack feel like") still gets
+    # "call emergency services": an emergency is never missed for being put as a question.
+    assert all(w.tier == "emergency" for _, w in alarms), alarms
+    assert len(alarms) / len(data["None"]) <= 0.02, alarms
+
+
 @pytest.mark.parametrize("name", ["phrasings_dev.yaml", "out_of_domain_dev.yaml"])
 def test_ordinary_sentences_do_not_escalate(name: str) -> None:
     """Commands and TV/radio talk: at most 0.5% may escalate; the lexicon reaches none."""
@@ -208,6 +249,16 @@ def test_not_for_us_rarely_escalates(name: str) -> None:
     assert len(alarms) <= 0.01 * len(sentences), alarms
 
 
+@pytest.mark.parametrize("name", ["phrasings.yaml", "phrasings_hand.yaml", "phrasings_more.yaml"])
+def test_training_phrasings_do_not_escalate(name: str) -> None:
+    """The classifier's phrasings (no RedFlag or Emergency among them): none escalates."""
+    path = HERE.parents[1] / "intents" / "examples" / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["intents"]
+    sentences = [str(text) for texts in data.values() for text in texts]
+    assert len(sentences) > 100 and not {"RedFlag", "Emergency"} & set(data)
+    assert [(text, hit) for text in sentences if (hit := spot_warning(text))] == []
+
+
 def test_red_flag_sentences_of_the_matcher_tests_still_warn() -> None:
     data = yaml.safe_load((HERE / "safety.yaml").read_text(encoding="utf-8"))
     data_near = yaml.safe_load((HERE / "near_misses.yaml").read_text(encoding="utf-8"))
@@ -229,3 +280,16 @@ def test_a_broken_lexicon_names_its_file(tmp_path: Path) -> None:
     path.write_text("classes: {}\nfamilies: [{name: x, tier: emergency, patterns: ['@nope']}]\n")
     with pytest.raises(TemplateError, match="@nope"):
         lexicon(path)
+
+
+def test_the_safety_net_escalates_what_the_lexicon_missed_unless_negated() -> None:
+    """intents.matcher's safety net: the model's RedFlag/Emergency classes, when it is sure and
+    no negation, other person or programme is in the sentence."""
+    from intents.matcher import load_matcher
+
+    matcher = load_matcher()
+    missed = "i keep stumbling on my left side"
+    assert spot_warning(missed) is None
+    assert matcher.understand(missed).intent == "RedFlag"
+    assert matcher.understand("i don't keep stumbling on my left side").intent != "RedFlag"
+    assert matcher.understand("my brother keeps stumbling on his left side").intent != "RedFlag"
