@@ -116,13 +116,14 @@ class Matcher:
     def _safety_net(self, text: str, said: Normalized) -> Match | None:
         """A warning sign the lexicon missed but the model is sure of (its RedFlag and
         Emergency classes learnt from the example warning signs): escalated, with no symptom
-        named, unless a negation or a film, show or the news is in the sentence (the model does
-        not see what a negation governs; the lexicon does)."""
+        named, unless a negation, someone else, a film, show or the news, or a vehicle is in the
+        sentence (the model does not see what a negation governs, nor "my car battery is
+        dead"; the lexicon does)."""
         if self.statistical is None or self.safety_net_probability >= 1.0:
             return None
         words = set(said.tokens)
         sets = lexicon().sets
-        if words & (sets["negator"] | sets["media"] | sets["other_subject"]):
+        if words & (sets["negator"] | sets["media"] | sets["other_subject"] | sets["vehicle"]):
             return None
         model = self.statistical.model
         probs = dict(zip(model.labels, model.probabilities(said.tokens), strict=True))
