@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATE = 16000
+MIN_FREE_AUDIO = RATE * 2 // 2
+"""Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
 
 
 class Recognizer:
@@ -49,6 +51,7 @@ class Recognizer:
         settings: RecognizerSettings | None = None,
         understands: Callable[[str], bool] | None = None,
         urgent: Callable[[str], bool] | None = None,
+        warns: Callable[[str], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler)."""
@@ -61,6 +64,8 @@ class Recognizer:
         self._sorted = sentences  # sorted: a sentence that goes on from words follows them
         self._understands = understands or (lambda text: False)
         self._urgent = urgent or (lambda text: False)
+        self._warns = warns  # free-form text holds a warning sign (the safety lexicon)
+        self._free: Any = None  # the open-vocabulary decoder, made on first use
         self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
         self._grammar = json.dumps([*decoded, UNK])
@@ -213,17 +218,39 @@ class Recognizer:
         self._audio.clear()
         try:
             if not transcript.words:
-                return []
+                return self._listen_freely(audio, at)
             transcript = self._rescue(transcript, alternatives)
             transcript = self._second_pass(transcript, alternatives, audio)
         finally:
             alternatives.done()
         reason = transcript.why_dropped(transcript.text in self._complete, self.settings)
+        if reason is not None or transcript.text not in self._complete:
+            warned = self._listen_freely(audio, at)
+            if warned:
+                return warned
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
+
+    def _listen_freely(self, audio: bytes, at: float) -> list[Heard]:
+        """The open-vocabulary decode of an utterance that is no sentence of ours, kept only if
+        it holds a warning sign (RecognizerSettings.listen_freely_for_warnings)."""
+        if self._warns is None or not self.settings.listen_freely_for_warnings:
+            return []
+        if len(audio) < MIN_FREE_AUDIO:
+            return []
+        if self._free is None:
+            import vosk
+
+            self._free = vosk.KaldiRecognizer(self.model, RATE)
+        self._free.AcceptWaveform(audio)
+        text = normalize(str(json.loads(self._free.FinalResult()).get("text", "")))
+        if not text or not self._warns(text):
+            return []
+        log.info("heard freely, a warning sign: %r", text)
+        return [Heard(text=text, confidence=self.settings.min_confidence, at=at)]
 
 
 class _Alternatives:
@@ -269,6 +296,7 @@ def recognizer_with_matcher(
         settings,
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
+        warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
     )
 
 

@@ -40,6 +40,11 @@ class RecognizerSettings:
     loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
     per hour), and no command the benchmark got right was that long."""
 
+    listen_freely_for_warnings: bool = True
+    """When the words are not a whole sentence of ours (or none came out), decode the same audio
+    again with the model's own open vocabulary and keep that text if it holds a warning sign:
+    a paraphrase of a symptom ("my toes feel all funny") is no sentence of the phrase list,
+    and the grammar turns it into other words."""
     bigram_cover: bool = False
     """Give Vosk only a subset of the sentences that holds all their word pairs (see
     voice.hearing.vocabulary.bigram_cover); the full list still decides what is a whole sentence.

@@ -1,0 +1,54 @@
+"""Warning signs said in words no sentence of ours has: the recognizer decodes the utterance
+again with the model's open vocabulary and keeps that text when it holds a warning sign
+(RecognizerSettings.listen_freely_for_warnings). Real Vosk, espeak-ng speech."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from intents.grammar import load_grammar
+from intents.matcher import load_matcher
+from voice.app.wiring import understand_speech
+from voice.hearing.recognizer import recognizer_with_matcher, transcribe
+from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.wav_files import read_wav
+
+pytestmark = pytest.mark.model
+SAID = [
+    ("there's a burning pain running down my arm", "RedFlag"),
+    ("my foot keeps dragging when i walk", "RedFlag"),
+    ("i keep getting electric shocks down my leg", "RedFlag"),
+]
+# Not every paraphrase comes through: the small model's open vocabulary hears espeak-ng's "my
+# toes feel all funny" as "my toes the allow thirty" (bench/spoken_blind.py gives the rates).
+
+
+def _heard(model: object, text: str, tmp_path: Path, free: bool) -> str:
+    wav = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True)
+    settings = replace(RecognizerSettings(), listen_freely_for_warnings=free)
+    phrases = [sentence for _, sentence in load_grammar().sentences()]
+    recognizer = recognizer_with_matcher(model, phrases, settings)
+    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+    return understand_speech(recognizer, load_matcher())(heard).intent
+
+
+@pytest.mark.parametrize(("text", "tier"), SAID)
+def test_a_warning_sign_in_other_words_is_heard(
+    model: object, tmp_path: Path, text: str, tier: str
+) -> None:
+    assert _heard(model, text, tmp_path, free=True) == tier
+
+
+def test_without_it_the_grammar_loses_them(model: object, tmp_path: Path) -> None:
+    """The reason it exists: with the template sentences alone, these do not come out."""
+    missed = [text for text, tier in SAID if _heard(model, text, tmp_path, free=False) != tier]
+    assert len(missed) >= 2, missed
+
+
+def test_talk_that_is_no_warning_stays_unheard(model: object, tmp_path: Path) -> None:
+    assert _heard(model, "the weather is lovely today", tmp_path, free=True) == "Unknown"
