@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -105,7 +106,8 @@ class IntentModel:
     # --- on disk: plain numbers, no pickled objects --------------------------------------------
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
+        # Per process, hidden: two processes training at once never share (or prune) a file.
+        tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
         names = sorted(self._vocab, key=self._vocab.__getitem__)
         np.savez_compressed(
             tmp,
