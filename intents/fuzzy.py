@@ -90,7 +90,7 @@ class FuzzyIndex:
             and max(size[gid], n_said) - shared <= limit[gid]
         ]
         best: FuzzyHit | None = None
-        for gid in candidates:
+        for gid in sorted(candidates):  # in template order: a tie goes the same way every run
             for pattern in self._groups[gid]:
                 hit = self._try(pattern, tokens, numbers, best)
                 if hit is not None:
