@@ -33,7 +33,7 @@ from hassil import (
 )
 
 from intents.errors import TemplateError
-from intents.normalize import NUMBER, canonical, words
+from intents.normalize import NUMBER, SPELLINGS, canonical, words
 from intents.numbers import NUMBER_WORDS
 from intents.patterns import NumberSlot, Pattern
 from intents.template_file import locate, read_template_file
@@ -182,7 +182,10 @@ class _Expander:
                     for piece, slots, numbers in pieces:
                         tokens = _tokens(piece)
                         self._check(tokens, text, name, owner)
-                        yield Pattern(name, tokens, fixed + slots, numbers)
+                        said = _said(piece)
+                        yield Pattern(
+                            name, tokens, fixed + slots, numbers, said if said != tokens else ()
+                        )
 
     def list_values(self, name: str, slots: TextSlotList) -> Iterable[Phrase]:
         self._where = str(self._origin.get(("lists", name), name))
@@ -271,6 +274,13 @@ def _tokens(text: str) -> tuple[str, ...]:
     """Canonical tokens of an expanded template text (number placeholders kept)."""
     raw = [t for chunk in text.split() for t in _chunk_words(chunk)]
     return tuple(canonical(raw))
+
+
+def _said(text: str) -> tuple[str, ...]:
+    """The words of an expanded template text as a person says them: spellings unified ("ok" is
+    "okay") but fillers kept ("i'd like that", "yes please")."""
+    raw = [t for chunk in text.split() for t in _chunk_words(chunk)]
+    return tuple(part for t in raw for part in SPELLINGS.get(t, t).split())
 
 
 @lru_cache(maxsize=4096)

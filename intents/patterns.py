@@ -50,6 +50,9 @@ class Pattern:
     tokens: tuple[str, ...]
     slots: tuple[tuple[str, SlotValue], ...] = ()
     numbers: tuple[NumberSlot, ...] = ()
+    said: tuple[str, ...] = ()
+    """The words as written in the template, fillers kept ("i'd like that", "yes please"):
+    what the recognizer listens for. `tokens` drop them (the matcher's view)."""
 
     def fill(self, numbers: tuple[int, ...]) -> dict[str, SlotValue] | None:
         """Slot values for the said numbers, or None if one is out of range."""
@@ -64,16 +67,21 @@ class Pattern:
         return slots
 
     def spoken_forms(self) -> list[tuple[str, ...]]:
-        """The pattern with each number written out in its spoken values (grammatical units)."""
+        """The pattern with each number written out in its spoken values (grammatical units):
+        as written (fillers kept) and, when that differs, as the matcher reads it."""
+        forms = self._spoken(self.said) if self.said else []
+        return forms + self._spoken(self.tokens)
+
+    def _spoken(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         forms: list[tuple[str, ...]] = [()]
         slot_index = 0
-        for i, token in enumerate(self.tokens):
+        for i, token in enumerate(words):
             if token != NUMBER:
                 forms = [form + (token,) for form in forms]
                 continue
             slot = self.numbers[slot_index]
             slot_index += 1  # a slot with no spoken values leaves the pattern out (forms = [])
-            unit, noun = (self.tokens[i + 1 : i + 3] + ("", ""))[:2]
+            unit, noun = (words[i + 1 : i + 3] + ("", ""))[:2]
             values = [n for n in slot.spoken if _grammatical(n, unit, noun in NOUNS)]
             forms = [form + (spoken,) for form in forms for spoken in _spoken(values)]
         return forms
