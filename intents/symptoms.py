@@ -53,7 +53,8 @@ BUILTIN = {"num": _NUM, "many": _MANY}
 """Classes the lexicon does not list: any number, and a number above four ("took 20 pills")."""
 WORD_SETS = word_set(
     """
-    negator bridge listed list_joint first_person other_subject media ice held excused_limb limb
+    negator bridge listed list_joint first_person other_subject other_person media ice held
+    excused_limb limb
     """
 )
 """The classes the rules themselves use (see the lexicon's header)."""
@@ -109,8 +110,9 @@ class Lexicon:
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
         me = bool(self.sets["first_person"] & said_set) and not self.sets["media"] & said_set
+        elsewhere = self._elsewhere(tokens, said_set)
         for family in self.families:
-            if unclaimed and family.warning.tier != "emergency":
+            if (unclaimed or elsewhere) and family.warning.tier != "emergency":
                 continue  # a question about a sign is no claim, but an emergency is never missed
             if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
                 continue
@@ -123,6 +125,17 @@ class Lexicon:
             if any(self._said(p, said, tokens, family.others) for p in family.patterns):
                 return family.warning
         return None
+
+    def _elsewhere(self, tokens: Sequence[str], said_set: set[str]) -> bool:
+        """About someone else, or a programme: another person or a medium named, and the speaker
+        only as the owner of that person ("my friend has pins and needles in her hands")."""
+        others, owners = self.sets["other_person"], ("my", "our")
+        if not (others | self.sets["media"]) & said_set:
+            return False
+        me = self.sets["first_person"]
+        pairs = zip(tokens, [*tokens[1:], ""], strict=True)
+        owned = [t in owners and after in others for t, after in pairs]
+        return not any(t in me and not o for t, o in zip(tokens, owned, strict=True))
 
     def _said(self, pattern: _Pattern, said: str, tokens: Sequence[str], others: bool) -> bool:
         """A match not cancelled: no negation in it (but its own), none or no one just before."""

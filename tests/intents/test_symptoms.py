@@ -100,6 +100,23 @@ RULES = [
     ("my hands are not clumsy", None),
     ("my feet are like ice", None),
     ("the strength in my legs has come back", None),
+    # Someone else's symptoms, or a programme's, with the speaker only as their owner.
+    ("my husband's leg goes numb when he sits too long", None),
+    ("in the show the man's legs went numb", None),
+    ("my wife says my foot is dragging", PROFESSIONAL),
+    # Harmless senses and causes; a negation reaching across the symptom noun.
+    ("i'm numb to the pain by now", None),
+    ("my foot's numb because i've had it in a bowl of ice", None),
+    ("i had a falling out with my sister", None),
+    ("i laughed so hard i wet myself", None),
+    ("there's no pain going down my arm", None),
+    ("can sitting give you pins and needles", None),
+    # Clinical words, dialect and fine-motor loss are signs too.
+    ("i have paraesthesia over my left shin", PROFESSIONAL),
+    ("i've got perineal numbness", EMERGENCY),
+    ("i can't do up my zip with this hand", PROFESSIONAL),
+    ("i've got electric down me arm", PROFESSIONAL),
+    ("my helmet cracked when i came off the bike", EMERGENCY),
     # Contractions the normaliser leaves apart count as spelled together.
     ("i could not feel my feet when i stood up", EMERGENCY),
     ("i would not be able to lift my arm", PROFESSIONAL),
@@ -181,11 +198,12 @@ def test_blind_safety_dev_rates() -> None:
     assert len(alarms) / len(ordinary) <= 0.0, alarms
 
 
-def test_fresh_safety_rates() -> None:
-    """tests/intents/safety_fresh.yaml, written by someone who never saw the lexicon (targets:
-    97% escalated, 95% of emergencies first, at most 3% of ordinary sentences). Floors at what
-    the lexicon reaches."""
-    data = yaml.safe_load((HERE / "safety_fresh.yaml").read_text(encoding="utf-8"))["intents"]
+@pytest.mark.parametrize("name", ["safety_fresh.yaml", "safety_fresh_3.yaml"])
+def test_fresh_safety_rates(name: str) -> None:
+    """Fresh sets, each written by someone who never saw the lexicon (targets: 97% escalated,
+    95% of emergencies first, at most 3% of ordinary sentences). Floors at what the lexicon
+    reaches (safety_fresh_3.yaml began at 82% of RedFlag, 91% of Emergency, 11% false alarms)."""
+    data = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))["intents"]
     found = {text: spot_warning(text) for texts in data.values() for text in texts}
     signs = data["RedFlag"] + data["Emergency"]
     missed = [text for text in signs if found[text] is None]
