@@ -23,13 +23,12 @@ from fractions import Fraction
 from functools import lru_cache
 
 from intents.normalize import FILLERS, LEADING, MAX_CHARS, SIGNS, SPELLINGS, word_set, words
-from intents.numbers import NUMBER_WORDS, ONES, read_number
+from intents.quantities import and_a_part, read_integer, read_quantity, skip, token_at
 
 UNIT_SECONDS = {
     "second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600, "hours": 3600,
     "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
 }  # fmt: skip
-SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 TIMER_WORDS = frozenset({"timer", "countdown"})
 REP_WORDS = word_set(
     "times reps rep rounds round holds hold sets set repetitions repetition cycles"
@@ -53,12 +52,10 @@ NO_NUMBER = word_set(
 """Words that may stand before a unit without being its number: "how many minutes", "the
 second timer", "for hours". Any other word there is an unreadable number ("banana minutes")."""
 
-_DIGIT_WORDS = {word: value for value, word in enumerate(ONES[:10])} | {"oh": 0}
 _KEEP = frozenset({"just"})
 _DROP = FILLERS - _KEEP
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")
-_DECIMAL_TOKEN = re.compile(r"\d+point\d+")
 _POINT_ONLY = re.compile(r"(?<![\w.])\.(\d+)")  # ".5" -> "0.5"
 _VULGAR = (
     ("\u00bd", "and a half", " half "),
@@ -134,7 +131,10 @@ def parse_duration_status(text: str) -> Duration | Unreadable | None:
 def names_timer(tokens: tuple[str, ...], duration: Duration) -> bool:
     """Whether the duration names a timer ("the five minute timer", "the five minute one")
     rather than being an amount."""
-    return _at(tokens, duration.words[1]) in TIMER_WORDS or _at(tokens, duration.words[1]) == "one"
+    return (
+        token_at(tokens, duration.words[1]) in TIMER_WORDS
+        or token_at(tokens, duration.words[1]) == "one"
+    )
 
 
 def scan(tokens: tuple[str, ...]) -> tuple[list[Duration], Unreadable | None]:
@@ -149,7 +149,7 @@ def scan(tokens: tuple[str, ...]) -> tuple[list[Duration], Unreadable | None]:
             i += 1
             continue
         seconds, end = read
-        if _at(tokens, i - 1) == "point":
+        if token_at(tokens, i - 1) == "point":
             unreadable = unreadable or Unreadable("a decimal point before the number")
         elif seconds.denominator != 1:
             unreadable = unreadable or Unreadable(f"not whole seconds: {seconds} s")
@@ -167,114 +167,38 @@ def scan(tokens: tuple[str, ...]) -> tuple[list[Duration], Unreadable | None]:
     return found, unreadable
 
 
-def read_quantity(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None:
-    """(value, index after) of how many at tokens[i]: "five", "a couple of", "half an",
-    "three quarters of an", "2 and a half", "another", "a" (one)."""
-    token = _at(tokens, i)
-    if token in ("a", "an"):
-        after = _at(tokens, i + 1)
-        if after in ("hundred", "thousand", "million"):
-            return read_integer(tokens, i)
-        if after in ("couple", "few", "half", "quarter"):
-            return read_quantity(tokens, i + 1)
-        return Fraction(1), i + 1
-    if token == "couple":
-        return Fraction(2), _skip(tokens, i + 1, ("of",))
-    if token == "few":
-        return Fraction(3), i + 1
-    if token in ("half", "quarter"):
-        part = Fraction(1, 2 if token == "half" else 4)
-        return part, _skip(tokens, _skip(tokens, i + 1, ("of",)), ("a", "an"))
-    if token == "another":
-        more = read_quantity(tokens, i + 1)
-        return more if more is not None and _at(tokens, i + 1) != "a" else (Fraction(1), i + 1)
-    number = read_integer(tokens, i)
-    if number is None:
-        return None
-    value, j = number
-    if _at(tokens, j) in ("quarter", "quarters"):
-        return value / 4, _skip(tokens, _skip(tokens, j + 1, ("of",)), ("a", "an"))
-    extra = _and_a_part(tokens, j)
-    return (value + extra[0], extra[1]) if extra else (value, j)
-
-
-def read_integer(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None:
-    """(value, index after) of a number said in digits or words, with thousands and a decimal
-    part ("2.5", "two point five"); None if there is none at tokens[i]."""
-    total = 0
-    j = i
-    while True:
-        token = _at(tokens, j)
-        if token.isdigit():
-            part, k = int(token), j + 1
-            if _at(tokens, k) == "hundred":
-                part, k = part * 100, k + 1
-        elif token in SCALES or (token in ("a", "one") and _at(tokens, j + 1) in SCALES):
-            part, k = 1, j + (token not in SCALES)
-        elif token in NUMBER_WORDS or token in ("a", "one"):
-            words_read = read_number(tokens, j)
-            if words_read is None:
-                break
-            part, k = words_read[0], j + words_read[1]
-        else:
-            break
-        scale = SCALES.get(_at(tokens, k))
-        if scale is None:
-            total, j = total + part, k
-            break
-        total, j = total + part * scale, k + 1
-        if _at(tokens, j) == "and" and _at(tokens, j + 1) in NUMBER_WORDS:
-            j += 1
-    if j == i:
-        token = _at(tokens, i)
-        return (
-            (Fraction(token.replace("point", ".")), i + 1)
-            if _DECIMAL_TOKEN.fullmatch(token)
-            else None
-        )
-    digits = ""
-    if _at(tokens, j) == "point":
-        k = j + 1
-        while _at(tokens, k) in _DIGIT_WORDS or _at(tokens, k).isdigit():
-            digits += str(_DIGIT_WORDS.get(_at(tokens, k), _at(tokens, k)))
-            k += 1
-        if digits:
-            j = k
-    return Fraction(f"{total}.{digits}" if digits else total), j
-
-
 def _duration_at(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None:
     """(seconds, index after) of a duration starting at tokens[i], or None."""
     sign, start = 1, i
-    if _at(tokens, i) in SIGNS and any(t not in LEADING for t in tokens[:i]):
+    if token_at(tokens, i) in SIGNS and any(t not in LEADING for t in tokens[:i]):
         sign, start = -1, i + 1  # "add minus five minutes"; at the start "minus" is the verb
     quantity = read_quantity(tokens, start)
-    if quantity is None and _at(tokens, start) in ("hour", "minute") and sign == 1:
+    if quantity is None and token_at(tokens, start) in ("hour", "minute") and sign == 1:
         # "the hour and a half timer", "freeze the hour timer": one, though unsaid
-        half = _and_a_part(tokens, start + 1) is not None
-        timer = _at(tokens, start + 1) in TIMER_WORDS
-        timer = timer and _at(tokens, start - 1) in ("the", "that", "this")
+        half = and_a_part(tokens, start + 1) is not None
+        timer = token_at(tokens, start + 1) in TIMER_WORDS
+        timer = timer and token_at(tokens, start - 1) in ("the", "that", "this")
         quantity = (Fraction(1), start) if half or timer else None
     if quantity is None:
         return None
     value, j = quantity
-    while _at(tokens, j) in MODIFIERS:
+    while token_at(tokens, j) in MODIFIERS:
         j += 1
-    unit = UNIT_SECONDS.get(_at(tokens, j))
+    unit = UNIT_SECONDS.get(token_at(tokens, j))
     if unit is None or _is_idiom(tokens, start, j):
         return None
     total = value * unit
     j += 1
-    part = _and_a_part(tokens, j)  # "an hour and a half"
+    part = and_a_part(tokens, j)  # "an hour and a half"
     if part is not None:
         total, j = total + part[0] * unit, part[1]
     while True:  # "2 hours 30 minutes", "one hour and fifteen minutes", "1 hour 30"
-        k = _skip(tokens, j, ("and",))
-        smaller = read_quantity(tokens, k) if _at(tokens, k) != "another" else None
+        k = skip(tokens, j, ("and",))
+        smaller = read_quantity(tokens, k) if token_at(tokens, k) != "another" else None
         if smaller is None:
             break
         smaller_value, m = smaller
-        smaller_unit = UNIT_SECONDS.get(_at(tokens, m))
+        smaller_unit = UNIT_SECONDS.get(token_at(tokens, m))
         if smaller_unit is not None and smaller_unit < unit:
             total, j, unit = total + smaller_value * smaller_unit, m + 1, smaller_unit
         elif smaller_unit is None and unit in (60, 3600) and _bare_tail(tokens, k, m):
@@ -290,27 +214,16 @@ def _bare_tail(tokens: tuple[str, ...], k: int, m: int) -> bool:
     it that makes it something else (a count of reps or timers, a unit, another number)."""
     if read_integer(tokens, k) is None or tokens[k] == "one":
         return False  # "a", "half", "couple", "the five minute one": no bare number
-    after = _at(tokens, m)
+    after = token_at(tokens, m)
     counted = after in REP_WORDS or after in TAIL_STOPS
     return not counted and after not in UNIT_SECONDS and read_integer(tokens, m) is None
-
-
-def _and_a_part(tokens: tuple[str, ...], j: int) -> tuple[Fraction, int] | None:
-    """ "and a half" / "and a quarter" / "and three quarters" at tokens[j]."""
-    if _at(tokens, j) != "and":
-        return None
-    said = tokens[j + 1 : j + 3]
-    parts = {("a", "half"): Fraction(1, 2), ("a", "quarter"): Fraction(1, 4)}
-    parts[("three", "quarters")] = Fraction(3, 4)
-    part = parts.get((said[0], said[1])) if len(said) == 2 else None
-    return (part, j + 3) if part is not None else None
 
 
 def _is_idiom(tokens: tuple[str, ...], start: int, unit_at: int) -> bool:
     """ "wait a second", "hang on a minute", "a day" in "three times a day": not durations."""
     said = tokens[start]
-    before = _at(tokens, start - 1)
-    idiom = before == "wait" or (before == "on" and _at(tokens, start - 2) in ("hold", "hang"))
+    before = token_at(tokens, start - 1)
+    idiom = before == "wait" or (before == "on" and token_at(tokens, start - 2) in ("hold", "hang"))
     if said in ("a", "one") and unit_at == start + 1 and idiom:
         return tokens[unit_at] in ("second", "minute")
     return said == "a" and before in ("times", "once", "twice", "per")
@@ -318,10 +231,10 @@ def _is_idiom(tokens: tuple[str, ...], start: int, unit_at: int) -> bool:
 
 def _is_range(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """ "five or ten minutes", "5-10 minutes", "a minute or two"."""
-    if _at(tokens, end) == "or" and read_integer(tokens, end + 1) is not None:
+    if token_at(tokens, end) == "or" and read_integer(tokens, end + 1) is not None:
         return True
-    k = start - 1 - (_at(tokens, start - 1) in _RANGE_WORDS)
-    return k >= 0 and read_integer(tokens, k) is not None and _at(tokens, k) != "one"
+    k = start - 1 - (token_at(tokens, start - 1) in _RANGE_WORDS)
+    return k >= 0 and read_integer(tokens, k) is not None and token_at(tokens, k) != "one"
 
 
 def _word_before_unit(tokens: tuple[str, ...], j: int) -> str | None:
@@ -329,10 +242,10 @@ def _word_before_unit(tokens: tuple[str, ...], j: int) -> str | None:
     k = j - 1
     if k >= 0 and tokens[k] in MODIFIERS:
         return None  # "add more minutes": no number said
-    word = _at(tokens, k)
+    word = token_at(tokens, k)
     if not word or word in NO_NUMBER or word in UNIT_SECONDS or read_integer(tokens, k):
         return None
-    return None if _at(tokens, k - 1) in ARTICLES else word  # "a difficult week"
+    return None if token_at(tokens, k - 1) in ARTICLES else word  # "a difficult week"
 
 
 def _stray_number(tokens: tuple[str, ...]) -> str | None:
@@ -343,21 +256,11 @@ def _stray_number(tokens: tuple[str, ...]) -> str | None:
         if number is None:
             i += 1
             continue
-        j = _skip(tokens, number[1], MODIFIERS)
-        after = _at(tokens, j)
+        j = skip(tokens, number[1], MODIFIERS)
+        after = token_at(tokens, j)
         counted = after in REP_WORDS or after in ("timers", "countdowns", "of")
-        pronoun = tokens[i] == "one" and _at(tokens, i - 1) not in ("add", "plus", "by", "for")
+        pronoun = tokens[i] == "one" and token_at(tokens, i - 1) not in ("add", "plus", "by", "for")
         if not counted and not pronoun:
             return " ".join(tokens[i : number[1]])
         i = number[1]
     return None
-
-
-def _skip(tokens: tuple[str, ...], i: int, optional: tuple[str, ...] | frozenset[str]) -> int:
-    while _at(tokens, i) in optional:
-        i += 1
-    return i
-
-
-def _at(tokens: tuple[str, ...], i: int) -> str:
-    return tokens[i] if 0 <= i < len(tokens) else ""

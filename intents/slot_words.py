@@ -31,12 +31,11 @@ from intents.durations import (
     Unreadable,
     parse_duration,
     parse_duration_status,
-    read_integer,
-    read_quantity,
     scan,
     tokenize,
 )
 from intents.normalize import word_set as _set
+from intents.quantities import read_integer, read_quantity, token_at
 
 __all__ = [
     "Duration", "Unreadable", "parse_all", "parse_area", "parse_duration",
@@ -134,18 +133,18 @@ def parse_timer_name(text: str) -> str | None:
     tokens = tokenize(text)
     for i, token in enumerate(tokens):  # "a timer called shoulder", "call it water"
         at = i + 1 if token in ("called", "named") else 0
-        if token in ("call", "name") and _at(tokens, i + 1) in ("it", "this", "that"):
+        if token in ("call", "name") and token_at(tokens, i + 1) in ("it", "this", "that"):
             at = i + 2
         if at:
-            at += _at(tokens, at) == "the"
-            word = _at(tokens, at)
+            at += token_at(tokens, at) == "the"
+            word = token_at(tokens, at)
             if word.isalpha() and word not in NOT_A_NAME:
                 return _kind(tokens, at) or word
     plain = False
     timers = [i for i, token in enumerate(tokens) if token in TIMER_WORDS]
     durations = {d.words[1] for d in scan(tokens)[0]} if timers else set()
     for i in timers:
-        word = _at(tokens, i - 1)
+        word = token_at(tokens, i - 1)
         if i in durations or word in UNIT_SECONDS or read_integer(tokens, i - 1) is not None:
             return None  # "the five minute timer": named by its duration
         kind = _kind(tokens, i - 1)
@@ -153,7 +152,7 @@ def parse_timer_name(text: str) -> str | None:
             return kind
         if word and word not in NOT_A_NAME and word.isalpha():
             return word
-        named = tokens[i + 1 : i + 3] == ("for", "the") and _at(tokens, i + 3)
+        named = tokens[i + 1 : i + 3] == ("for", "the") and token_at(tokens, i + 3)
         if named and named.isalpha() and named not in NOT_A_BARE_NAME:
             return _kind(tokens, i + 3) or named  # "the timer for the pasta"
         plain = True
@@ -164,23 +163,23 @@ def parse_timer_name(text: str) -> str | None:
 def _kind(tokens: Tokens, i: int) -> str | None:
     """ "ice" or "stretch" if tokens[i] names that timer (not the verb: "hold the ice timer",
     "stretch the timer out", "massage my back")."""
-    token = _at(tokens, i)
-    after = _at(tokens, i + 1)
+    token = token_at(tokens, i)
+    after = token_at(tokens, i + 1)
     if token in ICE:
         verb = token == "massage" and after in ("my", "it", "the")
         return None if verb else "ice"
     if token == "stretch" and (
         after in ("it", "them", "out")
-        or (after in ("the", "my", "that", "this") and _at(tokens, i + 2) in TIMER_WORDS)
+        or (after in ("the", "my", "that", "this") and token_at(tokens, i + 2) in TIMER_WORDS)
     ):
         return None
     if token in STRETCH:
         return "stretch"
     if token in ("hold", "holding"):
-        for_it = after in ("it", "them") and _at(tokens, i + 2) == "for"
-        noun = _at(tokens, i - 1) in HOLD_BEFORE or after in HOLD_AFTER
-        noun = noun or (not after and _at(tokens, i - 1) in HOLD_VERBS)  # "resume hold"
-        return "stretch" if (for_it or noun) and _at(tokens, i - 1) != "on" else None
+        for_it = after in ("it", "them") and token_at(tokens, i + 2) == "for"
+        noun = token_at(tokens, i - 1) in HOLD_BEFORE or after in HOLD_AFTER
+        noun = noun or (not after and token_at(tokens, i - 1) in HOLD_VERBS)  # "resume hold"
+        return "stretch" if (for_it or noun) and token_at(tokens, i - 1) != "on" else None
     return None
 
 
@@ -188,7 +187,7 @@ def _bare_name(tokens: Tokens) -> str | None:
     """ "add 20 minutes to the pasta", "the laundry needs...": a name without "timer"."""
     for i, token in enumerate(tokens[:-1]):
         word = tokens[i + 1]
-        follows = _at(tokens, i + 2)
+        follows = token_at(tokens, i + 2)
         if token != "the" or not word.isalpha() or word in NOT_A_BARE_NAME:
             continue
         number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
@@ -201,15 +200,15 @@ def parse_all(text: str) -> bool:
     """Whether the words mean every timer: "all timers", "all of them", "both", "everything"."""
     tokens = tokenize(text)
     for i, token in enumerate(tokens):
-        after = _at(tokens, i + 1)
+        after = token_at(tokens, i + 1)
         if token in ("everything", "both") or (token == "them" and after == "all"):
             return True
         if token in ("timers", "countdowns") and not {"one", "either"} & set(tokens[:i]):
             return True
         if token in ("every", "each") and after in TIMER_WORDS | {"one", "single", "of"}:
-            return _at(tokens, i - 1) not in ("hold", "holding", "do")
+            return token_at(tokens, i - 1) not in ("hold", "holding", "do")
         if token == "all" and (
-            after in ALL_NEXT or (not after and _at(tokens, i - 1) not in NOT_ALL_BEFORE)
+            after in ALL_NEXT or (not after and token_at(tokens, i - 1) not in NOT_ALL_BEFORE)
         ):
             return True
     return False
@@ -220,7 +219,7 @@ def parse_area(text: str) -> str | None:
     tokens = tokenize(text)
     for i, token in enumerate(tokens):
         if token in NECK_WORDS:
-            blades = token.startswith("shoulder") and _at(tokens, i + 1).startswith("blade")
+            blades = token.startswith("shoulder") and token_at(tokens, i + 1).startswith("blade")
             return "back" if blades else "neck"
         if token in BACK_WORDS or (token == "back" and _is_body_back(tokens, i)):
             return "back"
@@ -230,14 +229,16 @@ def parse_area(text: str) -> str | None:
 def _is_body_back(tokens: Tokens, i: int) -> bool:
     """ "my back", "lower back", "back spasm", "back" alone; not "come back", "back to", "the
     back of my neck", or "on my back" after lying words (a position)."""
-    before = _at(tokens, i - 1)
-    after = _at(tokens, i + 1)
+    before = token_at(tokens, i - 1)
+    after = token_at(tokens, i + 1)
     if after == "of":
         return False
     if before in BACK_BEFORE:
-        on = _at(tokens, i - 2)
+        on = token_at(tokens, i - 2)
         if before in ("my", "the", "your") and on in ("on", "onto"):
-            return on == "on" and _at(tokens, i - 3) not in LYING_ON and not LYING & set(tokens)
+            return (
+                on == "on" and token_at(tokens, i - 3) not in LYING_ON and not LYING & set(tokens)
+            )
         return True
     if after in BACK_AFTER:
         return before not in BACK_VERBS
@@ -254,8 +255,8 @@ def parse_reps(text: str) -> int | None:
         quantity = read_quantity(tokens, i) if whole else None
         if quantity is None or quantity[0].denominator != 1:
             continue
-        j = quantity[1] + (_at(tokens, quantity[1]) == "more")
-        if _at(tokens, j) in REP_WORDS:
+        j = quantity[1] + (token_at(tokens, quantity[1]) == "more")
+        if token_at(tokens, j) in REP_WORDS:
             return int(quantity[0])
     return None
 
@@ -270,12 +271,16 @@ def parse_onset(text: str) -> str | None:
         start, end = duration.words
         value = _onset_ago(tokens, duration)
         if value is not None:
-            framed = _at(tokens, end) == "ago" or "been" in tokens[max(0, start - 3) : start]
+            framed = token_at(tokens, end) == "ago" or "been" in tokens[max(0, start - 3) : start]
             said.append(
-                (0 if framed or _at(tokens, start - 1) in ("past", "last") else 1, start, value)
+                (
+                    0 if framed or token_at(tokens, start - 1) in ("past", "last") else 1,
+                    start,
+                    value,
+                )
             )
     for i, token in enumerate(tokens):
-        pair = ONSET_PAIRS.get((token, _at(tokens, i + 1)))
+        pair = ONSET_PAIRS.get((token, token_at(tokens, i + 1)))
         if tokens[i : i + 3] == ("day", "before", "yesterday"):
             said.append((0, i, "2 days"))
         elif token in WEEKDAYS:
@@ -284,7 +289,7 @@ def parse_onset(text: str) -> str | None:
             said.append((0, i, pair))
         elif token in ONSET_WORDS:
             said.append((0, i, ONSET_WORDS[token]))
-        elif token in ONSET_HINTS or (token == "just" and _is_past(_at(tokens, i + 1))):
+        elif token in ONSET_HINTS or (token == "just" and _is_past(token_at(tokens, i + 1))):
             said.append((2, i, ONSET_HINTS.get(token, "now")))
     return min(said)[2] if said else None
 
@@ -307,7 +312,3 @@ def _onset_ago(tokens: Tokens, duration: Duration) -> str | None:
         if size <= said and seconds % size == 0:
             return f"{seconds // size} {name}"
     return None
-
-
-def _at(tokens: Tokens, i: int) -> str:
-    return tokens[i] if 0 <= i < len(tokens) else ""

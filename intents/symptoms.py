@@ -7,16 +7,13 @@ every professional one. A negation cancels only the symptom it governs ("no ting
 not feeling weak"; not "without warning my leg gave way"); a question about a sign ("what does
 tingling mean") claims nothing. See the file's header for the rules.
 
-`python -m intents.symptoms FILE.yaml...` counts, for rows of `{intent, text}` (the blind sets),
-warning signs caught, emergencies answered as emergencies and false alarms.
+What it catches on the blind sets is measured by bench/blind_sets.py (through the matcher).
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -311,25 +308,3 @@ def _firsts(phrase: str) -> set[str]:
     """The words a phrase may start with (a contraction's first word apart too)."""
     first = phrase.replace("_", " ").split()[0]
     return {first, APART[first].split()[0]} if first in APART else {first}
-
-
-def _bench(paths: Iterable[str]) -> None:
-    """Print per file of `{intent, text}` rows: signs caught, emergencies first, false alarms."""
-    for path in paths:
-        rows = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        lexicon()
-        started = time.perf_counter()
-        found = [(row["intent"], spot_warning(str(row["text"]))) for row in rows]
-        rate = len(rows) / max(time.perf_counter() - started, 1e-9)
-        signs = [w for intent, w in found if intent in ("RedFlag", "Emergency")]
-        first = [w.tier == "emergency" for intent, w in found if intent == "Emergency" and w]
-        alarms = [w for intent, w in found if intent not in ("RedFlag", "Emergency") and w]
-        emergencies = sum(intent == "Emergency" for intent, _ in found)
-        print(f"{path}: {rate:,.0f} sentences/s")
-        print(f"  warning signs caught  {sum(w is not None for w in signs)}/{len(signs)}")
-        print(f"  emergencies first     {sum(first)}/{emergencies}")
-        print(f"  false alarms          {len(alarms)}/{len(rows) - len(signs)}")
-
-
-if __name__ == "__main__":
-    _bench(sys.argv[1:])

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATE = 16000
-MIN_FREE_AUDIO = RATE * 2 // 2
+MIN_FREE_AUDIO = RATE  # bytes
 """Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
 
 
