@@ -40,7 +40,7 @@ from voice.app.live_mode import LiveRun  # noqa: E402
 from voice.app.settings import Settings  # noqa: E402
 from voice.clock import SystemClock  # noqa: E402
 from voice.hearing.mic import BLOCK, RATE  # noqa: E402
-from voice.hearing.recognizer import transcribe  # noqa: E402
+from voice.hearing.speech_recognizer import transcribe  # noqa: E402
 from voice.wav_files import read_wav  # noqa: E402
 
 # Questions whose answers neither start a routine nor end the session.

@@ -50,7 +50,8 @@ def _init(phrases: str) -> None:
 def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
     """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
     is a whole sentence of the phrase list: the statistical layer is used only then)."""
-    from voice.hearing.recognizer import Recognizer, transcribe
+    from voice.hearing.recognizer import Recognizer
+    from voice.hearing.speech_recognizer import transcribe
 
     text, condition, key = job
     voices = voice_pool()

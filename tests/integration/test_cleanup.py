@@ -12,8 +12,9 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.hearing.cleanup import AudioCleanup, CleanupSettings
-from voice.hearing.recognizer import recognizer_with_matcher, transcribe
+from voice.hearing.recognizer import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
 
 RATE = 16000

@@ -18,9 +18,10 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.recognizer import Recognizer, transcribe
+from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondGuess, SecondPass, SecondPassSettings
+from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model, pytest.mark.audio]

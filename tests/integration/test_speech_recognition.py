@@ -18,8 +18,9 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.app.wiring import understand_speech
-from voice.hearing.recognizer import Recognizer, recognizer_with_matcher, transcribe
+from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.speech_recognizer import transcribe
 from voice.hearing.vocabulary import unknown_words
 from voice.wav_files import read_wav
 

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from voice.app.settings import Settings, default_state_dir
+from voice.app.settings import RECOGNIZERS, Settings, default_state_dir
 from voice.hearing.cleanup import MAX_GAIN, MAX_SUPPRESSION
 
 
@@ -19,6 +19,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--events", metavar="FILE|-", help="write a JSON-lines event log")
     parser.add_argument("--text", action="store_true", help="type instead of speaking")
     parser.add_argument("--model", type=Path, help="Vosk model folder")
+    parser.add_argument(
+        "--recognizer", choices=RECOGNIZERS, default="vosk",
+        help="speech recognizer: vosk (grammar), moonshine (neural), both (vosk)",
+    )  # fmt: skip
     parser.add_argument("--device", help="input device name or index (see --list-devices)")
     parser.add_argument("--list-devices", action="store_true", help="list audio devices")
     parser.add_argument("--input", type=Path, metavar="FILE.wav", help="listen to a WAV file")
@@ -76,6 +80,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         ice_seconds=round(args.ice_minutes * 60),
         templates_dir=args.templates,
         custom_sentences_dir=args.sentences,
+        recognizer=args.recognizer,
         debug=args.debug,
     )
 

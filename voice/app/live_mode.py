@@ -30,6 +30,7 @@ from voice.hearing.echo import EchoCanceller, PlaybackTimeline
 from voice.hearing.listener import EchoStage, Listener, SpeechState, barge_in_recognizer
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.hearing.recognizer import Recognizer
+from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.speaking.speaker import AudioOutput, Speaker, TextSpeaker
 from voice.speaking.speech_policy import openings
 from voice.speaking.speech_queue import SpeechQueue
@@ -94,7 +95,7 @@ class LiveRun:
         self.clock = clock
         # A bad --input file fails here, as one line, before anything starts.
         self.input = read_wav(settings.input_wav) if settings.input_wav is not None else None
-        self.recognizer: Recognizer = build_recognizer(settings)
+        self.recognizer: SpeechRecognizer = build_recognizer(settings)
         matcher = load_matcher(sources_for(settings))
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
@@ -132,7 +133,12 @@ class LiveRun:
             state,
             self.session.post,
             echo=echo,
-            barge_in=barge_in_recognizer(self.recognizer),
+            # Moonshine has no stop-phrase recognizer of its own: the main one listens.
+            barge_in=(
+                barge_in_recognizer(self.recognizer)
+                if isinstance(self.recognizer, Recognizer)
+                else None
+            ),
         )
         self.stop = threading.Event()
 

@@ -58,7 +58,7 @@ def transcribe_files(paths: Iterable[Path], settings: Settings, out: TextIO | No
     "slots", "confidence"}`; the model is loaded once. A file that cannot be read gets a
     one-line error on stderr and the others still run; the exit code is then 2."""
     from voice.app.wiring import build_recognizer, understand_speech
-    from voice.hearing.recognizer import transcribe
+    from voice.hearing.speech_recognizer import transcribe
     from voice.wav_files import read_wav
 
     out = out or sys.stdout

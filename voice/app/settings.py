@@ -20,6 +20,9 @@ def custom_sentences_folder() -> Path:
     return Path(platformdirs.user_config_dir("backcoach", appauthor=False)) / "sentences"
 
 
+RECOGNIZERS = ("vosk", "moonshine", "both")
+
+
 @dataclass(frozen=True)
 class Settings:
     state_dir: Path
@@ -64,6 +67,10 @@ class Settings:
     custom_sentences_dir: Path | None = None
     """A folder of the user's own phrasings (template files), added to the built-in ones;
     default: `sentences/` in the user's config folder (see `custom_sentences_folder`)."""
+
+    recognizer: str = "vosk"
+    """`--recognizer vosk|moonshine|both`: which decodes what is said (see
+    voice.app.wiring.build_recognizer)."""
 
     debug: bool = False
 

@@ -18,8 +18,9 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
+from voice.hearing.recognizer import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary, unknown_words
 from voice.timers.desk import TimerDesk
 
@@ -60,37 +61,58 @@ def build_coach(
 
 def build_recognizer(
     settings: Settings, recognizer: RecognizerSettings | None = None
-) -> Recognizer:
-    """Resolve, check and load the model, check every grammar word against it, and build a
-    recognizer for our sentences (the templates' and the example phrasings the matcher
-    understands, so what is understood typed can be said). ModelError (one line with the fix)
-    if any of it fails."""
-    from voice.hearing.models import check_model, load_model, resolve_model_path
+) -> SpeechRecognizer:
+    """Resolve, check and load the models, and build the recognizer `settings.recognizer`
+    names for our sentences (the templates' and the example phrasings the matcher understands,
+    so what is understood typed can be said). ModelError (one line with the fix) if any of it
+    fails.
+    - vosk: Vosk constrained to our sentences; what is no sentence of ours is transcribed
+      freely by Moonshine and kept if it holds a warning sign;
+    - moonshine: Moonshine constrained to our sentences, with the same free pass;
+    - both: as vosk, and Moonshine must agree before a command acts (see voice.hearing.fusion).
+    """
+    from voice.hearing.moonshine_model import MoonshineModel
+    from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
 
     sources = sources_for(settings)
     matcher = load_matcher(sources)
+    neural = MoonshineModel()
+    phrases = [text for _, text in matcher.grammar.sentences()]
+    if settings.recognizer == "moonshine":
+        phrases += sayable_examples(None, matcher, sources)
+        return MoonshineRecognizer(neural, phrases, warns=warns_with(matcher))
+    from voice.hearing.models import check_model, load_model, resolve_model_path
+
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     model = load_model(path)
-    phrases = [text for _, text in matcher.grammar.sentences()]
     check_vocabulary(model, phrases)
     phrases += sayable_examples(model, matcher, sources)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
-    return recognizer_with_matcher(model, phrases, recognizer, matcher)
+    return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
+
+
+def warns_with(matcher: Matcher) -> Callable[[str], bool]:
+    """Does free text hold a warning sign (an escalation, read without the statistical layer)?"""
+    from intents.matcher import ESCALATIONS
+
+    return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
 
 
 SAYABLE = re.compile(r"[a-z' ]+")
 
 
-def sayable_examples(model: object, matcher: Matcher, sources: Sources) -> list[str]:
-    """The example phrasings (intents/examples/) that are plain words the model knows and that
-    the matcher understands as the intent they were written for."""
+def sayable_examples(model: object | None, matcher: Matcher, sources: Sources) -> list[str]:
+    """The example phrasings (intents/examples/) that are plain words the model knows (a Vosk
+    model; None: any word, as for Moonshine, which spells) and that the matcher understands
+    as the intent they were written for."""
     from intents.examples import example_sentences
 
     examples = example_sentences(sources.example_files())
     said = [(i, " ".join(s.lower().split())) for i, s in examples]
     kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
-    unknown = set(unknown_words(model, {w for s in kept for w in s.split()}))
+    words = {w for s in kept for w in s.split()}
+    unknown = set(unknown_words(model, words)) if model is not None else set()
     return sorted({s for s in kept if not unknown.intersection(s.split())})
 
 
@@ -112,7 +134,7 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
     return files
 
 
-def understand_speech(recognizer: Recognizer, matcher: Matcher) -> Callable[[str], Match]:
+def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
     """What was heard, understood: the statistical layer only for a whole sentence of the
     recognizer's phrase list (a loose string of its words is matched as a template or a near
     miss of one, or not at all)."""

@@ -29,6 +29,7 @@ from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.echo import EchoCanceller, PlaybackTimeline
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class SpeechState:
 class Listener:
     def __init__(
         self,
-        recognizer: Recognizer,
+        recognizer: SpeechRecognizer,
         speech: SpeechState,
         post: Callable[[Event], None],
         tail_guard: float = TAIL_GUARD,
@@ -133,7 +134,7 @@ class Listener:
         the cleaned signal (without it, to the raw one). `barge_in` is a recognizer for the
         stop phrases only (`barge_in_recognizer`); without it the main one listens."""
         self._recognizer = recognizer
-        self._barge = barge_in or recognizer
+        self._barge: SpeechRecognizer = barge_in or recognizer
         self._echo = echo
         self._speech = speech
         self._post = post

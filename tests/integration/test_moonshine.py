@@ -1,0 +1,153 @@
+"""Moonshine tiny constrained to our sentences: the real model from the pinned PyPI package,
+real espeak-ng speech and real human recordings (../shared/speech, Speech Commands)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from intents.matcher import Matcher, load_matcher
+from voice.app.wiring import understand_speech, warns_with
+from voice.hearing.moonshine_model import MoonshineModel
+from voice.hearing.moonshine_recognizer import MoonshineRecognizer
+from voice.hearing.speech_recognizer import transcribe
+from voice.wav_files import read_wav
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH_COMMANDS = ROOT.parent / "shared" / "speech" / "speech-commands-dev"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()
+
+
+@pytest.fixture(scope="module")
+def recognizer(matcher: Matcher) -> MoonshineRecognizer:
+    phrases = [text for _, text in matcher.grammar.sentences()]
+    return MoonshineRecognizer(MoonshineModel(), phrases, warns=warns_with(matcher))
+
+
+def say(text: str, folder: Path) -> Path:
+    wav = folder / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True)
+    return wav
+
+
+def hear(recognizer: MoonshineRecognizer, matcher: Matcher, wav: Path) -> tuple[str, str, dict]:
+    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+    match = understand_speech(recognizer, matcher)(heard)
+    return heard, match.intent, dict(match.slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("how much time is left", "TimerStatus", {}),
+        ("add five minutes", "AddTime", {"duration": 300}),
+        ("set a timer for twelve minutes", "StartTimer", {"duration": 720}),
+        ("my back locked up", "SpasmStarted", {"area": "back"}),
+        ("can i use heat", "HeatQuestion", {}),
+        ("yes please", "Yes", {}),
+    ],
+)
+def test_our_sentences_come_out_as_our_words(
+    recognizer: MoonshineRecognizer,
+    matcher: Matcher,
+    tmp_path: Path,
+    text: str,
+    intent: str,
+    slots: dict,
+) -> None:
+    heard, got, got_slots = hear(recognizer, matcher, say(text, tmp_path))
+    assert recognizer.is_sentence(heard), heard
+    assert (got, got_slots) == (intent, slots), heard
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my toes feel all funny", "RedFlag"),  # Vosk's open vocabulary: "my toes the allow thirty"
+        ("my foot keeps dragging when i walk", "RedFlag"),
+        ("i can't feel anything between my legs", "Emergency"),
+        ("i think i'm having a heart attack", "Emergency"),
+    ],
+)
+def test_a_warning_sign_in_any_words_is_heard_freely(
+    recognizer: MoonshineRecognizer, matcher: Matcher, tmp_path: Path, text: str, tier: str
+) -> None:
+    heard, got, _ = hear(recognizer, matcher, say(text, tmp_path))
+    assert got == tier, heard
+
+
+def test_talk_not_meant_for_us_is_dropped_by_the_gate(
+    recognizer: MoonshineRecognizer, matcher: Matcher, tmp_path: Path
+) -> None:
+    text = "the match was on the telly last night and the keeper made a great save"
+    heard, got, _ = hear(recognizer, matcher, say(text, tmp_path))
+    assert (heard, got) == ("", "Unknown")
+    dropped = recognizer.dropped[-1]
+    assert "keeper" in dropped.free  # what the model heard freely, kept for the log
+    assert dropped.margin > recognizer.settings.gate
+
+
+def _speech_commands(word: str, count: int) -> list[np.ndarray]:
+    folder = SPEECH_COMMANDS / word
+    if not folder.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{folder} is missing (../shared is beside the clone in CI)")
+        pytest.skip(f"no {folder}")
+    clips = sorted(folder.glob("*.flac"))
+    clips = clips[:: max(1, len(clips) // count)][:count]  # spread over the speakers
+    decoded = []
+    for clip in clips:
+        raw = subprocess.run(
+            ["sox", str(clip), "-t", "raw", "-r", "16000", "-e", "signed", "-b", "16", "-c", "1",
+             "-"], check=True, capture_output=True,
+        ).stdout  # fmt: skip
+        decoded.append(np.frombuffer(raw, dtype=np.int16))
+    return decoded
+
+
+@pytest.mark.parametrize(("word", "intent"), [("yes", "Yes"), ("no", "No"), ("stop", "Stop")])
+def test_real_people_saying_the_words_heard_most(
+    recognizer: MoonshineRecognizer, matcher: Matcher, word: str, intent: str
+) -> None:
+    """Twenty speakers each (Speech Commands, real phones and laptops): the words a person on
+    the floor says most. The bench (bench/real_speech.py) measures all of them."""
+    understand = understand_speech(recognizer, matcher)
+    got = [understand(" ".join(h.text for h in transcribe(recognizer, clip))).intent
+           for clip in _speech_commands(word, 20)]  # fmt: skip
+    assert got.count(intent) >= 18, got
+
+
+def test_real_people_saying_other_words_are_mostly_not_taken_as_commands(
+    recognizer: MoonshineRecognizer, matcher: Matcher
+) -> None:
+    understand = understand_speech(recognizer, matcher)
+    got = [understand(" ".join(h.text for h in transcribe(recognizer, clip))).intent
+           for clip in _speech_commands("_unknown_", 40)]  # fmt: skip
+    acted = [intent for intent in got if intent != "Unknown"]
+    # Measured on half the set (bench/real_speech.py): 8.6% ("bird" -> "bye"); Moonshine alone
+    # is not the product default for this reason.
+    assert len(acted) <= 5, acted
+
+
+def test_parse_wav_with_the_neural_recognizer(tmp_path: Path) -> None:
+    """Through the command line, as a user runs it: no Vosk model needed."""
+    wav = say("how much time is left", tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "BACKCOACH_MODEL"}
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "--recognizer", "moonshine", "--state-dir",
+         str(tmp_path / "state"), "parse", "--wav", str(wav)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    line = json.loads(done.stdout)
+    assert (line["text"], line["intent"]) == ("how much time is left", "TimerStatus")

@@ -1,0 +1,176 @@
+"""Moonshine tiny (Useful Sensors, MIT), run with PyPI onnxruntime.
+
+The weights come from the pinned PyPI package `moonshine-voice==0.1.0`, which ships them as
+`.ort` files (later versions download the model at run time, which we never do). Only the
+files are used: the package itself is never imported (its native library is not needed, and
+`moonshine-cpp`'s dies on CPUs without AVX-512).
+
+An encoder turns a whole utterance (16 kHz float samples) into hidden states once; the decoder
+then runs one token at a time for a batch of hypotheses, with its key/value caches carried
+from step to step (`DecoderState`). Tokens are SentencePiece pieces ("\u2581" marks a space);
+`Vocabulary` reads them from the package's `tokenizer.bin`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from voice.errors import ModelError
+
+PACKAGE = "moonshine-voice==0.1.0"
+START, END = 1, 2  # <s>, </s>
+LAYERS, HEADS, HEAD_DIM = 6, 8, 36
+FILES = ("encoder_model.ort", "decoder_model_merged.ort", "tokenizer.bin")
+
+
+def tiny_model_dir() -> Path | None:
+    """Where the pinned package keeps Moonshine tiny, found without importing it."""
+    spec = importlib.util.find_spec("moonshine_voice")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "assets" / "tiny-en"
+    return folder if folder.is_dir() else None
+
+
+def check_model_dir(folder: Path | None) -> Path:
+    """The model folder, or a one-line error saying what is missing and how to get it."""
+    if folder is None:
+        raise ModelError(f"Moonshine model not installed: pip install '{PACKAGE}'")
+    missing = [name for name in FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelError(f"Moonshine model in {folder} is missing {', '.join(missing)}")
+    return folder
+
+
+def read_vocabulary(path: Path) -> list[str]:
+    """tokenizer.bin: for each token, its byte length (one byte, or two when the first has its
+    high bit set: low 7 bits, then the next byte shifted by 7) and its UTF-8 bytes."""
+    data = path.read_bytes()
+    pieces: list[str] = []
+    at = 0
+    while at < len(data):
+        size = data[at]
+        at += 1
+        if size >= 128:
+            if at >= len(data):
+                raise ModelError(f"{path}: cut short after {len(pieces)} tokens")
+            size = (size & 127) | (data[at] << 7)
+            at += 1
+        if at + size > len(data):
+            raise ModelError(f"{path}: cut short after {len(pieces)} tokens")
+        pieces.append(data[at : at + size].decode("utf-8", errors="replace"))
+        at += size
+    return pieces
+
+
+@dataclass
+class DecoderState:
+    """Key/value caches for a batch of hypotheses: per layer, the decoder's own (growing) and
+    the encoder's (fixed after the first step)."""
+
+    past: dict[str, np.ndarray]
+    hidden: np.ndarray  # encoder hidden states, one row per hypothesis
+    steps: int = 0
+
+    def select(self, rows: np.ndarray) -> DecoderState:
+        """Keep (and repeat) these hypotheses, in this order."""
+        return DecoderState(
+            {name: value[rows] for name, value in self.past.items()}, self.hidden[rows], self.steps
+        )
+
+
+class MoonshineModel:
+    """The two onnxruntime sessions and the vocabulary. Thread-safe for one caller at a time."""
+
+    def __init__(self, folder: Path | None = None, threads: int = 1) -> None:
+        import onnxruntime as ort
+
+        self.folder = check_model_dir(folder if folder is not None else tiny_model_dir())
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        cpu = ["CPUExecutionProvider"]
+        try:
+            self._encoder = ort.InferenceSession(
+                str(self.folder / "encoder_model.ort"), options, providers=cpu
+            )
+            self._decoder = ort.InferenceSession(
+                str(self.folder / "decoder_model_merged.ort"), options, providers=cpu
+            )
+        except Exception as error:  # onnxruntime raises its own types for bad files
+            raise ModelError(
+                f"Moonshine model in {self.folder} cannot be loaded: {error}"
+            ) from None
+        self._outputs = [o.name for o in self._decoder.get_outputs()]
+        self.vocabulary = read_vocabulary(self.folder / "tokenizer.bin")
+
+    def encode(self, samples: np.ndarray) -> np.ndarray:
+        """Hidden states for one utterance (int16 or float samples at 16 kHz), shape [1, T, 288]."""
+        audio = samples.astype(np.float32)
+        if samples.dtype == np.int16:
+            audio /= 32768.0
+        audio = audio[None, :]
+        mask = np.ones_like(audio, dtype=np.int64)
+        hidden: np.ndarray = self._encoder.run(
+            None, {"input_values": audio, "attention_mask": mask}
+        )[0]
+        return hidden
+
+    def start(self, hidden: np.ndarray, batch: int = 1) -> DecoderState:
+        empty = np.zeros((batch, HEADS, 0, HEAD_DIM), dtype=np.float32)
+        past = {
+            f"past_key_values.{layer}.{side}.{kind}": empty
+            for layer in range(LAYERS)
+            for side in ("decoder", "encoder")
+            for kind in ("key", "value")
+        }
+        return DecoderState(past, np.repeat(hidden, batch, axis=0))
+
+    def step(self, state: DecoderState, tokens: np.ndarray) -> tuple[np.ndarray, DecoderState]:
+        """Feed one token per hypothesis; return log-probabilities of the next [batch, vocab]
+        and the state after it."""
+        batch = len(tokens)
+        feed = {
+            "encoder_attention_mask": np.ones((batch, state.hidden.shape[1]), dtype=np.int64),
+            "input_ids": tokens.reshape(batch, 1).astype(np.int64),
+            "encoder_hidden_states": state.hidden,
+            "use_cache_branch": np.array([state.steps > 0]),
+            **state.past,
+        }
+        results = self._decoder.run(None, feed)
+        past = dict(state.past)
+        for name, value in zip(self._outputs[1:], results[1:], strict=True):
+            key = name.replace("present", "past_key_values")
+            if state.steps == 0 or ".decoder." in key:
+                past[key] = value
+        logits = results[0][:, -1, :].astype(np.float64)
+        peak = logits.max(axis=1, keepdims=True)
+        logprobs = logits - peak - np.log(np.exp(logits - peak).sum(axis=1, keepdims=True))
+        return logprobs, DecoderState(past, state.hidden, state.steps + 1)
+
+    def text(self, tokens: list[int]) -> str:
+        return "".join(self.vocabulary[t] for t in tokens).replace("\u2581", " ").strip()
+
+
+def max_tokens(samples: int) -> int:
+    """Upper bound on tokens for an utterance this long (Moonshine's own rule: ~6.5 per second)."""
+    return int(samples / 16000 * 6.5) + 6
+
+
+def free_decode(model: MoonshineModel, hidden: np.ndarray, samples: int) -> tuple[str, float]:
+    """The model's own best words (greedy), and their total log-probability including the end."""
+    state = model.start(hidden)
+    token, tokens, score = START, [], 0.0
+    for _ in range(max_tokens(samples)):
+        logprobs, state = model.step(state, np.array([token]))
+        token = int(np.argmax(logprobs[0]))
+        score += float(logprobs[0, token])
+        if token == END:
+            break
+        tokens.append(token)
+    return model.text(tokens), score

@@ -1,0 +1,46 @@
+"""What every recognizer offers the listener (Vosk's `Recognizer`, `MoonshineRecognizer`), and
+`transcribe`, which runs one over a whole recording."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+from voice.events import Heard
+
+RATE = 16000
+
+
+class SpeechRecognizer(Protocol):
+    """One utterance stream of 16 kHz mono int16 chunks in, final `Heard` results out."""
+
+    @property
+    def in_speech(self) -> bool: ...
+
+    def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]: ...
+
+    def finish(self, at: float = 0.0) -> list[Heard]: ...
+
+    def reset(self) -> None:
+        """Forget the utterance in progress (e.g. the coach's own voice)."""
+
+    def restart(self) -> None:
+        """A new recording: heard the same whatever came before."""
+
+    def is_sentence(self, text: str) -> bool:
+        """Is `text` a whole sentence of ours (not a loose string of its words)?"""
+
+
+def transcribe(recognizer: SpeechRecognizer, samples: np.ndarray) -> list[Heard]:
+    """Final results for a whole recording, padded with silence at both ends (a file may start
+    or end mid-word; the recognizers and the VAD need a little silence around speech). Each
+    recording starts afresh (`restart`), so the result does not depend on what came before."""
+    pad = np.zeros(RATE // 2, dtype=np.int16)
+    audio = np.concatenate([pad, samples.astype(np.int16), pad, pad])
+    recognizer.restart()
+    heard: list[Heard] = []
+    for start in range(0, len(audio), 1600):
+        heard.extend(h for h in recognizer.feed(audio[start : start + 1600].tobytes()) if h.final)
+    heard.extend(recognizer.finish())
+    return heard
