@@ -186,7 +186,7 @@ from voice.app.live_mode import LiveRun
 from voice.hearing.mic import Microphone, MicSettings
 from voice.app.settings import Settings
 with ExitStack() as stack:
-    live = LiveRun(Settings(state_dir={state!r}), SystemClock(), stack)
+    live = LiveRun(Settings(state_dir={state!r}, recognizer={recognizer!r}), SystemClock(), stack)
     ready = time.monotonic()
     mic = Microphone(SystemClock(), MicSettings())
     for chunk, at in mic.chunks():
@@ -195,11 +195,11 @@ with ExitStack() as stack:
 """
 
 
-def measure_startup(state: Path, attempts: int = 3) -> tuple[float, float]:
+def measure_startup(state: Path, recognizer: str, attempts: int = 3) -> tuple[float, float]:
     """Seconds from process start to a ready coach and to the first microphone chunk. The
     probe process sometimes exits without a chunk (about 1 run in 3 here, exit status 0,
     nothing on stderr; not seen when run alone): tried again, NaN if it never answers."""
-    code = STARTUP_PROBE.format(root=str(ROOT), state=str(state))
+    code = STARTUP_PROBE.format(root=str(ROOT), state=str(state), recognizer=recognizer)
     for _ in range(attempts):
         began = time.monotonic()
         done = subprocess.run(
@@ -229,6 +229,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=1, help="passes over the utterances")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--recognizer", default="vosk", help="vosk | moonshine | both")
     args = parser.parse_args()
     if not os.environ.get("BACKCOACH_MODEL"):
         shared = ROOT.parent / "shared" / "models" / "vosk-model-small-en-us"
@@ -242,8 +243,9 @@ def main() -> int:
             for voice in VOICES
             for text in UTTERANCES
         ] * args.repeat
-        startup = measure_startup(tmp / "probe-state")
-        live = LiveRun(Settings(state_dir=tmp / "state"), SystemClock(), stack)
+        startup = measure_startup(tmp / "probe-state", args.recognizer)
+        settings = Settings(state_dir=tmp / "state", recognizer=args.recognizer)
+        live = LiveRun(settings, SystemClock(), stack)
         session = threading.Thread(target=live.session.run, daemon=True)
         session.start()
         rows = measure_latency(live, clips, rng)
@@ -252,7 +254,7 @@ def main() -> int:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     answered = [ms for _, ms, _ in rows if ms is not None]
     heard = [h for _, _, h in rows if h is not None]
-    print(f"\nmachine: {machine()}")
+    print(f"\nmachine: {machine()}; recognizer: {args.recognizer}")
     print("\n| utterance | final result after end of speech | reply starts after end of speech |")
     print("|---|---|---|")
     for label, value, final in rows:

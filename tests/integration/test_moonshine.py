@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from intents.matcher import Matcher, load_matcher
-from voice.app.wiring import understand_speech, warns_with
+from voice.app.wiring import meaning_with, understand_speech, warns_with
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import MoonshineRecognizer
 from voice.hearing.speech_recognizer import transcribe
@@ -31,7 +31,9 @@ def matcher() -> Matcher:
 @pytest.fixture(scope="module")
 def recognizer(matcher: Matcher) -> MoonshineRecognizer:
     phrases = [text for _, text in matcher.grammar.sentences()]
-    return MoonshineRecognizer(MoonshineModel(), phrases, warns=warns_with(matcher))
+    return MoonshineRecognizer(
+        MoonshineModel(), phrases, warns=warns_with(matcher), meaning=meaning_with(matcher)
+    )
 
 
 def say(text: str, folder: Path) -> Path:

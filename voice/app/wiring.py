@@ -80,7 +80,9 @@ def build_recognizer(
     phrases = [text for _, text in matcher.grammar.sentences()]
     if settings.recognizer == "moonshine":
         phrases += sayable_examples(None, matcher, sources)
-        return MoonshineRecognizer(neural, phrases, warns=warns_with(matcher))
+        return MoonshineRecognizer(
+            neural, phrases, warns=warns_with(matcher), meaning=meaning_with(matcher)
+        )
     from voice.hearing.models import check_model, load_model, resolve_model_path
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
@@ -90,6 +92,16 @@ def build_recognizer(
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
     return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
+
+
+def meaning_with(matcher: Matcher) -> Callable[[str], object]:
+    """What a sentence of ours would do: its intent and slots."""
+
+    def meaning(text: str) -> object:
+        match = matcher.understand(text)
+        return match.intent, sorted(match.slots.items())
+
+    return meaning
 
 
 def warns_with(matcher: Matcher) -> Callable[[str], bool]:

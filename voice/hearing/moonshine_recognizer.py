@@ -44,6 +44,13 @@ class MoonshineSettings:
     when the free words are no likelier: on one-word clips the free words are often as wrong
     ("nine" heard as "no")."""
 
+    min_lead: float = 1.0
+    """How much likelier (nats) our best sentence must be than the best one that means
+    something else (another intent, or other slots) before it acts: "now" (onset) against
+    "no" is 0.3 apart on a real "no". Closer is dropped: asking again beats a wrong action.
+    On half of Speech Commands (yes, no, stop, go, other words): wrong actions on "no"
+    1.8 -> 0.4%, other words accepted 6.1 -> 4.3%, "no" right 95.5 -> 93.8%."""
+
     beam: int = 4
     lead: float = 0.25
     """Seconds of audio kept before the detected start of speech (the detector lags)."""
@@ -74,8 +81,12 @@ class MoonshineRecognizer:
         sentences: Iterable[str] | WordGraph,
         settings: MoonshineSettings | None = None,
         warns: Callable[[str], bool] | None = None,
+        meaning: Callable[[str], object] | None = None,
     ) -> None:
-        """`sentences`: ours, listed, or as a word graph (templates too big to list)."""
+        """`sentences`: ours, listed, or as a word graph (templates too big to list).
+        `warns(text)`: the free words hold a warning sign. `meaning(text)`: what a sentence
+        would do (intent and slots), to tell close sentences that mean the same from close
+        ones that do not (default: the sentence itself)."""
         self.settings = settings or MoonshineSettings()
         self.model = model
         if not isinstance(sentences, WordGraph):
@@ -83,6 +94,7 @@ class MoonshineRecognizer:
         self.graph = sentences
         self._tokens = SentenceTokens(sentences, model.vocabulary, END)
         self._warns = warns or (lambda text: False)
+        self._meaning = meaning or (lambda text: text)
         self._endpoint = EndOfSpeech(self.settings.endpoint)
         self._audio = UtteranceAudio(self.settings.max_utterance)
         self._trial: Decision | None = None  # the decode at the current pause
@@ -172,12 +184,17 @@ class MoonshineRecognizer:
             return Decision("", False, free_words, float("inf"))
         best = ours[0]
         margin = free_score - best.score
-        if (
-            margin > self.settings.gate
-            or best.score / best.tokens < self.settings.min_token_logprob
-        ):
+        settings = self.settings
+        if margin > settings.gate or best.score / best.tokens < settings.min_token_logprob:
             return Decision("", False, free_words, margin)
-        return Decision(ours[0].text, True, free_words, margin)
+        meant = self._meaning(best.text)
+        for other in ours[1:]:
+            if best.score - other.score >= settings.min_lead:
+                break
+            if self._meaning(other.text) != meant:
+                log.info("dropped %r: %r is as likely", best.text, other.text)
+                return Decision("", False, free_words, margin)
+        return Decision(best.text, True, free_words, margin)
 
     def _goes_on(self, words: str) -> bool:
         """Does a sentence of ours start with these words and go on?"""
