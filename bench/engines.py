@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,7 @@ class VoskProduct:
         heard = self.rec.finish(at=end)
         compute = time.perf_counter() - t0
         self.rec.reset()
-        self.last_dropped = [" ".join(t.words) for t in self.rec.dropped]  # why nothing came
+        self.last_dropped = [_dropped_words(t) for t in self.rec.dropped]  # why nothing came
         self.rec.dropped.clear()
         for h in heard:
             if self._keep(h.text):
@@ -222,6 +222,34 @@ class VoskProduct:
 
     def _keep(self, text: str) -> bool:
         return not self.max_words or len(text.split()) <= self.max_words
+
+
+def _dropped_words(dropped: Any) -> str:
+    words = getattr(dropped, "words", None)  # Vosk's Transcript; Moonshine's Decision: free
+    return " ".join(words) if words is not None else str(getattr(dropped, "free", ""))
+
+
+class MoonshineProduct(VoskProduct):
+    """The product's neural recognizer (voice.hearing.moonshine_recognizer), built as the app
+    builds it for `--recognizer moonshine`; options are MoonshineSettings fields."""
+
+    name = "moonshine"
+
+    def __init__(self, phrases: list[str], options: dict[str, float]):
+        from intents.matcher import load_matcher
+        from voice.app.wiring import meaning_with, warns_with
+        from voice.hearing.moonshine_model import MoonshineModel
+        from voice.hearing.moonshine_recognizer import MoonshineRecognizer, MoonshineSettings
+
+        matcher = load_matcher()
+        self.max_words = 0
+        self.rec = MoonshineRecognizer(  # type: ignore[assignment]
+            MoonshineModel(),
+            phrases,
+            MoonshineSettings(**options),  # type: ignore[arg-type]
+            warns=warns_with(matcher),
+            meaning=meaning_with(matcher),
+        )
 
 
 def _section(options: dict[str, float], name: str) -> dict[str, float]:
@@ -244,8 +272,10 @@ def make_engine(name: str, phrases: list[str], options: dict[str, float] | None 
     options = options or {}
     if name == "pocketsphinx":
         return PocketSphinxPeer(phrases)
+    if name == "moonshine":
+        return MoonshineProduct(phrases, options)
     if name == "vosk" and product_recognizer_available():
         return VoskProduct(phrases, options)
     if name in ("vosk", "vosk-direct"):
         return VoskDirect(phrases, min_conf=options.get("min_confidence", 0.0))
-    raise ValueError(f"unknown engine {name!r} (vosk, vosk-direct, pocketsphinx)")
+    raise ValueError(f"unknown engine {name!r} (vosk, vosk-direct, pocketsphinx, moonshine)")

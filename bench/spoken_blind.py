@@ -29,7 +29,7 @@ CONDITIONS = ("clean", "white@10")
 _worker: dict[str, object] = {}
 
 
-def _init(phrases: str) -> None:
+def _init(phrases: str, engine: str = "vosk") -> None:
     """The product's recognizer; with `phrases` "templates", the template sentences alone (the
     phrase list before the example phrasings joined it)."""
     from intents.grammar import load_grammar
@@ -38,7 +38,7 @@ def _init(phrases: str) -> None:
     from voice.hearing.models import load_model, resolve_model_path
     from voice.hearing.recognizer import recognizer_with_matcher
 
-    settings = Settings(state_dir=Path(tempfile.mkdtemp()))
+    settings = Settings(state_dir=Path(tempfile.mkdtemp()), recognizer=engine)
     if phrases == "templates":
         model = load_model(resolve_model_path(None, Settings.env_model()))
         sentences = [text for _, text in load_grammar().sentences()]
@@ -50,8 +50,7 @@ def _init(phrases: str) -> None:
 def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
     """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
     is a whole sentence of the phrase list: the statistical layer is used only then)."""
-    from voice.hearing.recognizer import Recognizer
-    from voice.hearing.speech_recognizer import transcribe
+    from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
 
     text, condition, key = job
     voices = voice_pool()
@@ -61,8 +60,7 @@ def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
         synthesize(voice, text, wav)
         samples = audio.read_wav(wav)
     heard_samples = conditions.apply(condition, samples, key, ROOT / "bench" / "corpus")
-    recognizer = _worker["recognizer"]
-    assert isinstance(recognizer, Recognizer)
+    recognizer: SpeechRecognizer = _worker["recognizer"]  # type: ignore[assignment]
     finals = transcribe(recognizer, audio.to_int16(heard_samples))
     heard = " ".join(h.text for h in finals)
     return text, condition, heard, recognizer.is_sentence(heard)
@@ -75,11 +73,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--phrases", choices=("all", "templates"), default="all")
+    parser.add_argument("--recognizer", choices=("vosk", "moonshine"), default="vosk")
     args = parser.parse_args()
     from intents.matcher import load_matcher
 
     matcher = load_matcher()
-    lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}), bench voices;"
+    lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
+             f" {args.recognizer}), bench voices;"
              f" conditions {', '.join(CONDITIONS)}",
              "", "| set | condition | n | result |", "|---|---|---|---|"]  # fmt: skip
     for name in args.sets.split(","):
@@ -87,7 +87,9 @@ def main() -> None:
         if args.limit:
             data = data[:: max(1, len(data) // args.limit)][: args.limit]
         jobs = [(r["text"], c, f"{name}|{i}") for i, r in enumerate(data) for c in CONDITIONS]
-        with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(args.phrases,)) as pool:
+        with ProcessPoolExecutor(
+            args.workers, initializer=_init, initargs=(args.phrases, args.recognizer)
+        ) as pool:
             heard = {(t, c): (h, whole) for t, c, h, whole in pool.map(_hear, jobs, chunksize=4)}
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
@@ -99,7 +101,8 @@ def main() -> None:
                     counts[score_phrasing(row, got)] += 1
             lines.append(f"| {name} | {condition} | {len(data)} | {_summary(name, counts)} |")
             print(lines[-1], flush=True)
-    out = ROOT / "bench" / "results" / f"spoken_blind_{args.part}_{args.phrases}.md"
+    name = f"spoken_blind_{args.part}_{args.phrases}_{args.recognizer}.md"
+    out = ROOT / "bench" / "results" / name
     out.write_text("\n".join(lines) + "\n")
 
 

@@ -54,11 +54,10 @@ class Recognizer:
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler).
-        `free_words(audio)`: an open-vocabulary transcriber for the warning-sign pass (default:
-        the Vosk model's own, asked only when the words are no sentence of ours). A neural one
-        (Moonshine's free decode, ~0.1 s) is asked on every utterance: the grammar turns most
-        paraphrases of a symptom into some sentence of ours, so "only when no sentence" heard
-        few of them (dev safety set, spoken: 44.0 -> 44.4% caught when asked only then)."""
+        The warning-sign pass decodes the utterance freely when its words are no sentence of
+        ours (the Vosk model's open vocabulary); `free_words(audio)`, a neural transcriber
+        (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
+        turns many paraphrases of a symptom into some sentence of ours."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -70,8 +69,7 @@ class Recognizer:
         self._urgent = urgent or (lambda text: False)
         self._warns = warns  # free-form text holds a warning sign (the safety lexicon)
         self._free: Any = None  # Vosk's open-vocabulary decoder, made on first use
-        self._free_words = free_words or self._vosk_free_words
-        self._always_free = free_words is not None
+        self._neural_words = free_words
         self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
         self._grammar = json.dumps([*decoded, UNK])
@@ -223,18 +221,19 @@ class Recognizer:
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
         self._audio.clear()
         try:
-            if not transcript.words or self._always_free:
-                warned = self._listen_freely(audio, at)
-                if warned or not transcript.words:
+            if self._neural_words is not None:  # every utterance (see __init__)
+                warned = self._listen_freely(audio, at, self._neural_words)
+                if warned:
                     return warned
+            if not transcript.words:
+                return self._listen_freely(audio, at, self._vosk_free_words)
             transcript = self._rescue(transcript, alternatives)
             transcript = self._second_pass(transcript, alternatives, audio)
         finally:
             alternatives.done()
         reason = transcript.why_dropped(transcript.text in self._complete, self.settings)
-        whole = transcript.text in self._complete
-        if not self._always_free and (reason is not None or not whole):
-            warned = self._listen_freely(audio, at)
+        if reason is not None or transcript.text not in self._complete:
+            warned = self._listen_freely(audio, at, self._vosk_free_words)
             if warned:
                 return warned
         if reason is not None:
@@ -243,14 +242,16 @@ class Recognizer:
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
 
-    def _listen_freely(self, audio: bytes, at: float) -> list[Heard]:
-        """The open-vocabulary decode of an utterance that is no sentence of ours, kept only if
-        it holds a warning sign (RecognizerSettings.listen_freely_for_warnings)."""
+    def _listen_freely(
+        self, audio: bytes, at: float, transcriber: Callable[[bytes], str]
+    ) -> list[Heard]:
+        """An open-vocabulary decode of the utterance, kept only if it holds a warning sign
+        (RecognizerSettings.listen_freely_for_warnings)."""
         if self._warns is None or not self.settings.listen_freely_for_warnings:
             return []
         if len(audio) < MIN_FREE_AUDIO:
             return []
-        text = normalize(self._free_words(audio))
+        text = normalize(transcriber(audio))
         if not text or not self._warns(text):
             return []
         log.info("heard freely, a warning sign: %r", text)
