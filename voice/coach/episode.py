@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -287,26 +287,45 @@ class EpisodeStore:
 
     # --- timer engine state ---------------------------------------------------------------------
     def save_timers(self, rows: list[dict[str, Any]]) -> None:
-        """Replace the timer engine's saved state with `rows` (each stored as JSON)."""
-        encoded = [json.dumps(row) for row in rows]
+        """Replace the timer engine's saved state with `rows` (each stored as JSON). A row that
+        holds NaN or Infinity is never written: it is logged and left out."""
+        encoded = []
+        for row in rows:
+            try:
+                encoded.append(json.dumps(row, allow_nan=False))
+            except ValueError as err:
+                log.warning("%s: not saving the timer row %r (%s)", self.path, row, err)
         with self._write() as db:
             db.execute("DELETE FROM timers")
             db.executemany(
                 "INSERT INTO timers (position, row) VALUES (?, ?)", list(enumerate(encoded))
             )
 
-    def load_timers(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT row FROM timers ORDER BY position")
+    def load_timers(
+        self, check: Callable[[dict[str, Any]], str | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """The saved timer rows. One that is not a JSON object, holds NaN or Infinity, or that
+        `check` finds a problem with (the timer desk's: a negative or huge time, a name it does
+        not run) is skipped with a one-line warning naming the database and the row."""
+        rows = self._read("SELECT position, row FROM timers ORDER BY position")
         loaded: list[dict[str, Any]] = []
-        for (text,) in rows:
+        for position, text in rows:
             try:
-                value = json.loads(text)
-            except ValueError:
-                log.warning("%s: skipping an unreadable timer row", self.path)
+                value = json.loads(text, parse_constant=_no_constant)
+            except ValueError as err:
+                problem: str | None = f"not readable: {err}"
+            else:
+                problem = "not a timer" if not isinstance(value, dict) else None
+                problem = problem or (check(value) if check else None)
+            if problem is not None:
+                log.warning("%s: skipping timer row %s (%s)", self.path, position, problem)
                 continue
-            if isinstance(value, dict):
-                loaded.append(value)
+            loaded.append(value)
         return loaded
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number of seconds")
 
 
 def _activity(row: tuple[Any, ...]) -> Activity:

@@ -9,6 +9,7 @@ business (voice.timers.desk).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,7 +23,9 @@ from voice.timers.words import TimerWords, spoken_name
 
 class TimerStore(Protocol):
     def save_timers(self, rows: list[dict[str, Any]]) -> None: ...
-    def load_timers(self) -> list[dict[str, Any]]: ...
+    def load_timers(
+        self, check: Callable[[dict[str, Any]], str | None] | None = None
+    ) -> list[dict[str, Any]]: ...
 
 
 @dataclass
