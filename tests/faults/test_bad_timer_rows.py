@@ -19,7 +19,8 @@ from voice.coach.episode import EpisodeStore
 
 NOW = time.time()
 GOOD = {"name": "ice", "kind": "ice", "duration": 600.0, "elapsed": 0.0, "paused": False,
-        "deadline_wall": NOW + 400, "started_wall": NOW - 200, "version": 0, "options": {}}  # fmt: skip
+        "deadline_wall": NOW + 400, "started_wall": NOW - 200, "version": 0,
+        "options": {}}  # fmt: skip
 BAD = {
     "NaN duration": '{"name": "ice", "kind": "ice", "duration": NaN, "paused": false, '
     f'"deadline_wall": {NOW + 60}}}',

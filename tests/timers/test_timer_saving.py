@@ -32,6 +32,7 @@ def test_recovery_on_a_new_desk_over_the_same_store(store: EpisodeStore, tmp_pat
     first.run_until(START + 30)
     first.handle("PauseTimer", timer="timer")
     # The process is killed; it restarts 330 s later (wall clock) on a different monotonic clock.
+    store.close()  # a killed process's lock on the state folder goes with it
     later = FakeClock(mono=5.0, wall=1_800_000_000.0 + 360)
     second = Sim.make(EpisodeStore(tmp_path / "state"), later)
     events = second.dispatch(second.desk.recover(later.now()))

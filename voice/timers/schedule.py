@@ -9,16 +9,20 @@ business (voice.timers.desk).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from voice.clock import Now
+from voice.errors import StateError
 from voice.events import Event, TimerEvent
 from voice.timers.countdown_line import TimerView, view_of
 from voice.timers.routines import Announcement, plan_for
 from voice.timers.timer import Timer
 from voice.timers.words import TimerWords, spoken_name
+
+log = logging.getLogger(__name__)
 
 
 class TimerStore(Protocol):
@@ -103,7 +107,12 @@ class TimerSchedule:
         return TimerEvent(kind, name, 0.0, now.mono, run.timer.remaining(now.mono), extra=extra)
 
     def save(self, now: Now) -> None:
-        self._store.save_timers([run.timer.to_dict(now) for run in self.runs.values()])
+        """Write the timers to the store. A store that cannot save does not stop them: they
+        run on from memory (the episode store says so to the user once)."""
+        try:
+            self._store.save_timers([run.timer.to_dict(now) for run in self.runs.values()])
+        except StateError as err:
+            log.warning("timers not saved: %s", err)
 
     # --- time passing ----------------------------------------------------------------------------
     def tick(self, now: Now) -> list[Event]:
