@@ -97,7 +97,7 @@ class MemoryStore:
     def save_timers(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
 
-    def load_timers(self) -> list[dict[str, Any]]:
+    def load_timers(self, check: object = None) -> list[dict[str, Any]]:
         return self.rows
 
 

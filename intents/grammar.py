@@ -103,8 +103,14 @@ def load_grammar(paths: Iterable[Path] | None = None) -> Grammar:
                     origin.setdefault((name, text), path)
         for key in ("lists", "expansion_rules"):
             for name, body in data.get(key, {}).items():
+                first = origin.get((key, name))
+                if first is not None:  # a second definition silently replaced the first
+                    raise TemplateError(
+                        f"{locate(path, f'{name}:')}: {key[:-1].replace('_', ' ')} {name} is "
+                        f"already defined in {locate(first, f'{name}:')}; give it another name"
+                    )
                 merged[key][name] = body
-                origin.setdefault((key, name), path)
+                origin[(key, name)] = path
     intents = _hassil_intents(merged, origin)
     for name, body in merged["expansion_rules"].items():
         _parse(str(body), origin[("expansion_rules", name)])

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
-import yaml
-
 from intents.errors import TemplateError
+from intents.strict_yaml import load_yaml
+from intents.template_file import at
 
 REPLIES_DIR = Path(__file__).parent / "replies"
+PLACEHOLDERS = frozenset(
+    {"ago", "amount", "asked", "duration", "high", "hold", "left", "low", "name", "number", "rep",
+     "reps", "since", "symptom", "when"}
+)  # fmt: skip
+"""The values the coach and the timer desk fill replies with (voice.coach.reply_maker,
+voice.timers.words); any other `{name}` in a reply is an error when the replies load."""
 
 
 class Replies:
@@ -48,17 +55,36 @@ class Replies:
 
 def _load_file(path: Path) -> dict[str, tuple[str, ...]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise TemplateError(f"{path}{line}: not valid YAML ({err})") from err
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TemplateError(f"{path}: cannot read ({err})") from err
+    data = load_yaml(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("replies"), dict):
         raise TemplateError(f"{path}: expected a top-level 'replies:' mapping")
     texts: dict[str, tuple[str, ...]] = {}
     for key, value in data["replies"].items():
         variants = [value] if isinstance(value, str) else value
+        where = at(path, text, f"{key}:")
         if not variants or not all(isinstance(v, str) and v.strip() for v in variants):
-            raise TemplateError(f"{path}: reply '{key}' must be a sentence or a list of them")
+            raise TemplateError(f"{where}: reply '{key}' must be a sentence or a list of them")
+        for variant in variants:
+            problem = placeholder_problem(variant)
+            if problem is not None:
+                raise TemplateError(f"{where}: reply '{key}': {problem}")
         texts[str(key)] = tuple(v.strip() for v in variants)
     return texts
+
+
+def placeholder_problem(text: str) -> str | None:
+    """What is wrong with the `{placeholders}` in a reply, or None: braces that do not pair up
+    (write {{ and }} for a brace itself), or a name the coach never fills (PLACEHOLDERS), which
+    would fail mid-session the first time the reply is said."""
+    try:
+        fields = [name for _, name, _, _ in Formatter().parse(text) if name is not None]
+    except ValueError as err:
+        return f"unbalanced braces ({err}; write {{{{ or }}}} for a brace itself)"
+    for name in fields:
+        if name not in PLACEHOLDERS:
+            known = ", ".join(f"{{{n}}}" for n in sorted(PLACEHOLDERS))
+            return f"unknown placeholder {{{name}}} (known: {known})"
+    return None

@@ -12,13 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from intents.errors import TemplateError
+from intents.strict_yaml import load_yaml
 
 YAML_WORD_KEY = re.compile(r"\s+(yes|no|on|off|true|false|y|n)\s*:", re.IGNORECASE)
 """Keys YAML 1.1 reads as booleans: an intent called Yes or No must be quoted."""
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_template_file(path: Path) -> dict[str, Any]:
@@ -27,13 +25,7 @@ def read_template_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise TemplateError(f"{path}: cannot read ({err})") from err
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or "syntax error"
-        raise TemplateError(f"{path}{where}: not valid YAML ({problem})") from err
+    data = load_yaml(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("intents"), dict):
         raise TemplateError(f"{path}: missing top-level 'intents:' mapping")
     for name, intent in data["intents"].items():

@@ -70,7 +70,7 @@ class MemoryStore:
     def save_timers(self, rows: list[dict[str, object]]) -> None:
         self.rows = rows
 
-    def load_timers(self) -> list[dict[str, object]]:
+    def load_timers(self, check: object = None) -> list[dict[str, object]]:
         return list(self.rows)
 
 

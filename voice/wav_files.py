@@ -92,7 +92,11 @@ def resample(samples: np.ndarray, rate: int, target: int = RATE) -> np.ndarray:
         return samples.astype(np.int16)
     signal = samples.astype(np.float64)
     if target < rate:
-        signal = np.convolve(signal, _lowpass(0.45 * target / rate), mode="same")
+        kernel = _lowpass(0.45 * target / rate)
+        # "full" cut to the input's centre: "same" returns the kernel's length for an input
+        # shorter than it (a WAV under 63 samples), which broke the interpolation below.
+        start = (len(kernel) - 1) // 2
+        signal = np.convolve(signal, kernel, mode="full")[start : start + len(samples)]
     count = int(round(len(samples) * target / rate))
     positions = np.arange(count) * (rate / target)
     out = np.interp(positions, np.arange(len(samples)), signal)

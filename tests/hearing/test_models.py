@@ -6,18 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from model_fakes import FILES
 
 from voice.errors import ModelError
 from voice.hearing.models import check_model, load_model, resolve_model_path
 
 
 def fake_model(folder: Path, graph: str = "dynamic") -> Path:
-    """The file layout Vosk looks for, with placeholder contents (enough for check_model)."""
+    """The file layout Vosk looks for, with the smallest contents check_model reads as whole."""
     names = ["am/final.mdl", "conf/mfcc.conf", "conf/model.conf"]
     names += ["graph/HCLr.fst", "graph/Gr.fst"] if graph == "dynamic" else ["graph/HCLG.fst"]
     for name in names:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text("x")
+        (folder / name).write_bytes(FILES[name])
     return folder
 
 
@@ -80,7 +81,7 @@ def test_real_model_loads_and_a_truncated_copy_fails_in_one_sentence(
     broken = tmp_path / "broken"
     shutil.copytree(vosk_model_path, broken)
     (broken / "am" / "final.mdl").write_bytes(b"not a model")
-    with pytest.raises(ModelError, match="could not be loaded.*backcoach models download"):
+    with pytest.raises(ModelError, match="am/final.mdl is damaged.*backcoach models download"):
         load_model(broken)
 
 

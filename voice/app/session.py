@@ -47,18 +47,30 @@ class SpeechSink(Protocol):
 
 
 class EventLog:
-    """JSON-lines event log (`--events FILE|-`). Thread-safe; flushed per line."""
+    """JSON-lines event log (`--events FILE|-`). Thread-safe; flushed per line. A write that
+    fails (a full disk, /dev/full, a closed pipe) is reported once in one line naming the file,
+    and the log stops: the session goes on without it."""
 
-    def __init__(self, stream: IO[str] | None) -> None:
+    def __init__(self, stream: IO[str] | None, name: str = "the event log") -> None:
         self._stream = stream
+        self._name = name
         self._lock = threading.Lock()
 
     def write(self, event: Event) -> None:
         if self._stream is None:
             return
         with self._lock:
-            self._stream.write(event.to_line() + "\n")
-            self._stream.flush()
+            if self._stream is None:
+                return
+            try:
+                self._stream.write(event.to_line() + "\n")
+                self._stream.flush()
+            except (OSError, ValueError) as err:
+                reason = err.strerror if isinstance(err, OSError) else str(err)
+                log.error(
+                    "%s: cannot write the event log (%s); going on without it", self._name, reason
+                )
+                self._stream = None
 
 
 def open_events(path: str | None, stack: ExitStack) -> EventLog:
@@ -67,12 +79,21 @@ def open_events(path: str | None, stack: ExitStack) -> EventLog:
     if path is None:
         return EventLog(None)
     if path == "-":
-        return EventLog(sys.stdout)
+        return EventLog(sys.stdout, "stdout")
     try:
-        stream = stack.enter_context(Path(path).open("a", encoding="utf-8"))  # noqa: SIM115
+        stream = Path(path).open("a", encoding="utf-8")  # noqa: SIM115 - closed by `stack`
     except OSError as err:
         raise StateError(f"{path}: cannot write the event log ({err.strerror})") from err
-    return EventLog(stream)
+    stack.callback(_close_quietly, stream)
+    return EventLog(stream, path)
+
+
+def _close_quietly(stream: IO[str]) -> None:
+    """Close the log; what a failed write left unflushed was reported when it failed."""
+    try:
+        stream.close()
+    except OSError as err:
+        log.debug("closing the event log: %s", err)
 
 
 class Session:

@@ -40,7 +40,16 @@ from voice.coach.safety import (
     reminder,
     tablets,
 )
-from voice.events import EndSession, Event, Ignored, Priority, Say, StopSpeech, TimerEvent
+from voice.events import (
+    EndSession,
+    Event,
+    Ignored,
+    Priority,
+    Problem,
+    Say,
+    StopSpeech,
+    TimerEvent,
+)
 from voice.speaking.voice_memory import Voice
 
 log = logging.getLogger(__name__)
@@ -84,7 +93,7 @@ REPLY_KEYS = _words(
     "MoveQuestion.before_ice MoveQuestion.after_ice AskProfessional Thanks Scared HowLongLast "
     "Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Yes.none No.none "
     "No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
-    "Softer.limit Goodbye Goodbye.timers"
+    "Softer.limit Goodbye Goodbye.timers Problem.cannot_save"
 ) + tuple(SAFETY_KEYS)
 
 
@@ -179,7 +188,8 @@ class Coach:
         return self._flush([self._say("Unknown", Priority.CHATTER)])
 
     def tick(self, now: Now) -> list[Event]:
-        return self._noted(self._desk.tick(now), now)
+        events = self._desk.tick(now)
+        return self._noted(self._problems() + events, now)
 
     def next_deadline(self) -> float | None:
         return self._desk.next_deadline()
@@ -199,7 +209,15 @@ class Coach:
         for event in events:
             if isinstance(event, Say) and event.priority in (Priority.SAFETY, Priority.GUIDANCE):
                 self._last = event
-        return self._memory.take_problems() + events
+        return self._problems() + events
+
+    def _problems(self) -> list[Event]:
+        """Failed writes (logged), and once, said: the store has stopped saving."""
+        problems = self._memory.take_problems()
+        why = self._memory.take_cannot_save()
+        if why is not None:
+            problems += [Problem("episode store", why), self._say("Problem.cannot_save")]
+        return problems
 
     @staticmethod
     def _quiet(events: list[Event]) -> list[Event]:

@@ -7,7 +7,11 @@ engine's state. The connection is in autocommit mode with WAL and `synchronous=F
 write is committed when the method returns and a kill -9 loses nothing that was recorded.
 
 A database that is not SQLite or is damaged is moved aside (`episode.db.corrupt-<time>`) with a
-warning and a fresh one is started; a state folder that cannot be used raises `StateError`.
+warning and a fresh one is started; a state folder that cannot be used raises `StateError`, one
+that another coach holds `StateInUse` (voice.coach.state_lock). A database that cannot be
+written, at the start (read-only) or later (a full disk), does not stop anything: the store goes
+on from a copy in memory (voice.coach.episode_db), warns once and keeps `cannot_save` for the
+coach to say once.
 """
 
 from __future__ import annotations
@@ -16,52 +20,24 @@ import json
 import logging
 import sqlite3
 import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from voice.coach.episode_db import DB_NAME, in_memory, open_database
+from voice.coach.state_lock import StateLock
 from voice.errors import StateError
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "episode.db"
 EPISODE_SPAN = 7 * 24 * 3600.0
 """An episode is current while it started, or was reported or had its start said, within this
 long: a SpasmStarted then continues it; later ones start a new episode. An episode is never
 forgotten, though: the heat rule reads the latest one whatever its age (`latest_episode`), so a
 spasm said on day 8 to have started eight days ago still gets "heat is fine"."""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS episodes (
-    id INTEGER PRIMARY KEY,
-    started REAL NOT NULL,
-    area TEXT NOT NULL,
-    onset TEXT,
-    reported REAL
-);
-CREATE TABLE IF NOT EXISTS activities (
-    id INTEGER PRIMARY KEY,
-    episode_id INTEGER REFERENCES episodes(id),
-    kind TEXT NOT NULL,
-    at REAL NOT NULL,
-    detail TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS activities_kind_at ON activities(kind, at);
-CREATE TABLE IF NOT EXISTS settings (
-    name TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS timers (
-    position INTEGER PRIMARY KEY,
-    row TEXT NOT NULL
-);
-"""
-
-ADDED_COLUMNS = {"onset": "TEXT", "reported": "REAL"}
-"""Episode columns a database made by an older version lacks; added when it is opened."""
 
 ICE, STRETCH, PAIN_RELIEF, RED_FLAG = "ice", "stretch", "pain_relief", "red_flag"
 _EPISODE = "SELECT id, started, area, onset, COALESCE(reported, started) FROM episodes"
@@ -100,70 +76,28 @@ class EpisodeStore:
         self.state_dir = Path(state_dir)
         self.path = self.state_dir / DB_NAME
         self._lock = threading.Lock()
+        self.cannot_save: str | None = None
+        """Why nothing is saved any more (one line naming the file), None while saving."""
+        self._told = False
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StateError(f"{self.state_dir}: cannot create the state folder ({err})") from err
         if not self.state_dir.is_dir():
             raise StateError(f"{self.state_dir}: the state folder is not a folder")
-        self._db = self._open()
-
-    # --- opening --------------------------------------------------------------------------------
-    def _open(self) -> sqlite3.Connection:
+        self._folder_lock = StateLock(self.state_dir)
         try:
-            return self._connect()
-        except sqlite3.DatabaseError as err:
-            if not self.path.exists() or isinstance(err, sqlite3.OperationalError):
-                raise StateError(f"{self.path}: cannot open the episode database ({err})") from err
-            moved = self._move_aside()
-            log.warning(
-                "%s: damaged database (%s); moved to %s, starting fresh", self.path, err, moved
-            )
-            try:
-                return self._connect()
-            except sqlite3.DatabaseError as err2:
-                raise StateError(
-                    f"{self.path}: cannot open the episode database ({err2})"
-                ) from err2
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            check = db.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {check[0] if check else 'no answer'}")
-            db.executescript(SCHEMA)
-            have = {str(row[1]) for row in db.execute("PRAGMA table_info(episodes)")}
-            for name, kind in ADDED_COLUMNS.items():
-                if name not in have:
-                    db.execute(f"ALTER TABLE episodes ADD COLUMN {name} {kind}")
-        except sqlite3.DatabaseError:
-            db.close()
+            self._db, why = open_database(self.path)
+        except BaseException:
+            self._folder_lock.release()
             raise
-        return db
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{n}")
-        try:
-            self.path.rename(target)
-            for suffix in ("-wal", "-shm"):
-                side = self.path.with_name(DB_NAME + suffix)
-                if side.exists():
-                    side.rename(target.with_name(target.name + suffix))
-        except OSError as err:
-            raise StateError(f"{self.path}: damaged and cannot be moved aside ({err})") from err
-        return target
+        if why is not None:
+            self._stop_saving(why)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        self._folder_lock.release()
 
     def __enter__(self) -> EpisodeStore:
         return self
@@ -171,20 +105,36 @@ class EpisodeStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; sqlite failures become StateError naming the file."""
+    def take_cannot_save(self) -> str | None:
+        """`cannot_save` the first time it is asked for after saving stopped, else None."""
+        if self.cannot_save is None or self._told:
+            return None
+        self._told = True
+        return self.cannot_save
+
+    def _stop_saving(self, why: str) -> None:
+        self.cannot_save = f"{self.path}: {why}; going on from memory, saving nothing"
+        log.warning("%s", self.cannot_save)
+
+    def _write(self, change: Callable[[sqlite3.Connection], T]) -> T:
+        """`change` as one committed transaction. If the file cannot take it (a full disk, an
+        I/O error, made read-only), the store moves to a copy in memory and does it there;
+        StateError naming the file only if that fails too."""
         with self._lock:
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
+                return _transaction(self._db, change)
+            except sqlite3.OperationalError as err:
+                if self.cannot_save is not None:
+                    raise StateError(f"{self.path}: cannot write ({err})") from err
+                self._stop_saving(f"cannot write ({err})")
+                disk, self._db = self._db, in_memory(self._db)
+                disk.close()
             except sqlite3.Error as err:
                 raise StateError(f"{self.path}: cannot write ({err})") from err
+            try:
+                return _transaction(self._db, change)
+            except sqlite3.Error as err:
+                raise StateError(f"{self.path}: cannot write, even in memory ({err})") from err
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -221,20 +171,22 @@ class EpisodeStore:
         current = self.current_episode(now_wall)
         if current is None:
             first, where = now_wall if started is None else started, area or "back"
-            with self._write() as db:
-                cursor = db.execute(
+            cursor = self._write(
+                lambda db: db.execute(
                     "INSERT INTO episodes (started, area, onset, reported) VALUES (?, ?, ?, ?)",
                     (first, where, onset, now_wall),
                 )
+            )
             return Episode(int(cursor.lastrowid or 0), first, where, onset, now_wall), True
         if started is not None:
             current = replace(current, started=started, onset=onset, reported=now_wall)
         current = replace(current, area=area or current.area)
-        with self._write() as db:
-            db.execute(
+        self._write(
+            lambda db: db.execute(
                 "UPDATE episodes SET started = ?, area = ?, onset = ?, reported = ? WHERE id = ?",
                 (current.started, current.area, current.onset, current.reported, current.id),
             )
+        )
         return current, False
 
     def episodes(self) -> list[Episode]:
@@ -245,11 +197,12 @@ class EpisodeStore:
     def record(self, kind: str, now_wall: float, **detail: Any) -> None:
         """Remember an ice session, stretch, pain-reliever mention or red flag."""
         episode = self.current_episode(now_wall)
-        with self._write() as db:
-            db.execute(
+        self._write(
+            lambda db: db.execute(
                 "INSERT INTO activities (episode_id, kind, at, detail) VALUES (?, ?, ?, ?)",
                 (episode.id if episode else None, kind, now_wall, json.dumps(detail)),
             )
+        )
 
     def latest(self, kind: str) -> Activity | None:
         """The most recent activity of `kind`, or None."""
@@ -278,35 +231,71 @@ class EpisodeStore:
         return json.loads(rows[0][0]) if rows else default
 
     def set_setting(self, name: str, value: Any) -> None:
-        with self._write() as db:
-            db.execute(
+        self._write(
+            lambda db: db.execute(
                 "INSERT INTO settings (name, value) VALUES (?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                 (name, json.dumps(value)),
             )
+        )
 
     # --- timer engine state ---------------------------------------------------------------------
     def save_timers(self, rows: list[dict[str, Any]]) -> None:
-        """Replace the timer engine's saved state with `rows` (each stored as JSON)."""
-        encoded = [json.dumps(row) for row in rows]
-        with self._write() as db:
-            db.execute("DELETE FROM timers")
-            db.executemany(
-                "INSERT INTO timers (position, row) VALUES (?, ?)", list(enumerate(encoded))
-            )
-
-    def load_timers(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT row FROM timers ORDER BY position")
-        loaded: list[dict[str, Any]] = []
-        for (text,) in rows:
+        """Replace the timer engine's saved state with `rows` (each stored as JSON). A row that
+        holds NaN or Infinity is never written: it is logged and left out."""
+        encoded = []
+        for row in rows:
             try:
-                value = json.loads(text)
-            except ValueError:
-                log.warning("%s: skipping an unreadable timer row", self.path)
+                encoded.append(json.dumps(row, allow_nan=False))
+            except ValueError as err:
+                log.warning("%s: not saving the timer row %r (%s)", self.path, row, err)
+
+        def replace_rows(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM timers")
+            db.executemany("INSERT INTO timers (position, row) VALUES (?, ?)", enumerate(encoded))
+
+        self._write(replace_rows)
+
+    def load_timers(
+        self, check: Callable[[dict[str, Any]], str | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """The saved timer rows. One that is not a JSON object, holds NaN or Infinity, or that
+        `check` finds a problem with (the timer desk's: a negative or huge time, a name it does
+        not run) is skipped with a one-line warning naming the database and the row."""
+        rows = self._read("SELECT position, row FROM timers ORDER BY position")
+        loaded: list[dict[str, Any]] = []
+        for position, text in rows:
+            try:
+                value = json.loads(text, parse_constant=_no_constant)
+            except ValueError as err:
+                problem: str | None = f"not readable: {err}"
+            else:
+                problem = "not a timer" if not isinstance(value, dict) else None
+                problem = problem or (check(value) if check else None)
+            if problem is not None:
+                log.warning("%s: skipping timer row %s (%s)", self.path, position, problem)
                 continue
-            if isinstance(value, dict):
-                loaded.append(value)
+            loaded.append(value)
         return loaded
+
+
+def _transaction(db: sqlite3.Connection, change: Callable[[sqlite3.Connection], T]) -> T:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        result = change(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error as err:
+                log.debug("rollback: %s", err)
+        raise
+    return result
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number of seconds")
 
 
 def _activity(row: tuple[Any, ...]) -> Activity:

@@ -1,8 +1,10 @@
 """The coach's episode memory: the episode store's reads and writes as the coach uses them.
 
-A store failure never ends the conversation. A write that fails is logged and kept as a
-`Problem` event for the coach to put in front of its next answer; a read that fails answers as
-if nothing were remembered.
+A store failure never ends the conversation. The store itself goes on from memory when its file
+cannot be written (a full disk, a read-only file) and says so once (`take_cannot_save`, for the
+coach to tell the user); a write that still fails is logged and kept as a `Problem` event for
+the coach to put in front of its next answer; a read that fails answers as if nothing were
+remembered.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ class CoachMemory:
         """The Problems since the last call (each failed write once)."""
         problems, self._problems = self._problems, []
         return problems
+
+    def take_cannot_save(self) -> str | None:
+        """Why the store stopped saving (it goes on from memory), once; None otherwise."""
+        return self._store.take_cannot_save()
 
     # --- writes ---------------------------------------------------------------------------------
     def record(self, kind: str, wall: float, **detail: object) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from voice.errors import ModelError
+from voice.hearing.model_files import file_problem
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,9 @@ def _model_in(folder: Path) -> Path | None:
 
 
 def check_model(path: Path, grammar: bool = True) -> Path:
-    """Raise ModelError (one sentence with the fix) unless `path` holds a usable model."""
+    """Raise ModelError (one sentence with the fix) unless `path` holds a usable model: every
+    file Vosk needs is there and reads as whole (voice.hearing.model_files), so a truncated
+    graph is refused here rather than crash Kaldi."""
     if not path.exists():
         raise ModelError(f"speech model folder {path} does not exist; {FIX}")
     if not path.is_dir():
@@ -105,6 +108,13 @@ def check_model(path: Path, grammar: bool = True) -> Path:
             f"speech model {path} has a static graph and cannot take a grammar; use a small "
             f"model with graph/HCLr.fst, e.g. {FIX}"
         )
+    graph = GRAMMAR_GRAPH if has_dynamic else STATIC_GRAPH
+    for name in (*REQUIRED_FILES, *graph):
+        problem = file_problem(path / name)
+        if problem is not None:
+            raise ModelError(
+                f"speech model {path}: {name} is damaged or truncated ({problem}); {FIX}"
+            )
     return path
 
 

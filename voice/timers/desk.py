@@ -23,7 +23,7 @@ from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
 from voice.timers.spoken_time import number_words, say_duration
-from voice.timers.timer import Timer
+from voice.timers.timer import Timer, row_problem
 from voice.timers.words import TimerWords, spoken_name
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,8 @@ class TimerDesk:
     def recover(self, now: Now) -> list[Event]:
         """After a restart: rebuild what was running from the store and say where it stands
         (voice.timers.recovery). An interrupted stretch is not resumed."""
-        timers, events = recover_timers(self._store.load_timers(), now, self._words)
+        rows = self._store.load_timers(lambda row: row_problem(row, now.wall))
+        timers, events = recover_timers(rows, now, self._words)
         for timer in timers:
             self._schedule.add(timer, now)
         self._schedule.save(now)

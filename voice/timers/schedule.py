@@ -9,20 +9,27 @@ business (voice.timers.desk).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from voice.clock import Now
+from voice.errors import StateError
 from voice.events import Event, TimerEvent
 from voice.timers.countdown_line import TimerView, view_of
 from voice.timers.routines import Announcement, plan_for
 from voice.timers.timer import Timer
 from voice.timers.words import TimerWords, spoken_name
 
+log = logging.getLogger(__name__)
+
 
 class TimerStore(Protocol):
     def save_timers(self, rows: list[dict[str, Any]]) -> None: ...
-    def load_timers(self) -> list[dict[str, Any]]: ...
+    def load_timers(
+        self, check: Callable[[dict[str, Any]], str | None] | None = None
+    ) -> list[dict[str, Any]]: ...
 
 
 @dataclass
@@ -100,7 +107,12 @@ class TimerSchedule:
         return TimerEvent(kind, name, 0.0, now.mono, run.timer.remaining(now.mono), extra=extra)
 
     def save(self, now: Now) -> None:
-        self._store.save_timers([run.timer.to_dict(now) for run in self.runs.values()])
+        """Write the timers to the store. A store that cannot save does not stop them: they
+        run on from memory (the episode store says so to the user once)."""
+        try:
+            self._store.save_timers([run.timer.to_dict(now) for run in self.runs.values()])
+        except StateError as err:
+            log.warning("timers not saved: %s", err)
 
     # --- time passing ----------------------------------------------------------------------------
     def tick(self, now: Now) -> list[Event]:

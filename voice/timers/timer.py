@@ -8,6 +8,7 @@ a restart (monotonic time does not).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -15,6 +16,15 @@ from typing import Any
 from voice.clock import Now
 
 KINDS = ("ice", "stretch", "timer")
+MAX_ROW_SECONDS = 24 * 3600.0
+"""No saved timer can be longer than this: a timer is at most two hours and time added keeps
+it there (voice.timers.words), so a longer one is a damaged row, not a timer to announce."""
+CLOCK_SLACK = 3600.0
+"""How far the wall clock may have been set back while we were down before a saved deadline
+counts as damaged (time left is never more than the timer's length, whatever the clock)."""
+NUMBERS = ("duration", "elapsed", "deadline_wall", "started_wall", "version")
+NOT_NEGATIVE = ("duration", "version", "started_wall")
+OPTION_RANGE = {"hold": (1, 600), "reps": (1, 100), "rest": (0, 600)}
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,13 @@ class Timer:
 
     @staticmethod
     def from_dict(row: Mapping[str, Any], now: Now) -> Timer:
+        problem = row_problem(row, now.wall)
+        if problem is not None:
+            raise ValueError(f"timer row {dict(row)!r}: {problem}")
+        return Timer._from_dict(row, now)
+
+    @staticmethod
+    def _from_dict(row: Mapping[str, Any], now: Now) -> Timer:
         """Rebuild on the current monotonic clock. A running timer's elapsed time comes from its
         wall-clock deadline (it kept running while we were down); a paused one's is as stored.
         Raises ValueError (naming the field) for a malformed row."""
@@ -124,7 +141,9 @@ class Timer:
             if paused:
                 elapsed = float(row["elapsed"])
             else:
-                elapsed = duration - (float(row["deadline_wall"]) - now.wall)
+                # Never more left than the whole timer (a deadline far ahead, or a wall clock
+                # set back while we were down).
+                elapsed = max(0.0, duration - (float(row["deadline_wall"]) - now.wall))
             kind = str(row["kind"])
             options = {str(k): int(v) for k, v in dict(row.get("options") or {}).items()}
             timer = Timer(
@@ -142,3 +161,44 @@ class Timer:
         if kind not in KINDS:
             raise ValueError(f"timer row {dict(row)!r}: unknown kind {kind!r}")
         return timer
+
+
+def row_problem(row: object, now_wall: float | None = None) -> str | None:
+    """What makes a saved timer row unusable, in a few words (None if it is fine): a name or kind
+    we do not run, a number that is missing, not a number, NaN, infinite, negative or longer
+    than MAX_ROW_SECONDS, stretch options out of range, or (given the wall time) a deadline
+    further ahead than the timer is long, beyond CLOCK_SLACK."""
+    if not isinstance(row, Mapping):
+        return "not a timer"
+    kind, name = row.get("kind"), row.get("name", row.get("kind"))
+    if kind not in KINDS:
+        return f"unknown kind {kind!r}"
+    if name not in KINDS:
+        return f"unknown timer name {name!r}"
+    paused = row.get("paused", False)
+    if not isinstance(paused, bool):
+        return f"paused is {paused!r}"
+    needed = ("duration", "elapsed" if paused else "deadline_wall")
+    for key in NUMBERS:
+        value = row.get(key)
+        if value is None and key not in needed:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"{key} is {value!r}, not a number"
+        if not math.isfinite(value) or (value < 0 and key in NOT_NEGATIVE):
+            return f"{key} is {value!r}"
+    if paused and not 0 <= row["elapsed"] <= MAX_ROW_SECONDS:
+        return f"elapsed is {row['elapsed']!r}"
+    if row["duration"] > MAX_ROW_SECONDS:
+        return f"a timer of {row['duration']!r} seconds"
+    ahead = None if paused or now_wall is None else row["deadline_wall"] - now_wall
+    if ahead is not None and ahead > row["duration"] + CLOCK_SLACK:
+        return f"its deadline is {ahead:.0f} s ahead, for a {row['duration']!r} s timer"
+    options = row.get("options") or {}
+    if not isinstance(options, Mapping):
+        return f"options are {options!r}"
+    for key, value in options.items():
+        low, high = OPTION_RANGE.get(str(key), (-(2**31), 2**31))
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"option {key} is {value!r}"
+    return None
