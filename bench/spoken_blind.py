@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--phrases", choices=("all", "templates"), default="all")
-    parser.add_argument("--recognizer", choices=("vosk", "moonshine"), default="vosk")
+    parser.add_argument("--recognizer", choices=("vosk", "moonshine", "both"), default="vosk")
     args = parser.parse_args()
     from intents.matcher import load_matcher
 

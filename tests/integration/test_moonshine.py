@@ -13,7 +13,10 @@ import numpy as np
 import pytest
 
 from intents.matcher import Matcher, load_matcher
-from voice.app.wiring import meaning_with, understand_speech, warns_with
+from voice.app.settings import Settings
+from voice.app.wiring import build_recognizer, meaning_with, understand_speech, warns_with
+from voice.events import Heard
+from voice.hearing.fusion import confirmed_by
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import MoonshineRecognizer
 from voice.hearing.speech_recognizer import transcribe
@@ -153,3 +156,33 @@ def test_parse_wav_with_the_neural_recognizer(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     line = json.loads(done.stdout)
     assert (line["text"], line["intent"]) == ("how much time is left", "TimerStatus")
+
+
+def test_both_acts_only_when_vosk_and_moonshine_agree(
+    recognizer: MoonshineRecognizer, matcher: Matcher, tmp_path: Path
+) -> None:
+    """`--recognizer both`: the verify hook gets what Vosk heard of an utterance (given here
+    as text, so each case is certain) and the utterance's real audio."""
+    verify = confirmed_by(recognizer, meaning_with(matcher), warns_with(matcher))
+    lead = np.zeros(4000, dtype=np.int16)  # the quarter second before speech Vosk passes on
+    audio = np.concatenate([lead, read_wav(say("add five minutes", tmp_path))]).tobytes()
+    assert [h.text for h in verify(audio, [Heard("add five minutes")])] == ["add five minutes"]
+    assert verify(audio, [Heard("add five minutes please")])[0].text  # the same meaning
+    assert verify(audio, [Heard("add nine minutes")]) == []  # another number: ask again
+    assert verify(audio, [Heard("stop")]) == []  # another intent
+    assert verify(audio, []) == []  # Vosk heard nothing: Moonshine alone does not act
+    said = say("i keep getting electric shocks down my leg", tmp_path)
+    warning = np.concatenate([lead, read_wav(said)]).tobytes()
+    assert [matcher.understand(h.text).intent for h in verify(warning, [])] == ["RedFlag"]
+    assert verify(audio, [Heard("my leg is numb")])[0].text == "my leg is numb"  # never talked away
+
+
+def test_the_app_builds_both(tmp_path: Path) -> None:
+    settings = Settings(state_dir=tmp_path, recognizer="both")
+    recognizer = build_recognizer(settings)
+    matcher = load_matcher()
+    said = read_wav(say("can i use heat", tmp_path))
+    heard = " ".join(h.text for h in transcribe(recognizer, said))
+    assert understand_speech(recognizer, matcher)(heard).intent == "HeatQuestion"
+    noise = transcribe(recognizer, read_wav(say("the weather is lovely today", tmp_path)))
+    assert noise == []

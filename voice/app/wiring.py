@@ -69,8 +69,10 @@ def build_recognizer(
     - vosk: Vosk constrained to our sentences; what is no sentence of ours is transcribed
       freely by Moonshine and kept if it holds a warning sign;
     - moonshine: Moonshine constrained to our sentences, with the same free pass;
-    - both: as vosk, and Moonshine must agree before a command acts (see voice.hearing.fusion).
+    - both: Vosk hears, Moonshine confirms: a command acts only when both read it the same
+      way; a warning sign heard by either acts (voice.hearing.fusion).
     """
+    from voice.hearing.fusion import confirmed_by
     from voice.hearing.moonshine_model import MoonshineModel
     from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
 
@@ -78,11 +80,10 @@ def build_recognizer(
     matcher = load_matcher(sources)
     neural = MoonshineModel()
     phrases = [text for _, text in matcher.grammar.sentences()]
+    meaning, warns = meaning_with(matcher), warns_with(matcher)
     if settings.recognizer == "moonshine":
         phrases += sayable_examples(None, matcher, sources)
-        return MoonshineRecognizer(
-            neural, phrases, warns=warns_with(matcher), meaning=meaning_with(matcher)
-        )
+        return MoonshineRecognizer(neural, phrases, warns=warns, meaning=meaning)
     from voice.hearing.models import check_model, load_model, resolve_model_path
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
@@ -91,6 +92,10 @@ def build_recognizer(
     phrases += sayable_examples(model, matcher, sources)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
+    if settings.recognizer == "both":
+        confirming = MoonshineRecognizer(neural, phrases, warns=warns, meaning=meaning)
+        verify = confirmed_by(confirming, meaning, warns)
+        return recognizer_with_matcher(model, phrases, recognizer, matcher, verify=verify)
     return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
 
 

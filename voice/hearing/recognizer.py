@@ -51,13 +51,15 @@ class Recognizer:
         urgent: Callable[[str], bool] | None = None,
         warns: Callable[[str], bool] | None = None,
         free_words: Callable[[bytes], str] | None = None,
+        verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler).
         The warning-sign pass decodes the utterance freely when its words are no sentence of
         ours (the Vosk model's open vocabulary); `free_words(audio)`, a neural transcriber
         (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
-        turns many paraphrases of a symptom into some sentence of ours."""
+        turns many paraphrases of a symptom into some sentence of ours. `verify(audio, heard)`
+        has the last word on each utterance (voice.hearing.fusion: a second recognizer)."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -70,6 +72,7 @@ class Recognizer:
         self._warns = warns  # free-form text holds a warning sign (the safety lexicon)
         self._free: Any = None  # Vosk's open-vocabulary decoder, made on first use
         self._neural_words = free_words
+        self._verify = verify
         self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
         self._grammar = json.dumps([*decoded, UNK])
@@ -216,10 +219,15 @@ class Recognizer:
         return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
     def _final(self, raw: str, alternatives: _Alternatives, at: float) -> list[Heard]:
-        transcript = Transcript.from_vosk(json.loads(raw))
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
         self._audio.clear()
+        heard = self._decide(Transcript.from_vosk(json.loads(raw)), alternatives, audio, at)
+        return self._verify(audio, heard) if self._verify is not None else heard
+
+    def _decide(
+        self, transcript: Transcript, alternatives: _Alternatives, audio: bytes, at: float
+    ) -> list[Heard]:
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
                 warned = self._listen_freely(audio, at, self._neural_words)
@@ -297,6 +305,7 @@ def recognizer_with_matcher(
     settings: RecognizerSettings | None = None,
     matcher: Matcher | None = None,
     free_words: Callable[[bytes], str] | None = None,
+    verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
 ) -> Recognizer:
     """A recognizer whose rescue and second pass ask our matcher (default: the package's) what
     it understands and what is a symptom (the product's wiring; the benchmark builds it the
@@ -312,4 +321,5 @@ def recognizer_with_matcher(
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
         warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
         free_words=free_words,
+        verify=verify,
     )
