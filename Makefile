@@ -1,33 +1,41 @@
 # backcoach: `make run` installs what is missing and starts the coach; `make test` checks everything.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := espeak-ng libespeak-ng1 libportaudio2 libspeexdsp1 pulseaudio libasound2-plugins alsa-utils sox flite
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Tests and CI use the shared model unless the caller points elsewhere.
-export BACKCOACH_MODEL ?= $(if $(wildcard ../shared/models/vosk-model-small-en-us),$(abspath ../shared/models/vosk-model-small-en-us),)
+# The speech model is found by backcoach itself (BACKCOACH_MODEL, models/, the user data
+# folder, ../shared): see models/README.md.
 
-.PHONY: run test lint typecheck unit system-deps venv bench clean
+.PHONY: run test lint typecheck unit model system-deps venv bench clean
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  echo "==> Installing system packages with $(strip $(SUDO) apt-get) (Debian/Ubuntu, about a minute):$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
+	    | sed -u -n 's/^Setting up/    &/p'; \
 	fi
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
-	touch $@
+	@test -x $(PY) || { echo "==> Creating the Python environment in $(VENV)"; python3 -m venv $(VENV); }
+	@echo "==> Installing Python packages into $(VENV) (about a minute the first time)"
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -e '.[dev]' \
+	  | sed -u -n 's/^Collecting/    &/p'
+	@touch $@
 
 venv: system-deps $(VENV)/.installed
 
-run: venv
+model: venv
 	@$(VENV)/bin/backcoach models path >/dev/null 2>&1 || $(VENV)/bin/backcoach models download
+
+run: model
+	@echo "==> Starting backcoach. Next time, run $(VENV)/bin/backcoach (or make run); say goodbye to stop."
 	$(VENV)/bin/backcoach
 
 lint: venv
@@ -38,6 +46,9 @@ typecheck: venv
 	$(VENV)/bin/mypy intents voice
 
 unit: venv
+	@model=$$($(VENV)/bin/backcoach models path 2>&1) \
+	  && echo "==> Testing with the speech model $$model" \
+	  || { echo "make test: $${model#backcoach: }" >&2; exit 1; }
 	$(VENV)/bin/pytest -q
 
 test: lint typecheck unit

@@ -1,28 +1,39 @@
-"""Shared fixtures. The Vosk model comes from BACKCOACH_MODEL (CI points it at ../shared)."""
+"""Shared fixtures. The Vosk model is found as `backcoach` finds it (voice.hearing.models):
+BACKCOACH_MODEL, then models/ here, the user data folder, then ../shared beside the checkout.
+A test that needs it fails (never skips) when there is none, naming the command that fixes it."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from voice.app.settings import Settings
+from voice.errors import ModelError
+from voice.hearing.models import check_model, resolve_model_path
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def model_path() -> Path | None:
-    value = os.environ.get("BACKCOACH_MODEL")
-    if value and Path(value).is_dir():
-        return Path(value)
-    shared = ROOT.parent / "shared" / "models" / "vosk-model-small-en-us"
-    return shared if shared.is_dir() else None
+def model_path() -> Path:
+    """The model `backcoach` would use; ModelError (one line with the fix) if there is none."""
+    return check_model(resolve_model_path(None, Settings.env_model()))
 
 
 @pytest.fixture(scope="session")
 def vosk_model_path() -> Path:
-    path = model_path()
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("BACKCOACH_MODEL is not set to a Vosk model folder (required in CI)")
-        pytest.skip("no Vosk model: set BACKCOACH_MODEL (see models/README.md)")
-    return path
+    try:
+        return model_path()
+    except ModelError as err:
+        pytest.fail(f"this test needs the speech model: {err}", pytrace=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def understanding_cached() -> None:
+    """Fit the statistical layer once, before any test starts a `backcoach` process: it is
+    cached in the user cache folder (intents/classifier.py), so those processes start in
+    seconds instead of each fitting it (tens of seconds on a busy machine, past their time
+    limits on a fresh clone)."""
+    from intents.matcher import load_matcher
+
+    load_matcher()

@@ -14,10 +14,10 @@ import pytest
 from intents.types import Match
 from voice.app.session import EventLog
 from voice.app.settings import Settings
+from voice.app.terminal_input import TerminalLine
 from voice.app.text_mode import (
     REDRAW_EVERY,
     CountdownCoach,
-    CountdownLine,
     PrintingSink,
     feed_lines,
 )
@@ -149,7 +149,7 @@ def test_printing_sink_drops_a_late_countdown_number() -> None:
 def test_the_countdown_line_is_redrawn_while_a_timer_runs(tmp_path: Path) -> None:
     parts = build_coach(Settings(tmp_path))
     out = io.StringIO()
-    line = CountdownLine(out)
+    line = TerminalLine(out, columns=80)
     coach = CountdownCoach(parts.coach, parts.desk, line)
     sink = PrintingSink(out, EventLog(None), line)
     clock = FakeClock()
@@ -158,11 +158,11 @@ def test_the_countdown_line_is_redrawn_while_a_timer_runs(tmp_path: Path) -> Non
     for say in coach.handle(Match("ice 2 min", "StartIce", {"duration": 120}), clock.now()):
         if isinstance(say, Say):
             sink.say(say, clock.now())
-    assert out.getvalue().startswith("\r\x1b[Kice 02:00")
+    assert out.getvalue().startswith("\r\x1b[K[ice 02:00] ")
     assert "\r\x1b[Kcoach: Okay, two minutes of ice." in out.getvalue()  # cleared, then printed
-    assert out.getvalue().endswith("ice 02:00")  # and drawn again below the reply
+    assert out.getvalue().endswith("[ice 02:00] ")  # and drawn again below the reply
     assert coach.next_deadline() == pytest.approx(clock.mono + REDRAW_EVERY)
     clock.advance(30.2)
     coach.tick(clock.now())
-    assert out.getvalue().endswith("\r\x1b[Kice 01:30")
+    assert out.getvalue().endswith("\r\x1b[K[ice 01:30] ")
     parts.close()

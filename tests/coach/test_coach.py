@@ -147,7 +147,40 @@ def test_stop_ends_a_stretch_but_not_the_ice(conv: Conversation) -> None:
     conv.say("start the stretch", "StartStretch")
     events = conv.say("stop", "Stop")
     assert conv.desk.active() == ["ice"]
-    assert [s.key for s in says(events)] == ["Timers.stretch.stopped"]
+    assert [s.text for s in says(events)] == [
+        "Okay, I've stopped the stretch.",
+        "The ice timer is still running; say cancel the ice timer to end it.",
+    ]
+
+
+def test_stop_during_the_ice_says_what_still_runs(conv: Conversation) -> None:
+    # Before: "stop" while the ice ran cut speech and said nothing; the timer ran on unseen.
+    conv.say("start the ice", "StartIce")
+    events = conv.say("stop", "Stop")
+    assert isinstance(events[0], StopSpeech) and conv.desk.active() == ["ice"]
+    assert [s.text for s in says(events)] == [
+        "I've stopped talking. The ice timer is still running; say cancel the ice timer to end it."
+    ]
+    conv.say("start a timer for five minutes", "StartTimer", {"duration": 300})
+    assert [s.key for s in says(conv.say("stop", "Stop"))] == ["Timers.still_running_many"]
+    conv.say("pause the timer", "PauseTimer", {"timer": "timer"})
+    assert [s.key for s in says(conv.say("stop", "Stop"))] == ["Timers.still_running"]
+    conv.say("cancel all timers", "CancelTimer", {"all": True})
+    assert not says(conv.say("stop", "Stop"))  # nothing runs: quiet is the whole answer
+
+
+def test_cancel_the_timer_ends_the_ice_when_only_the_ice_is_there(conv: Conversation) -> None:
+    # Before: "cancel the timer" (slot timer=timer) while only a paused ice timer existed
+    # answered "There's no timer running right now".
+    conv.say("start the ice", "StartIce")
+    conv.say("pause the ice", "PauseTimer", {"timer": "ice"})
+    events = conv.say("cancel the timer", "CancelTimer", {"timer": "timer"})
+    assert [s.text for s in says(events)] == ["Okay, I've stopped the ice timer."]
+    assert conv.desk.active() == []
+    conv.say("start a timer for five minutes", "StartTimer", {"duration": 300})
+    conv.say("start the ice", "StartIce")
+    events = conv.say("pause the timer", "PauseTimer", {"timer": "timer"})
+    assert says(events)[0].text.startswith("Paused the timer")  # the plain timer, by name
 
 
 def test_an_offer_expires(conv: Conversation) -> None:

@@ -86,8 +86,8 @@ def test_real_model_loads_and_a_truncated_copy_fails_in_one_sentence(
 
 
 def test_the_project_models_folder_is_the_one_beside_the_readme() -> None:
-    """`backcoach models download` puts models in <project>/models (models/README.md); the
-    resolver must look there from its room (voice/hearing/), not in voice/models."""
+    """A model put in <project>/models is found (models/README.md); the resolver must look
+    there from its room (voice/hearing/), not in voice/models."""
     from voice.hearing.models import PROJECT_MODELS_DIR
 
     assert Path(__file__).resolve().parents[2] / "models" == PROJECT_MODELS_DIR

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -297,6 +298,9 @@ def test_input_wav_goes_through_the_same_pipeline(
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    loading, ready = done.stderr.splitlines()[:2]  # a word while the model loads (6-8 s)
+    assert loading == "Loading the speech model..."
+    assert re.fullmatch(r"Speech model ready in \d+\.\d s\.", ready)
     events = [json.loads(line) for line in done.stdout.splitlines()]
     intents = [e["match"]["intent"] for e in events if e["type"] == "Understood"]
     assert intents == ["SpasmStarted"]

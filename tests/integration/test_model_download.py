@@ -3,7 +3,6 @@ a good archive, a wrong checksum, an entry that tries to escape, a dropped conne
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import stat
@@ -16,26 +15,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from model_fakes import FILES
+from model_archives import MODEL_FILES, model_zip, sha
 
 from voice.errors import ModelError
 from voice.hearing.model_download import download
 from voice.hearing.models import check_model
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_FILES = {name: data for name, data in FILES.items() if name != "graph/HCLG.fst"}
-
-
-def model_zip(top: str = "vosk-model-tiny-0.1", extra: dict[str, bytes] | None = None) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        for name, data in {**MODEL_FILES, **(extra or {})}.items():
-            zf.writestr(f"{top}/{name}" if not name.startswith("!") else name[1:], data)
-    return buffer.getvalue()
-
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 class Archives(BaseHTTPRequestHandler):

@@ -1,63 +1,170 @@
 """Command line: `backcoach` (live coach), `backcoach --text`, `backcoach parse`,
-`backcoach models download`. The only place that prints errors and exits."""
+`backcoach models download|install|path`. The only place that prints errors and exits.
+
+Every option may come before or after the command (`parse --wav f --model M`); values are
+checked here, so `--hold -5` is refused in one line before anything starts."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from voice.app.settings import RECOGNIZERS, Settings, default_state_dir
 from voice.hearing.cleanup import MAX_GAIN, MAX_SUPPRESSION
+from voice.timers.words import MAX_HOLD, MAX_REPS, MAX_SECONDS, MIN_HOLD, MIN_REPS
+
+ABOUT = """\
+An offline, hands-free voice coach for a back or neck spasm. Run it with no command and
+talk to it: say "my back locked up", "help", or "how much time is left". Say goodbye
+(or press Ctrl-C) to stop. Nothing leaves this computer."""
+
+EXAMPLES = """\
+examples:
+  backcoach                          listen on the microphone and answer aloud
+  backcoach --text                   type instead of speaking
+  backcoach parse "my back locked up"
+  backcoach models download          get the speech model (about 40 MB, once)
+  backcoach models --help            where the model comes from"""
+
+MODELS_ABOUT = """\
+backcoach needs a Vosk speech model on disk; it never downloads one by itself.
+
+  download   fetch the small English model (40 MB) from alphacephei.com, check its
+             checksum and unpack it into ~/.local/share/backcoach/models
+  install    the same from an archive (.zip) or a model folder you already have:
+             backcoach models install vosk-model-small-en-us-0.15.zip
+  path       print the model that will be used, after checking it
+
+It is looked for in this order: --model DIR, $BACKCOACH_MODEL, models/ of a source
+checkout, ~/.local/share/backcoach/models, and ../shared/models/vosk-model-small-en-us
+beside a source checkout."""
+
+ANY_OPTION = "Any option of `backcoach --help` may also be given here."
+
+MAX_REST = 120
+MAX_ICE_MINUTES = MAX_SECONDS // 60
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="backcoach", description=__doc__)
-    parser.add_argument("--debug", action="store_true", help="verbose logging on stderr")
-    parser.add_argument("--state-dir", type=Path, default=None, help="episode database folder")
-    parser.add_argument("--events", metavar="FILE|-", help="write a JSON-lines event log")
-    parser.add_argument("--text", action="store_true", help="type instead of speaking")
-    parser.add_argument("--model", type=Path, help="Vosk model folder")
-    parser.add_argument(
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line in one line instead of the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def within(
+    low: float, high: float, unit: str, kind: Callable[[str], float] = int
+) -> Callable[[str], float]:
+    """An argparse `type` that accepts numbers from `low` to `high` only."""
+
+    def check(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:g} to {high:g} {unit}, not {text}")
+        return value
+
+    return check
+
+
+def add_options(
+    parser: argparse.ArgumentParser, suppress: bool, shown: tuple[str, ...] = ()
+) -> None:
+    """The options every command takes. On a command's own parser (`suppress`) an option
+    left out keeps the value given before the command, or its default, and only the `shown`
+    ones are listed in its help (`backcoach --help` lists them all)."""
+
+    def option(*flags: str, default: object = None, **kw: object) -> None:
+        if suppress:
+            default = argparse.SUPPRESS
+            if flags[0] not in shown:
+                kw["help"] = argparse.SUPPRESS
+        parser.add_argument(*flags, default=default, **kw)  # type: ignore[arg-type]
+
+    ns, gain = Settings.noise_suppression, Settings.auto_gain
+    option("--text", action="store_true", default=False, help="type instead of speaking")
+    option("--model", type=Path, metavar="DIR", help="the Vosk model folder to use")
+    option(
         "--recognizer", choices=RECOGNIZERS, default="vosk",
-        help="speech recognizer: vosk (grammar), moonshine (neural), both (vosk)",
+        help="vosk: the grammar recognizer (default); moonshine: the neural one; both: Vosk"
+        " hears and Moonshine confirms. Warning signs are listened for freely by Moonshine",
     )  # fmt: skip
-    parser.add_argument("--device", help="input device name or index (see --list-devices)")
-    parser.add_argument("--list-devices", action="store_true", help="list audio devices")
-    parser.add_argument("--input", type=Path, metavar="FILE.wav", help="listen to a WAV file")
-    parser.add_argument(
+    option("--device", help="microphone name or number (see --list-devices)")
+    option("--list-devices", action="store_true", default=False, help="list audio devices")
+    option("--input", type=Path, metavar="FILE.wav", help="listen to a recording instead")
+    option(
+        "--state-dir", type=Path, metavar="DIR",
+        help=f"where the episode and timers are kept ({default_state_dir()})",
+    )  # fmt: skip
+    option("--hold", type=within(MIN_HOLD, MAX_HOLD, "seconds"), default=20, metavar="SECONDS",
+           help="seconds of each knees-to-chin hold (20)")  # fmt: skip
+    option("--reps", type=within(MIN_REPS, MAX_REPS, "holds"), default=3, metavar="N",
+           help="holds per stretch (3)")  # fmt: skip
+    option("--rest", type=within(0, MAX_REST, "seconds"), default=10, metavar="SECONDS",
+           help="seconds of rest between holds (10)")  # fmt: skip
+    option("--ice-minutes", type=within(1, MAX_ICE_MINUTES, "minutes", float), default=10.0,
+           metavar="MINUTES", help="minutes of ice when you don't say (10)")  # fmt: skip
+    option(
+        "--sentences", type=Path, metavar="DIR",
+        help="a folder of your own phrasings, added to the built-in ones"
+        " (default: ~/.config/backcoach/sentences)",
+    )  # fmt: skip
+    option(
         "--templates", type=Path, metavar="DIR",
         help="understand the template files in DIR instead of the built-in sentences",
     )  # fmt: skip
-    parser.add_argument(
-        "--sentences", type=Path, metavar="DIR",
-        help="a folder of your own phrasings, added to the built-in ones"
-        " (default: sentences/ in your config folder)",
-    )  # fmt: skip
-    ns, gain = Settings.noise_suppression, Settings.auto_gain
-    parser.add_argument(
+    option(
         "--noise-suppression", type=int, default=ns, choices=range(MAX_SUPPRESSION + 1),
-        metavar=f"0-{MAX_SUPPRESSION}", help=f"microphone noise suppression level, 0 is off ({ns})",
+        metavar=f"0-{MAX_SUPPRESSION}", help=f"microphone noise suppression, 0 is off ({ns})",
     )  # fmt: skip
-    parser.add_argument(
+    option(
         "--auto-gain", type=int, default=gain, choices=range(MAX_GAIN + 1),
-        metavar=f"0-{MAX_GAIN}",
-        help=f"microphone automatic gain target in -dBFS, 0 is off ({gain})",
+        metavar=f"0-{MAX_GAIN}", help=f"microphone automatic gain in -dBFS, 0 is off ({gain})",
     )  # fmt: skip
-    parser.add_argument("--hold", type=int, default=20, help="stretch hold seconds (20)")
-    parser.add_argument("--reps", type=int, default=3, help="stretch repetitions (3)")
-    parser.add_argument("--rest", type=int, default=10, help="rest between holds, seconds (10)")
-    parser.add_argument("--ice-minutes", type=float, default=10, help="default ice minutes (10)")
-    sub = parser.add_subparsers(dest="command")
-    parse = sub.add_parser("parse", help="print the understood intent as JSON")
-    parse.add_argument("text", nargs="?", help="a sentence; none reads lines from stdin")
-    parse.add_argument("--wav", nargs="+", type=Path, help="transcribe and parse WAV files")
-    models = sub.add_parser("models", help="find or download the speech model")
-    models.add_argument("action", choices=["download", "path"])
-    models.add_argument("--url", help="archive URL (default: the small English model)")
-    models.add_argument("--sha256", help="expected archive checksum")
-    models.add_argument("--dest", type=Path, help="folder to put the model in")
+    option("--events", metavar="FILE|-", help="write every event as JSON lines ('-': stdout)")
+    option("--debug", action="store_true", default=False, help="detailed log on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = Parser(prog="backcoach", description=ABOUT, epilog=EXAMPLES, formatter_class=raw)
+    add_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(
+        name: str, help: str, about: str, into: object = sub, shown: tuple[str, ...] = ()
+    ) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = into.add_parser(  # type: ignore[attr-defined]
+            name, help=help, description=about, formatter_class=raw, epilog=ANY_OPTION
+        )
+        add_options(made, suppress=True, shown=("--model", "--debug", *shown))
+        return made
+
+    parse = command(
+        "parse", "print what a sentence is understood as (JSON)",
+        "Print what each sentence is understood as, one JSON object a line.",
+        shown=("--templates", "--sentences", "--recognizer"),
+    )  # fmt: skip
+    parse.add_argument("text", nargs="?", help="a sentence; without one, lines are read from stdin")
+    parse.add_argument("--wav", nargs="+", type=Path, metavar="FILE", help="transcribe WAV files")
+    models = command("models", "get or check the speech model", MODELS_ABOUT)
+    actions = models.add_subparsers(dest="action", metavar="ACTION", required=True)
+    get = command("download", "fetch the default model (or --url)", MODELS_ABOUT, actions)
+    get.add_argument("--url", help="another archive: https://... or file:///path/model.zip")
+    get.add_argument("--sha256", help="its SHA-256 checksum (needed with --url)")
+    get.add_argument("--dest", type=Path, metavar="DIR", help="the folder to unpack into")
+    have = command("install", "install a model archive or folder you already have",
+                   MODELS_ABOUT, actions)  # fmt: skip
+    have.add_argument("source", type=Path, metavar="ARCHIVE.zip|DIR")
+    have.add_argument("--sha256", help="the archive's checksum, if it is not the default model")
+    have.add_argument("--dest", type=Path, metavar="DIR", help="the folder to put it in")
+    command("path", "print the model that will be used", MODELS_ABOUT, actions)
     return parser
 
 

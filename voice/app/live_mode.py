@@ -95,7 +95,11 @@ class LiveRun:
         self.clock = clock
         # A bad --input file fails here, as one line, before anything starts.
         self.input = read_wav(settings.input_wav) if settings.input_wav is not None else None
+        print("Loading the speech model...", file=sys.stderr, flush=True)
+        began = clock.now().mono
         self.recognizer: SpeechRecognizer = build_recognizer(settings)
+        took = clock.now().mono - began
+        print(f"Speech model ready in {took:.1f} s.", file=sys.stderr, flush=True)
         matcher = load_matcher(sources_for(settings))
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
@@ -166,6 +170,7 @@ class LiveRun:
                 self._wait_until_quiet()
                 self.session.post(EndSession("end of input"))
                 return
+            print("Listening. Say goodbye, or press Ctrl-C, to stop.", file=sys.stderr, flush=True)
             self.mic = Microphone(
                 self.clock,
                 MicSettings(device=self.settings.input_device),

@@ -1,13 +1,19 @@
-"""`backcoach models download|path`: the only place that downloads a model."""
+"""`backcoach models download|install|path`: the only place that downloads a model.
+
+`download --url file:///path/model.zip` is the same as `install /path/model.zip`. An archive
+is checked against `--sha256`, or the default model's checksum when none is given."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import urllib.parse
+import urllib.request
+from pathlib import Path
 from typing import TextIO
 
 from voice.app.settings import Settings
-from voice.hearing.model_download import download
+from voice.hearing.model_download import download, install
 from voice.hearing.models import (
     DEFAULT_MODEL_SHA256,
     DEFAULT_MODEL_URL,
@@ -23,18 +29,27 @@ def run_models(args: argparse.Namespace, settings: Settings) -> int:
         check_model(path)
         print(path)
         return 0
+    sha256 = args.sha256 or DEFAULT_MODEL_SHA256
+    dest = args.dest or default_download_dir()
+    if args.action == "install":
+        return _installed(install(args.source, sha256, dest))
     url = args.url or DEFAULT_MODEL_URL
+    if urllib.parse.urlsplit(url).scheme == "file":
+        source = Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path))
+        return _installed(install(source, sha256, dest))
     if args.url and not args.sha256 and args.url != DEFAULT_MODEL_URL:
         print("backcoach: --url needs --sha256 (the archive's checksum)", file=sys.stderr)
         return 2
-    sha256 = args.sha256 or DEFAULT_MODEL_SHA256
-    dest = args.dest or default_download_dir()
-    print(f"downloading {url}\n  into {dest}", file=sys.stderr)
+    print(f"downloading {url} into {dest}", file=sys.stderr)
     bar = ProgressBar(sys.stderr)
     try:
         path = download(url, sha256, dest, progress=bar)
     finally:
         bar.finish()
+    return _installed(path)
+
+
+def _installed(path: Path) -> int:
     check_model(path)
     print(path)
     return 0
@@ -65,5 +80,7 @@ class ProgressBar:
         self._stream.flush()
 
     def finish(self) -> None:
-        self._stream.write("\n")
-        self._stream.flush()
+        """End the bar's line (nothing to end if it was never drawn)."""
+        if self._last >= 0:
+            self._stream.write("\n")
+            self._stream.flush()

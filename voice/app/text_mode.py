@@ -4,18 +4,20 @@ event log. End of input or Goodbye ends the session; timers stay saved in the st
 
 from __future__ import annotations
 
-import io
 import logging
 import math
+import signal
 import sys
 import threading
-from collections.abc import Iterable
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from types import FrameType
 from typing import IO
 
 from intents.types import Match
 from voice.app.session import CoachLike, EventLog, Session, open_events
 from voice.app.settings import Settings
+from voice.app.terminal_input import TerminalLine, fd_lines, terminal_lines, typing_mode
 from voice.app.wiring import build_coach, sources_for
 from voice.clock import Clock, Now, SystemClock
 from voice.coach.attention import Attention
@@ -29,35 +31,11 @@ REDRAW_EVERY = 0.5
 """Seconds between redraws of the countdown line while a timer runs (terminal only)."""
 
 
-class CountdownLine:
-    """The live countdown line ("ice 04:12 | stretch hold 2/3 00:07") on a terminal: rewritten
-    in place, cleared before a reply is printed and drawn again after it."""
-
-    def __init__(self, out: IO[str]) -> None:
-        self._out = out
-        self._text = ""
-
-    def show(self, text: str) -> None:
-        if text or self._text:
-            self._out.write("\r\033[K" + text)
-            self._out.flush()
-        self._text = text
-
-    def clear(self) -> None:
-        if self._text:
-            self._out.write("\r\033[K")
-
-    def redraw(self) -> None:
-        if self._text:
-            self._out.write(self._text)
-            self._out.flush()
-
-
 class CountdownCoach:
     """Wraps the coach (a `CoachLike`) for a terminal: while a timer runs it also wakes the
     session loop every REDRAW_EVERY seconds to redraw the countdown line."""
 
-    def __init__(self, coach: CoachLike, desk: HasViews, line: CountdownLine) -> None:
+    def __init__(self, coach: CoachLike, desk: HasViews, line: TerminalLine) -> None:
         self._coach = coach
         self._desk = desk
         self._line = line
@@ -88,7 +66,7 @@ class PrintingSink:
     is instant, so nothing is ever queued for `stop` to cut; a sentence that could not start
     by its `not_after` (a late countdown number) is dropped, as the speaker would."""
 
-    def __init__(self, out: IO[str], events: EventLog, line: CountdownLine | None = None) -> None:
+    def __init__(self, out: IO[str], events: EventLog, line: TerminalLine | None = None) -> None:
         self._out = out
         self._events = events
         self._line = line
@@ -98,11 +76,10 @@ class PrintingSink:
             log.debug("dropped late %r", say.text)
             return
         if self._line is not None:
-            self._line.clear()
-        self._out.write(f"coach: {say.text}\n")
-        if self._line is not None:
-            self._line.redraw()
-        self._out.flush()
+            self._line.print_line(f"coach: {say.text}")
+        else:
+            self._out.write(f"coach: {say.text}\n")
+            self._out.flush()
         self._events.write(Said(text=say.text, key=say.key, start=now.mono, end=now.mono))
 
     def stop(self, keep: Priority) -> None:
@@ -126,19 +103,47 @@ def feed_lines(lines: Iterable[str], session: Session, clock: Clock) -> None:
     session.post(EndSession("end of input"))
 
 
-def stdin_lines() -> IO[str]:
-    """stdin as UTF-8 text where bad bytes become U+FFFD instead of stopping the reader."""
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:  # replaced by a text-only stream (tests, embedding)
+class Interrupted(Exception):
+    """SIGTERM: end the session as Ctrl-C does."""
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signal.Signals(signum).name)
+
+
+@contextmanager
+def ending_on_sigterm() -> Iterator[None]:
+    """SIGTERM raises `Interrupted` in the main thread while the block runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def input_lines(stop: threading.Event, line: TerminalLine | None) -> Iterable[str]:
+    """What the user types: edited on `line` at a terminal, else lines from stdin's file
+    descriptor (voice.app.terminal_input), or from sys.stdin itself when it has none."""
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by a text-only stream
         return sys.stdin
-    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
+    if line is not None:
+        return terminal_lines(fd, stop, line)
+    return fd_lines(fd, stop)
 
 
 def run_text(settings: Settings, clock: Clock | None = None) -> int:
+    """Run the typed conversation until Goodbye, end of input, Ctrl-C or SIGTERM; each ends
+    with exit code 0 and the state saved (every change is saved as it happens)."""
     from intents.matcher import load_matcher
 
     clock = clock or SystemClock()
     matcher = load_matcher(sources_for(settings))
+    at_terminal = sys.stdin.isatty() and sys.stdout.isatty() and settings.events_path != "-"
     with ExitStack() as stack:
         events = open_events(settings.events_path, stack)
         parts = build_coach(settings, attention=Attention(window=math.inf))  # typed: for us
@@ -146,15 +151,33 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
         coach: CoachLike = parts.coach
         line = None
         if sys.stdout.isatty() and settings.events_path != "-":
-            line = CountdownLine(sys.stdout)
+            line = TerminalLine(sys.stdout)
             coach = CountdownCoach(parts.coach, parts.desk, line)
         sink = PrintingSink(sys.stdout, events, line)
         session = Session(matcher.understand, coach, sink, clock, events)
         if sys.stdin.isatty():
-            print("(type what you would say; Ctrl-D to finish)", file=sys.stderr)
+            print(
+                "(type what you would say; say goodbye or press Ctrl-D to finish)", file=sys.stderr
+            )
+        stop = threading.Event()
+        if at_terminal:
+            stack.enter_context(typing_mode(sys.stdin.fileno()))
+        lines = input_lines(stop, line if at_terminal else None)
         reader = threading.Thread(
-            target=feed_lines, args=(stdin_lines(), session, clock), name="stdin", daemon=True
+            target=feed_lines, args=(lines, session, clock), name="stdin", daemon=True
         )
-        reader.start()
-        session.run()  # the greeting comes first: run() starts the coach before reading input
+        try:
+            with ending_on_sigterm():
+                session.start()  # the greeting comes first, before any input is read
+                reader.start()
+                while not session.finished:
+                    session.step()
+        except (KeyboardInterrupt, Interrupted) as why:
+            session.log(EndSession(f"interrupted ({why or 'SIGINT'})"))
+        finally:
+            stop.set()
+            if line is not None:
+                line.finish()
+            if reader.is_alive():
+                reader.join(timeout=1.0)
     return 0

@@ -1,5 +1,6 @@
 """Download a model archive over HTTPS, resumably, check its SHA-256, extract it safely and
-move it into place atomically. Called only by `backcoach models download`.
+move it into place atomically; or do the same with an archive or model folder the user
+already has (`install`). Called only by `backcoach models download|install`.
 
 - The archive goes to `DEST/.download-<sha>.zip.part`; a rerun (or an automatic retry after a
   dropped connection) continues it with an HTTP Range request, or starts over if the server
@@ -16,6 +17,7 @@ import hashlib
 import http.client
 import logging
 import shutil
+import socket
 import stat
 import tempfile
 import urllib.error
@@ -53,26 +55,77 @@ def download(
         except (OSError, http.client.HTTPException) as err:
             if isinstance(err, urllib.error.HTTPError):
                 raise ModelError(f"download of {url} failed: HTTP {err.code} {err.reason}") from err
+            unreachable = _unreachable(url, err)
+            if unreachable is not None:  # nothing came: trying again at once would not help
+                raise ModelError(unreachable) from err
             have = part.stat().st_size if part.exists() else 0
-            log.warning(
-                "download attempt %d of %s stopped at %d bytes: %s", attempt, url, have, err
-            )
+            log.info("download attempt %d of %s stopped at %d bytes: %s", attempt, url, have, err)
             if attempt == retries:
                 raise ModelError(
                     f"download of {url} was interrupted at {have} bytes ({err}); run the same "
                     "command again to resume"
                 ) from err
-    digest = _sha256(part)
-    if digest != sha256.lower():
-        part.unlink()
-        raise ModelError(
-            f"download of {url} has SHA-256 {digest}, expected {sha256}; the file was deleted, "
-            "run the command again or check --sha256"
-        )
     try:
-        return extract_model(part, dest, label=url)
+        return _install_archive(part, sha256, dest, label=url)
     finally:
-        part.unlink()  # checked and used, or refused: either way not worth resuming
+        part.unlink(missing_ok=True)  # used, or refused: either way not worth resuming
+
+
+def install(source: Path, sha256: str, dest: Path) -> Path:
+    """A model the user already has, put in `dest` as `download` would: an archive is
+    checked against `sha256` and unpacked by the same rules; a folder must pass
+    `check_model` and is copied (into a hidden folder first, then renamed into place)."""
+    from voice.hearing.models import check_model
+
+    if not source.exists():
+        raise ModelError(f"{source}: no such file or folder")
+    dest.mkdir(parents=True, exist_ok=True)
+    if not source.is_dir():
+        return _install_archive(source, sha256, dest, label=str(source))
+    check_model(source)
+    final = dest / source.name
+    if final.resolve() == source.resolve():
+        return final
+    with tempfile.TemporaryDirectory(prefix=".copy-", dir=dest) as tmp:
+        new = Path(tmp) / source.name
+        try:
+            shutil.copytree(source, new)
+        except OSError as err:
+            raise ModelError(f"{source}: could not copy it to {dest} ({err})") from err
+        _replace(new, final, Path(tmp) / ".previous")
+    return final
+
+
+def _install_archive(archive: Path, sha256: str, dest: Path, label: str) -> Path:
+    digest = _sha256(archive)
+    if digest != sha256.lower():
+        if archive.name.startswith(".download-"):
+            archive.unlink()
+            raise ModelError(
+                f"download of {label} has SHA-256 {digest}, expected {sha256}; the file was "
+                "deleted, run the command again or check --sha256"
+            )
+        raise ModelError(
+            f"{label} has SHA-256 {digest}, expected {sha256}; nothing was installed (if you "
+            f"trust this archive, add --sha256 {digest})"
+        )
+    return extract_model(archive, dest, label=label)
+
+
+def _unreachable(url: str, err: BaseException) -> str | None:
+    """One line naming why nothing could be fetched (no network, host unknown or down, a
+    timeout) and the two ways out; None for a connection that dropped mid-way."""
+    if not isinstance(err, urllib.error.URLError):  # urlopen wraps what stops a connection
+        return None
+    reason, host = err.reason, urllib.parse.urlsplit(url).hostname or url
+    if isinstance(reason, socket.gaierror):
+        why = f"cannot reach {host}: its name could not be looked up (no network?)"
+    else:
+        why = f"cannot reach {host} ({getattr(reason, 'strerror', None) or reason})"
+    return (
+        f"{why}; connect to the internet and run the same command again, or fetch {url} "
+        "another way and run `backcoach models install FILE.zip`"
+    )
 
 
 def _check_url(url: str) -> None:
@@ -138,15 +191,20 @@ def extract_model(archive: Path, dest: Path, label: str | None = None) -> Path:
                 if not (new / "am" / "final.mdl").is_file():
                     raise ModelError(f"{name}: the archive holds no Vosk model (no am/final.mdl)")
                 final = dest / top
-                old = Path(tmp) / ".previous"
-                if final.exists():
-                    final.rename(old)
-                new.rename(final)
-                if old.exists():
-                    shutil.rmtree(old)
+                _replace(new, final, Path(tmp) / ".previous")
                 return final
     except zipfile.BadZipFile as err:
         raise ModelError(f"{name}: not a valid zip archive ({err})") from err
+
+
+def _replace(new: Path, final: Path, old: Path) -> None:
+    """Rename `new` to `final`; a model already there is moved to `old` first (removed with
+    the temporary folder), so `final` is never half there."""
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], archive: str) -> str:

@@ -2,7 +2,8 @@
 `voice.hearing.model_download`, which only the `backcoach models download` command calls).
 
 Resolution order: `--model PATH`, then `BACKCOACH_MODEL`, then `models/` in the project, then
-`platformdirs.user_data_dir("backcoach")/models`. A folder counts as a model when it holds the
+`platformdirs.user_data_dir("backcoach")/models`, then (in a source checkout)
+`../shared/models/vosk-model-small-en-us`. A folder counts as a model when it holds the
 files Vosk needs; a folder of models (like `models/`) yields the default model if present,
 otherwise the last model by name.
 """
@@ -24,9 +25,12 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL_NAME = "vosk-model-small-en-us-0.15"
 DEFAULT_MODEL_URL = f"https://alphacephei.com/vosk/models/{DEFAULT_MODEL_NAME}.zip"
 DEFAULT_MODEL_SHA256 = "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
-PROJECT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_MODELS_DIR = PROJECT_ROOT / "models"
+SHARED_MODEL = PROJECT_ROOT.parent / "shared" / "models" / "vosk-model-small-en-us"
+"""A developer checkout's model: `../shared` beside the clone (searched last)."""
 
-FIX = "run `backcoach models download` (or pass --model PATH)"
+FIX = "run `backcoach models download` (or `backcoach models install FILE.zip`, or pass --model)"
 
 # What Vosk reads. A runtime grammar needs the lookahead graph (HCLr.fst + Gr.fst); a static
 # HCLG.fst model loads but ignores the grammar, so the coach would hear free speech.
@@ -39,11 +43,18 @@ def user_models_dir() -> Path:
     return Path(platformdirs.user_data_dir("backcoach", appauthor=False)) / "models"
 
 
+def default_search_dirs() -> list[Path]:
+    """Where a model is looked for when neither --model nor BACKCOACH_MODEL names one: the
+    project's `models/`, the user data folder, and in a source checkout `../shared`."""
+    dirs = [PROJECT_MODELS_DIR, user_models_dir()]
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        dirs.append(SHARED_MODEL)
+    return dirs
+
+
 def default_download_dir() -> Path:
-    """Where `models download` puts a model: `models/` in a source checkout, else the user
-    data dir."""
-    if (PROJECT_MODELS_DIR / "README.md").is_file():
-        return PROJECT_MODELS_DIR
+    """Where `models download` and `models install` put a model: the user data folder, so
+    every checkout and an installed copy find the same one."""
     return user_models_dir()
 
 
@@ -62,7 +73,7 @@ def resolve_model_path(
         if given is not None:
             log.debug("model from %s: %s", origin, given)
             return given
-    dirs = list(search_dirs) if search_dirs is not None else [PROJECT_MODELS_DIR, user_models_dir()]
+    dirs = list(search_dirs) if search_dirs is not None else default_search_dirs()
     for folder in dirs:
         found = _model_in(folder)
         if found is not None:

@@ -94,6 +94,8 @@ class TimerDesk:
             return []
         asked = slots.get("timer")
         runs = self._schedule.runs
+        if asked == "timer" and "timer" not in runs:
+            asked = None  # "cancel the timer" while only the ice runs (or is paused): that one
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]
@@ -134,8 +136,9 @@ class TimerDesk:
 
     def stop_routines(self, now: Now, reason: str) -> list[Event]:
         """ItHurts / Stop / RedFlag: cut speech and end the stretch at once (RedFlag ends the ice
-        too; Stop also silences a finished timer). Says something only for Stop with a stretch
-        running ("I've stopped the stretch"); for ItHurts and RedFlag the coach speaks.
+        too; Stop also silences a finished timer). Says something only for Stop: the stretch it
+        ended, and any timer still running with how to end it; for ItHurts and RedFlag the
+        coach speaks.
         `reason` may be the intent name or words: "RedFlag", "red flag", "it hurts", "stop"."""
         reason = _reason(reason)
         events: list[Event] = [StopSpeech(keep_priority=Priority.SAFETY)]
@@ -146,8 +149,19 @@ class TimerDesk:
             events += [self._schedule.end(name, "acknowledged", now) for name in self.ringing()]
             if "stretch" in ended:
                 events.append(self._words.say("Timers.stretch.stopped"))
+            events += self._still_running(after_stretch="stretch" in ended)
         self._schedule.save(now)
         return events
+
+    def _still_running(self, after_stretch: bool) -> list[Event]:
+        """After Stop: the timers it did not end, and how to end them (Stop only silences)."""
+        running = [name for name, run in self._schedule.runs.items() if not run.timer.paused]
+        if not running:
+            return []
+        key = "Timers.also_running" if after_stretch else "Timers.still_running"
+        if len(running) > 1:
+            return [self._words.say(key + "_many")]
+        return [self._words.say(key, name=spoken_name(running[0]))]
 
     # --- time passing ----------------------------------------------------------------------------
     def tick(self, now: Now) -> list[Event]:
