@@ -166,3 +166,23 @@ def test_a_fresh_checkout_finds_the_model_where_backcoach_puts_it(tmp_path: Path
     env["BACKCOACH_MODEL"] = str(tmp_path / "elsewhere")
     chosen = model_path()
     assert chosen.returncode == 2 and str(tmp_path / "elsewhere") in chosen.stderr
+
+
+def test_list_shows_both_recognizers_models_checked(tmp_path: Path) -> None:
+    env = {**os.environ, "BACKCOACH_MODEL": str(check_model(model_path_or_fail()))}
+    done = backcoach("models", "list", env=env)
+    assert done.returncode == 0, done.stderr
+    vosk, moonshine = done.stdout.splitlines()
+    assert vosk.split() == ["vosk", env["BACKCOACH_MODEL"]]
+    assert moonshine.startswith("moonshine ") and "tiny-en" in moonshine
+    assert "moonshine-voice==0.1.0" in moonshine
+    done = backcoach("models", "list", env={**os.environ, "BACKCOACH_MODEL": str(tmp_path)})
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0].startswith("vosk       cannot be used: ")
+    assert done.stdout.splitlines()[1].startswith("moonshine  /")  # still usable alone
+
+
+def model_path_or_fail() -> Path:
+    from conftest import model_path
+
+    return model_path()

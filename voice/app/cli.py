@@ -38,6 +38,8 @@ backcoach needs a Vosk speech model on disk; it never downloads one by itself.
   install    the same from an archive (.zip) or a model folder you already have:
              backcoach models install vosk-model-small-en-us-0.15.zip
   path       print the model that will be used, after checking it
+  list       both recognizers' models, each checked: Vosk's, and Moonshine tiny's, which
+             comes inside the PyPI package moonshine-voice 0.1.0 (nothing to download)
 
 It is looked for in this order: --model DIR, $BACKCOACH_MODEL, models/ of a source
 checkout, ~/.local/share/backcoach/models, and ../shared/models/vosk-model-small-en-us
@@ -165,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     have.add_argument("--sha256", help="the archive's checksum, if it is not the default model")
     have.add_argument("--dest", type=Path, metavar="DIR", help="the folder to put it in")
     command("path", "print the model that will be used", MODELS_ABOUT, actions)
+    command("list", "list both recognizers' models, each checked", MODELS_ABOUT, actions)
     return parser
 
 

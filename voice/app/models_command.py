@@ -1,4 +1,4 @@
-"""`backcoach models download|install|path`: the only place that downloads a model.
+"""`backcoach models download|install|path|list`: the only place that downloads a model.
 
 `download --url file:///path/model.zip` is the same as `install /path/model.zip`. An archive
 is checked against `--sha256`, or the default model's checksum when none is given."""
@@ -9,6 +9,7 @@ import argparse
 import sys
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -24,6 +25,8 @@ from voice.hearing.models import (
 
 
 def run_models(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "list":
+        return list_models(settings)
     if args.action == "path":
         path = resolve_model_path(settings.model_path, Settings.env_model())
         check_model(path)
@@ -84,3 +87,31 @@ class ProgressBar:
         if self._last >= 0:
             self._stream.write("\n")
             self._stream.flush()
+
+
+def list_models(settings: Settings, out: TextIO | None = None) -> int:
+    """Both recognizers' models, each checked: where it is, or the one line that says why it
+    cannot be used. Exit status 1 if either cannot."""
+    from voice.errors import ModelError
+    from voice.hearing.moonshine_model import PACKAGE, check_model_dir, tiny_model_dir
+
+    out = out or sys.stdout
+    status = 0
+
+    def vosk() -> Path:
+        return check_model(resolve_model_path(settings.model_path, Settings.env_model()))
+
+    def moonshine() -> Path:
+        return check_model_dir(tiny_model_dir())
+
+    finders: tuple[tuple[str, Callable[[], Path]], ...] = (("vosk", vosk), ("moonshine", moonshine))
+    for name, find in finders:
+        try:
+            where = find()
+        except ModelError as err:
+            out.write(f"{name:<10} cannot be used: {err}\n")
+            status = 1
+            continue
+        origin = f" (from PyPI {PACKAGE})" if name == "moonshine" else ""
+        out.write(f"{name:<10} {where}{origin}\n")
+    return status
