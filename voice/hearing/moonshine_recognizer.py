@@ -27,6 +27,7 @@ from voice.hearing.endpoint import EndOfSpeech, EndpointSettings
 from voice.hearing.moonshine_model import END, MoonshineModel, free_decode
 from voice.hearing.second_pass import UtteranceAudio
 from voice.hearing.sentence_tokens import SentenceTokens, words_of
+from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.word_graph import WordGraph
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class Decision:
     margin: float  # free score minus our best sentence's (inf: none fitted)
 
 
-class MoonshineRecognizer:
+class MoonshineRecognizer(UtteranceStream):
     """One utterance stream. Not thread-safe: one listener thread feeds it."""
 
     def __init__(
@@ -99,18 +100,6 @@ class MoonshineRecognizer:
         self._audio = UtteranceAudio(self.settings.max_utterance)
         self._trial: Decision | None = None  # the decode at the current pause
         self.dropped: list[Decision] = []
-
-    @property
-    def in_speech(self) -> bool:
-        return self._endpoint.in_speech
-
-    @property
-    def position(self) -> int:
-        return self._endpoint.position
-
-    @property
-    def buffered_seconds(self) -> float:
-        return self._audio.seconds
 
     def is_sentence(self, text: str) -> bool:
         return self.graph.accepts(text)

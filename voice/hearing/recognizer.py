@@ -26,6 +26,7 @@ from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import UNK, bigram_cover, normalize
 
@@ -39,7 +40,7 @@ MIN_FREE_AUDIO = RATE  # bytes
 """Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
 
 
-class Recognizer:
+class Recognizer(UtteranceStream):
     """One utterance stream. Not thread-safe: one listener thread feeds it."""
 
     def __init__(
@@ -93,20 +94,6 @@ class Recognizer:
         self._cleanup = AudioCleanup(cleanup) if cleanup.active else None
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
-
-    @property
-    def in_speech(self) -> bool:
-        return self._endpoint.in_speech
-
-    @property
-    def position(self) -> int:
-        """Samples fed so far (audio time = position / 16000)."""
-        return self._endpoint.position
-
-    @property
-    def buffered_seconds(self) -> float:
-        """Audio kept for the second pass."""
-        return self._audio.seconds
 
     def is_sentence(self, text: str) -> bool:
         """Is `text` a whole sentence of the phrase list (not a string of its words)?"""

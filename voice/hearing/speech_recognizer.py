@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from voice.events import Heard
+
+if TYPE_CHECKING:
+    from voice.hearing.endpoint import EndOfSpeech
+    from voice.hearing.second_pass import UtteranceAudio
 
 RATE = 16000
 
@@ -30,6 +34,28 @@ class SpeechRecognizer(Protocol):
 
     def is_sentence(self, text: str) -> bool:
         """Is `text` a whole sentence of ours (not a loose string of its words)?"""
+
+
+class UtteranceStream:
+    """What both recognizers share: a voice detector that cuts utterances (`_endpoint`) and the
+    audio of the one in progress (`_audio`)."""
+
+    _endpoint: EndOfSpeech
+    _audio: UtteranceAudio
+
+    @property
+    def in_speech(self) -> bool:
+        return self._endpoint.in_speech
+
+    @property
+    def position(self) -> int:
+        """Samples fed so far (audio time = position / 16000)."""
+        return self._endpoint.position
+
+    @property
+    def buffered_seconds(self) -> float:
+        """Audio kept of the utterance in progress."""
+        return self._audio.seconds
 
 
 def transcribe(recognizer: SpeechRecognizer, samples: np.ndarray) -> list[Heard]:
