@@ -49,6 +49,7 @@ def test_the_vocabulary_is_the_models(vocabulary: list[str]) -> None:
         ["\u2581how", "\u2581much", "\u2581time", "\u2581is", "\u2581left", "?"],
         ["\u2581How", "\u2581mu", "ch", "\u2581time", "\u2581is", "\u2581left"],  # any spelling
         ["\u2581yes", ",", "\u2581please"],
+        ["\u2581how", "\u2581much", "\u2581", "time", "\u2581is", "\u2581left"],  # a bare space
         ["\u2581I", "'", "d", "\u2581like", "\u2581the", "\u2581ice"],
     ],
 )
@@ -68,6 +69,8 @@ def test_a_sentence_of_ours_can_be_spelled_and_ended(
         ["\u2581how", "\u2581many"],
         ["\u2581yes", ",", ","],  # one mark between words, not a run of them
         ["\u2581st", "\u2581op"],  # a space inside a word
+        ["\u2581how", "\u2581", "\u2581much"],  # two spaces
+        ["\u2581"],  # no word yet
     ],
 )
 def test_anything_else_is_not_allowed(

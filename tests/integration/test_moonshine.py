@@ -99,7 +99,7 @@ def test_talk_not_meant_for_us_is_dropped_by_the_gate(
     assert (heard, got) == ("", "Unknown")
     dropped = recognizer.dropped[-1]
     assert "keeper" in dropped.free  # what the model heard freely, kept for the log
-    assert dropped.margin > recognizer.settings.gate
+    assert dropped.margin > recognizer.settings.gate + recognizer.settings.gate_per_token * 20
 
 
 def _speech_commands(word: str, count: int) -> list[np.ndarray]:
@@ -186,3 +186,14 @@ def test_the_app_builds_both(tmp_path: Path) -> None:
     assert understand_speech(recognizer, matcher)(heard).intent == "HeatQuestion"
     noise = transcribe(recognizer, read_wav(say("the weather is lovely today", tmp_path)))
     assert noise == []
+
+
+def test_a_long_utterance_is_decoded(
+    recognizer: MoonshineRecognizer, matcher: Matcher, tmp_path: Path
+) -> None:
+    """Past about 9 s of audio the decoder's encoder mask must be over samples, not frames
+    (onnxruntime failed with "broadcast ... 2 by 387")."""
+    said = read_wav(say("set a timer for twelve minutes", tmp_path))
+    audio = np.concatenate([np.zeros(16000 * 8, dtype=np.int16), said])
+    decision = recognizer.decide(audio.tobytes())
+    assert decision.text == "set a timer for twelve minutes", decision

@@ -41,7 +41,7 @@ def constrained_decode(
 ) -> list[Sentence]:
     """Our sentences the audio most likely says, best first (empty if none fits)."""
     hypotheses = [_Hypothesis(0.0, (), START_STATE)]
-    state = model.start(hidden, 1)
+    state = model.start(hidden, samples)
     last = np.array([START])
     finished: list[Sentence] = []
     for _ in range(max_tokens(samples)):

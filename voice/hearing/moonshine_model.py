@@ -74,13 +74,13 @@ class DecoderState:
 
     past: dict[str, np.ndarray]
     hidden: np.ndarray  # encoder hidden states, one row per hypothesis
+    samples: int  # audio length: the decoder's encoder mask is over samples, not frames
     steps: int = 0
 
     def select(self, rows: np.ndarray) -> DecoderState:
         """Keep (and repeat) these hypotheses, in this order."""
-        return DecoderState(
-            {name: value[rows] for name, value in self.past.items()}, self.hidden[rows], self.steps
-        )
+        past = {name: value[rows] for name, value in self.past.items()}
+        return DecoderState(past, self.hidden[rows], self.samples, self.steps)
 
 
 class MoonshineModel:
@@ -121,7 +121,8 @@ class MoonshineModel:
         )[0]
         return hidden
 
-    def start(self, hidden: np.ndarray, batch: int = 1) -> DecoderState:
+    def start(self, hidden: np.ndarray, samples: int, batch: int = 1) -> DecoderState:
+        """Before the first token, for `batch` hypotheses over one utterance of `samples`."""
         empty = np.zeros((batch, HEADS, 0, HEAD_DIM), dtype=np.float32)
         past = {
             f"past_key_values.{layer}.{side}.{kind}": empty
@@ -129,14 +130,14 @@ class MoonshineModel:
             for side in ("decoder", "encoder")
             for kind in ("key", "value")
         }
-        return DecoderState(past, np.repeat(hidden, batch, axis=0))
+        return DecoderState(past, np.repeat(hidden, batch, axis=0), samples)
 
     def step(self, state: DecoderState, tokens: np.ndarray) -> tuple[np.ndarray, DecoderState]:
         """Feed one token per hypothesis; return log-probabilities of the next [batch, vocab]
         and the state after it."""
         batch = len(tokens)
         feed = {
-            "encoder_attention_mask": np.ones((batch, state.hidden.shape[1]), dtype=np.int64),
+            "encoder_attention_mask": self._encoder_mask(state, batch),
             "input_ids": tokens.reshape(batch, 1).astype(np.int64),
             "encoder_hidden_states": state.hidden,
             "use_cache_branch": np.array([state.steps > 0]),
@@ -151,7 +152,14 @@ class MoonshineModel:
         logits = results[0][:, -1, :].astype(np.float64)
         peak = logits.max(axis=1, keepdims=True)
         logprobs = logits - peak - np.log(np.exp(logits - peak).sum(axis=1, keepdims=True))
-        return logprobs, DecoderState(past, state.hidden, state.steps + 1)
+        return logprobs, DecoderState(past, state.hidden, state.samples, steps=state.steps + 1)
+
+    @staticmethod
+    def _encoder_mask(state: DecoderState, batch: int) -> np.ndarray:
+        """All ones (one utterance, no padding), over the audio samples as the exported decoder
+        reads it: a mask over encoder frames fails past ~9 s of audio ("broadcast an axis by a
+        dimension other than 1. 2 by 387")."""
+        return np.ones((batch, state.samples), dtype=np.int64)
 
     def text(self, tokens: list[int]) -> str:
         return "".join(self.vocabulary[t] for t in tokens).replace("\u2581", " ").strip()
@@ -164,7 +172,7 @@ def max_tokens(samples: int) -> int:
 
 def free_decode(model: MoonshineModel, hidden: np.ndarray, samples: int) -> tuple[str, float]:
     """The model's own best words (greedy), and their total log-probability including the end."""
-    state = model.start(hidden)
+    state = model.start(hidden, samples)
     token, tokens, score = START, [], 0.0
     for _ in range(max_tokens(samples)):
         logprobs, state = model.step(state, np.array([token]))

@@ -36,9 +36,13 @@ RATE = 16000
 
 @dataclass(frozen=True)
 class MoonshineSettings:
-    gate: float = 3.0
+    gate: float = 2.0
     """How much less likely (in nats, total log-probability) our best sentence may be than
-    the model's free words before the speech counts as not meant for us."""
+    the model's free words before the speech counts as not meant for us..."""
+
+    gate_per_token: float = 0.25
+    """... plus this much per token of the sentence: a long order the model would freely write
+    with digits ("8-ounce") differs from ours ("eight ounce") in more places than "yes" can."""
 
     min_token_logprob: float = -1.0
     """Our best sentence's mean log-probability per token below which it is not trusted, even
@@ -174,7 +178,8 @@ class MoonshineRecognizer(UtteranceStream):
         best = ours[0]
         margin = free_score - best.score
         settings = self.settings
-        if margin > settings.gate or best.score / best.tokens < settings.min_token_logprob:
+        gate = settings.gate + settings.gate_per_token * best.tokens
+        if margin > gate or best.score / best.tokens < settings.min_token_logprob:
             return Decision("", False, free_words, margin)
         meant = self._meaning(best.text)
         for other in ours[1:]:

@@ -29,8 +29,8 @@ _PUNCTUATION = re.compile(r"[.,?!;:\"()\u2026\u201c\u201d]")
 _WORD = re.compile(r"^[a-z']+$")
 
 State = tuple[int, str]
-"""(trie node, letters of the word being spelled), with "" before the first word and a
-trailing "," after a punctuation mark that followed a whole word."""
+"""(graph node, letters of the word being spelled), with "" before the first word, a trailing
+"," after a punctuation mark that followed a whole word, and " " after a bare space token."""
 
 START_STATE: State = (0, "")
 
@@ -59,6 +59,7 @@ class SentenceTokens:
         self._spaced: dict[str, list[int]] = {}  # letters -> tokens that start a word with them
         self._joined: dict[str, list[int]] = {}  # letters -> tokens that go on within a word
         self._marks: list[int] = []  # punctuation only: allowed between words
+        self._spaces: list[int] = []  # a bare space: the next word comes without its own
         for token, piece in enumerate(vocabulary):
             if token < 3 or (len(piece) == 1 and ord(piece) < 256 and token < 259):
                 continue  # <unk> <s> </s> and raw bytes
@@ -67,6 +68,8 @@ class SentenceTokens:
             if not letters:
                 if not spaced and piece.strip():
                     self._marks.append(token)
+                elif piece == SPACE:
+                    self._spaces.append(token)
                 continue
             if _WORD.match(letters):
                 (self._spaced if spaced else self._joined).setdefault(letters, []).append(token)
@@ -120,19 +123,26 @@ class SentenceTokens:
                         tokens.append(token)
                         states.append((at, before + letters))
 
-        if not spelled:  # a next word; the first may come without its leading space
+        def done(can_end: bool) -> Allowed:
+            return Allowed(np.array(tokens, dtype=np.int64), tuple(states), can_end)
+
+        if spelled in ("", " "):  # a next word; without its space mark after a bare space
             words = self._words_from(node, "")
-            add(self._spaced, node, "", words)
-            if first:
+            if spelled == "":
+                add(self._spaced, node, "", words)
+            if first:  # the first word, or one after a bare space ("twelve", "\u2581", "ounce")
                 add(self._joined, node, "", words)
-            return Allowed(np.array(tokens, dtype=np.int64), tuple(states), False)
+            return done(False)
         add(self._joined, node, spelled, self._words_from(node, spelled))
         whole = self.graph.children(node).get(spelled)
-        can_end = False
-        if whole is not None:  # a whole word: a next word may start, or the sentence end
-            add(self._spaced, whole, "", self._words_from(whole, ""))
-            can_end = self.graph.is_end(whole)
-            for token in self._marks:  # one mark between words ("yes, please")
-                tokens.append(token)
-                states.append((node, spelled + ","))
-        return Allowed(np.array(tokens, dtype=np.int64), tuple(states), can_end)
+        if whole is None:
+            return done(False)
+        # A whole word: a next word may start, or the sentence end.
+        add(self._spaced, whole, "", self._words_from(whole, ""))
+        for token in self._marks:  # one mark between words ("yes, please")
+            tokens.append(token)
+            states.append((node, spelled + ","))
+        for token in self._spaces:
+            tokens.append(token)
+            states.append((whole, " "))
+        return done(self.graph.is_end(whole))
