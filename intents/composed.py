@@ -47,6 +47,7 @@ class Composed:
     sentences: tuple[tuple[str, str], ...]
     intents: Intents
     _sampled: list[tuple[str, str]] | None = field(default=None, repr=False)
+    _fillers: frozenset[str] | None = field(default=None, repr=False)
 
     @staticmethod
     def build(merged: Mapping[str, Any], unlisted: list[tuple[str, str]]) -> Composed:
@@ -65,10 +66,11 @@ class Composed:
 
     def read(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """(intent, slots) when `text` is a sentence of an unlisted template, else None."""
-        said = " ".join(w for w in words(text) if w not in FILLERS)
-        if not said:
-            return None
-        result = recognize(said, self.intents, language="en")
+        if self._fillers is None:  # fillers the templates do not say ("i'd like" has one)
+            said = {w for _, text in self.sample() for w in text.split()}
+            self._fillers = frozenset(FILLERS - said)
+        kept = [w for w in words(text) if w not in self._fillers]
+        result = recognize(" ".join(kept), self.intents, language="en") if kept else None
         if result is None:
             return None
         slots: dict[str, SlotValue] = {}
