@@ -32,6 +32,7 @@ from hassil import (
     recognize,
 )
 
+from intents.composed import Composed
 from intents.errors import TemplateError
 from intents.normalize import NUMBER, SPELLINGS, canonical, words
 from intents.numbers import NUMBER_WORDS
@@ -43,7 +44,12 @@ log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MAX_EXPANSIONS = 50_000
-"""Per sentence template: more means a runaway template (and a recognizer grammar too big)."""
+"""Per sentence template: more are not listed but read by hassil's parser (intents.composed)."""
+
+
+class _TooMany(TemplateError):
+    """A template with more than MAX_EXPANSIONS sentences: not listed."""
+
 
 Piece = tuple[str, tuple[tuple[str, SlotValue], ...], tuple[NumberSlot, ...]]
 """Text so far (numbers as " # "), slot values, number slots."""
@@ -61,12 +67,15 @@ class Grammar:
     list_phrases: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict)
     """Text lists expanded: list name → (canonical tokens, slot value)."""
     files: tuple[Path, ...] = ()
+    composed: Composed | None = None
+    """Templates too big to list (intents.composed), or None."""
 
     def intent_names(self) -> list[str]:
         return sorted(self.intents.intents)
 
     def sentences(self) -> list[tuple[str, str]]:
-        """(intent, sentence) for every sentence, numbers as words, no duplicates."""
+        """(intent, sentence) for every sentence, numbers as words, no duplicates; of a
+        template too big to list, a sample holding all its word pairs."""
         return list(self._sentences)
 
     def vocabulary(self) -> set[str]:
@@ -84,6 +93,8 @@ class Grammar:
         for pattern in self.patterns:
             for form in pattern.spoken_forms():
                 seen.setdefault(" ".join(form), pattern.intent)
+        for intent, text in self.composed.sample() if self.composed else ():
+            seen.setdefault(text, intent)
         return tuple((intent, text) for text, intent in seen.items())
 
 
@@ -121,8 +132,9 @@ def load_grammar(paths: Iterable[Path] | None = None) -> Grammar:
         for name, slots in intents.slot_lists.items()
         if isinstance(slots, TextSlotList)
     }
+    composed = Composed.build(merged, expander.unlisted) if expander.unlisted else None
     log.debug("loaded %d patterns from %d files", len(patterns), len(files))
-    return Grammar(intents=intents, patterns=patterns, list_phrases=phrases, files=files)
+    return Grammar(intents, patterns, phrases, files, composed)
 
 
 def _hassil_intents(merged: dict[str, Any], origin: dict[tuple[str, str], Path]) -> Intents:
@@ -172,6 +184,7 @@ class _Expander:
         self._where = ""
         self._rules: Mapping[str, Sentence] = intents.expansion_rules
         self._lists: Mapping[str, SlotList] = intents.slot_lists
+        self.unlisted: list[tuple[str, str]] = []  # (intent, text): too many sentences
 
     def patterns(self) -> Iterable[Pattern]:
         owner: dict[tuple[str, ...], str] = {}
@@ -184,7 +197,12 @@ class _Expander:
                     path = self._origin[(name, text)]
                     self._where = locate(path, text)
                     sentence = _parse(text, path)
-                    pieces = self._expand(sentence.expression, 0)
+                    try:
+                        pieces = self._expand(sentence.expression, 0)
+                    except _TooMany:
+                        log.info("%s: too many sentences to list, parsed instead", self._where)
+                        self.unlisted.append((name, text))
+                        continue
                     for piece, slots, numbers in pieces:
                         tokens = _tokens(piece)
                         self._check(tokens, text, name, owner)
@@ -271,7 +289,7 @@ class _Expander:
         out: list[Piece] = [("", (), ())]
         for options in parts:
             if len(out) * len(options) > MAX_EXPANSIONS:
-                raise TemplateError(f"{self._where}: template expands to too many sentences")
+                raise _TooMany(f"{self._where}: template expands to too many sentences")
             out = [(a[0] + b[0], a[1] + b[1], a[2] + b[2]) for a in out for b in options]
         return out
 

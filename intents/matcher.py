@@ -83,6 +83,9 @@ class Matcher:
                 if extra is not None:
                     slots = {**slots, **extra}
                 return Match(text=text, intent=intent, slots=slots, confidence=1.0)
+        composed = self.read_unlisted(text)
+        if composed is not None:
+            return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
             caught = self._safety_net(text, trimmed)
             if caught is not None:
@@ -133,6 +136,11 @@ class Matcher:
         intent = EMERGENCY if emergency > red else RED_FLAG
         log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
         return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
+
+    def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
+        """A sentence of a template too big to list (intents.composed), read exactly."""
+        composed = self.grammar.composed
+        return composed.read(text) if composed is not None else None
 
     def understand(self, text: str, generalise: bool = True) -> Match:
         """Like `match`, but Unknown instead of None."""

@@ -75,15 +75,19 @@ def build_recognizer(
     from voice.hearing.fusion import confirmed_by
     from voice.hearing.moonshine_model import MoonshineModel
     from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
+    from voice.hearing.word_graph import WordGraph
 
     sources = sources_for(settings)
     matcher = load_matcher(sources)
     neural = MoonshineModel()
     phrases = [text for _, text in matcher.grammar.sentences()]
     meaning, warns = meaning_with(matcher), warns_with(matcher)
+    composed = matcher.grammar.composed  # templates too big to list, as hassil parsed them
+    intents = composed.intents if composed is not None else None
     if settings.recognizer == "moonshine":
         phrases += sayable_examples(None, matcher, sources)
-        return MoonshineRecognizer(neural, phrases, warns=warns, meaning=meaning)
+        graph = WordGraph.build(phrases, intents)
+        return MoonshineRecognizer(neural, graph, warns=warns, meaning=meaning)
     from voice.hearing.models import check_model, load_model, resolve_model_path
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
@@ -93,7 +97,8 @@ def build_recognizer(
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
     if settings.recognizer == "both":
-        confirming = MoonshineRecognizer(neural, phrases, warns=warns, meaning=meaning)
+        graph = WordGraph.build(phrases, intents)
+        confirming = MoonshineRecognizer(neural, graph, warns=warns, meaning=meaning)
         verify = confirmed_by(confirming, meaning, warns)
         return recognizer_with_matcher(model, phrases, recognizer, matcher, verify=verify)
     return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
@@ -101,12 +106,9 @@ def build_recognizer(
 
 def meaning_with(matcher: Matcher) -> Callable[[str], object]:
     """What a sentence of ours would do: its intent and slots."""
+    from voice.hearing.recognizer import meaning_of
 
-    def meaning(text: str) -> object:
-        match = matcher.understand(text)
-        return match.intent, sorted(match.slots.items())
-
-    return meaning
+    return lambda text: meaning_of(matcher.understand(text))
 
 
 def warns_with(matcher: Matcher) -> Callable[[str], bool]:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
+from voice.hearing.alternatives import Alternatives
 from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.recognizer_settings import RecognizerSettings
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATE = 16000
+GOES_ON_CHECKED = 50
 MIN_FREE_AUDIO = RATE  # bytes
 """Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
 
@@ -53,9 +55,15 @@ class Recognizer(UtteranceStream):
         warns: Callable[[str], bool] | None = None,
         free_words: Callable[[bytes], str] | None = None,
         verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
+        whole: Callable[[str], bool] | None = None,
+        reads: Callable[[str], object] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
-        sentences to anything the matcher accepts ("yes please" with its filler).
+        sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
+        says a text is a sentence of a template too big to list (`phrases` then holds only a
+        sample of it: intents.composed). `reads(text)`: what a sentence means (the matcher's
+        intent and slots), so a sentence that goes on only to say the same thing ("yes" ->
+        "yes please") ends as soon as one that does not go on.
         The warning-sign pass decodes the utterance freely when its words are no sentence of
         ours (the Vosk model's open vocabulary); `free_words(audio)`, a neural transcriber
         (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
@@ -68,7 +76,10 @@ class Recognizer(UtteranceStream):
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
         self._sorted = sentences  # sorted: a sentence that goes on from words follows them
+        self._followed = frozenset(w for s in sentences for w in s.split()[:-1])
         self._understands = understands or (lambda text: False)
+        self._whole = whole
+        self._reads = reads
         self._urgent = urgent or (lambda text: False)
         self._warns = warns  # free-form text holds a warning sign (the safety lexicon)
         self._free: Any = None  # Vosk's open-vocabulary decoder, made on first use
@@ -96,8 +107,14 @@ class Recognizer(UtteranceStream):
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
     def is_sentence(self, text: str) -> bool:
-        """Is `text` a whole sentence of the phrase list (not a string of its words)?"""
-        return normalize(text) in self._complete
+        """Is `text` a whole sentence of ours (not a string of their words)?"""
+        return self._is_whole(normalize(text))
+
+    def _is_whole(self, text: str) -> bool:
+        """`text` (normalized) is one of our sentences, listed or read by `whole`."""
+        return text in self._complete or (
+            bool(text) and self._whole is not None and self._whole(text)
+        )
 
     def reset(self) -> None:
         """Forget the utterance in progress (e.g. the coach's own voice)."""
@@ -127,7 +144,7 @@ class Recognizer(UtteranceStream):
             self._endpoint.feed(chunk)
             self._endpoint.reset()
             self._partial = ""
-            return self._final(self._rec.Result(), _Alternatives(self._nbest, nbest_done), at)
+            return self._final(self._rec.Result(), Alternatives(self._nbest, nbest_done), at)
         partial = normalize(json.loads(self._rec.PartialResult()).get("partial", ""))
         if partial != self._partial:
             self._partial = partial
@@ -136,14 +153,14 @@ class Recognizer(UtteranceStream):
         complete, final = self._is_complete(partial)
         if self._endpoint.feed(chunk, complete=complete, final=final) is not None:
             self._partial = ""
-            out.extend(self._final(self._rec.FinalResult(), _Alternatives(self._nbest), at))
+            out.extend(self._final(self._rec.FinalResult(), Alternatives(self._nbest), at))
         return out
 
     def finish(self, at: float = 0.0) -> list[Heard]:
         """End of input: whatever is pending becomes a final result."""
         self._endpoint.reset()
         self._partial = ""
-        return self._final(self._rec.FinalResult(), _Alternatives(self._nbest), at)
+        return self._final(self._rec.FinalResult(), Alternatives(self._nbest), at)
 
     def _is_complete(self, partial: str) -> tuple[bool, bool]:
         """Do the words so far make a whole request, and are they a sentence of ours, of two
@@ -151,22 +168,35 @@ class Recognizer(UtteranceStream):
         string the matcher understands, or one word, is never final: cut sooner, the radio
         gave "to lumpy there my" (Knot) and "heat" (bench/results/tuning.md)."""
         if partial != self._checked[0]:
-            whole = partial in self._complete or (bool(partial) and self._understands(partial))
-            final = partial in self._complete and " " in partial and not self._goes_on(partial)
+            sentence = self._is_whole(partial)
+            whole = sentence or (bool(partial) and self._understands(partial))
+            final = sentence and " " in partial and not self.goes_on_to_other_meaning(partial)
             self._checked = (partial, whole, final)
         return self._checked[1], self._checked[2]
 
-    def _goes_on(self, words: str) -> bool:
-        """Does a sentence of ours start with these words and go on?"""
+    def goes_on_to_other_meaning(self, words: str) -> bool:
+        """Does a sentence of ours start with these words and go on, to say something else?
+        (The first GOES_ON_CHECKED such sentences are read.)"""
         after = words + " "
         at = bisect.bisect_left(self._sorted, after)
-        return at < len(self._sorted) and self._sorted[at].startswith(after)
+        end = at
+        while end < len(self._sorted) and self._sorted[end].startswith(after):
+            end += 1
+            if self._reads is None or end - at >= GOES_ON_CHECKED:
+                return True
+        if end > at:
+            assert self._reads is not None
+            meaning = self._reads(words)
+            return any(self._reads(s) != meaning for s in self._sorted[at:end])
+        # A sentence of a template too big to list: its phrases are a sample holding every
+        # word pair, so it goes on if its last word is ever followed by another.
+        return words not in self._complete and words.rsplit(" ", 1)[-1] in self._followed
 
-    def _rescue(self, transcript: Transcript, alternatives: _Alternatives) -> Transcript:
+    def _rescue(self, transcript: Transcript, alternatives: Alternatives) -> Transcript:
         """Prefer, in order: the best path if it is a whole sentence of ours; a close N-best
         runner-up that is; the best path if the matcher understands it; a close runner-up
         the matcher understands. The confidence stays the best path's."""
-        if transcript.text in self._complete or not alternatives.get():
+        if self._is_whole(transcript.text) or not alternatives.get():
             return transcript
         listed = alternatives.get()
         top = float(listed[0].get("confidence", 0.0))
@@ -175,7 +205,7 @@ class Recognizer(UtteranceStream):
             for a in listed
             if top - float(a.get("confidence", 0.0)) <= self.settings.rescue_margin
         ]
-        for accept in (self._complete.__contains__, self._understands):
+        for accept in (self._is_whole, self._understands):
             if transcript.text and accept(transcript.text):
                 return transcript
             for text in close:
@@ -185,13 +215,13 @@ class Recognizer(UtteranceStream):
         return transcript
 
     def _second_pass(
-        self, transcript: Transcript, alternatives: _Alternatives, audio: bytes
+        self, transcript: Transcript, alternatives: Alternatives, audio: bytes
     ) -> Transcript:
         """Decode again against the nearest sentences when the words are not one of our
         sentences (even if the matcher's tolerance understands them: it can be wrong about a
         loose word string). A symptom heard in the first pass is never talked away."""
         text = transcript.text
-        if self._second is None or text in self._complete:
+        if self._second is None or self._is_whole(text):
             return transcript
         guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives.get()[:3])]
         guess = self._second.redecode(audio, [g for g in guesses if g])
@@ -205,7 +235,7 @@ class Recognizer(UtteranceStream):
         log.debug("second pass: %r -> %r", text, guess.text)
         return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
-    def _final(self, raw: str, alternatives: _Alternatives, at: float) -> list[Heard]:
+    def _final(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
         self._audio.clear()
@@ -213,7 +243,7 @@ class Recognizer(UtteranceStream):
         return self._verify(audio, heard) if self._verify is not None else heard
 
     def _decide(
-        self, transcript: Transcript, alternatives: _Alternatives, audio: bytes, at: float
+        self, transcript: Transcript, alternatives: Alternatives, audio: bytes, at: float
     ) -> list[Heard]:
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
@@ -226,8 +256,9 @@ class Recognizer(UtteranceStream):
             transcript = self._second_pass(transcript, alternatives, audio)
         finally:
             alternatives.done()
-        reason = transcript.why_dropped(transcript.text in self._complete, self.settings)
-        if reason is not None or transcript.text not in self._complete:
+        whole = self._is_whole(transcript.text)
+        reason = transcript.why_dropped(whole, self.settings)
+        if reason is not None or not whole:
             warned = self._listen_freely(audio, at, self._vosk_free_words)
             if warned:
                 return warned
@@ -261,31 +292,6 @@ class Recognizer(UtteranceStream):
         return str(json.loads(self._free.FinalResult()).get("text", ""))
 
 
-class _Alternatives:
-    """The N-best decoder's list for the utterance that just ended, decoded only if asked
-    for: a whole sentence of ours needs none, and its lattice costs ~13 ms at the end of
-    every utterance. `done()` starts the decoder's next utterance either way."""
-
-    def __init__(self, nbest: Any, ready: bool = False) -> None:
-        self._nbest = nbest
-        self._ready = ready  # Vosk's own endpoint fired: Result(), not FinalResult()
-        self._listed: list[dict[str, Any]] | None = None if nbest is not None else []
-
-    def get(self) -> list[dict[str, Any]]:
-        if self._listed is None:
-            raw = self._nbest.Result() if self._ready else self._nbest.FinalResult()
-            self._listed = list(json.loads(raw).get("alternatives", []))
-        return self._listed
-
-    def done(self) -> None:
-        """Start the decoder's next utterance. Unread, it is reset whether or not its own
-        endpoint fired: skipping that when it had fired kept one utterance growing for ever
-        on digital silence (cost per chunk rising without limit) and let the next rescue
-        return the previous utterance's words."""
-        if self._listed is None:
-            self._nbest.Reset()
-
-
 def recognizer_with_matcher(
     model: Any,
     phrases: Iterable[str],
@@ -309,4 +315,13 @@ def recognizer_with_matcher(
         warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
         free_words=free_words,
         verify=verify,
+        reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
+        whole=(lambda text: matcher.read_unlisted(text) is not None)
+        if matcher.grammar.composed is not None
+        else None,
     )
+
+
+def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:
+    """What a match would do: its intent and slots (two sentences that mean the same)."""
+    return match.intent, sorted((k, str(v)) for k, v in match.slots.items())

@@ -36,7 +36,7 @@ class Transcript:
         n = len(self.words)
         if not self.text:
             return "no words"
-        if n > s.max_words or (not whole and n > s.max_loose_words):
+        if not whole and n > min(s.max_words, s.max_loose_words):  # ours: any length
             return f"{n} words"
         if not whole and n < s.min_loose_words:
             return f"only {n} loose words"
