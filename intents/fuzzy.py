@@ -34,8 +34,9 @@ MISHEARD = 1.0
 UNKNOWN_SWAP = 1.0
 KNOWN_SWAP = 3.0
 NEVER = 99.0
-"""A time unit or a sign ("minus") is never dropped, added or swapped for another: a tolerant
-guess must not turn "900 hours" into 900 minutes, or "add minus a minute" into adding one."""
+"""A time unit, a sign ("minus") or a quantity word ("couple") is never dropped, added or
+swapped for another: a tolerant guess must not turn "900 hours" into 900 minutes, "add minus a
+minute" into adding one, or "banana minutes" into a couple."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class FuzzyIndex:
 
     def _swap(self, said: str, template: str) -> float:
         if said in _FIXED or template in _FIXED:
+            if said in QUANTITY_WORDS or template in QUANTITY_WORDS:
+                return NEVER
             if UNITS.get(said, said) == UNITS.get(template, template):
                 return 0.5  # "minute" for "minutes"
             if template in UNITS and said not in self._vocabulary and said[:3] == template[:3]:
@@ -154,7 +157,10 @@ def _needed(content: int) -> int:
     return max(content // 2 + 1, content - 1)
 
 
-_FIXED = frozenset(UNITS) | SIGNS
+QUANTITY_WORDS = word_set("couple few half quarter dozen several hundred thousand")
+"""Words that carry an amount without being a number: never guessed, dropped or added
+("set a timer for banana minutes" was read as "a couple minutes": a two-minute timer)."""
+_FIXED = frozenset(UNITS) | SIGNS | QUANTITY_WORDS
 
 
 def _drop(template_word: str) -> float:

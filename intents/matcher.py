@@ -34,6 +34,11 @@ from intents.statistical import StatisticalLayer, words_slots
 from intents.symptoms import lexicon, spot_warning
 from intents.types import Match, SlotValue
 
+MAX_WARNING_CHARS = 2000
+"""Longer than a command may be (intents.normalize: 40 words, 400 characters) a line is no
+command, but a warning sign in it still counts (a long story that ends "and now my left leg is
+numb" was Unknown); past this length not even that is read."""
+
 log = logging.getLogger(__name__)
 
 RED_FLAG = "RedFlag"
@@ -67,9 +72,9 @@ class Matcher:
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
         said = normalize(text)
-        if said.empty:
-            return None
-        warning = self._warning(text)
+        warning = self._warning(text) if len(text) <= MAX_WARNING_CHARS else None
+        if said.empty:  # nothing, or too long a line to be a command; a warning sign still counts
+            return warning
         if warning is not None and warning.intent == EMERGENCY:
             return warning
         trimmed = said.without_leading()

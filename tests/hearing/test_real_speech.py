@@ -18,7 +18,8 @@ import pytest
 from intents.matcher import load_matcher
 from voice.app.settings import Settings
 from voice.app.wiring import build_recognizer, sources_for, understand_speech
-from voice.hearing.recognizer import Recognizer, transcribe
+from voice.hearing.recognizer import Recognizer
+from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
 
 ROOT = Path(__file__).resolve().parents[2]
