@@ -112,7 +112,7 @@ def test_goodbye_with_stdin_still_open_exits_cleanly(tmp_path: Path) -> None:
         assert "coach: Take care" in run.output
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_sigterm_and_ctrl_c_end_cleanly_and_keep_the_timer(
     tmp_path: Path, sig: signal.Signals
 ) -> None:

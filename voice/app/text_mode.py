@@ -104,7 +104,7 @@ def feed_lines(lines: Iterable[str], session: Session, clock: Clock) -> None:
 
 
 class Interrupted(Exception):
-    """SIGTERM: end the session as Ctrl-C does."""
+    """SIGTERM or SIGHUP (the terminal closed): end the session as Ctrl-C does."""
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
@@ -113,15 +113,17 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def ending_on_sigterm() -> Iterator[None]:
-    """SIGTERM raises `Interrupted` in the main thread while the block runs."""
+    """SIGTERM and SIGHUP raise `Interrupted` in the main thread while the block runs."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _interrupted)
+    ending = (signal.SIGTERM, signal.SIGHUP)
+    previous = {signum: signal.signal(signum, _interrupted) for signum in ending}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def input_lines(stop: threading.Event, line: TerminalLine | None) -> Iterable[str]:
