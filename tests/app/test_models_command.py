@@ -168,8 +168,8 @@ def test_a_fresh_checkout_finds_the_model_where_backcoach_puts_it(tmp_path: Path
     assert chosen.returncode == 2 and str(tmp_path / "elsewhere") in chosen.stderr
 
 
-def test_list_shows_both_recognizers_models_checked(tmp_path: Path) -> None:
-    env = {**os.environ, "BACKCOACH_MODEL": str(check_model(model_path_or_fail()))}
+def test_list_shows_both_recognizers_models_checked(tmp_path: Path, vosk_model_path: Path) -> None:
+    env = {**os.environ, "BACKCOACH_MODEL": str(vosk_model_path)}
     done = backcoach("models", "list", env=env)
     assert done.returncode == 0, done.stderr
     vosk, moonshine = done.stdout.splitlines()
@@ -180,9 +180,3 @@ def test_list_shows_both_recognizers_models_checked(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout.splitlines()[0].startswith("vosk       cannot be used: ")
     assert done.stdout.splitlines()[1].startswith("moonshine  /")  # still usable alone
-
-
-def model_path_or_fail() -> Path:
-    from conftest import model_path
-
-    return model_path()
