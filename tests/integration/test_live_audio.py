@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -322,3 +323,31 @@ def test_input_that_is_not_a_wav_is_one_line(pulse: Pulse, vosk_model_path: Path
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"backcoach: {bad}: not a WAV file (no RIFF/WAVE header)"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_live_mode_ends_cleanly_on_sigterm_and_sighup(
+    pulse: Pulse, vosk_model_path: Path, tmp_path: Path, sig: signal.Signals
+) -> None:
+    """A background coach is stopped with SIGTERM (systemd) or loses its terminal (SIGHUP): it
+    ends as Ctrl-C does, exit 0, and the event log says why (it was killed mid-run)."""
+    recording = tmp_path / "input.wav"
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(recording),
+                    "trim", "0", "60"], check=True)  # fmt: skip
+    log = tmp_path / "events.jsonl"
+    env = {**pulse.env, "PYTHONPATH": str(ROOT), "BACKCOACH_MODEL": str(vosk_model_path)}
+    coach = subprocess.Popen(
+        [sys.executable, "-m", "voice", "--state-dir", str(tmp_path / "state")]
+        + ["--input", str(recording), "--events", str(log)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 90
+    while '"Said"' not in (log.read_text() if log.exists() else ""):  # the greeting was said
+        assert time.monotonic() < deadline and coach.poll() is None, coach.communicate()
+        time.sleep(0.2)
+    coach.send_signal(sig)
+    _, err = coach.communicate(timeout=30)
+    assert coach.returncode == 0, err
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    assert {"type": "EndSession", "reason": f"interrupted ({sig.name})"} in events
+    assert events[-1]["type"] in ("EndSession", "Said")  # the greeting, cut short, may end it

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from intents.replies import Replies
-from voice.app.session import EventLog, Session, open_events
+from voice.app.session import EventLog, Interrupted, Session, ending_on_sigterm, open_events
 from voice.app.settings import Settings
 from voice.app.wiring import build_coach, build_recognizer, sources_for, understand_speech
 from voice.clock import Clock, SystemClock
@@ -153,8 +153,11 @@ class LiveRun:
         thread = threading.Thread(target=self._listen, name="listener", daemon=True)
         thread.start()
         try:
-            self.session.run()
-            self._wait_until_quiet(limit=15.0)  # let the goodbye be heard
+            with ending_on_sigterm():
+                self.session.run()
+                self._wait_until_quiet(limit=15.0)  # let the goodbye be heard
+        except (KeyboardInterrupt, Interrupted) as why:  # state is saved as it changes
+            self.session.log(EndSession(f"interrupted ({why or 'SIGINT'})"))
         finally:
             self.stop.set()
             if self.mic is not None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import queue
+import signal
 import sys
 import threading
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import IO, Protocol
 
 from intents.types import Match
@@ -180,3 +182,26 @@ class Session:
                 self.finished = True
             if not isinstance(event, Say):  # the speech side logs Said with real times
                 self._log.write(event)
+
+
+class Interrupted(Exception):
+    """SIGTERM or SIGHUP (the terminal closed): end the session as Ctrl-C does."""
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signal.Signals(signum).name)
+
+
+@contextmanager
+def ending_on_sigterm() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Interrupted` in the main thread while the block runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    ending = (signal.SIGTERM, signal.SIGHUP)
+    previous = {signum: signal.signal(signum, _interrupted) for signum in ending}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

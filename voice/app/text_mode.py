@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import logging
 import math
-import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
-from types import FrameType
+from collections.abc import Iterable
+from contextlib import ExitStack
 from typing import IO
 
 from intents.types import Match
-from voice.app.session import CoachLike, EventLog, Session, open_events
+from voice.app.session import (
+    CoachLike,
+    EventLog,
+    Interrupted,
+    Session,
+    ending_on_sigterm,
+    open_events,
+)
 from voice.app.settings import Settings
 from voice.app.terminal_input import TerminalLine, fd_lines, terminal_lines, typing_mode
 from voice.app.wiring import build_coach, sources_for
@@ -101,29 +106,6 @@ def feed_lines(lines: Iterable[str], session: Session, clock: Clock) -> None:
         log.warning("reading input: %s", err)
         session.post(Problem(where="stdin", message=str(err), at=clock.now().mono))
     session.post(EndSession("end of input"))
-
-
-class Interrupted(Exception):
-    """SIGTERM or SIGHUP (the terminal closed): end the session as Ctrl-C does."""
-
-
-def _interrupted(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted(signal.Signals(signum).name)
-
-
-@contextmanager
-def ending_on_sigterm() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `Interrupted` in the main thread while the block runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    ending = (signal.SIGTERM, signal.SIGHUP)
-    previous = {signum: signal.signal(signum, _interrupted) for signum in ending}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def input_lines(stop: threading.Event, line: TerminalLine | None) -> Iterable[str]:
