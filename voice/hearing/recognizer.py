@@ -25,6 +25,7 @@ from voice.events import Heard
 from voice.hearing.alternatives import Alternatives
 from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
+from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
 from voice.hearing.speech_recognizer import UtteranceStream
@@ -38,8 +39,6 @@ log = logging.getLogger(__name__)
 
 RATE = 16000
 GOES_ON_CHECKED = 50
-MIN_FREE_AUDIO = RATE  # bytes
-"""Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
 
 
 class Recognizer(UtteranceStream):
@@ -81,8 +80,9 @@ class Recognizer(UtteranceStream):
         self._whole = whole
         self._reads = reads
         self._urgent = urgent or (lambda text: False)
-        self._warns = warns  # free-form text holds a warning sign (the safety lexicon)
-        self._free: Any = None  # Vosk's open-vocabulary decoder, made on first use
+        self._freely = FreeListening(
+            model, warns, self.settings.listen_freely_for_warnings, self.settings.min_confidence
+        )
         self._neural_words = free_words
         self._verify = verify
         self._checked = ("", False, False)
@@ -247,11 +247,11 @@ class Recognizer(UtteranceStream):
     ) -> list[Heard]:
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
-                warned = self._listen_freely(audio, at, self._neural_words)
+                warned = self._freely.hear(audio, at, self._neural_words)
                 if warned:
                     return warned
             if not transcript.words:
-                return self._listen_freely(audio, at, self._vosk_free_words)
+                return self._freely.hear(audio, at)
             transcript = self._rescue(transcript, alternatives)
             transcript = self._second_pass(transcript, alternatives, audio)
         finally:
@@ -259,7 +259,7 @@ class Recognizer(UtteranceStream):
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
         if reason is not None or not whole:
-            warned = self._listen_freely(audio, at, self._vosk_free_words)
+            warned = self._freely.hear(audio, at)
             if warned:
                 return warned
         if reason is not None:
@@ -267,29 +267,6 @@ class Recognizer(UtteranceStream):
             self.dropped.append(transcript)
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
-
-    def _listen_freely(
-        self, audio: bytes, at: float, transcriber: Callable[[bytes], str]
-    ) -> list[Heard]:
-        """An open-vocabulary decode of the utterance, kept only if it holds a warning sign
-        (RecognizerSettings.listen_freely_for_warnings)."""
-        if self._warns is None or not self.settings.listen_freely_for_warnings:
-            return []
-        if len(audio) < MIN_FREE_AUDIO:
-            return []
-        text = normalize(transcriber(audio))
-        if not text or not self._warns(text):
-            return []
-        log.info("heard freely, a warning sign: %r", text)
-        return [Heard(text=text, confidence=self.settings.min_confidence, at=at)]
-
-    def _vosk_free_words(self, audio: bytes) -> str:
-        if self._free is None:
-            import vosk
-
-            self._free = vosk.KaldiRecognizer(self.model, RATE)
-        self._free.AcceptWaveform(audio)
-        return str(json.loads(self._free.FinalResult()).get("text", ""))
 
 
 def recognizer_with_matcher(
