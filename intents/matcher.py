@@ -100,7 +100,9 @@ class Matcher:
                 return None if understood.intent in ESCALATIONS else understood
         hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
         if hit is None or hit.pattern.intent in ESCALATIONS:
-            return None
+            return (
+                self.statistical.doubt(text, trimmed) if self.statistical and generalise else None
+            )
         log.debug("fuzzy %r ~ %r (cost %.1f)", text, " ".join(hit.pattern.tokens), hit.cost)
         return Match(
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence

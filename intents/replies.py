@@ -14,8 +14,8 @@ from intents.template_file import at
 
 REPLIES_DIR = Path(__file__).parent / "replies"
 PLACEHOLDERS = frozenset(
-    {"ago", "amount", "asked", "duration", "high", "hold", "left", "low", "name", "number", "rep",
-     "reps", "since", "symptom", "when"}
+    {"ago", "amount", "asked", "duration", "high", "hold", "left", "low", "name", "number",
+     "option", "rep", "reps", "since", "symptom", "when"}
 )  # fmt: skip
 """The values the coach and the timer desk fill replies with (voice.coach.reply_maker,
 voice.timers.words); any other `{name}` in a reply is an error when the replies load."""

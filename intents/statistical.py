@@ -23,7 +23,7 @@ from intents.slot_words import (
     parse_reps,
     parse_timer_name,
 )
-from intents.types import Match, SlotValue
+from intents.types import UNSURE, Match, SlotValue
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ class StatisticalSettings:
     mostly unseen words ("not utf 8", another language) is not for us, whatever it leans to."""
     """The best intent must lead the runner-up by this much, or it is not understood."""
     confidence_scale: float = 0.9
+    doubt_share: float = 0.8
+    """Two intents between them this likely, neither leading by `min_lead`: the coach asks
+    which one was meant (`StatisticalLayer.doubt`)."""
     """A statistical answer's confidence is the model's probability times this (< 1: exact
     template matches alone are 1.0)."""
 
@@ -76,11 +79,83 @@ class StatisticalLayer:
             return None
         if guess.probability - guess.runner_up_probability < s.min_lead:
             return None
-        slots = slots_for(guess.intent, text)
+        verb = said_verb(said.tokens)
+        option = self._option(guess.intent, guess.probability, text)
+        if verb is not None and guess.intent in TIMER_ACTIONS and verb != guess.intent:
+            # "cancel timer for 5 minutes" leaning to StartTimer: the verb said is another
+            # action, so ask rather than act on the wrong one ("remove the laundry timer"
+            # can only be a cancel: no amount to remove)
+            leaning = guess.runner_up_probability if guess.runner_up == verb else 0.0
+            if self._option(verb, leaning, text) is not None:
+                return self._unsure(text, [(verb, leaning), (guess.intent, guess.probability)])
+        return option
+
+    def doubt(self, text: str, said: Normalized) -> Match | None:
+        """Two intents close ("tack on 2 minutes": add or remove?): an Unsure match holding
+        both, likelier first, each with the slots read from the words, for the coach to ask
+        about; None when the sentence is not between two things the coach can ask about."""
+        s = self.settings
+        if self.model.known_share(said.tokens) < s.min_known_share:
+            return None
+        guess = self.model.guess(said.tokens)
+        if guess.probability + guess.runner_up_probability < s.doubt_share:
+            return None
+        if guess.probability - guess.runner_up_probability >= s.min_lead:
+            return None  # one of them leads: `match` answered, or it is too unsure to ask
+        pair = [(guess.intent, guess.probability), (guess.runner_up, guess.runner_up_probability)]
+        return self._unsure(text, pair)
+
+    def _option(self, intent: str, probability: float, text: str) -> Match | None:
+        slots = slots_for(intent, text)
         if slots is None:
             return None
-        confidence = round(guess.probability * s.confidence_scale, 3)
-        return Match(text=text, intent=guess.intent, slots=slots, confidence=confidence)
+        confidence = round(probability * self.settings.confidence_scale, 3)
+        return Match(text=text, intent=intent, slots=slots, confidence=confidence)
+
+    def _unsure(self, text: str, pair: list[tuple[str, float]]) -> Match | None:
+        """Unsure between the two, in the order given; None unless the coach can ask about
+        both and each can be acted on as said."""
+        if any(intent not in ASKABLE for intent, _ in pair):
+            return None
+        options = [self._option(intent, probability, text) for intent, probability in pair]
+        if None in options:
+            return None
+        first, second = options
+        assert first is not None and second is not None
+        return Match(text, UNSURE, {}, first.confidence, alternatives=(first, second))
+
+
+TIMER_ACTIONS = frozenset(
+    {"StartTimer", "StartIce", "StartStretch", "AddTime", "RemoveTime", "CancelTimer",
+     "PauseTimer", "ResumeTimer"}
+)  # fmt: skip
+VERBS = {
+    **dict.fromkeys(("cancel", "delete", "kill", "clear"), "CancelTimer"),
+    **dict.fromkeys(("pause", "freeze"), "PauseTimer"),
+    **dict.fromkeys(("resume", "unpause"), "ResumeTimer"),
+    **dict.fromkeys(("add", "extend", "increase", "lengthen"), "AddTime"),
+    **dict.fromkeys(("remove", "shorten", "decrease", "reduce", "subtract"), "RemoveTime"),
+}
+"""Words that name one timer action and no other."""
+
+
+def said_verb(tokens: tuple[str, ...]) -> str | None:
+    """The one timer action the sentence's verbs name, or None (none, or several)."""
+    named = {
+        "ResumeTimer" if t == "pause" and i and tokens[i - 1] == "off" else VERBS[t]
+        for i, t in enumerate(tokens)
+        if t in VERBS
+    }  # "take it off pause" resumes
+    return named.pop() if len(named) == 1 else None
+
+
+ASKABLE = NEEDS_DURATION | NAMES_TIMER | frozenset(
+    {"StartIce", "StartStretch", "SpasmStarted", "ExplainSpasm", "RestPosition", "IceHowLong",
+     "HeatQuestion", "NextStep", "MoveQuestion", "Knot", "Prevention", "AskProfessional",
+     "HowLongLast", "Help", "ItHurts"}
+)  # fmt: skip
+"""Intents the coach can name in a question ("Do you want to add two minutes to the timer?").
+Never an escalation (a warning sign is never a question), nor yes, no, stop or goodbye."""
 
 
 def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:

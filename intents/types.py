@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 UNKNOWN = "Unknown"
+UNSURE = "Unsure"
+"""Two meanings were close: `alternatives` holds them, likelier first, and the coach asks."""
 
 SlotValue = str | int
 
@@ -15,6 +17,8 @@ SlotValue = str | int
 class Match:
     """One understood utterance.
 
+    `intent` "Unsure": two meanings were close; `alternatives` holds both, likelier first,
+    for the coach to ask which (and `slots` is empty).
     `slots` use the public names: area (back/neck), duration (whole seconds), reps,
     timer (ice/stretch/timer), symptom. `confidence` is 0..1: 1.0 for an exact template
     match, lower for the tolerant fallback, 0.0 for Unknown.
@@ -24,18 +28,23 @@ class Match:
     intent: str
     slots: Mapping[str, SlotValue] = field(default_factory=dict)
     confidence: float = 1.0
+    alternatives: tuple[Match, ...] = ()
 
     @property
     def understood(self) -> bool:
-        return self.intent != UNKNOWN
+        """Understood well enough to act on: not Unknown, nor Unsure between two meanings."""
+        return self.intent not in (UNKNOWN, UNSURE)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "text": self.text,
             "intent": self.intent,
             "slots": dict(self.slots),
             "confidence": round(self.confidence, 3),
         }
+        if self.alternatives:
+            out["alternatives"] = [a.to_json() for a in self.alternatives]
+        return out
 
     @staticmethod
     def unknown(text: str) -> Match:

@@ -57,9 +57,12 @@ def slots_right(intent: str, expected: dict[str, Any], got: Match) -> bool:
 
 
 def score_phrasing(row: dict[str, Any], got: Match) -> str:
-    """right | unknown | wrong (another intent, or the right one with a wrong slot value)."""
+    """right | unknown | asks | wrong (another intent, or the right one with a wrong slot
+    value). Asks: the coach asks which of two meanings was meant (Unsure); not an action."""
     if got.intent == "Unknown":
         return "right" if row["intent"] == "Unknown" else "unknown"
+    if got.intent == "Unsure":
+        return "asks"
     if got.intent != row["intent"]:
         return "wrong"
     return "right" if slots_right(row["intent"], row.get("slots") or {}, got) else "wrong"

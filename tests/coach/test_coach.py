@@ -31,11 +31,16 @@ from voice.events import (
 from voice.timers.desk import TimerDesk
 
 FILES = sorted(CONVERSATIONS.glob("*.yaml"))
+MATCHER_ONLY = ("unsure_asks",)
+"""Conversations whose turns need the matcher's own Match (an Unsure carries the two meanings
+it was unsure between, which a file's intent and slots do not give)."""
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_conversation(path: Path, tmp_path: Path) -> None:
     """The coach's decisions, each turn's Match built from the file's intent and slots."""
+    if path.stem in MATCHER_ONLY:
+        pytest.skip("runs through the matcher only (test_conversation_through_the_matcher)")
     conv = Conversation(tmp_path)
     try:
         run_file(path, conv)

@@ -25,15 +25,16 @@ from intents.types import Match
 from voice.clock import Now
 from voice.coach.answers import Answers
 from voice.coach.attention import Attention
+from voice.coach.clarify import Clarifier, missing_options, option_text
 from voice.coach.context import in_context
 from voice.coach.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.coach.episode_talk import EpisodeTalk
 from voice.coach.memory import CoachMemory
 from voice.coach.offers import START_FOR_OFFER, Offers
 from voice.coach.onset import parse_onset
+from voice.coach.reply_keys import REPLY_KEYS
 from voice.coach.reply_maker import ReplyMaker
 from voice.coach.safety import (
-    SAFETY_KEYS,
     SAFETY_REPLIES,
     Escalation,
     escalation,
@@ -51,6 +52,7 @@ from voice.events import (
     TimerEvent,
 )
 from voice.speaking.voice_memory import Voice
+from voice.timers.desk import TIMER_INTENTS
 
 log = logging.getLogger(__name__)
 
@@ -68,33 +70,11 @@ class DeskLike(Protocol):
     def active(self) -> list[str]: ...
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-TIMER_INTENTS = frozenset(
-    _words(
-        "StartIce StartStretch StartTimer TimerStatus PauseTimer ResumeTimer CancelTimer "
-        "AddTime RemoveTime"
-    )
-)
 ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
 """Intents that first acknowledge a repeating finish announcement, if there is one."""
 ESCALATING = frozenset({"Emergency", "RedFlag", "PainRelief"})
 """Intents `voice.coach.safety.escalation` may turn into an emergency or a red flag."""
 __all__ = ["SAFETY_REPLIES", "REPLY_KEYS", "Coach", "DeskLike"]
-
-REPLY_KEYS = _words(
-    "Greeting SpasmStarted SpasmStarted.again SpasmStarted.neck Offer.ice Offer.stretch "
-    "Hint.warning IceHowLong IceHowLong.short HeatQuestion.no_episode HeatQuestion.ask "
-    "HeatQuestion.too_soon HeatQuestion.ok Onset Onset.unclear PainRelief PainRelief.short "
-    "PainRelief.dose PainRelief.took PainRelief.acetaminophen ItHurts ItHurts.stretching "
-    "ItHurts.icing ExplainSpasm ExplainSpasm.short Knot NextStep.before_ice NextStep.after_ice "
-    "MoveQuestion.before_ice MoveQuestion.after_ice AskProfessional Thanks Scared HowLongLast "
-    "Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Yes.none No.none "
-    "No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer "
-    "Softer.limit Goodbye Goodbye.timers Problem.cannot_save"
-) + tuple(SAFETY_KEYS)
 
 
 class Coach:
@@ -107,13 +87,14 @@ class Coach:
         desk: DeskLike,
         attention: Attention | None = None,
     ) -> None:
-        missing = [key for key in REPLY_KEYS if key not in replies]
+        missing = [key for key in REPLY_KEYS if key not in replies] + missing_options(replies)
         if missing:
             raise TemplateError(f"intents/replies: missing coach replies: {', '.join(missing)}")
         self._replies = replies
         self._memory = CoachMemory(store)
         self._desk = desk
         self._offers = Offers()
+        self._clarify = Clarifier()
         self._talk = EpisodeTalk()
         self._words = ReplyMaker(replies, self._memory, self._offers, self._talk, desk.active)
         answers = Answers(self._words, self._memory, self._offers, self._talk)
@@ -129,6 +110,7 @@ class Coach:
             "AskProfessional": answers.ask_professional,
             "Scared": answers.scared,
             "ItHurts": self._it_hurts,
+            "Unsure": self._unsure,
             "Yes": self._yes,
             "No": self._no,
             "Stop": self._stop,
@@ -161,6 +143,8 @@ class Coach:
     def _handle(self, match: Match, now: Now) -> list[Event]:
         match = in_context(match, self._offers.is_open(now), self._desk.active())
         intent = match.intent
+        if intent not in ("Yes", "No", "Repeat"):
+            self._clarify.close()  # anything else said instead of an answer: asked no more
         escalate = escalation(match) if intent in ESCALATING else None
         if escalate is not None:
             return self._flush(self._escalate(match, escalate, now))
@@ -264,7 +248,17 @@ class Coach:
         started = any(isinstance(e, TimerEvent) and e.kind == "started" for e in events)
         return [self._say("Stretch.safety"), *events] if stretch and started else events
 
+    def _unsure(self, match: Match, now: Now) -> list[Event]:
+        self._offers.close()
+        return [self._option("Clarify.first", self._clarify.ask(match, now))]
+
+    def _option(self, key: str, option: Match) -> Say:
+        return self._say(key, option=option_text(self._replies, option))
+
     def _yes(self, match: Match, now: Now) -> list[Event]:
+        chosen = self._clarify.yes(now)
+        if chosen is not None:
+            return self._handle(chosen, now)
         kind = self._offers.answer(now)
         if kind is None or self._words.flagged(now) is not None:  # no routine off a stale offer
             return [self._say("Yes.none")]
@@ -274,6 +268,9 @@ class Coach:
         return self._memory.record_starts(self._desk.handle(start, now), now)
 
     def _no(self, match: Match, now: Now) -> list[Event]:
+        if self._clarify.is_open(now):
+            other = self._clarify.no(now)
+            return [self._option("Clarify.second", other) if other else self._say("Clarify.none")]
         kind = self._offers.answer(now)
         if kind is None:
             return [self._say("No.none")]

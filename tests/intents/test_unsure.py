@@ -1,0 +1,61 @@
+"""Asking instead of guessing (intents.statistical): two intents close, or a timer verb said
+that names another action than the model leans to, give an Unsure match holding both
+meanings, each with the slots read from the words; the coach asks which (voice.coach.clarify).
+Through the real matcher and its trained model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from intents.matcher import load_matcher
+from intents.statistical import said_verb
+from intents.types import UNSURE, Match
+
+
+@pytest.fixture(scope="module")
+def understand() -> Callable[[str], Match]:
+    return load_matcher().understand
+
+
+def test_cancel_with_a_duration_is_never_a_new_timer(understand: Callable[[str], Match]) -> None:
+    """The issue's wrong action: "cancel timer for 5 minutes" started a five-minute timer."""
+    got = understand("cancel timer for 5 minutes")
+    assert got.intent == UNSURE and not got.understood
+    assert [a.intent for a in got.alternatives] == ["CancelTimer", "StartTimer"]
+    assert got.alternatives[1].slots == {"duration": 300}
+
+
+def test_two_close_intents_are_both_kept_with_their_slots(
+    understand: Callable[[str], Match],
+) -> None:
+    got = understand("tack on 2 minutes")
+    assert got.intent == UNSURE
+    assert {a.intent for a in got.alternatives} == {"AddTime", "RemoveTime"}
+    assert all(a.slots["duration"] == 120 for a in got.alternatives)
+    assert got.to_json()["alternatives"][0]["slots"] == {"duration": 120}
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("cancel the timer for 5 minutes", "CancelTimer"),
+        ("remove the laundry timer", "CancelTimer"),  # nothing to remove: a cancel
+        ("take the timer off pause", "ResumeTimer"),
+        ("add five minutes to the timer", "AddTime"),
+        ("my timer is on the stove", "Unknown"),  # not for us: not even a question
+    ],
+)
+def test_clear_sentences_are_not_asked_about(
+    understand: Callable[[str], Match], text: str, intent: str
+) -> None:
+    assert understand(text).intent == intent
+
+
+def test_said_verb_names_one_action_or_none() -> None:
+    assert said_verb(("cancel", "timer")) == "CancelTimer"
+    assert said_verb(("take", "it", "off", "pause")) == "ResumeTimer"
+    assert said_verb(("pause", "it")) == "PauseTimer"
+    assert said_verb(("add", "and", "remove")) is None
+    assert said_verb(("start", "a", "timer")) is None
