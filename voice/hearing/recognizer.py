@@ -245,6 +245,7 @@ class Recognizer(UtteranceStream):
     def _decide(
         self, transcript: Transcript, alternatives: Alternatives, audio: bytes, at: float
     ) -> list[Heard]:
+        self._freely.forget()
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
                 warned = self._freely.hear(audio, at, self._neural_words)
@@ -259,7 +260,9 @@ class Recognizer(UtteranceStream):
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
         if reason is not None or not whole:
-            warned = self._freely.hear(audio, at)
+            warned = self._freely.hear(audio, at) or self._freely.confirms(
+                " ".join(transcript.words), at
+            )
             if warned:
                 return warned
         if reason is not None:
