@@ -82,7 +82,11 @@ class Sim:
         self.said: list[Said] = []
         self.events: list[Event] = []
         self.queue = SpeechQueue(
-            self.player, clock, on_said=self.said.append, next_countdown=desk.next_countdown
+            self.player,
+            clock,
+            on_said=self.said.append,
+            next_countdown=desk.next_countdown,
+            offer_taken=desk.running,
         )
 
     @staticmethod

@@ -136,10 +136,22 @@ def test_an_answer_waits_for_the_gap_after_the_count() -> None:
     assert not any(s.cut for s in rig.said)
 
 
-def test_a_time_bound_cue_does_not_wait_it_plays_and_is_cut() -> None:
+def test_a_time_bound_cue_waits_for_the_number_it_would_run_into_if_it_may_start_after() -> None:
     rig = Rig(next_countdown=lambda after: 10.0 if after < 10.0 else None)
     rig.run_until(9.0)
-    rig.say("ten seconds left, keep holding", not_after=11.0)  # 3 s
+    rig.say("ten seconds left, keep holding", not_after=11.0)  # 3 s: it may start up to 11.0
+    assert rig.player.started == []
+    rig.run_until(10.0)
+    rig.count("Five")
+    rig.run_until(20.0)
+    assert rig.player.started == [("Five", 10.0), ("ten seconds left, keep holding", 10.4)]
+    assert not any(s.cut for s in rig.said)
+
+
+def test_a_time_bound_cue_that_cannot_wait_plays_and_is_cut() -> None:
+    rig = Rig(next_countdown=lambda after: 10.0 if after < 10.0 else None)
+    rig.run_until(9.0)
+    rig.say("ten seconds left, keep holding", not_after=9.5)  # must start before the number
     assert rig.player.started == [("ten seconds left, keep holding", 9.0)]
     rig.run_until(10.0)
     rig.count("Five")

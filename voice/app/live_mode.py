@@ -114,6 +114,7 @@ class LiveRun:
             clock,
             on_said=self.events.write,
             next_countdown=parts.desk.next_countdown,
+            offer_taken=parts.desk.running,
             background=True,
         )
         stack.callback(self.queue.close)

@@ -4,7 +4,9 @@ Implements `voice.app.session.SpeechSink`. What is said first, what may start no
 what is voice.speaking.speech_policy; this module drives the player with it:
 - An open-ended sentence that is cut by a timer cue is said again once afterwards; SAFETY and
   `stop` drop it for good.
-- `Say.not_after` drops a sentence that could not start in time.
+- `Say.not_after` drops a sentence that could not start in time; an offer whose routine already
+  runs (`offer_taken`) and the end of a reply shortened to fit between cues are left out
+  (`unsaid`, logged).
 - Short sentences are synthesized once and kept (`warm` them ahead of their second); with
   `background`, others are synthesized on a worker thread. `keep_ready` synthesizes the
   opening sentence of every fixed reply in the background and keeps it, so an answer starts
@@ -36,6 +38,8 @@ from voice.speaking.speech_policy import (
     preempts,
     sentences,
 )
+from voice.speaking.spoken_length import spoken_seconds
+from voice.speaking.synthesizer import DEFAULT_WPM, MAX_WPM, MIN_WPM
 
 log = logging.getLogger(__name__)
 
@@ -64,20 +68,28 @@ class SpeechQueue:
         clock: Clock,
         on_said: Callable[[Said], None] | None = None,
         next_countdown: Callable[[float], float | None] | None = None,
+        offer_taken: Callable[[str], bool] | None = None,
         background: bool = False,
         margin: float = 0.15,
         max_wait: float = 15.0,
         min_gap: float = 2.0,
     ) -> None:
         """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
-        (`TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
-        thread so a long sentence never holds up the session loop (use it live)."""
+        (`TimerDesk.next_countdown`); `offer_taken(routine)` whether that routine already runs
+        (`TimerDesk.running`), both called from any thread. `background` synthesizes uncached
+        sentences on a worker thread so a long sentence never holds up the session loop (use
+        it live)."""
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
         self._policy = StartPolicy(
-            next_countdown or (lambda after: None), margin, max_wait, min_gap
+            next_countdown or (lambda after: None),
+            margin,
+            max_wait,
+            min_gap,
+            offer_taken or (lambda routine: False),
         )
+        self._wpm = float(DEFAULT_WPM)  # followed through adjust(), for spoken_seconds
         self._lock = threading.RLock()
         self._heap: list[Item] = []
         self._seq = itertools.count()
@@ -91,6 +103,8 @@ class SpeechQueue:
         self.ready_worker: threading.Thread | None = None
         self.dropped: list[Say] = []
         """Sentences dropped because they could not start by their `not_after`."""
+        self.unsaid: list[tuple[str, Say]] = []
+        """(why, sentence) left out: "offer taken" (its routine runs), "shortened"."""
         self._jobs: queue.SimpleQueue[Item | None] | None = None
         if background:
             self._jobs = queue.SimpleQueue()
@@ -100,8 +114,16 @@ class SpeechQueue:
     def say(self, say: Say, now: Now) -> None:
         group = next(self._seq)
         items = [
-            Item.of(part, next(self._seq), self._cached(part.text), now.mono, group)
-            for part in sentences(say)
+            Item.of(
+                part,
+                next(self._seq),
+                self._cached(part.text),
+                now.mono,
+                group,
+                index,
+                spoken_seconds(part.text, self._wpm),
+            )
+            for index, part in enumerate(sentences(say))
         ]
         with self._lock:
             for item in items:
@@ -129,6 +151,7 @@ class SpeechQueue:
     def adjust(self, change: AdjustVoice) -> None:
         self._player.set_voice(change.rate_factor, change.volume_delta)
         with self._lock:
+            self._wpm = min(MAX_WPM, max(MIN_WPM, round(self._wpm * change.rate_factor)))
             self._cache.clear()
             self._ready.clear()
             self._voice += 1
@@ -208,19 +231,27 @@ class SpeechQueue:
             self._heap.remove(item)
             self.dropped.append(item.say)
             log.info("dropped stale speech %r (%.3f s late)", item.say.text, now - item.rank[2])
-        heapq.heapify(self._heap)
         if self._playing is not None:
+            heapq.heapify(self._heap)
             return
+        self._leave_out(self._policy.moot(self._heap), "offer taken")
         chosen = self._policy.first_startable(self._heap, now)
         if chosen is None:
             return
-        item, fits = chosen
+        item = chosen.item
         self._heap.remove(item)
-        heapq.heapify(self._heap)
-        playing = Playing(item, next(self._tokens), now, interruptible=not fits)
+        self._leave_out(chosen.leave_out, "shortened")
+        playing = Playing(item, next(self._tokens), now, interruptible=not chosen.fits)
         self._playing = playing
         assert item.utterance is not None
         self._player.play(item.utterance, functools.partial(self._done, playing.token))
+
+    def _leave_out(self, items: Iterable[Item], why: str) -> None:
+        for item in items:
+            self._heap.remove(item)
+            self.unsaid.append((why, item.say))
+            log.info("left out %r (%s)", item.say.text, why)
+        heapq.heapify(self._heap)
 
     def _done(self, token: int, cut: bool) -> None:
         with self._lock:

@@ -74,6 +74,12 @@ class TimerDesk:
         from another thread: it reads an immutable snapshot."""
         return self._schedule.next_countdown(after)
 
+    def running(self, name: str) -> bool:
+        """Whether timer `name` ("ice", "stretch", "timer") is running, paused or ringing, for
+        the speech queue: an offer of a routine that runs is left out. Safe to call from
+        another thread."""
+        return self._schedule.running(name)
+
     def countdown_texts(self) -> list[str]:
         """The short cues said on the second ("Five" ... "One", "Release..."), for
         `SpeechQueue.warm` so they are synthesized before they are needed."""
@@ -96,6 +102,9 @@ class TimerDesk:
         runs = self._schedule.runs
         if asked == "timer" and "timer" not in runs:
             asked = None  # "cancel the timer" while only the ice runs (or is paused): that one
+        if intent == "TimerStatus" and not asked and "duration" not in slots and len(runs) > 1:
+            every = [(run.timer, run.ringing) for run in runs.values()]
+            return [self._words.status_all(every, now.mono)]  # "how much time is left": all
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]

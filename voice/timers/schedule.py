@@ -48,6 +48,7 @@ class TimerSchedule:
         self._store = store
         self.runs: dict[str, Run] = {}  # in start order: the last is the most recent
         self._countdowns: tuple[float, ...] = ()
+        self._names: frozenset[str] = frozenset()
 
     # --- reading ---------------------------------------------------------------------------------
     def active(self) -> list[str]:
@@ -68,6 +69,11 @@ class TimerSchedule:
         """The next scheduled cue after `after`. Safe to call from another thread: it reads an
         immutable snapshot."""
         return next((t for t in self._countdowns if t > after), None)
+
+    def running(self, name: str) -> bool:
+        """Whether timer `name` is running, paused or ringing. Safe to call from another
+        thread: it reads an immutable snapshot."""
+        return name in self._names
 
     def views(self, now: Now) -> list[TimerView]:
         return [view_of(run.timer, run.ringing, now) for run in self.runs.values()]
@@ -125,7 +131,8 @@ class TimerSchedule:
             run = self.runs[name]
             run.plan.remove(ann)
             values = {"name": spoken_name(name), **ann.values}
-            say = self._words.cue(ann.key, ann.priority, ann.not_after, values)
+            named = sum(not r.timer.paused for r in self.runs.values()) > 1
+            say = self._words.cue(ann.key, ann.priority, ann.not_after, values, named)
             stale = ann.not_after is not None and now.mono > ann.not_after
             kind = "skipped" if stale else ann.kind
             left = run.timer.remaining(now.mono)
@@ -146,3 +153,4 @@ class TimerSchedule:
         plans = (run.plan for run in self.runs.values())
         times = (a.at for plan in plans for a in plan)
         self._countdowns = tuple(sorted(times))
+        self._names = frozenset(self.runs)

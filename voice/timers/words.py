@@ -6,6 +6,7 @@ numbers in words.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 
@@ -22,6 +23,9 @@ MIN_HOLD, MAX_HOLD = 2, 60
 """Allowed stretch hold, seconds (the guide asks for at least a second)."""
 
 MIN_REPS, MAX_REPS = 1, 10
+
+STATUS_SLACK = 2.0
+"""Seconds an answer saying where a running stretch stands may wait before it is stale."""
 
 _SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
 
@@ -46,24 +50,61 @@ class TimerWords:
         return Say(text=self.text(key, **values), key=key)
 
     def cue(
-        self, key: str, priority: Priority, not_after: float | None, values: Mapping[str, str]
+        self,
+        key: str,
+        priority: Priority,
+        not_after: float | None,
+        values: Mapping[str, str],
+        named: bool = False,
     ) -> Say:
-        """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after)."""
-        return Say(text=self.text(key, **values), priority=priority, key=key, not_after=not_after)
+        """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after).
+        `named`: more than one timer runs, so a cue that could be any timer's names its own
+        ("Ten seconds left on the hold": the `.named` variant of the key, if it has one)."""
+        said = f"{key}.named" if named and f"{key}.named" in self._replies else key
+        text = self.text(said, **values)
+        return Say(text=text, priority=priority, key=key, not_after=not_after)
 
     def status(self, timer: Timer, ringing: bool, mono: float) -> Say:
         """TimerStatus: time left, paused, done, or where a stretch stands."""
+        key, values = self._status(timer, ringing, mono, "Timers.status.")
+        return self._timely(self.say(key, **values), timer, mono)
+
+    def status_all(self, timers: list[tuple[Timer, bool]], mono: float) -> Say:
+        """TimerStatus with more than one timer: every (timer, ringing), soonest first, in one
+        sentence: "Hold one of three has four seconds to go; the ice timer has seven and a half
+        minutes left." """
+        ordered = sorted(timers, key=lambda pair: pair[0].remaining(mono))
+        parts = []
+        for timer, ringing in ordered:
+            key, values = self._status(timer, ringing, mono, "Timers.status.part.")
+            parts.append(self._replies.get(key, **values))
+        text = "; ".join(parts)
+        say = Say(text=text[:1].upper() + text[1:] + ".", key="Timers.status.all")
+        stretch = next((t for t, _ in timers if t.kind == "stretch" and not t.paused), None)
+        return self._timely(say, stretch, mono)
+
+    def _status(
+        self, timer: Timer, ringing: bool, mono: float, prefix: str
+    ) -> tuple[str, dict[str, str]]:
         name, left = spoken_name(timer.name), say_duration(timer.remaining(mono))
         if ringing:
-            return self.say("Timers.status.done", name=name)
+            return prefix + "done", {"name": name}
         if timer.paused:
-            return self.say("Timers.status.paused", name=name, left=left)
+            return prefix + "paused", {"name": name, "left": left}
         if timer.kind != "stretch":
-            return self.say("Timers.status.left", name=name, left=left)
+            return prefix + "left", {"name": name, "left": left}
         s = stretch_from(timer.options)
         ph = stretch_phase(s, timer.elapsed(mono))
         values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
-        return self.say(f"Timers.status.stretch_{ph.name}", left=say_soon(ph.left), **values)
+        return f"{prefix}stretch_{ph.name}", {"left": say_soon(ph.left), **values}
+
+    @staticmethod
+    def _timely(say: Say, stretch: Timer | None, mono: float) -> Say:
+        """Where a running stretch stands is true for a moment only: said at once or not at
+        all (in its countdown, the numbers say it), never late after the next cues."""
+        if stretch is None or stretch.kind != "stretch" or stretch.paused:
+            return say
+        return dataclasses.replace(say, not_after=mono + STATUS_SLACK)
 
     # --- refusals: None when the request is within the limits ---------------------------------
     def refuse_duration(self, seconds: int) -> Say | None:
