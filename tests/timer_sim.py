@@ -87,6 +87,7 @@ class Sim:
             on_said=self.said.append,
             next_countdown=desk.next_countdown,
             offer_taken=desk.running,
+            upcoming_cues=desk.upcoming_cues,
         )
 
     @staticmethod

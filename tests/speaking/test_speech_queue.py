@@ -275,7 +275,7 @@ def test_times_up_does_not_cut_a_number_it_waits_for_the_gap() -> None:
     assert not any(s.cut for s in rig.said)
 
 
-def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible() -> None:
+def test_an_answer_no_gap_holds_waits_for_the_first_that_does_and_is_not_cut() -> None:
     cues = [6.0, 12.0, 18.0, 24.0, 30.0]  # gaps of 5.7 s; the answer is 10 s long
     rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
     rig.say("x" * 100)
@@ -284,8 +284,20 @@ def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible(
         rig.count(str(int(t)))
     rig.run_until(60.0)
     answer = [(s.start, s.end, s.cut) for s in rig.said if s.text == "x" * 100]
-    # Waited 15 s, played in the next gap of at least 2 s, was cut by the cue it overran,
-    # was said once more after it, and cut again (no third try).
+    assert answer == [(30.3, 40.3, False)]  # after the last cue, whole
+
+
+def test_a_whole_answer_no_gap_holds_waits_at_most_max_wait_then_is_interruptible() -> None:
+    cues = [6.0, 12.0, 18.0, 24.0, 30.0]
+    rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
+    rig.queue.say(Say("x" * 100, key="warning", whole=True), rig.clock.now())
+    for t in cues:
+        rig.run_until(t)
+        rig.count(str(int(t)))
+    rig.run_until(60.0)
+    answer = [(s.start, s.end, s.cut) for s in rig.said if s.text == "x" * 100]
+    # It carries the warning signs: waited 15 s, played in the next gap of at least 2 s, was
+    # cut by the cue it overran, was said once more after it, and cut again (no third try).
     assert answer == [(18.3, 24.0, True), (24.3, 30.0, True)]
 
 

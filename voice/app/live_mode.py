@@ -115,6 +115,7 @@ class LiveRun:
             on_said=self.events.write,
             next_countdown=parts.desk.next_countdown,
             offer_taken=parts.desk.running,
+            upcoming_cues=parts.desk.upcoming_cues,
             background=True,
         )
         stack.callback(self.queue.close)

@@ -25,12 +25,13 @@ import itertools
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from voice.clock import Clock, Now
 from voice.events import AdjustVoice, Priority, Said, Say
 from voice.speaking.speech_policy import (
+    Cues,
     Item,
     Playing,
     StartPolicy,
@@ -69,14 +70,16 @@ class SpeechQueue:
         on_said: Callable[[Said], None] | None = None,
         next_countdown: Callable[[float], float | None] | None = None,
         offer_taken: Callable[[str], bool] | None = None,
+        upcoming_cues: Callable[[float], Sequence[tuple[float, str]]] | None = None,
         background: bool = False,
         margin: float = 0.15,
         max_wait: float = 15.0,
         min_gap: float = 2.0,
     ) -> None:
         """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
-        (`TimerDesk.next_countdown`); `offer_taken(routine)` whether that routine already runs
-        (`TimerDesk.running`), both called from any thread. `background` synthesizes uncached
+        (`TimerDesk.next_countdown`), `upcoming_cues(after)` the (time, text) of every cue
+        after it (`TimerDesk.upcoming_cues`), `offer_taken(routine)` whether that routine
+        already runs (`TimerDesk.running`), all called from any thread. `background` synthesizes uncached
         sentences on a worker thread so a long sentence never holds up the session loop (use
         it live)."""
         self._player = player
@@ -88,6 +91,7 @@ class SpeechQueue:
             max_wait,
             min_gap,
             offer_taken or (lambda routine: False),
+            None if upcoming_cues is None else self._cue_lengths(upcoming_cues),
         )
         self._wpm = float(DEFAULT_WPM)  # followed through adjust(), for spoken_seconds
         self._lock = threading.RLock()
@@ -245,6 +249,18 @@ class SpeechQueue:
         self._playing = playing
         assert item.utterance is not None
         self._player.play(item.utterance, functools.partial(self._done, playing.token))
+
+    def _cue_lengths(self, upcoming: Callable[[float], Sequence[tuple[float, str]]]) -> Cues:
+        """The cues ahead with how long each takes to say (synthesized already, or estimated)."""
+
+        def cues(after: float) -> list[tuple[float, float]]:
+            return [(at, self._seconds(text)) for at, text in upcoming(after)]
+
+        return cues
+
+    def _seconds(self, text: str) -> float:
+        ready = self._cached(text)
+        return ready.duration if ready is not None else spoken_seconds(text, self._wpm)
 
     def _leave_out(self, items: Iterable[Item], why: str) -> None:
         for item in items:

@@ -74,6 +74,11 @@ class TimerDesk:
         from another thread: it reads an immutable snapshot."""
         return self._schedule.next_countdown(after)
 
+    def upcoming_cues(self, after: float) -> list[tuple[float, str]]:
+        """(time, text) of the cues scheduled after `after`, for the speech queue to find the
+        gaps a reply fits in. Safe to call from another thread."""
+        return self._schedule.upcoming_cues(after)
+
     def running(self, name: str) -> bool:
         """Whether timer `name` ("ice", "stretch", "timer") is running, paused or ringing, for
         the speech queue: an offer of a routine that runs is left out. Safe to call from

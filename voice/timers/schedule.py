@@ -48,6 +48,7 @@ class TimerSchedule:
         self._store = store
         self.runs: dict[str, Run] = {}  # in start order: the last is the most recent
         self._countdowns: tuple[float, ...] = ()
+        self._cues: tuple[tuple[float, str], ...] = ()
         self._names: frozenset[str] = frozenset()
 
     # --- reading ---------------------------------------------------------------------------------
@@ -69,6 +70,11 @@ class TimerSchedule:
         """The next scheduled cue after `after`. Safe to call from another thread: it reads an
         immutable snapshot."""
         return next((t for t in self._countdowns if t > after), None)
+
+    def upcoming_cues(self, after: float) -> list[tuple[float, str]]:
+        """(time, text) of every scheduled cue after `after`, soonest first. Safe to call from
+        another thread: it reads an immutable snapshot."""
+        return [cue for cue in self._cues if cue[0] > after]
 
     def running(self, name: str) -> bool:
         """Whether timer `name` is running, paused or ringing. Safe to call from another
@@ -150,7 +156,17 @@ class TimerSchedule:
         return events
 
     def _refresh_countdowns(self) -> None:
-        plans = (run.plan for run in self.runs.values())
-        times = (a.at for plan in plans for a in plan)
-        self._countdowns = tuple(sorted(times))
+        named = sum(not r.timer.paused for r in self.runs.values()) > 1
+        cues = [
+            (
+                a.at,
+                self._words.cue(
+                    a.key, a.priority, None, {"name": spoken_name(name), **a.values}, named
+                ),
+            )
+            for name, run in self.runs.items()
+            for a in run.plan
+        ]
+        self._cues = tuple(sorted((at, say.text) for at, say in cues))
+        self._countdowns = tuple(at for at, _ in self._cues)
         self._names = frozenset(self.runs)

@@ -24,7 +24,7 @@ MIN_HOLD, MAX_HOLD = 2, 60
 
 MIN_REPS, MAX_REPS = 1, 10
 
-STATUS_SLACK = 2.0
+STATUS_SLACK = 3.0
 """Seconds an answer saying where a running stretch stands may wait before it is stale."""
 
 _SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
@@ -100,11 +100,12 @@ class TimerWords:
 
     @staticmethod
     def _timely(say: Say, stretch: Timer | None, mono: float) -> Say:
-        """Where a running stretch stands is true for a moment only: said at once or not at
-        all (in its countdown, the numbers say it), never late after the next cues."""
+        """Where a running stretch stands is true for a moment only: said whole at once or
+        not at all (just before its countdown, the numbers say it), never late after the next
+        cues nor cut by them."""
         if stretch is None or stretch.kind != "stretch" or stretch.paused:
             return say
-        return dataclasses.replace(say, not_after=mono + STATUS_SLACK)
+        return dataclasses.replace(say, not_after=mono + STATUS_SLACK, whole=True)
 
     # --- refusals: None when the request is within the limits ---------------------------------
     def refuse_duration(self, seconds: int) -> Say | None:
