@@ -43,6 +43,7 @@ from voice.app.settings import Settings
 from voice.app.wiring import build_coach
 from voice.clock import FakeClock
 from voice.events import AdjustVoice, Event, Said, Say, StopSpeech
+from voice.speaking.speech_policy import sentences
 from voice.speaking.speech_queue import SpeechQueue
 from voice.speaking.synthesizer import Synthesizer
 
@@ -276,6 +277,37 @@ def offer_sessions(lengths: Callable[[str], float], understand: Any) -> tuple[in
     return moot, total
 
 
+def estimate_lines(lengths: EspeakLengths) -> list[str]:
+    """How close voice.speaking.spoken_length is to espeak-ng, over every reply sentence."""
+    try:
+        from voice.speaking.spoken_length import spoken_seconds
+    except ImportError:  # the code before it
+        return []
+    replies = Replies.load()
+    keys = replies.keys()
+    texts = {
+        part.text
+        for key in keys
+        for text in replies.variants(key)
+        for part in sentences(Say(text.format_map(FILL)))
+    }
+    errors = sorted(spoken_seconds(t) - lengths(t) for t in texts)
+    under = sum(e < 0 for e in errors)
+    return [
+        f"- the spoken-length estimate minus espeak-ng over {len(errors)} reply sentences: "
+        f"median {statistics.median(errors):+.2f} s, worst short {errors[0]:+.2f} s, "
+        f"worst long {errors[-1]:+.2f} s, short in {under}",
+    ]
+
+
+class _Fill(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "about two minutes"
+
+
+FILL = _Fill()
+
+
 def table(rows: list[tuple[str, list[Reply]]]) -> list[str]:
     out = [
         "| room | replies | split by a number | split by any cue | cut | replies shortened "
@@ -320,7 +352,9 @@ def main() -> None:
         "",
         f"- offers of a routine said after it started: {moot} of {offers} sessions",
         f"- cues naming no timer while the hold and the ice ran: {AMBIGUOUS[0]} of {AMBIGUOUS[1]}",
-        f"- 'how much time is left' answers naming the hold and the ice: {STATUS[0]} of {STATUS[1]}",
+        f"- 'how much time is left' answers naming the hold and the ice: "
+        f"{STATUS[0]} of {STATUS[1]}",
+        *estimate_lines(lengths),
     ]
     text = "\n".join(lines) + "\n"
     print(text)

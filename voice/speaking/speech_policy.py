@@ -232,9 +232,9 @@ class StartPolicy:
             return Start(first, True, leave_out=tuple(reply[keep(here) :]))
         if any(ahead) or now - first.queued < self.max_wait:
             return None
-        if not first.say.whole:  # waits for the first gap, however far, that holds its start
-            if any(keep(end - begin) for begin, end in self.gaps(now, math.inf)[1:]):
-                return None
+        later = [] if first.say.whole else self.gaps(now, math.inf)[1:]
+        if any(keep(end - begin) for begin, end in later):
+            return None  # waits for the first gap, however far, that holds its start
         return self.sentence_start(first, now)  # as before: sentence by sentence
 
     def gaps(self, now: float, until: float) -> list[tuple[float, float]]:

@@ -4,9 +4,8 @@ Implements `voice.app.session.SpeechSink`. What is said first, what may start no
 what is voice.speaking.speech_policy; this module drives the player with it:
 - An open-ended sentence that is cut by a timer cue is said again once afterwards; SAFETY and
   `stop` drop it for good.
-- `Say.not_after` drops a sentence that could not start in time; an offer whose routine already
-  runs (`offer_taken`) and the end of a reply shortened to fit between cues are left out
-  (`unsaid`, logged).
+- `Say.not_after` drops a sentence that could not start in time (`dropped`); an offer whose
+  routine runs (`offer_taken`) and the end of a shortened reply are left out (`unsaid`).
 - Short sentences are synthesized once and kept (`warm` them ahead of their second); with
   `background`, others are synthesized on a worker thread. `keep_ready` synthesizes the
   opening sentence of every fixed reply in the background and keeps it, so an answer starts
@@ -39,8 +38,7 @@ from voice.speaking.speech_policy import (
     preempts,
     sentences,
 )
-from voice.speaking.spoken_length import spoken_seconds
-from voice.speaking.synthesizer import DEFAULT_WPM, MAX_WPM, MIN_WPM
+from voice.speaking.spoken_length import Pace
 
 log = logging.getLogger(__name__)
 
@@ -79,21 +77,17 @@ class SpeechQueue:
         """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
         (`TimerDesk.next_countdown`), `upcoming_cues(after)` the (time, text) of every cue
         after it (`TimerDesk.upcoming_cues`), `offer_taken(routine)` whether that routine
-        already runs (`TimerDesk.running`), all called from any thread. `background` synthesizes uncached
-        sentences on a worker thread so a long sentence never holds up the session loop (use
-        it live)."""
+        already runs (`TimerDesk.running`), all called from any thread. `background`
+        synthesizes uncached sentences on a worker thread so a long sentence never holds up
+        the session loop (use it live)."""
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
-        self._policy = StartPolicy(
-            next_countdown or (lambda after: None),
-            margin,
-            max_wait,
-            min_gap,
-            offer_taken or (lambda routine: False),
-            None if upcoming_cues is None else self._cue_lengths(upcoming_cues),
-        )
-        self._wpm = float(DEFAULT_WPM)  # followed through adjust(), for spoken_seconds
+        runs = {"taken": offer_taken} if offer_taken else {}
+        cues = None if upcoming_cues is None else self._lengths(upcoming_cues)
+        countdown = next_countdown or (lambda after: None)
+        self._policy = StartPolicy(countdown, margin, max_wait, min_gap, cues=cues, **runs)
+        self.pace = Pace()  # how long a sentence not yet synthesized takes to say
         self._lock = threading.RLock()
         self._heap: list[Item] = []
         self._seq = itertools.count()
@@ -105,10 +99,8 @@ class SpeechQueue:
         self._ready_texts: tuple[str, ...] = ()
         self._voice = 0  # bumped by adjust(): audio made for an older voice is not kept
         self.ready_worker: threading.Thread | None = None
-        self.dropped: list[Say] = []
-        """Sentences dropped because they could not start by their `not_after`."""
-        self.unsaid: list[tuple[str, Say]] = []
-        """(why, sentence) left out: "offer taken" (its routine runs), "shortened"."""
+        self.dropped: list[Say] = []  # could not start by their `not_after`
+        self.unsaid: list[tuple[str, Say]] = []  # (why, sentence): "offer taken", "shortened"
         self._jobs: queue.SimpleQueue[Item | None] | None = None
         if background:
             self._jobs = queue.SimpleQueue()
@@ -116,18 +108,10 @@ class SpeechQueue:
 
     # --- SpeechSink -----------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        group = next(self._seq)
+        group, now_, seconds = next(self._seq), now.mono, self.pace.seconds
         items = [
-            Item.of(
-                part,
-                next(self._seq),
-                self._cached(part.text),
-                now.mono,
-                group,
-                index,
-                spoken_seconds(part.text, self._wpm),
-            )
-            for index, part in enumerate(sentences(say))
+            Item.of(p, next(self._seq), self._cached(p.text), now_, group, i, seconds(p.text))
+            for i, p in enumerate(sentences(say))
         ]
         with self._lock:
             for item in items:
@@ -155,7 +139,7 @@ class SpeechQueue:
     def adjust(self, change: AdjustVoice) -> None:
         self._player.set_voice(change.rate_factor, change.volume_delta)
         with self._lock:
-            self._wpm = min(MAX_WPM, max(MIN_WPM, round(self._wpm * change.rate_factor)))
+            self.pace.changed(change.rate_factor)
             self._cache.clear()
             self._ready.clear()
             self._voice += 1
@@ -167,7 +151,9 @@ class SpeechQueue:
         """Synthesize short sentences ahead of time (countdown numbers) so they start at once."""
         for text in texts:
             if text not in self._cache:
-                self._remember(text, self._player.synthesize(text))
+                utterance = self._player.synthesize(text)
+                self._remember(text, utterance)
+                self.pace.learn(text, utterance.duration)
 
     def keep_ready(self, texts: Iterable[str], wait: bool = False) -> threading.Thread:
         """Synthesize `texts` on a helper thread and keep them for good (the opening sentences
@@ -189,6 +175,7 @@ class SpeechQueue:
                 with self._lock:
                     if self._voice == voice:
                         self._ready[text] = utterance
+                        self.pace.learn(text, utterance.duration)
 
         self.ready_worker = threading.Thread(target=work, name="speech-ready", daemon=True)
         self.ready_worker.start()
@@ -235,8 +222,8 @@ class SpeechQueue:
             self._heap.remove(item)
             self.dropped.append(item.say)
             log.info("dropped stale speech %r (%.3f s late)", item.say.text, now - item.rank[2])
+        heapq.heapify(self._heap)
         if self._playing is not None:
-            heapq.heapify(self._heap)
             return
         self._leave_out(self._policy.moot(self._heap), "offer taken")
         chosen = self._policy.first_startable(self._heap, now)
@@ -250,17 +237,13 @@ class SpeechQueue:
         assert item.utterance is not None
         self._player.play(item.utterance, functools.partial(self._done, playing.token))
 
-    def _cue_lengths(self, upcoming: Callable[[float], Sequence[tuple[float, str]]]) -> Cues:
+    def _lengths(self, upcoming: Callable[[float], Sequence[tuple[float, str]]]) -> Cues:
         """The cues ahead with how long each takes to say (synthesized already, or estimated)."""
-
-        def cues(after: float) -> list[tuple[float, float]]:
-            return [(at, self._seconds(text)) for at, text in upcoming(after)]
-
-        return cues
-
-    def _seconds(self, text: str) -> float:
-        ready = self._cached(text)
-        return ready.duration if ready is not None else spoken_seconds(text, self._wpm)
+        said = self._cached
+        return lambda after: [
+            (at, u.duration if (u := said(text)) else self.pace.seconds(text))
+            for at, text in upcoming(after)
+        ]
 
     def _leave_out(self, items: Iterable[Item], why: str) -> None:
         for item in items:
@@ -310,6 +293,7 @@ class SpeechQueue:
                 self._heap = [i for i in self._heap if i is not item]
                 heapq.heapify(self._heap)
             return
+        self.pace.learn(item.say.text, utterance.duration)
         if len(item.say.text) <= 24:
             self._remember(item.say.text, utterance)
         with self._lock:

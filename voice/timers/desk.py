@@ -75,14 +75,12 @@ class TimerDesk:
         return self._schedule.next_countdown(after)
 
     def upcoming_cues(self, after: float) -> list[tuple[float, str]]:
-        """(time, text) of the cues scheduled after `after`, for the speech queue to find the
-        gaps a reply fits in. Safe to call from another thread."""
+        """(time, text) of the cues after `after`: the speech queue fits replies between them.
+        Safe to call from another thread, like `running`."""
         return self._schedule.upcoming_cues(after)
 
     def running(self, name: str) -> bool:
-        """Whether timer `name` ("ice", "stretch", "timer") is running, paused or ringing, for
-        the speech queue: an offer of a routine that runs is left out. Safe to call from
-        another thread."""
+        """Timer `name` runs, is paused or rings (the speech queue leaves its offer out)."""
         return self._schedule.running(name)
 
     def countdown_texts(self) -> list[str]:
