@@ -29,6 +29,9 @@ STATUS_SLACK = 3.0
 
 _SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
 
+CUE_OFFERS = {"Timers.stretch.done": "ice"}
+"""Cues that end with an offer (their ".offer" reply) of a routine: left out if it runs."""
+
 SPOKEN_NAME = {"ice": "ice timer", "stretch": "stretch", "timer": "timer"}
 
 
@@ -62,7 +65,10 @@ class TimerWords:
         ("Ten seconds left on the hold": the `.named` variant of the key, if it has one)."""
         said = f"{key}.named" if named and f"{key}.named" in self._replies else key
         text = self.text(said, **values)
-        return Say(text=text, priority=priority, key=key, not_after=not_after)
+        routine = CUE_OFFERS.get(key, "")
+        offer = self.text(f"{key}.offer") if routine else ""
+        text = f"{text} {offer}" if offer else text
+        return Say(text, priority, key, not_after, offer=routine, offer_text=offer)
 
     def status(self, timer: Timer, ringing: bool, mono: float) -> Say:
         """TimerStatus: time left, paused, done, or where a stretch stands."""
