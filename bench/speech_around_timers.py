@@ -126,6 +126,7 @@ class Session:
     asked_at: dict[str, float] = field(default_factory=dict)
     unsaid: list[Any] = field(default_factory=list)
     running_at_said: list[tuple[Said, list[str]]] = field(default_factory=list)
+    running_when_asked: dict[str, list[str]] = field(default_factory=dict)
 
 
 def run(session: Session, lengths: Callable[[str], float], until: float, understand: Any) -> None:
@@ -176,6 +177,7 @@ def run(session: Session, lengths: Callable[[str], float], until: float, underst
                 while script and script[0][0] <= clock.mono:
                     _, words = script.pop(0)
                     session.asked_at[words] = clock.mono
+                    session.running_when_asked[words] = list(desk.active())
                     session.replies[words] = dispatch(coach.handle(understand(words), clock.now()))
                 dispatch(coach.tick(clock.now()))
             session.unsaid = list(getattr(queue, "unsaid", []))
@@ -233,8 +235,9 @@ def question_sessions(room: str, lengths: Callable[[str], float], understand: An
 
 AMBIGUOUS: list[int] = [0, 0]
 """[cues said while two timers ran that name no timer, cues said while two timers ran]."""
-STATUS: list[int] = [0, 0]
-"""[status answers naming both the hold and the ice, status answers while both ran]."""
+STATUS: list[int] = [0, 0, 0]
+"""While both ran, "how much time is left": [answers naming the hold and the ice, answered at
+all, asked]."""
 
 
 def _note_cues(session: Session, room: str, reply: Reply) -> None:
@@ -249,8 +252,9 @@ def _note_cues(session: Session, room: str, reply: Reply) -> None:
             AMBIGUOUS[1] += 1
             words = s.text.lower()
             AMBIGUOUS[0] += not ("hold" in words or "ice" in words)
-    if "how much time is left" in session.asked_at and reply.text:
-        STATUS[1] += 1
+    if len(session.running_when_asked.get("how much time is left", [])) > 1:
+        STATUS[2] += 1
+        STATUS[1] += bool(reply.text)
         text = reply.text.lower()
         STATUS[0] += ("hold" in text or "stretch" in text) and "ice" in text
 
@@ -352,8 +356,8 @@ def main() -> None:
         "",
         f"- offers of a routine said after it started: {moot} of {offers} sessions",
         f"- cues naming no timer while the hold and the ice ran: {AMBIGUOUS[0]} of {AMBIGUOUS[1]}",
-        f"- 'how much time is left' answers naming the hold and the ice: "
-        f"{STATUS[0]} of {STATUS[1]}",
+        f"- 'how much time is left' with the hold and the ice running: {STATUS[2]} asked, "
+        f"{STATUS[1]} answered, {STATUS[0]} naming both",
         *estimate_lines(lengths),
     ]
     text = "\n".join(lines) + "\n"

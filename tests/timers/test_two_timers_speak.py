@@ -45,16 +45,31 @@ def test_how_much_time_is_left_answers_for_the_hold_and_the_ice(sim: Sim) -> Non
     sim.handle("StartIce", duration=600)
     sim.run_until(START + 30)
     sim.handle("StartStretch", duration=20, reps=3)  # hold one: 36-56 s
-    sim.run_until(START + 40)
-    [answer] = sim.handle("TimerStatus")
-    assert isinstance(answer, Say)
-    assert answer.text == (
-        "Hold one of three has sixteen seconds to go; the ice timer has about nine and a "
-        "half minutes left."
+    sim.run_until(START + 37)  # "ten seconds left on the hold" comes at 46 s
+    hold, ice = sim.handle("TimerStatus")
+    assert isinstance(hold, Say) and isinstance(ice, Say)
+    assert (hold.text, ice.text) == (
+        "Hold one of three has nineteen seconds to go.",
+        "The ice timer has about nine and a half minutes left.",
     )
+    assert hold.not_after is not None and ice.not_after is None  # only the hold goes stale
     sim.run_until(START + 50)
     spoken = [text for _, text in sim.spoken(START)]
-    assert answer.text in spoken
+    assert hold.text in spoken and ice.text in spoken
+
+
+def test_near_the_holds_countdown_the_ice_is_still_answered(sim: Sim) -> None:
+    sim.handle("StartIce", duration=600)
+    sim.run_until(START + 30)
+    sim.handle("StartStretch", duration=20, reps=3)  # "Five" at 51 s
+    sim.run_until(START + 49)
+    [ice] = sim.handle("TimerStatus")  # "Five" at 51 s will say where the hold stands
+    assert isinstance(ice, Say)
+    assert ice.text == "The ice timer has about nine minutes left."
+    sim.run_until(START + 70)
+    spoken = [text for _, text in sim.spoken(START)]
+    assert ice.text in spoken
+    assert not any(s.cut for s in sim.said)
 
 
 def test_asking_for_one_timer_by_name_still_answers_for_that_one(sim: Sim) -> None:

@@ -106,8 +106,9 @@ class TimerDesk:
         if asked == "timer" and "timer" not in runs:
             asked = None  # "cancel the timer" while only the ice runs (or is paused): that one
         if intent == "TimerStatus" and not asked and "duration" not in slots and len(runs) > 1:
-            every = [(run.timer, run.ringing) for run in runs.values()]
-            return [self._words.status_all(every, now.mono)]  # "how much time is left": all
+            every, hold = [(run.timer, run.ringing) for run in runs.values()], runs.get("stretch")
+            busy = hold is not None and bool(hold.plan) and hold.plan[0].at - now.mono < 8.0
+            return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]

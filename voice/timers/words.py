@@ -75,19 +75,28 @@ class TimerWords:
         key, values = self._status(timer, ringing, mono, "Timers.status.")
         return self._timely(self.say(key, **values), timer, mono)
 
-    def status_all(self, timers: list[tuple[Timer, bool]], mono: float) -> Say:
-        """TimerStatus with more than one timer: every (timer, ringing), soonest first, in one
-        sentence: "Hold one of three has four seconds to go; the ice timer has seven and a half
-        minutes left." """
+    def status_all(
+        self, timers: list[tuple[Timer, bool]], mono: float, skip_stretch: bool = False
+    ) -> list[Say]:
+        """TimerStatus with more than one timer: every (timer, ringing), soonest first. Where a
+        running stretch stands is its own sentence, said at once or not at all (`_timely`),
+        and left out with `skip_stretch` (its next cue is about to say it); the others follow
+        in one: "Hold one of three has sixteen seconds to go." "The ice timer has seven and a
+        half minutes left; the timer is done." """
         ordered = sorted(timers, key=lambda pair: pair[0].remaining(mono))
+        holds = [p for p in ordered if p[0].kind == "stretch" and not p[0].paused and not p[1]]
+        others = [pair for pair in ordered if pair not in holds]
+        holds = [] if skip_stretch and others else holds
+        says = [self._joined(group, mono) for group in (holds, others) if group]
+        return [self._timely(says[0], holds[0][0], mono), *says[1:]] if holds else says
+
+    def _joined(self, timers: list[tuple[Timer, bool]], mono: float) -> Say:
         parts = []
-        for timer, ringing in ordered:
+        for timer, ringing in timers:
             key, values = self._status(timer, ringing, mono, "Timers.status.part.")
             parts.append(self._replies.get(key, **values))
         text = "; ".join(parts)
-        say = Say(text=text[:1].upper() + text[1:] + ".", key="Timers.status.all")
-        stretch = next((t for t, _ in timers if t.kind == "stretch" and not t.paused), None)
-        return self._timely(say, stretch, mono)
+        return Say(text=text[:1].upper() + text[1:] + ".", key="Timers.status.all")
 
     def _status(
         self, timer: Timer, ringing: bool, mono: float, prefix: str
