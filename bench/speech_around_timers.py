@@ -64,12 +64,21 @@ STRETCH_AT = 40.0
 """When the stretch starts (after the ice explanation in the hold+ice room)."""
 
 
+REFERENCE = "Follow the label. Aspirin, ibuprofen or naproxen tend to work best for this."
+
+
 class EspeakLengths:
     """Real espeak-ng lengths, synthesized once per text."""
 
     def __init__(self) -> None:
         self._synth = Synthesizer()
         self._seconds: dict[str, float] = {}
+
+    def reference(self) -> float:
+        """A fixed sentence synthesized afresh: its length should not change within a run
+        (pyttsx3 has been seen to hand back every sentence about 0.45 s short for the rest of
+        a process, as if read before espeak-ng finished it)."""
+        return float(self._synth.synthesize(REFERENCE).duration)
 
     def __call__(self, text: str) -> float:
         if text not in self._seconds:
@@ -340,6 +349,7 @@ def main() -> None:
     MAX_WAIT = args.max_wait
     matcher = load_matcher()
     lengths = EspeakLengths()
+    reference_before = lengths.reference()
     code = Path(voice.__file__).resolve().parent.parent
     rows = [
         (room, question_sessions(room, lengths, matcher.understand))
@@ -359,6 +369,8 @@ def main() -> None:
         f"- 'how much time is left' with the hold and the ice running: {STATUS[2]} asked, "
         f"{STATUS[1]} answered, {STATUS[0]} naming both",
         *estimate_lines(lengths),
+        f"- espeak-ng's length of a reference sentence, at the start and at the end of the run: "
+        f"{reference_before:.2f} s, {lengths.reference():.2f} s",
     ]
     text = "\n".join(lines) + "\n"
     print(text)
