@@ -82,7 +82,12 @@ class Sim:
         self.said: list[Said] = []
         self.events: list[Event] = []
         self.queue = SpeechQueue(
-            self.player, clock, on_said=self.said.append, next_countdown=desk.next_countdown
+            self.player,
+            clock,
+            on_said=self.said.append,
+            next_countdown=desk.next_countdown,
+            offer_taken=desk.running,
+            upcoming_cues=desk.upcoming_cues,
         )
 
     @staticmethod

@@ -88,12 +88,24 @@ class Understood(Event):
 @dataclass(frozen=True)
 class Say(Event):
     """Speak `text`. `key` names the reply (intent/situation) for tests and the log.
-    `not_after` (monotonic) drops the sentence if it cannot start by then (countdown numbers)."""
+    `not_after` (monotonic) drops the sentence if it cannot start by then (countdown numbers).
+    An open-ended reply is said whole between timer cues, or shortened to fit
+    (voice.speaking.speech_policy)."""
 
     text: str
     priority: Priority = Priority.GUIDANCE
     key: str = ""
     not_after: float | None = None
+    offer: str = ""
+    """The routine ("ice", "stretch") a yes/no offer at the end of `text` offers: the speech
+    queue leaves the offer out if that routine already runs when it comes to be said."""
+
+    offer_text: str = ""
+    """The sentences of that offer: the end of `text`."""
+
+    whole: bool = False
+    """Never shortened to fit between timer cues (only its offer may be left out): it carries
+    the warning signs."""
 
 
 @dataclass(frozen=True)

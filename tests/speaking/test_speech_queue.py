@@ -136,10 +136,22 @@ def test_an_answer_waits_for_the_gap_after_the_count() -> None:
     assert not any(s.cut for s in rig.said)
 
 
-def test_a_time_bound_cue_does_not_wait_it_plays_and_is_cut() -> None:
+def test_a_time_bound_cue_waits_for_the_number_it_would_run_into_if_it_may_start_after() -> None:
     rig = Rig(next_countdown=lambda after: 10.0 if after < 10.0 else None)
     rig.run_until(9.0)
-    rig.say("ten seconds left, keep holding", not_after=11.0)  # 3 s
+    rig.say("ten seconds left, keep holding", not_after=11.0)  # 3 s: it may start up to 11.0
+    assert rig.player.started == []
+    rig.run_until(10.0)
+    rig.count("Five")
+    rig.run_until(20.0)
+    assert rig.player.started == [("Five", 10.0), ("ten seconds left, keep holding", 10.4)]
+    assert not any(s.cut for s in rig.said)
+
+
+def test_a_time_bound_cue_that_cannot_wait_plays_and_is_cut() -> None:
+    rig = Rig(next_countdown=lambda after: 10.0 if after < 10.0 else None)
+    rig.run_until(9.0)
+    rig.say("ten seconds left, keep holding", not_after=9.5)  # must start before the number
     assert rig.player.started == [("ten seconds left, keep holding", 9.0)]
     rig.run_until(10.0)
     rig.count("Five")
@@ -263,7 +275,7 @@ def test_times_up_does_not_cut_a_number_it_waits_for_the_gap() -> None:
     assert not any(s.cut for s in rig.said)
 
 
-def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible() -> None:
+def test_an_answer_no_gap_holds_waits_for_the_first_that_does_and_is_not_cut() -> None:
     cues = [6.0, 12.0, 18.0, 24.0, 30.0]  # gaps of 5.7 s; the answer is 10 s long
     rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
     rig.say("x" * 100)
@@ -272,8 +284,20 @@ def test_an_answer_that_never_fits_waits_at_most_max_wait_then_is_interruptible(
         rig.count(str(int(t)))
     rig.run_until(60.0)
     answer = [(s.start, s.end, s.cut) for s in rig.said if s.text == "x" * 100]
-    # Waited 15 s, played in the next gap of at least 2 s, was cut by the cue it overran,
-    # was said once more after it, and cut again (no third try).
+    assert answer == [(30.3, 40.3, False)]  # after the last cue, whole
+
+
+def test_a_whole_answer_no_gap_holds_waits_at_most_max_wait_then_is_interruptible() -> None:
+    cues = [6.0, 12.0, 18.0, 24.0, 30.0]
+    rig = Rig(next_countdown=lambda after: next((t for t in cues if t > after), None))
+    rig.queue.say(Say("x" * 100, key="warning", whole=True), rig.clock.now())
+    for t in cues:
+        rig.run_until(t)
+        rig.count(str(int(t)))
+    rig.run_until(60.0)
+    answer = [(s.start, s.end, s.cut) for s in rig.said if s.text == "x" * 100]
+    # It carries the warning signs: waited 15 s, played in the next gap of at least 2 s, was
+    # cut by the cue it overran, was said once more after it, and cut again (no third try).
     assert answer == [(18.3, 24.0, True), (24.3, 30.0, True)]
 
 

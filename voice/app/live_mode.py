@@ -114,6 +114,8 @@ class LiveRun:
             clock,
             on_said=self.events.write,
             next_countdown=parts.desk.next_countdown,
+            offer_taken=parts.desk.running,
+            upcoming_cues=parts.desk.upcoming_cues,
             background=True,
         )
         stack.callback(self.queue.close)

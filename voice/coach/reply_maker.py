@@ -16,6 +16,10 @@ from voice.coach.offers import Offers
 from voice.coach.safety import EMERGENCY, EMERGENCY_SYMPTOMS, PROFESSIONAL, flagged_key
 from voice.events import Priority, Say
 
+WHOLE = ("Hint.warning", "Flagged", "Reminder")
+"""Replies (or extra sentences) that carry the warning signs or a red flag again: never
+shortened to fit between timer cues (voice.speaking.speech_policy)."""
+
 
 class ReplyMaker:
     def __init__(
@@ -35,7 +39,8 @@ class ReplyMaker:
         """This session's escalation (tier, symptom), for when the store cannot say."""
 
     def say(self, key: str, priority: Priority = Priority.GUIDANCE, **values: str) -> Say:
-        return Say(self._replies.get(key, **values), priority=priority, key=key)
+        whole = key.startswith(WHOLE)
+        return Say(self._replies.get(key, **values), priority=priority, key=key, whole=whole)
 
     def reply(self, key: str, now: Now, offers: list[str], extra: str = "", **values: str) -> Say:
         """`key`'s text, then the `extra` reply's, then the first allowed yes/no offer among
@@ -43,12 +48,13 @@ class ReplyMaker:
         say = self.say(key, Priority.GUIDANCE, **values)
         text = f"{say.text} {self._replies.get(extra)}" if extra else say.text
         self._offers.close()
-        for kind in offers:
-            if self.may_offer(kind, now):
-                self._offers.make(kind, now)
-                text = f"{text} {self._replies.get(f'Offer.{kind}')}"
-                break
-        return Say(text, priority=say.priority, key=key)
+        offer = next((kind for kind in offers if self.may_offer(kind, now)), "")
+        offer_text = self._replies.get(f"Offer.{offer}") if offer else ""
+        if offer:
+            self._offers.make(offer, now)
+            text = f"{text} {offer_text}"
+        whole = say.whole or extra.startswith(WHOLE)
+        return Say(text, say.priority, key, offer=offer, offer_text=offer_text, whole=whole)
 
     def may_offer(self, kind: str, now: Now) -> bool:
         if self.flagged(now) is not None:

@@ -4,7 +4,8 @@ Implements `voice.app.session.SpeechSink`. What is said first, what may start no
 what is voice.speaking.speech_policy; this module drives the player with it:
 - An open-ended sentence that is cut by a timer cue is said again once afterwards; SAFETY and
   `stop` drop it for good.
-- `Say.not_after` drops a sentence that could not start in time.
+- `Say.not_after` drops a sentence that could not start in time (`dropped`); an offer whose
+  routine runs (`offer_taken`) and the end of a shortened reply are left out (`unsaid`).
 - Short sentences are synthesized once and kept (`warm` them ahead of their second); with
   `background`, others are synthesized on a worker thread. `keep_ready` synthesizes the
   opening sentence of every fixed reply in the background and keeps it, so an answer starts
@@ -23,12 +24,13 @@ import itertools
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from voice.clock import Clock, Now
 from voice.events import AdjustVoice, Priority, Said, Say
 from voice.speaking.speech_policy import (
+    Cues,
     Item,
     Playing,
     StartPolicy,
@@ -36,6 +38,7 @@ from voice.speaking.speech_policy import (
     preempts,
     sentences,
 )
+from voice.speaking.spoken_length import Pace
 
 log = logging.getLogger(__name__)
 
@@ -64,20 +67,27 @@ class SpeechQueue:
         clock: Clock,
         on_said: Callable[[Said], None] | None = None,
         next_countdown: Callable[[float], float | None] | None = None,
+        offer_taken: Callable[[str], bool] | None = None,
+        upcoming_cues: Callable[[float], Sequence[tuple[float, str]]] | None = None,
         background: bool = False,
         margin: float = 0.15,
         max_wait: float = 15.0,
         min_gap: float = 2.0,
     ) -> None:
         """`next_countdown(after)` gives the monotonic time of the next scheduled timer cue
-        (`TimerDesk.next_countdown`). `background` synthesizes uncached sentences on a worker
-        thread so a long sentence never holds up the session loop (use it live)."""
+        (`TimerDesk.next_countdown`), `upcoming_cues(after)` the (time, text) of every cue
+        after it (`TimerDesk.upcoming_cues`), `offer_taken(routine)` whether that routine
+        already runs (`TimerDesk.running`), all called from any thread. `background`
+        synthesizes uncached sentences on a worker thread so a long sentence never holds up
+        the session loop (use it live)."""
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
-        self._policy = StartPolicy(
-            next_countdown or (lambda after: None), margin, max_wait, min_gap
-        )
+        runs = {"taken": offer_taken} if offer_taken else {}
+        cues = None if upcoming_cues is None else self._lengths(upcoming_cues)
+        countdown = next_countdown or (lambda after: None)
+        self._policy = StartPolicy(countdown, margin, max_wait, min_gap, cues=cues, **runs)
+        self.pace = Pace()  # how long a sentence not yet synthesized takes to say
         self._lock = threading.RLock()
         self._heap: list[Item] = []
         self._seq = itertools.count()
@@ -89,8 +99,8 @@ class SpeechQueue:
         self._ready_texts: tuple[str, ...] = ()
         self._voice = 0  # bumped by adjust(): audio made for an older voice is not kept
         self.ready_worker: threading.Thread | None = None
-        self.dropped: list[Say] = []
-        """Sentences dropped because they could not start by their `not_after`."""
+        self.dropped: list[Say] = []  # could not start by their `not_after`
+        self.unsaid: list[tuple[str, Say]] = []  # (why, sentence): "offer taken", "shortened"
         self._jobs: queue.SimpleQueue[Item | None] | None = None
         if background:
             self._jobs = queue.SimpleQueue()
@@ -98,10 +108,10 @@ class SpeechQueue:
 
     # --- SpeechSink -----------------------------------------------------------------------------
     def say(self, say: Say, now: Now) -> None:
-        group = next(self._seq)
+        group, now_, seconds = next(self._seq), now.mono, self.pace.seconds
         items = [
-            Item.of(part, next(self._seq), self._cached(part.text), now.mono, group)
-            for part in sentences(say)
+            Item.of(p, next(self._seq), self._cached(p.text), now_, group, i, seconds(p.text))
+            for i, p in enumerate(sentences(say))
         ]
         with self._lock:
             for item in items:
@@ -129,6 +139,7 @@ class SpeechQueue:
     def adjust(self, change: AdjustVoice) -> None:
         self._player.set_voice(change.rate_factor, change.volume_delta)
         with self._lock:
+            self.pace.changed(change.rate_factor)
             self._cache.clear()
             self._ready.clear()
             self._voice += 1
@@ -140,7 +151,9 @@ class SpeechQueue:
         """Synthesize short sentences ahead of time (countdown numbers) so they start at once."""
         for text in texts:
             if text not in self._cache:
-                self._remember(text, self._player.synthesize(text))
+                utterance = self._player.synthesize(text)
+                self._remember(text, utterance)
+                self.pace.learn(text, utterance.duration)
 
     def keep_ready(self, texts: Iterable[str], wait: bool = False) -> threading.Thread:
         """Synthesize `texts` on a helper thread and keep them for good (the opening sentences
@@ -162,6 +175,7 @@ class SpeechQueue:
                 with self._lock:
                     if self._voice == voice:
                         self._ready[text] = utterance
+                        self.pace.learn(text, utterance.duration)
 
         self.ready_worker = threading.Thread(target=work, name="speech-ready", daemon=True)
         self.ready_worker.start()
@@ -211,16 +225,32 @@ class SpeechQueue:
         heapq.heapify(self._heap)
         if self._playing is not None:
             return
+        self._leave_out(self._policy.moot(self._heap), "offer taken")
         chosen = self._policy.first_startable(self._heap, now)
         if chosen is None:
             return
-        item, fits = chosen
+        item = chosen.item
         self._heap.remove(item)
-        heapq.heapify(self._heap)
-        playing = Playing(item, next(self._tokens), now, interruptible=not fits)
+        self._leave_out(chosen.leave_out, "shortened")
+        playing = Playing(item, next(self._tokens), now, interruptible=not chosen.fits)
         self._playing = playing
         assert item.utterance is not None
         self._player.play(item.utterance, functools.partial(self._done, playing.token))
+
+    def _lengths(self, upcoming: Callable[[float], Sequence[tuple[float, str]]]) -> Cues:
+        """The cues ahead with how long each takes to say (synthesized already, or estimated)."""
+        said = self._cached
+        return lambda after: [
+            (at, u.duration if (u := said(text)) else self.pace.seconds(text))
+            for at, text in upcoming(after)
+        ]
+
+    def _leave_out(self, items: Iterable[Item], why: str) -> None:
+        for item in items:
+            self._heap.remove(item)
+            self.unsaid.append((why, item.say))
+            log.info("left out %r (%s)", item.say.text, why)
+        heapq.heapify(self._heap)
 
     def _done(self, token: int, cut: bool) -> None:
         with self._lock:
@@ -263,6 +293,7 @@ class SpeechQueue:
                 self._heap = [i for i in self._heap if i is not item]
                 heapq.heapify(self._heap)
             return
+        self.pace.learn(item.say.text, utterance.duration)
         if len(item.say.text) <= 24:
             self._remember(item.say.text, utterance)
         with self._lock:

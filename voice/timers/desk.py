@@ -74,6 +74,15 @@ class TimerDesk:
         from another thread: it reads an immutable snapshot."""
         return self._schedule.next_countdown(after)
 
+    def upcoming_cues(self, after: float) -> list[tuple[float, str]]:
+        """(time, text) of the cues after `after`: the speech queue fits replies between them.
+        Safe to call from another thread, like `running`."""
+        return self._schedule.upcoming_cues(after)
+
+    def running(self, name: str) -> bool:
+        """Timer `name` runs, is paused or rings (the speech queue leaves its offer out)."""
+        return self._schedule.running(name)
+
     def countdown_texts(self) -> list[str]:
         """The short cues said on the second ("Five" ... "One", "Release..."), for
         `SpeechQueue.warm` so they are synthesized before they are needed."""
@@ -96,6 +105,10 @@ class TimerDesk:
         runs = self._schedule.runs
         if asked == "timer" and "timer" not in runs:
             asked = None  # "cancel the timer" while only the ice runs (or is paused): that one
+        if intent == "TimerStatus" and not asked and "duration" not in slots and len(runs) > 1:
+            every, hold = [(run.timer, run.ringing) for run in runs.values()], runs.get("stretch")
+            busy = hold is not None and bool(hold.plan) and hold.plan[0].at - now.mono < 8.0
+            return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]

@@ -48,6 +48,8 @@ class TimerSchedule:
         self._store = store
         self.runs: dict[str, Run] = {}  # in start order: the last is the most recent
         self._countdowns: tuple[float, ...] = ()
+        self._cues: tuple[tuple[float, str], ...] = ()
+        self._names: frozenset[str] = frozenset()
 
     # --- reading ---------------------------------------------------------------------------------
     def active(self) -> list[str]:
@@ -68,6 +70,16 @@ class TimerSchedule:
         """The next scheduled cue after `after`. Safe to call from another thread: it reads an
         immutable snapshot."""
         return next((t for t in self._countdowns if t > after), None)
+
+    def upcoming_cues(self, after: float) -> list[tuple[float, str]]:
+        """(time, text) of every scheduled cue after `after`, soonest first. Safe to call from
+        another thread: it reads an immutable snapshot."""
+        return [cue for cue in self._cues if cue[0] > after]
+
+    def running(self, name: str) -> bool:
+        """Whether timer `name` is running, paused or ringing. Safe to call from another
+        thread: it reads an immutable snapshot."""
+        return name in self._names
 
     def views(self, now: Now) -> list[TimerView]:
         return [view_of(run.timer, run.ringing, now) for run in self.runs.values()]
@@ -125,7 +137,8 @@ class TimerSchedule:
             run = self.runs[name]
             run.plan.remove(ann)
             values = {"name": spoken_name(name), **ann.values}
-            say = self._words.cue(ann.key, ann.priority, ann.not_after, values)
+            named = sum(not r.timer.paused for r in self.runs.values()) > 1
+            say = self._words.cue(ann.key, ann.priority, ann.not_after, values, named)
             stale = ann.not_after is not None and now.mono > ann.not_after
             kind = "skipped" if stale else ann.kind
             left = run.timer.remaining(now.mono)
@@ -143,6 +156,17 @@ class TimerSchedule:
         return events
 
     def _refresh_countdowns(self) -> None:
-        plans = (run.plan for run in self.runs.values())
-        times = (a.at for plan in plans for a in plan)
-        self._countdowns = tuple(sorted(times))
+        named = sum(not r.timer.paused for r in self.runs.values()) > 1
+        cues = [
+            (
+                a.at,
+                self._words.cue(
+                    a.key, a.priority, None, {"name": spoken_name(name), **a.values}, named
+                ),
+            )
+            for name, run in self.runs.items()
+            for a in run.plan
+        ]
+        self._cues = tuple(sorted((at, say.text) for at, say in cues))
+        self._countdowns = tuple(at for at, _ in self._cues)
+        self._names = frozenset(self.runs)

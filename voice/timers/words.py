@@ -6,6 +6,7 @@ numbers in words.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 
@@ -23,7 +24,13 @@ MIN_HOLD, MAX_HOLD = 2, 60
 
 MIN_REPS, MAX_REPS = 1, 10
 
+STATUS_SLACK = 3.0
+"""Seconds an answer saying where a running stretch stands may wait before it is stale."""
+
 _SENTENCE_START = re.compile(r"(^|[^.][.!?]\s+)([a-z])")  # not after an ellipsis "..."
+
+CUE_OFFERS = {"Timers.stretch.done": "ice"}
+"""Cues that end with an offer (their ".offer" reply) of a routine: left out if it runs."""
 
 SPOKEN_NAME = {"ice": "ice timer", "stretch": "stretch", "timer": "timer"}
 
@@ -46,24 +53,74 @@ class TimerWords:
         return Say(text=self.text(key, **values), key=key)
 
     def cue(
-        self, key: str, priority: Priority, not_after: float | None, values: Mapping[str, str]
+        self,
+        key: str,
+        priority: Priority,
+        not_after: float | None,
+        values: Mapping[str, str],
+        named: bool = False,
     ) -> Say:
-        """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after)."""
-        return Say(text=self.text(key, **values), priority=priority, key=key, not_after=not_after)
+        """A scheduled announcement (countdown numbers carry COUNTDOWN and a not_after).
+        `named`: more than one timer runs, so a cue that could be any timer's names its own
+        ("Ten seconds left on the hold": the `.named` variant of the key, if it has one)."""
+        said = f"{key}.named" if named and f"{key}.named" in self._replies else key
+        text = self.text(said, **values)
+        routine = CUE_OFFERS.get(key, "")
+        offer = self.text(f"{key}.offer") if routine else ""
+        text = f"{text} {offer}" if offer else text
+        return Say(text, priority, key, not_after, offer=routine, offer_text=offer)
 
     def status(self, timer: Timer, ringing: bool, mono: float) -> Say:
         """TimerStatus: time left, paused, done, or where a stretch stands."""
+        key, values = self._status(timer, ringing, mono, "Timers.status.")
+        return self._timely(self.say(key, **values), timer, mono)
+
+    def status_all(
+        self, timers: list[tuple[Timer, bool]], mono: float, skip_stretch: bool = False
+    ) -> list[Say]:
+        """TimerStatus with more than one timer: every (timer, ringing), soonest first. Where a
+        running stretch stands is its own sentence, said at once or not at all (`_timely`),
+        and left out with `skip_stretch` (its next cue is about to say it); the others follow
+        in one: "Hold one of three has sixteen seconds to go." "The ice timer has seven and a
+        half minutes left; the timer is done." """
+        ordered = sorted(timers, key=lambda pair: pair[0].remaining(mono))
+        holds = [p for p in ordered if p[0].kind == "stretch" and not p[0].paused and not p[1]]
+        others = [pair for pair in ordered if pair not in holds]
+        holds = [] if skip_stretch and others else holds
+        says = [self._joined(group, mono) for group in (holds, others) if group]
+        return [self._timely(says[0], holds[0][0], mono), *says[1:]] if holds else says
+
+    def _joined(self, timers: list[tuple[Timer, bool]], mono: float) -> Say:
+        parts = []
+        for timer, ringing in timers:
+            key, values = self._status(timer, ringing, mono, "Timers.status.part.")
+            parts.append(self._replies.get(key, **values))
+        text = "; ".join(parts)
+        return Say(text=text[:1].upper() + text[1:] + ".", key="Timers.status.all")
+
+    def _status(
+        self, timer: Timer, ringing: bool, mono: float, prefix: str
+    ) -> tuple[str, dict[str, str]]:
         name, left = spoken_name(timer.name), say_duration(timer.remaining(mono))
         if ringing:
-            return self.say("Timers.status.done", name=name)
+            return prefix + "done", {"name": name}
         if timer.paused:
-            return self.say("Timers.status.paused", name=name, left=left)
+            return prefix + "paused", {"name": name, "left": left}
         if timer.kind != "stretch":
-            return self.say("Timers.status.left", name=name, left=left)
+            return prefix + "left", {"name": name, "left": left}
         s = stretch_from(timer.options)
         ph = stretch_phase(s, timer.elapsed(mono))
         values = {"rep": number_words(ph.rep), "reps": number_words(s.reps)}
-        return self.say(f"Timers.status.stretch_{ph.name}", left=say_soon(ph.left), **values)
+        return f"{prefix}stretch_{ph.name}", {"left": say_soon(ph.left), **values}
+
+    @staticmethod
+    def _timely(say: Say, stretch: Timer | None, mono: float) -> Say:
+        """Where a running stretch stands is true for a moment only: said whole at once or
+        not at all (just before its countdown, the numbers say it), never late after the next
+        cues nor cut by them."""
+        if stretch is None or stretch.kind != "stretch" or stretch.paused:
+            return say
+        return dataclasses.replace(say, not_after=mono + STATUS_SLACK, whole=True)
 
     # --- refusals: None when the request is within the limits ---------------------------------
     def refuse_duration(self, seconds: int) -> Say | None:
