@@ -132,6 +132,17 @@ class EndSession(Event):
 
 
 @dataclass(frozen=True)
+class Unsaid(Event):
+    """A sentence the speech queue left out ("shortened" to fit between timer cues, or "offer
+    taken"); `offer` the routine it offered, if it was an offer: the coach withdraws it, so
+    a yes never starts what was never heard offered."""
+
+    text: str
+    why: str
+    offer: str = ""
+
+
+@dataclass(frozen=True)
 class Said(Event):
     text: str
     key: str = ""

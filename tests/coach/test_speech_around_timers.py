@@ -33,6 +33,7 @@ class Heard:
             next_countdown=conv.desk.next_countdown,
             upcoming_cues=conv.desk.upcoming_cues,
             offer_taken=conv.desk.running,
+            on_unsaid=lambda unsaid: conv.coach.withdraw_offer(unsaid.offer),  # as Session does
         )
         self.dispatch(conv.started)
 
@@ -102,3 +103,19 @@ def test_an_answer_during_a_hold_is_never_split_by_the_countdown(heard: Heard) -
         assert not any(key in NUMBERS for key in between), f"{question!r} split by {between}"
         assert not any(s.cut for s in mine)
         assert mine[0].text == answer.text.split(". ")[0] + "."  # it opens as it should
+
+
+def test_an_offer_left_out_for_length_cannot_be_taken(heard: Heard) -> None:
+    """A reply shortened to fit between the hold's numbers loses its offer first; the coach
+    withdraws it, so a yes does not start what was never heard offered."""
+    heard.tell("count me through the stretch", "StartStretch")
+    heard.run_for(11)
+    [answer] = heard.tell("how long do i ice it", "IceHowLong")
+    assert answer.offer == "ice" and heard.conv.coach.pending_offer == "ice"
+    heard.run_for(5)
+    assert [(why, say.offer) for why, say in heard.queue.unsaid if say.offer] == [
+        ("shortened", "ice")
+    ]
+    assert heard.conv.coach.pending_offer is None
+    [reply] = heard.tell("yes", "Yes")
+    assert reply.key == "Yes.none" and "ice" not in heard.conv.desk.active()

@@ -38,6 +38,9 @@ class _DeskCoach:
     def next_deadline(self) -> float | None:
         return self.desk.next_deadline()
 
+    def withdraw_offer(self, routine: str) -> None:
+        pass  # this stand-in coach makes no offers
+
 
 class _Lines:
     def __init__(self) -> None:

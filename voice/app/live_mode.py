@@ -113,6 +113,7 @@ class LiveRun:
             self.player,
             clock,
             on_said=self.events.write,
+            on_unsaid=lambda unsaid: self.session.post(unsaid),
             next_countdown=parts.desk.next_countdown,
             offer_taken=parts.desk.running,
             upcoming_cues=parts.desk.upcoming_cues,

@@ -30,6 +30,7 @@ from voice.events import (
     Say,
     StopSpeech,
     Understood,
+    Unsaid,
 )
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class CoachLike(Protocol):
     def handle(self, match: Match, now: Now) -> list[Event]: ...
     def tick(self, now: Now) -> list[Event]: ...
     def next_deadline(self) -> float | None: ...
+    def withdraw_offer(self, routine: str) -> None: ...
 
 
 class SpeechSink(Protocol):
@@ -159,6 +161,10 @@ class Session:
         elif isinstance(event, EndSession):
             self._log.write(event)
             self.finished = True
+        elif isinstance(event, Unsaid):
+            self._log.write(event)
+            if event.offer:
+                self._coach.withdraw_offer(event.offer)
         else:
             self._log.write(event)
 

@@ -61,6 +61,9 @@ class CountdownCoach:
     def tick(self, now: Now) -> list[Event]:
         return self._draw(now, self._coach.tick(now))
 
+    def withdraw_offer(self, routine: str) -> None:
+        self._coach.withdraw_offer(routine)
+
     def next_deadline(self) -> float | None:
         times = [t for t in (self._coach.next_deadline(), self._redraw_at) if t is not None]
         return min(times) if times else None

@@ -178,6 +178,10 @@ class Coach:
     def next_deadline(self) -> float | None:
         return self._desk.next_deadline()
 
+    def withdraw_offer(self, routine: str) -> None:
+        """The offer of `routine` was left unsaid (voice.events.Unsaid): a yes must not take it."""
+        self._offers.withdraw(routine)
+
     # --- replies --------------------------------------------------------------------------------
     def _say(self, key: str, priority: Priority = Priority.GUIDANCE, **values: str) -> Say:
         return self._words.say(key, priority, **values)

@@ -37,6 +37,11 @@ class Offers:
     def close(self) -> None:
         self._open = None
 
+    def withdraw(self, kind: str) -> None:
+        """Close the open offer if it is of `kind` (it was never said)."""
+        if self._open is not None and self._open.kind == kind:
+            self._open = None
+
     def is_open(self, now: Now) -> bool:
         """An offer was made and has not timed out."""
         return self._open is not None and now.mono - self._open.made_at <= OFFER_TTL

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from voice.clock import Clock, Now
-from voice.events import AdjustVoice, Priority, Said, Say
+from voice.events import AdjustVoice, Priority, Said, Say, Unsaid
 from voice.speaking.speech_policy import (
     Cues,
     Item,
@@ -66,6 +66,7 @@ class SpeechQueue:
         player: Player,
         clock: Clock,
         on_said: Callable[[Said], None] | None = None,
+        on_unsaid: Callable[[Unsaid], None] | None = None,
         next_countdown: Callable[[float], float | None] | None = None,
         offer_taken: Callable[[str], bool] | None = None,
         upcoming_cues: Callable[[float], Sequence[tuple[float, str]]] | None = None,
@@ -83,6 +84,7 @@ class SpeechQueue:
         self._player = player
         self._clock = clock
         self._on_said = on_said or (lambda said: None)
+        self._on_unsaid = on_unsaid or (lambda unsaid: None)
         runs = {"taken": offer_taken} if offer_taken else {}
         cues = None if upcoming_cues is None else self._lengths(upcoming_cues)
         countdown = next_countdown or (lambda after: None)
@@ -250,6 +252,7 @@ class SpeechQueue:
             self._heap.remove(item)
             self.unsaid.append((why, item.say))
             log.info("left out %r (%s)", item.say.text, why)
+            self._on_unsaid(Unsaid(item.say.text, why, item.say.offer))
         heapq.heapify(self._heap)
 
     def _done(self, token: int, cut: bool) -> None:
