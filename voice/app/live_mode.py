@@ -27,9 +27,8 @@ from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
 from voice.hearing.echo import EchoCanceller, PlaybackTimeline
-from voice.hearing.listener import EchoStage, Listener, SpeechState, barge_in_recognizer
+from voice.hearing.listener import EchoStage, Listener, SpeechState
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
-from voice.hearing.recognizer import Recognizer
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.speaking.speaker import AudioOutput, Speaker, TextSpeaker
 from voice.speaking.speech_policy import openings
@@ -132,18 +131,7 @@ class LiveRun:
             canceller = EchoCanceller()
             stack.callback(canceller.close)
             echo = EchoStage(self.timeline, canceller, self._capture_delay)
-        self.listener = Listener(
-            self.recognizer,
-            state,
-            self.session.post,
-            echo=echo,
-            # Moonshine has no stop-phrase recognizer of its own: the main one listens.
-            barge_in=(
-                barge_in_recognizer(self.recognizer)
-                if isinstance(self.recognizer, Recognizer)
-                else None
-            ),
-        )
+        self.listener = Listener(self.recognizer, state, self.session.post, echo=echo)
         self.stop = threading.Event()
 
     def _capture_delay(self) -> float:

@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 RATE = 16000
 FRAME = 256  # 16 ms
+GAP = 0.015
+"""Seconds a block may leave the speaker later than the stream's count says before it counts
+as a gap (an underflow) rather than jitter in the reported time."""
 SPEEX_ECHO_SET_SAMPLING_RATE = 24
 SPEEX_PREPROCESS_SET_ECHO_STATE = 24
 
@@ -33,6 +36,9 @@ class _Segment:
     rate: int
     end: float  # when it stopped (cut) or will stop
     resampled: np.ndarray | None = field(default=None)
+    pieces: list[tuple[float, int]] = field(default_factory=list)
+    """(time, first sample at 16 kHz) of each stretch played without a gap, the first at
+    `start`: an underflow delays the rest of the sound by the gap."""
 
     def at_16k(self) -> np.ndarray:
         if self.resampled is None:
@@ -41,18 +47,49 @@ class _Segment:
 
 
 class PlaybackTimeline:
-    """What the speaker played, on the monotonic clock. Thread-safe; keeps the last minute."""
+    """What the speaker played, on the monotonic clock. Thread-safe; keeps the last minute.
+
+    The times come from the output stream's own sample count (`block`), anchored once: the
+    time the audio system reports for each block jitters by several milliseconds (±4 ms
+    measured here, per sentence), and a reference that moves by a few samples from one
+    sentence to the next is a new echo path to the adaptive filter. Only a jump larger than
+    `GAP` (an underflow left a gap, so everything after it plays later) moves the anchor."""
 
     def __init__(self, keep: float = 60.0) -> None:
         self._segments: list[_Segment] = []
         self._lock = threading.Lock()
         self._keep = keep
+        self._anchor: float | None = None  # when output frame `_frames` leaves the speaker
+        self._frames = 0
+        self._rate = 1
+
+    def block(self, frames: int, observed: float, rate: int) -> float:
+        """An output block of `frames` (at `rate`) leaves the speaker; the audio system says at
+        `observed`. Returns its time on the stream's own count (what `started` takes)."""
+        with self._lock:
+            if self._anchor is None or rate != self._rate:
+                self._anchor, self._frames, self._rate = observed, 0, rate
+            predicted = self._anchor + self._frames / rate
+            if abs(observed - predicted) > GAP:
+                self._moved(predicted, observed)
+                self._anchor, self._frames, predicted = observed, 0, observed
+            self._frames += frames
+            return predicted
+
+    def _moved(self, predicted: float, observed: float) -> None:
+        """What was due to play from `predicted` on plays from `observed`."""
+        if not self._segments or not predicted < self._segments[-1].end:
+            return
+        segment = self._segments[-1]
+        time, index = segment.pieces[-1]
+        segment.pieces.append((observed, index + int(round((predicted - time) * RATE))))
+        segment.end += observed - predicted
 
     def started(self, at: float, samples: np.ndarray, rate: int) -> None:
         with self._lock:
             end = at + len(samples) / rate
             self._segments = [s for s in self._segments if s.end > at - self._keep]
-            self._segments.append(_Segment(at, samples, rate, end))
+            self._segments.append(_Segment(at, samples, rate, end, pieces=[(at, 0)]))
 
     def stopped(self, at: float) -> None:
         with self._lock:
@@ -67,11 +104,15 @@ class PlaybackTimeline:
             segments = [s for s in self._segments if s.start < stop and s.end > start]
         for segment in segments:
             audio = segment.at_16k()
-            first = int(round((start - segment.start) * RATE))  # index into the segment
-            last = min(int(round((segment.end - segment.start) * RATE)), len(audio))
-            lo, hi = max(first, 0), min(first + count, last)
-            if hi > lo:
-                out[lo - first : hi - first] = audio[lo:hi]
+            bounds = [*segment.pieces[1:], (segment.end, len(audio))]
+            for (time, index), (until, next_index) in zip(segment.pieces, bounds, strict=True):
+                if time >= stop or until <= start:
+                    continue
+                first = index + int(round((start - time) * RATE))  # index into the segment
+                last = min(next_index, index + int(round((until - time) * RATE)), len(audio))
+                lo, hi = max(first, index), min(first + count, last)
+                if hi > lo:
+                    out[lo - first : hi - first] = audio[lo:hi]
         return out
 
 
