@@ -218,7 +218,11 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
         bench.quiet_for(0.6, limit=90.0)
     after = events(bench.log)[seen:]
     said = [e for e in after if e["type"] == "Said"]
-    finals = [e["text"] for e in after if e["type"] == "Heard" and e["final"]]
+    finals = [
+        e["text"] + (" (over speech)" if e.get("over_speech") else "")
+        for e in after
+        if e["type"] == "Heard" and e["final"]
+    ]
     return {
         "speech_seconds": sum(e["end"] - e["start"] for e in said),
         "replies": i,
@@ -285,7 +289,7 @@ def summary(name: str, data: dict[str, Any]) -> list[str]:
     ]
     for r in rows:
         finals = " / ".join(r["finals"])
-        doubted = " / ".join(d.split(": ", 1)[-1] for d in r.get("doubted", []))
+        doubted = " / ".join(d.split("ignored ", 1)[-1] for d in r.get("doubted", []))
         lines.append(
             f"| {r['command']} | {r['heard']} | {r['over']} | {r['voice']} | {finals} | {doubted} |"
         )

@@ -27,8 +27,15 @@ from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
 from voice.hearing.echo import EchoCanceller, PlaybackTimeline
-from voice.hearing.listener import EchoStage, Listener, SpeechState
+from voice.hearing.listener import (
+    SPOTTED,
+    EchoStage,
+    Listener,
+    SpeechState,
+    spotter_recognizer,
+)
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
+from voice.hearing.recognizer import Recognizer
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.speaking.speaker import AudioOutput, Speaker, TextSpeaker
 from voice.speaking.speech_policy import openings
@@ -131,7 +138,13 @@ class LiveRun:
             canceller = EchoCanceller()
             stack.callback(canceller.close)
             echo = EchoStage(self.timeline, canceller, self._capture_delay)
-        self.listener = Listener(self.recognizer, state, self.session.post, echo=echo)
+        spotter = None
+        if echo is not None and isinstance(self.recognizer, Recognizer):
+            spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
+            spotter = spotter_recognizer(self.recognizer, spotted)
+        self.listener = Listener(
+            self.recognizer, state, self.session.post, echo=echo, spotter=spotter
+        )
         self.stop = threading.Event()
 
     def _capture_delay(self) -> float:

@@ -100,12 +100,16 @@ class PlaybackTimeline:
         """The reference signal (16 kHz int16) for `count` samples from `start`."""
         out = np.zeros(count, dtype=np.int16)
         stop = start + count / RATE
-        with self._lock:
-            segments = [s for s in self._segments if s.start < stop and s.end > start]
-        for segment in segments:
+        with self._lock:  # the speaker's thread adds pieces and moves ends
+            segments = [
+                (s, list(s.pieces), s.end)
+                for s in self._segments
+                if s.start < stop and s.end > start
+            ]
+        for segment, pieces, end in segments:
             audio = segment.at_16k()
-            bounds = [*segment.pieces[1:], (segment.end, len(audio))]
-            for (time, index), (until, next_index) in zip(segment.pieces, bounds, strict=True):
+            bounds = [*pieces[1:], (end, len(audio))]
+            for (time, index), (until, next_index) in zip(pieces, bounds, strict=True):
                 if time >= stop or until <= start:
                     continue
                 first = index + int(round((start - time) * RATE))  # index into the segment

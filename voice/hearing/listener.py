@@ -34,7 +34,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from voice.events import Event, Heard
+from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.echo import EchoCanceller, PlaybackTimeline
+from voice.hearing.recognizer import Recognizer
+from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -57,6 +60,8 @@ class EchoStage:
         self._samples = 0
         self.trained = 0.0
         """Seconds of reference (the coach speaking) the canceller has adapted to."""
+        self.voiced_at = -1e9
+        """Arrival time of the last chunk captured while the speaker played a sound."""
 
     def clean(self, chunk: bytes, at: float) -> bytes:
         mic = np.frombuffer(chunk, dtype=np.int16)
@@ -70,6 +75,7 @@ class EchoStage:
         reference = self._timeline.window(expected, len(mic))
         if np.any(reference):
             self.trained += len(mic) / RATE
+            self.voiced_at = at
         return self._canceller.process(mic, reference).tobytes()
 
 
@@ -97,6 +103,14 @@ BASELINE_FACTOR = 4.0
 """Double talk leaves at least this many times the share the canceller typically leaves of
 the coach's voice alone (the median over the last 5 s of its speech, someone else's words
 included: a few words do not move a median much)."""
+ECHO_TAIL = 0.5
+"""Seconds after the last chunk captured while the speaker played during which its echo may
+still arrive: the echo path's delay (0.21 s through PulseAudio's loopback here) and the
+room's decay; the canceller's filter is 0.4 s long."""
+SPOTTED = ("Emergency", "RedFlag", "ItHurts", "Stop")
+"""Intents whose sentences the spotter listens for over the coach's voice (they cut it)."""
+REPEAT_WINDOW = 3.0
+"""Seconds in which the same words from the spotter and the main recognizer are one result."""
 RECENT_SPEECH = 6.0
 """Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
 echo can come out of the recognizer a second or two after the next one starts)."""
@@ -115,6 +129,19 @@ def echo_of(heard: str, said: str) -> bool:
     words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in FUNCTION_WORDS]
     words = words or re.findall(r"[a-z']+", heard.lower())
     return bool(words) and all(w in spoken for w in words)
+
+
+def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
+    """A second recognizer on the same model that knows only `phrases` (the sentences of
+    `SPOTTED` intents) and "[unk]" for everything else, such as what is left of the coach's
+    own voice. No clean-up: its gain would raise that residue too."""
+    settings = RecognizerSettings(
+        alternatives=0,
+        min_confidence=0.6,
+        min_sentence_confidence=0.6,
+        cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
+    )
+    return Recognizer(main.model, phrases, settings)
 
 
 @dataclass(frozen=True)
@@ -143,10 +170,16 @@ class Listener:
         post: Callable[[Event], None],
         tail_guard: float = TAIL_GUARD,
         echo: EchoStage | None = None,
+        spotter: SpeechRecognizer | None = None,
     ) -> None:
         """`echo` cancels the coach's voice from the microphone signal; without it only the
-        stop phrases are heard over the coach's voice."""
+        stop phrases are heard over the coach's voice. `spotter` (`spotter_recognizer`)
+        listens over the coach's voice for the sentences that cut it, besides the main
+        recognizer: a small grammar picks them out of a mixture the main one hears as a
+        string of words."""
         self._recognizer = recognizer
+        self._spotter = spotter
+        self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
         self._speech = speech
         self._post = post
@@ -168,7 +201,8 @@ class Listener:
         if self._speech.speaking():
             self._echo_until = at + self._tail_guard
             self._remember_said(at)
-        echoing = at < self._echo_until
+        voiced = self._echo.voiced_at + ECHO_TAIL if self._echo is not None else 0.0
+        echoing = at < max(self._echo_until, voiced)
         self._energies.append((_energy(chunk), _energy(cleaned)))
         if self._someone_else_speaks(echoing):
             self._double_talk = at
@@ -179,8 +213,14 @@ class Listener:
         elif self._utterance.over_speech and not in_utterance:
             # The coach's voice has died away and nobody is mid-sentence: forget its echo.
             self._recognizer.reset()
+            if self._spotter is not None:
+                self._spotter.reset()
             self._utterance = _Utterance()
             self._cleaned_input = False
+        if self._spotter is not None and self._cleaned_input:
+            for heard in self._spotter.feed(cleaned, at):
+                if heard.final:
+                    self._spotted(heard, at)
         if in_utterance and self._utterance.start is None:
             self._utterance.start = at
         audio = cleaned if self._cleaned_input else chunk
@@ -207,14 +247,34 @@ class Listener:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
             self.ignored.append(heard.text)
             return
+        text = heard.text if self._echo is not None else self._stop_word(heard.text) or ""
+        self._post_over_speech(Heard(text=text, confidence=heard.confidence, at=at))
+
+    def _spotted(self, heard: Heard, at: float) -> None:
+        """A final of the spotter: judged as the main recognizer's are (it knows only whole
+        sentences), the utterance being the last two seconds."""
+        if not heard.text:
+            return
+        why = self._doubt(heard.text, _Utterance(True, at - 2.0), at, whole=False)
+        if why is not None:
+            log.info("spotted over the coach's voice, ignored (%s): %r", why, heard.text)
+            self.ignored.append(heard.text)
+            return
+        self._post_over_speech(Heard(text=heard.text, confidence=heard.confidence, at=at))
+
+    def _post_over_speech(self, heard: Heard) -> None:
+        if any(
+            text == heard.text and heard.at - when < REPEAT_WINDOW for when, text in self._posted
+        ):
+            return  # the spotter and the main recognizer heard the same words
+        self._posted.append((heard.at, heard.text))
         log.info("heard over the coach's voice: %r", heard.text)
         self.over_speech += 1
-        text = heard.text if self._echo is not None else self._stop_word(heard.text) or ""
         self._post(
-            Heard(text=text, confidence=heard.confidence, final=True, at=at, over_speech=True)
+            Heard(text=heard.text, confidence=heard.confidence, at=heard.at, over_speech=True)
         )
 
-    def _doubt(self, text: str, utterance: _Utterance, at: float) -> str | None:
+    def _doubt(self, text: str, utterance: _Utterance, at: float, whole: bool = True) -> str | None:
         """Why a final heard over the coach's voice is not taken as someone else's words
         (None: it is)."""
         said = " ".join(sentence for _, sentence in self._said)
@@ -225,7 +285,7 @@ class Listener:
             return "no double talk"
         if echo_of(text, said):
             return "the coach's own words"
-        if not self._recognizer.is_sentence(text):
+        if whole and not self._recognizer.is_sentence(text):
             return "not a whole sentence"
         return None
 
