@@ -69,8 +69,13 @@ def start_pulse(stack: ExitStack) -> None:
     for args in (
         ["set-default-sink", "coach_speaker"],
         ["set-default-source", "coach_mic"],
-        ["load-module", "module-loopback", "source=coach_speaker.monitor", "sink=room",
-         *os.environ.get("DUPLEX_LOOPBACK", "").split()],
+        [
+            "load-module",
+            "module-loopback",
+            "source=coach_speaker.monitor",
+            "sink=room",
+            *os.environ.get("DUPLEX_LOOPBACK", "").split(),
+        ],
     ):
         subprocess.run(["pactl", *args], check=True, capture_output=True)
 

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from voice.events import Event, Heard
-from voice.hearing.echo import EchoCanceller, PlaybackTimeline
-from voice.hearing.listener import EchoStage, Listener, SpeechState
+from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
+from voice.hearing.listener import Listener, SpeechState
 from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.wav_files import read_wav
 

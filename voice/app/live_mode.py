@@ -26,10 +26,9 @@ from voice.app.wiring import build_coach, build_recognizer, sources_for, underst
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
-from voice.hearing.echo import EchoCanceller, PlaybackTimeline
+from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import (
     SPOTTED,
-    EchoStage,
     Listener,
     SpeechState,
     spotter_recognizer,

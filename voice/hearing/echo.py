@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 
 RATE = 16000
 FRAME = 256  # 16 ms
+RESYNC = 0.05
+"""Seconds the sample count may drift from the arrival times before re-anchoring."""
 GAP = 0.015
 """Seconds a block may leave the speaker later than the stream's count says before it counts
 as a gap (an underflow) rather than jitter in the reported time."""
@@ -179,3 +182,39 @@ class EchoCanceller:
             self._closed = True
             self._lib.speex_echo_state_destroy(self._echo)
             self._lib.speex_preprocess_state_destroy(self._pre)
+
+
+class EchoStage:
+    """Echo cancellation for microphone chunks: the speaker's timeline gives the reference
+    for the moment each chunk was captured (`capture_delay()` before it arrived)."""
+
+    def __init__(
+        self,
+        timeline: PlaybackTimeline,
+        canceller: EchoCanceller,
+        capture_delay: Callable[[], float],
+    ) -> None:
+        self._timeline = timeline
+        self._canceller = canceller
+        self._delay = capture_delay
+        self._origin: float | None = None
+        self._samples = 0
+        self.trained = 0.0
+        """Seconds of reference (the coach speaking) the canceller has adapted to."""
+        self.voiced_at = -1e9
+        """Arrival time of the last chunk captured while the speaker played a sound."""
+
+    def clean(self, chunk: bytes, at: float) -> bytes:
+        mic = np.frombuffer(chunk, dtype=np.int16)
+        # Capture times by counting samples from one anchor: per-chunk arrival times jitter
+        # by milliseconds, and a reference that jitters defeats the adaptive filter.
+        observed = at - self._delay()
+        expected = None if self._origin is None else self._origin + self._samples / RATE
+        if expected is None or abs(expected - observed) > RESYNC:
+            self._origin, self._samples, expected = observed, 0, observed
+        self._samples += len(mic)
+        reference = self._timeline.window(expected, len(mic))
+        if np.any(reference):
+            self.trained += len(mic) / RATE
+            self.voiced_at = at
+        return self._canceller.process(mic, reference).tobytes()

@@ -35,48 +35,12 @@ import numpy as np
 
 from voice.events import Event, Heard
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.echo import EchoCanceller, PlaybackTimeline
+from voice.hearing.echo import EchoStage
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
-
-
-class EchoStage:
-    """Echo cancellation for microphone chunks: the speaker's timeline gives the reference
-    for the moment each chunk was captured (`capture_delay()` before it arrived)."""
-
-    def __init__(
-        self,
-        timeline: PlaybackTimeline,
-        canceller: EchoCanceller,
-        capture_delay: Callable[[], float],
-    ) -> None:
-        self._timeline = timeline
-        self._canceller = canceller
-        self._delay = capture_delay
-        self._origin: float | None = None
-        self._samples = 0
-        self.trained = 0.0
-        """Seconds of reference (the coach speaking) the canceller has adapted to."""
-        self.voiced_at = -1e9
-        """Arrival time of the last chunk captured while the speaker played a sound."""
-
-    def clean(self, chunk: bytes, at: float) -> bytes:
-        mic = np.frombuffer(chunk, dtype=np.int16)
-        # Capture times by counting samples from one anchor: per-chunk arrival times jitter
-        # by milliseconds, and a reference that jitters defeats the adaptive filter.
-        observed = at - self._delay()
-        expected = None if self._origin is None else self._origin + self._samples / RATE
-        if expected is None or abs(expected - observed) > RESYNC:
-            self._origin, self._samples, expected = observed, 0, observed
-        self._samples += len(mic)
-        reference = self._timeline.window(expected, len(mic))
-        if np.any(reference):
-            self.trained += len(mic) / RATE
-            self.voiced_at = at
-        return self._canceller.process(mic, reference).tobytes()
 
 
 RATE = 16000
@@ -88,8 +52,6 @@ MIN_ENERGY = 10 * 512 * 1200.0**2
 -29 dBFS: a voice raised at a laptop from a metre away, by a rough guess)."""
 TRAINED = 4.0
 """Seconds of the coach's speech the canceller needs before double talk is trusted."""
-RESYNC = 0.05
-"""Seconds the sample count may drift from the arrival times before re-anchoring."""
 TAIL_GUARD = 0.3
 """Seconds after the coach's last voiced sample reached the speaker (counted from the last
 microphone chunk that arrived while it played) during which its echo is still cancelled and
