@@ -43,7 +43,6 @@ from voice.hearing.speech_recognizer import SpeechRecognizer
 log = logging.getLogger(__name__)
 
 
-RATE = 16000
 DOUBLE_TALK = 0.25
 """Energy left after echo cancellation, as a share of the microphone's, above which someone
 besides the coach is talking (the canceller alone removes 15-25 dB: a share of 0.003-0.03)."""
