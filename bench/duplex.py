@@ -214,6 +214,7 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
     questions = [*QUESTIONS, "why does it happen", "can i move", "say that again"]
     posted: set[str] = set(questions)
     seen = len(events(bench.log))
+    bench.doubted.clear()
     deadline = time.monotonic() + minutes * 60
     i = 0
     while time.monotonic() < deadline:
@@ -233,6 +234,7 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
         "replies": i,
         "false_actions": [t for t in finals if t not in posted],
         "false_cuts": sum(bool(e.get("cut")) for e in said),
+        "ignored": bench.doubted[:],  # what the listener heard over the coach and let pass
     }
 
 
@@ -306,6 +308,12 @@ def summary(name: str, data: dict[str, Any]) -> list[str]:
             f"({c['replies']} replies), nobody speaking: {len(c['false_actions'])} false "
             f"actions {c['false_actions']}, {c['false_cuts']} cut sentences",
         ]
+        reasons: dict[str, int] = {}
+        for line in c.get("ignored", []):
+            why = line.split("(", 1)[-1].split(")", 1)[0] if "(" in line else line
+            reasons[why] = reasons.get(why, 0) + 1
+        if reasons:
+            lines.append(f"finals heard over its voice and let pass, by reason: {reasons}")
     return lines
 
 
@@ -330,6 +338,7 @@ def main() -> int:
     parser.add_argument("--before", help="another checkout to measure first (e.g. /work/main)")
     parser.add_argument("--before-trials", type=int, help="trials for --before (default: same)")
     parser.add_argument("--before-control", type=float, help="control minutes for --before")
+    parser.add_argument("--summarize", nargs="+", help="NAME=RESULT.json: tables only")
     parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -337,6 +346,12 @@ def main() -> int:
         return child(args)
     sys.path.insert(0, str(HERE))
     from latency import machine
+
+    if args.summarize:
+        for pair in args.summarize:
+            name, path = pair.split("=", 1)
+            print("\n".join(summary(name, json.loads(Path(path).read_text()))) + "\n")
+        return 0
 
     runs = []
     if args.before:
