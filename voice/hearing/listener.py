@@ -64,6 +64,10 @@ BASELINE_FACTOR = 4.0
 """Double talk leaves at least this many times the share the canceller typically leaves of
 the coach's voice alone (the median over the last 5 s of its speech, someone else's words
 included: a few words do not move a median much)."""
+DOUBLE_TALK_CHUNKS = 8
+"""Chunks (32 ms) with double talk an utterance needs to be someone else's: 0.26 s of it,
+not a moment. The coach's own voice replayed (4 min recorded through PulseAudio's loopback
+on a loaded machine, nobody speaking) passed 2 results with 1 chunk, 1 with 8."""
 ECHO_TAIL = 0.5
 """Seconds after the last chunk captured while the speaker played during which its echo may
 still arrive: the echo path's delay (0.21 s through PulseAudio's loopback here) and the
@@ -148,7 +152,7 @@ class Listener:
         self._echo_until = 0.0
         self._utterance = _Utterance()
         self._cleaned_input = False  # the recognizer hears the cleaned signal
-        self._double_talk = -1e9  # when someone besides the coach last spoke over it
+        self._double_talk: deque[float] = deque(maxlen=400)  # chunks with double talk; 12 s
         self._energies: deque[tuple[float, float]] = deque(maxlen=10)  # raw, cleaned; 0.3 s
         self._said: deque[tuple[float, str]] = deque(maxlen=8)  # (when, sentence) recently
         self._shares: deque[float] = deque(maxlen=160)  # share left, coach speaking; 5 s
@@ -166,7 +170,7 @@ class Listener:
         echoing = at < max(self._echo_until, voiced)
         self._energies.append((_energy(chunk), _energy(cleaned)))
         if self._someone_else_speaks(echoing):
-            self._double_talk = at
+            self._double_talk.append(at)
         in_utterance = self._recognizer.in_speech
         if echoing:
             self._utterance.over_speech = True
@@ -242,7 +246,8 @@ class Listener:
         if self._echo is None:
             return None if self._stop_word(text) else "no echo canceller: stop phrases only"
         start = utterance.start if utterance.start is not None else at - 1.0
-        if self._double_talk < start - DOUBLE_TALK_LEAD:
+        double_talk = sum(t >= start - DOUBLE_TALK_LEAD for t in self._double_talk)
+        if double_talk < DOUBLE_TALK_CHUNKS:
             return "no double talk"
         if echo_of(text, said):
             return "the coach's own words"
