@@ -68,12 +68,14 @@ class Event:
 
 @dataclass(frozen=True)
 class Heard(Event):
-    """Recognizer output. `final` False for partial results."""
+    """Recognizer output. `final` False for partial results. `over_speech`: heard while the
+    coach was speaking (voice.hearing.listener let it through as someone else's words)."""
 
     text: str
     confidence: float = 1.0
     final: bool = True
     at: float = 0.0
+    over_speech: bool = False
 
 
 @dataclass(frozen=True)

@@ -204,9 +204,9 @@ def test_coach_does_not_answer_its_own_voice(
     finally:
         code, err = coach.finish()
     assert code == 0, err
-    # Nothing it said was taken as a request. (A false barge-in, its own voice heard as
-    # "stop", happens in about 1 answer in 6 at this full loopback level: bench/barge_in.py.
-    # It stops the speech; it is not an answer to itself, so it is tolerated here.)
+    # Nothing it said was taken as a request. (Its own voice heard as "stop" over it would stop
+    # the speech; it is not an answer to itself, so it is tolerated here: bench/duplex.py
+    # counts such false cuts, tests/integration/test_live_duplex.py allows none.)
     barge_ins = {"stop", "quiet", "enough"}
     finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
     assert [t for t in finals if t not in barge_ins] == ["my back locked up", "goodbye"]

@@ -26,8 +26,13 @@ from voice.app.wiring import build_coach, build_recognizer, sources_for, underst
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
-from voice.hearing.echo import EchoCanceller, PlaybackTimeline
-from voice.hearing.listener import EchoStage, Listener, SpeechState, barge_in_recognizer
+from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
+from voice.hearing.listener import (
+    SPOTTED,
+    Listener,
+    SpeechState,
+    spotter_recognizer,
+)
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.speech_recognizer import SpeechRecognizer
@@ -135,17 +140,12 @@ class LiveRun:
             canceller = EchoCanceller()
             stack.callback(canceller.close)
             echo = EchoStage(self.timeline, canceller, self._capture_delay)
+        spotter = None
+        if echo is not None and isinstance(self.recognizer, Recognizer):
+            spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
+            spotter = spotter_recognizer(self.recognizer, spotted)
         self.listener = Listener(
-            self.recognizer,
-            state,
-            self.session.post,
-            echo=echo,
-            # Moonshine has no stop-phrase recognizer of its own: the main one listens.
-            barge_in=(
-                barge_in_recognizer(self.recognizer)
-                if isinstance(self.recognizer, Recognizer)
-                else None
-            ),
+            self.recognizer, state, self.session.post, echo=echo, spotter=spotter
         )
         self.stop = threading.Event()
 

@@ -20,12 +20,14 @@ from typing import IO, Protocol
 
 from intents.types import Match
 from voice.clock import Clock, Now
+from voice.coach.over_speech import OverSpeech, over_speech
 from voice.errors import StateError
 from voice.events import (
     AdjustVoice,
     EndSession,
     Event,
     Heard,
+    Ignored,
     Priority,
     Say,
     StopSpeech,
@@ -46,7 +48,7 @@ class CoachLike(Protocol):
 
 class SpeechSink(Protocol):
     def say(self, say: Say, now: Now) -> None: ...
-    def stop(self, keep: Priority) -> None: ...
+    def stop(self, keep: Priority, cut_playing: bool = True) -> None: ...
     def adjust(self, change: AdjustVoice) -> None: ...
 
 
@@ -174,7 +176,22 @@ class Session:
             return
         match = self._understand(heard.text)
         self._log.write(Understood(match=match, at=now.mono))
+        if heard.over_speech and not self._over_speech(match):
+            return
         self.dispatch(self._coach.handle(match, now), now)
+
+    def _over_speech(self, match: Match) -> bool:
+        """Make way for a request heard while the coach spoke (voice.coach.over_speech); False
+        if it is not to be acted on."""
+        when = over_speech(match)
+        if when is OverSpeech.IGNORE:
+            self._log.write(Ignored(match.intent, "heard over the coach's voice", match.text))
+            return False
+        if when is OverSpeech.CUT_NOW:
+            self._speech.stop(Priority.SAFETY)
+        else:  # the answer comes next, when the sentence being spoken ends
+            self._speech.stop(Priority.COUNTDOWN, cut_playing=False)
+        return True
 
     def dispatch(self, events: list[Event], now: Now) -> None:
         for event in events:

@@ -90,7 +90,7 @@ class PrintingSink:
             self._out.flush()
         self._events.write(Said(text=say.text, key=say.key, start=now.mono, end=now.mono))
 
-    def stop(self, keep: Priority) -> None:
+    def stop(self, keep: Priority, cut_playing: bool = True) -> None:
         """Nothing to cut: every sentence was printed when it was said."""
 
     def adjust(self, change: AdjustVoice) -> None:

@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,11 @@ log = logging.getLogger(__name__)
 
 RATE = 16000
 FRAME = 256  # 16 ms
+RESYNC = 0.05
+"""Seconds the sample count may drift from the arrival times before re-anchoring."""
+GAP = 0.015
+"""Seconds a block may leave the speaker later than the stream's count says before it counts
+as a gap (an underflow) rather than jitter in the reported time."""
 SPEEX_ECHO_SET_SAMPLING_RATE = 24
 SPEEX_PREPROCESS_SET_ECHO_STATE = 24
 
@@ -33,6 +39,9 @@ class _Segment:
     rate: int
     end: float  # when it stopped (cut) or will stop
     resampled: np.ndarray | None = field(default=None)
+    pieces: list[tuple[float, int]] = field(default_factory=list)
+    """(time, first sample at 16 kHz) of each stretch played without a gap, the first at
+    `start`: an underflow delays the rest of the sound by the gap."""
 
     def at_16k(self) -> np.ndarray:
         if self.resampled is None:
@@ -41,18 +50,49 @@ class _Segment:
 
 
 class PlaybackTimeline:
-    """What the speaker played, on the monotonic clock. Thread-safe; keeps the last minute."""
+    """What the speaker played, on the monotonic clock. Thread-safe; keeps the last minute.
+
+    The times come from the output stream's own sample count (`block`), anchored once: the
+    time the audio system reports for each block jitters by several milliseconds (±4 ms
+    measured here, per sentence), and a reference that moves by a few samples from one
+    sentence to the next is a new echo path to the adaptive filter. Only a jump larger than
+    `GAP` (an underflow left a gap, so everything after it plays later) moves the anchor."""
 
     def __init__(self, keep: float = 60.0) -> None:
         self._segments: list[_Segment] = []
         self._lock = threading.Lock()
         self._keep = keep
+        self._anchor: float | None = None  # when output frame `_frames` leaves the speaker
+        self._frames = 0
+        self._rate = 1
+
+    def block(self, frames: int, observed: float, rate: int) -> float:
+        """An output block of `frames` (at `rate`) leaves the speaker; the audio system says at
+        `observed`. Returns its time on the stream's own count (what `started` takes)."""
+        with self._lock:
+            if self._anchor is None or rate != self._rate:
+                self._anchor, self._frames, self._rate = observed, 0, rate
+            predicted = self._anchor + self._frames / rate
+            if abs(observed - predicted) > GAP:
+                self._moved(predicted, observed)
+                self._anchor, self._frames, predicted = observed, 0, observed
+            self._frames += frames
+            return predicted
+
+    def _moved(self, predicted: float, observed: float) -> None:
+        """What was due to play from `predicted` on plays from `observed`."""
+        if not self._segments or not predicted < self._segments[-1].end:
+            return
+        segment = self._segments[-1]
+        time, index = segment.pieces[-1]
+        segment.pieces.append((observed, index + int(round((predicted - time) * RATE))))
+        segment.end += observed - predicted
 
     def started(self, at: float, samples: np.ndarray, rate: int) -> None:
         with self._lock:
             end = at + len(samples) / rate
             self._segments = [s for s in self._segments if s.end > at - self._keep]
-            self._segments.append(_Segment(at, samples, rate, end))
+            self._segments.append(_Segment(at, samples, rate, end, pieces=[(at, 0)]))
 
     def stopped(self, at: float) -> None:
         with self._lock:
@@ -63,15 +103,23 @@ class PlaybackTimeline:
         """The reference signal (16 kHz int16) for `count` samples from `start`."""
         out = np.zeros(count, dtype=np.int16)
         stop = start + count / RATE
-        with self._lock:
-            segments = [s for s in self._segments if s.start < stop and s.end > start]
-        for segment in segments:
+        with self._lock:  # the speaker's thread adds pieces and moves ends
+            segments = [
+                (s, list(s.pieces), s.end)
+                for s in self._segments
+                if s.start < stop and s.end > start
+            ]
+        for segment, pieces, end in segments:
             audio = segment.at_16k()
-            first = int(round((start - segment.start) * RATE))  # index into the segment
-            last = min(int(round((segment.end - segment.start) * RATE)), len(audio))
-            lo, hi = max(first, 0), min(first + count, last)
-            if hi > lo:
-                out[lo - first : hi - first] = audio[lo:hi]
+            bounds = [*pieces[1:], (end, len(audio))]
+            for (time, index), (until, next_index) in zip(pieces, bounds, strict=True):
+                if time >= stop or until <= start:
+                    continue
+                first = index + int(round((start - time) * RATE))  # index into the segment
+                last = min(next_index, index + int(round((until - time) * RATE)), len(audio))
+                lo, hi = max(first, index), min(first + count, last)
+                if hi > lo:
+                    out[lo - first : hi - first] = audio[lo:hi]
         return out
 
 
@@ -134,3 +182,39 @@ class EchoCanceller:
             self._closed = True
             self._lib.speex_echo_state_destroy(self._echo)
             self._lib.speex_preprocess_state_destroy(self._pre)
+
+
+class EchoStage:
+    """Echo cancellation for microphone chunks: the speaker's timeline gives the reference
+    for the moment each chunk was captured (`capture_delay()` before it arrived)."""
+
+    def __init__(
+        self,
+        timeline: PlaybackTimeline,
+        canceller: EchoCanceller,
+        capture_delay: Callable[[], float],
+    ) -> None:
+        self._timeline = timeline
+        self._canceller = canceller
+        self._delay = capture_delay
+        self._origin: float | None = None
+        self._samples = 0
+        self.trained = 0.0
+        """Seconds of reference (the coach speaking) the canceller has adapted to."""
+        self.voiced_at = -1e9
+        """Arrival time of the last chunk captured while the speaker played a sound."""
+
+    def clean(self, chunk: bytes, at: float) -> bytes:
+        mic = np.frombuffer(chunk, dtype=np.int16)
+        # Capture times by counting samples from one anchor: per-chunk arrival times jitter
+        # by milliseconds, and a reference that jitters defeats the adaptive filter.
+        observed = at - self._delay()
+        expected = None if self._origin is None else self._origin + self._samples / RATE
+        if expected is None or abs(expected - observed) > RESYNC:
+            self._origin, self._samples, expected = observed, 0, observed
+        self._samples += len(mic)
+        reference = self._timeline.window(expected, len(mic))
+        if np.any(reference):
+            self.trained += len(mic) / RATE
+            self.voiced_at = at
+        return self._canceller.process(mic, reference).tobytes()

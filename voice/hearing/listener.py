@@ -1,23 +1,32 @@
-"""Between the audio source and the session: half-duplex listening with barge-in.
+"""Between the audio source and the session: full-duplex listening.
 
-While the coach's voice plays (and for `tail_guard` seconds after its last voiced sample, while
-its echo dies away; the silence espeak-ng puts after each sentence is not waited out) nothing
-heard is passed on: laptop speakers reach the laptop microphone and the coach must not answer
-itself. One exception, barge-in: the microphone signal is echo-cancelled against what the
-speaker played (`EchoStage`, speexdsp), a small recognizer that knows only the stop phrases
-listens to it, and a final "stop" / "quiet" / "enough" counts when, within the last second, the
-canceller removed much less than it removes from the coach's voice alone (double talk: someone
-else spoke). A word the coach is saying itself never counts. When listening resumes the main
-recognizer is reset so no echo leaks into the next result.
+The recognizer listens all the time, also while the coach's voice plays. Laptop speakers reach
+the laptop microphone, so while the coach speaks (and for `tail_guard` seconds after its last
+voiced sample, while its echo dies away) the recognizer hears the microphone signal with the
+coach's voice cancelled (`EchoStage`: the speaker's own samples, speexdsp's echo canceller);
+otherwise it hears the microphone as it is.
 
-Measured with the coach's voice looped back at full level (bench/barge_in.py): 9 of 12
-answers stopped by "stop", 2 of 12 cut with nobody speaking.
+A result whose utterance overlapped the coach's voice is passed on (as `Heard(over_speech=
+True)`; what it then does is the session's decision) only if both hold:
+- double talk: during the utterance, over some 0.3 s, the canceller removed much less than it
+  removes from the coach's voice alone (someone besides the coach spoke), and
+- it is not an echo of the coach's words: not every content word of it is a word of what the
+  coach said in the last few seconds, and
+- it is a whole sentence of ours (`is_sentence`), not a loose string of our words: the
+  coach's voice half-cancelled and mixed with a person's comes out as such strings.
+Anything else heard over the coach's voice is kept in `ignored` (and logged at debug level).
+Without an echo canceller only the stop phrases count over the coach's voice, and only words
+the coach is not saying itself.
+
+Measured with the coach's voice looped back at full level: bench/duplex.py,
+bench/results/duplex.md.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +35,7 @@ import numpy as np
 
 from voice.events import Event, Heard
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.echo import EchoCanceller, PlaybackTimeline
+from voice.hearing.echo import EchoStage
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
@@ -34,82 +43,70 @@ from voice.hearing.speech_recognizer import SpeechRecognizer
 log = logging.getLogger(__name__)
 
 
-class EchoStage:
-    """Echo cancellation for microphone chunks: the speaker's timeline gives the reference
-    for the moment each chunk was captured (`capture_delay()` before it arrived)."""
-
-    def __init__(
-        self,
-        timeline: PlaybackTimeline,
-        canceller: EchoCanceller,
-        capture_delay: Callable[[], float],
-    ) -> None:
-        self._timeline = timeline
-        self._canceller = canceller
-        self._delay = capture_delay
-        self._origin: float | None = None
-        self._samples = 0
-        self.trained = 0.0
-        """Seconds of reference (the coach speaking) the canceller has adapted to."""
-
-    def clean(self, chunk: bytes, at: float) -> bytes:
-        mic = np.frombuffer(chunk, dtype=np.int16)
-        # Capture times by counting samples from one anchor: per-chunk arrival times jitter
-        # by milliseconds, and a reference that jitters defeats the adaptive filter.
-        observed = at - self._delay()
-        expected = None if self._origin is None else self._origin + self._samples / RATE
-        if expected is None or abs(expected - observed) > RESYNC:
-            self._origin, self._samples, expected = observed, 0, observed
-        self._samples += len(mic)
-        reference = self._timeline.window(expected, len(mic))
-        if np.any(reference):
-            self.trained += len(mic) / RATE
-        return self._canceller.process(mic, reference).tobytes()
-
-
-RATE = 16000
 DOUBLE_TALK = 0.25
 """Energy left after echo cancellation, as a share of the microphone's, above which someone
 besides the coach is talking (the canceller alone removes 15-25 dB: a share of 0.003-0.03)."""
 MIN_ENERGY = 10 * 512 * 1200.0**2
-"""Cleaned energy over the window below which it is not a clear "stop" (RMS 1200, about
+"""Cleaned energy over the window below which it is not a clear voice (RMS 1200, about
 -29 dBFS: a voice raised at a laptop from a metre away, by a rough guess)."""
 TRAINED = 4.0
-"""Seconds of the coach's speech the canceller needs before barge-in is trusted."""
-RESYNC = 0.05
-"""Seconds the sample count may drift from the arrival times before re-anchoring."""
+"""Seconds of the coach's speech the canceller needs before double talk is trusted."""
 TAIL_GUARD = 0.3
-"""Seconds of deafness after the coach's last voiced sample reached the speaker (counted from
-the last microphone chunk that arrived while it played). A living room's echo dies 60 dB in
-about 0.4 s, so 30 dB in 0.2 s (textbook figures, not measured here). The coach's voice
-looped back at full level through PulseAudio (test_coach_does_not_answer_its_own_voice) was
-not answered with 0.2 or 0.3 (two runs each). 0.5 s counted from the end of espeak-ng's
-trailing silence (as before) clipped a "yes" said as soon as an offer ended."""
+"""Seconds after the coach's last voiced sample reached the speaker (counted from the last
+microphone chunk that arrived while it played) during which its echo is still cancelled and
+what is heard is judged as heard over its voice. A living room's echo dies 60 dB in about
+0.4 s, so 30 dB in 0.2 s (textbook figures, not measured here). 0.5 s counted from the end of
+espeak-ng's trailing silence (as before) clipped a "yes" said as soon as an offer ended."""
+DOUBLE_TALK_LEAD = 0.6
+"""Seconds before the voice detector marks an utterance's start in which double talk still
+counts for it (the detector needs a few windows of speech; the energy window is 0.3 s)."""
+BASELINE_FACTOR = 4.0
+"""Double talk leaves at least this many times the share the canceller typically leaves of
+the coach's voice alone (the median over the last 5 s of its speech, someone else's words
+included: a few words do not move a median much)."""
+DOUBLE_TALK_CHUNKS = 8
+"""Chunks (32 ms) with double talk an utterance needs to be someone else's: 0.26 s of it,
+not a moment. The coach's own voice replayed (4 min recorded through PulseAudio's loopback
+on a loaded machine, nobody speaking) passed 2 results with 1 chunk, 1 with 8."""
+ECHO_TAIL = 0.5
+"""Seconds after the last chunk captured while the speaker played during which its echo may
+still arrive: the echo path's delay (0.21 s through PulseAudio's loopback here) and the
+room's decay; the canceller's filter is 0.4 s long."""
+SPOTTED = ("Emergency", "RedFlag", "ItHurts", "Stop")
+"""Intents whose sentences the spotter listens for over the coach's voice (they cut it)."""
+REPEAT_WINDOW = 3.0
+"""Seconds in which the same words from the spotter and the main recognizer are one result."""
+RECENT_SPEECH = 6.0
+"""Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
+echo can come out of the recognizer a second or two after the next one starts)."""
 
-BARGE_IN_WORDS = frozenset({"stop", "quiet", "enough"})
-BARGE_IN_PHRASES = (
-    "stop",
-    "stop talking",
-    "stop it",
-    "quiet",
-    "be quiet",
-    "enough",
-    "that's enough",
-)
+STOP_WORDS = frozenset({"stop", "quiet", "enough"})
+"""Without an echo canceller, the only words that count over the coach's voice."""
+_FUNCTION = "a an the i i'm me my you your it it's is are am be do does did to of in on at for"
+FUNCTION_WORDS = frozenset(f"{_FUNCTION} and or so this that what how can please just now".split())
+"""Words that say nothing about whose voice it was (every sentence has some)."""
 
 
-def barge_in_recognizer(main: Recognizer) -> Recognizer:
-    """A second recognizer on the same model that knows only the stop phrases (and "[unk]"
-    for everything else, such as what is left of the coach's own voice)."""
-    # No clean-up here: its gain could raise what is left of the coach's voice after echo
-    # cancellation (not measured), and barge-in was measured (bench/barge_in.py) without it.
+def echo_of(heard: str, said: str) -> bool:
+    """Is `heard` made only of the coach's own words (`said`)? Compared by content word: a
+    result whose every content word was in what the coach said is taken as its echo."""
+    spoken = set(re.findall(r"[a-z']+", said.lower()))
+    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in FUNCTION_WORDS]
+    words = words or re.findall(r"[a-z']+", heard.lower())
+    return bool(words) and all(w in spoken for w in words)
+
+
+def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
+    """A second recognizer on the same model that knows only `phrases` (the sentences of
+    `SPOTTED` intents) and "[unk]" for everything else, such as what is left of the coach's
+    own voice. No clean-up: its gain would raise that residue too."""
     settings = RecognizerSettings(
         alternatives=0,
         min_confidence=0.6,
         min_sentence_confidence=0.6,
         cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
     )
-    return Recognizer(main.model, BARGE_IN_PHRASES, settings)
+    return Recognizer(main.model, phrases, settings)
 
 
 @dataclass(frozen=True)
@@ -120,6 +117,16 @@ class SpeechState:
     saying: Callable[[], str]
 
 
+@dataclass
+class _Utterance:
+    """What the listener knows of the utterance in progress."""
+
+    over_speech: bool = False
+    """The coach's voice (or its echo) overlapped it."""
+    start: float | None = None
+    """When the voice detector heard it start (None: not yet)."""
+
+
 class Listener:
     def __init__(
         self,
@@ -128,81 +135,153 @@ class Listener:
         post: Callable[[Event], None],
         tail_guard: float = TAIL_GUARD,
         echo: EchoStage | None = None,
-        barge_in: Recognizer | None = None,
+        spotter: SpeechRecognizer | None = None,
     ) -> None:
-        """`echo` cancels the coach's voice from the microphone signal; barge-in listens to
-        the cleaned signal (without it, to the raw one). `barge_in` is a recognizer for the
-        stop phrases only (`barge_in_recognizer`); without it the main one listens."""
+        """`echo` cancels the coach's voice from the microphone signal; without it only the
+        stop phrases are heard over the coach's voice. `spotter` (`spotter_recognizer`)
+        listens over the coach's voice for the sentences that cut it, besides the main
+        recognizer: a small grammar picks them out of a mixture the main one hears as a
+        string of words."""
         self._recognizer = recognizer
-        self._barge: SpeechRecognizer = barge_in or recognizer
+        self._spotter = spotter
+        self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
         self._speech = speech
         self._post = post
         self._tail_guard = tail_guard
-        self._deaf_until = 0.0
-        self._deaf = False
-        self._barged = False
-        self.barge_ins = 0
-        self._double_talk = -1e9  # when someone besides the coach last spoke over it
+        self._echo_until = 0.0
+        self._utterance = _Utterance()
+        self._cleaned_input = False  # the recognizer hears the cleaned signal
+        self._double_talk: deque[float] = deque(maxlen=400)  # chunks with double talk; 12 s
         self._energies: deque[tuple[float, float]] = deque(maxlen=10)  # raw, cleaned; 0.3 s
-        self.ignored: list[str] = []  # finals heard while the coach spoke (its own voice)
+        self._said: deque[tuple[float, str]] = deque(maxlen=8)  # (when, sentence) recently
+        self._shares: deque[float] = deque(maxlen=160)  # share left, coach speaking; 5 s
+        self.ignored: list[str] = []  # finals heard over the coach's voice and not passed on
+        self.over_speech = 0  # finals heard over the coach's voice and passed on
+        self.busy = 0.0  # seconds spent in feed() (for bench/duplex.py)
 
     def feed(self, chunk: bytes, at: float) -> None:
+        began = time.perf_counter()
         cleaned = self._echo.clean(chunk, at) if self._echo is not None else chunk
         if self._speech.speaking():
-            self._deaf_until = at + self._tail_guard
-        if at < self._deaf_until:
-            self._energies.append((_energy(chunk), _energy(cleaned)))
-            self._while_speaking(cleaned, at)
-            return
-        if self._deaf:  # the coach just finished: forget its echo
-            self._deaf = False
-            self._barged = False
+            self._echo_until = at + self._tail_guard
+            self._remember_said(at)
+        voiced = self._echo.voiced_at + ECHO_TAIL if self._echo is not None else 0.0
+        echoing = at < max(self._echo_until, voiced)
+        self._energies.append((_energy(chunk), _energy(cleaned)))
+        if self._someone_else_speaks(echoing):
+            self._double_talk.append(at)
+        in_utterance = self._recognizer.in_speech
+        if echoing:
+            self._utterance.over_speech = True
+            self._cleaned_input = self._echo is not None
+        elif self._utterance.over_speech and not in_utterance:
+            # The coach's voice has died away and nobody is mid-sentence: forget its echo.
             self._recognizer.reset()
-        for heard in self._recognizer.feed(chunk, at):
-            self._post(heard)
+            if self._spotter is not None:
+                self._spotter.reset()
+            self._utterance = _Utterance()
+            self._cleaned_input = False
+        if self._spotter is not None and self._cleaned_input:
+            for heard in self._spotter.feed(cleaned, at):
+                if heard.final:
+                    self._spotted(heard, at)
+        if in_utterance and self._utterance.start is None:
+            self._utterance.start = at
+        audio = cleaned if self._cleaned_input else chunk
+        for heard in self._recognizer.feed(audio, at):
+            self._pass_on(heard, at, echoing)
+        self.busy += time.perf_counter() - began
 
     def finish(self, at: float) -> None:
         """End of input: pass on whatever was pending."""
-        if at >= self._deaf_until:
-            for heard in self._recognizer.finish(at):
-                self._post(heard)
+        for heard in self._recognizer.finish(at):
+            self._pass_on(heard, at, at < self._echo_until)
 
-    def _while_speaking(self, chunk: bytes, at: float) -> None:
-        if not self._deaf:
-            self._deaf = True
-            self._barge.reset()
-        if self._someone_else_speaks():
-            self._double_talk = at
-        for heard in self._barge.feed(chunk, at):
-            log.debug("while speaking: %s %r", "final" if heard.final else "partial", heard.text)
-            if heard.final:
-                self.ignored.append(heard.text)
-            word = self._barge_word(heard.text) if heard.final else None
-            if word is not None and not self._barged and at - self._double_talk < 1.0:
-                self._barged = True
-                self.barge_ins += 1
-                log.info("barge-in: %r while speaking", heard.text)
-                self._post(Heard(text=word, confidence=heard.confidence, final=True, at=at))
+    def _pass_on(self, heard: Heard, at: float, echoing: bool) -> None:
+        utterance = self._utterance
+        if heard.final:
+            self._utterance = _Utterance(over_speech=echoing)
+        if not utterance.over_speech:
+            self._post(heard)
+            return
+        if not heard.final:
+            return  # partials over the coach's voice may be its own words: not logged
+        why = self._doubt(heard.text, utterance, at)
+        if why is not None:
+            log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
+            self.ignored.append(heard.text)
+            return
+        text = heard.text if self._echo is not None else self._stop_word(heard.text) or ""
+        self._post_over_speech(Heard(text=text, confidence=heard.confidence, at=at))
 
-    def _someone_else_speaks(self) -> bool:
-        """Double talk: over the last 0.3 s the echo canceller removed much less than it
-        removes from the coach's voice alone, so someone else is talking too."""
+    def _spotted(self, heard: Heard, at: float) -> None:
+        """A final of the spotter: judged as the main recognizer's are (it knows only whole
+        sentences), the utterance being the last two seconds."""
+        if not heard.text:
+            return
+        why = self._doubt(heard.text, _Utterance(True, at - 2.0), at, whole=False)
+        if why is not None:
+            log.info("spotted over the coach's voice, ignored (%s): %r", why, heard.text)
+            self.ignored.append(heard.text)
+            return
+        self._post_over_speech(Heard(text=heard.text, confidence=heard.confidence, at=at))
+
+    def _post_over_speech(self, heard: Heard) -> None:
+        if any(
+            text == heard.text and heard.at - when < REPEAT_WINDOW for when, text in self._posted
+        ):
+            return  # the spotter and the main recognizer heard the same words
+        self._posted.append((heard.at, heard.text))
+        log.info("heard over the coach's voice: %r", heard.text)
+        self.over_speech += 1
+        self._post(
+            Heard(text=heard.text, confidence=heard.confidence, at=heard.at, over_speech=True)
+        )
+
+    def _doubt(self, text: str, utterance: _Utterance, at: float, whole: bool = True) -> str | None:
+        """Why a final heard over the coach's voice is not taken as someone else's words
+        (None: it is)."""
+        said = " ".join(sentence for _, sentence in self._said)
         if self._echo is None:
-            return True  # nothing to compare: the phrase recognizer decides alone
-        if self._echo.trained < TRAINED:
+            return None if self._stop_word(text) else "no echo canceller: stop phrases only"
+        start = utterance.start if utterance.start is not None else at - 1.0
+        double_talk = sum(t >= start - DOUBLE_TALK_LEAD for t in self._double_talk)
+        if double_talk < DOUBLE_TALK_CHUNKS:
+            return "no double talk"
+        if echo_of(text, said):
+            return "the coach's own words"
+        if whole and not self._recognizer.is_sentence(text):
+            return "not a whole sentence"
+        return None
+
+    def _stop_word(self, text: str) -> str | None:
+        said = set(re.findall(r"[a-z']+", self._speech.saying().lower()))
+        return next((w for w in text.split() if w in STOP_WORDS and w not in said), None)
+
+    def _remember_said(self, at: float) -> None:
+        text = self._speech.saying()
+        if self._said and self._said[-1][1] == text:
+            self._said[-1] = (at, text)  # when it was last heard playing
+        elif text:
+            self._said.append((at, text))
+        while len(self._said) > 1 and self._said[0][0] < at - RECENT_SPEECH:
+            self._said.popleft()
+
+    def _someone_else_speaks(self, echoing: bool) -> bool:
+        """Double talk: over the last 0.3 s the echo canceller removed much less than it
+        removes from the coach's voice alone, so someone else is talking too. "Alone" is
+        the typical share left over the last seconds of the coach's speech (the canceller
+        does worse when the audio system is late), never less than `DOUBLE_TALK`."""
+        if self._echo is None or self._echo.trained < TRAINED:
             return False
         raw = sum(r for r, _ in self._energies)
         cleaned = sum(c for _, c in self._energies)
         share = cleaned / raw if raw > 0 else 0.0
-        return share > DOUBLE_TALK and cleaned > MIN_ENERGY
-
-    def _barge_word(self, text: str) -> str | None:
-        said = set(re.findall(r"[a-z']+", self._speech.saying().lower()))
-        for word in text.split():
-            if word in BARGE_IN_WORDS and word not in said:
-                return word
-        return None
+        if echoing and raw > MIN_ENERGY:
+            self._shares.append(share)
+        typical = float(np.median(self._shares)) if self._shares else 0.0
+        return share > max(DOUBLE_TALK, BASELINE_FACTOR * typical) and cleaned > MIN_ENERGY
 
 
 def _energy(chunk: bytes) -> float:

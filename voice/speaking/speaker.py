@@ -127,6 +127,9 @@ class AudioOutput:
         with self._lock:
             if self._current is None:
                 outdata.fill(0)
+                if self._timeline is not None:
+                    at = time_info.outputBufferDacTime - time_info.currentTime
+                    self._timeline.block(frames, self._clock.now().mono + max(0.0, at), OUTPUT_RATE)
                 return
             samples, on_done = self._current
             chunk = samples[self._position : self._position + frames]
@@ -134,6 +137,8 @@ class AudioOutput:
             outdata[len(chunk) :] = 0
             now = self._clock.now().mono
             delay = max(0.0, time_info.outputBufferDacTime - time_info.currentTime)
+            if self._timeline is not None:  # the stream's own count: steadier than `delay`
+                delay = self._timeline.block(frames, now + delay, OUTPUT_RATE) - now
             if self._position == 0:
                 self.started_at = now + delay
                 if self._timeline is not None:

@@ -129,12 +129,13 @@ class SpeechQueue:
                 self._synthesize(item)
         self._pump()
 
-    def stop(self, keep: Priority) -> None:
-        """Cut off what is playing; drop queued sentences less urgent than `keep`."""
+    def stop(self, keep: Priority, cut_playing: bool = True) -> None:
+        """Cut off what is playing (unless not `cut_playing`); drop queued sentences less
+        urgent than `keep`."""
         with self._lock:
             self._heap = [item for item in self._heap if item.priority <= keep]
             heapq.heapify(self._heap)
-            if self._playing is not None:
+            if self._playing is not None and cut_playing:
                 self._cut(self._playing, requeue=False)
         self._pump()
 

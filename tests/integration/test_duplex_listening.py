@@ -1,0 +1,112 @@
+"""Full-duplex listening on real audio, off line: the coach's long reply (espeak-ng) reaches the
+microphone through a simulated room, a person says something over it (espeak-ng), and the real
+listener (speexdsp echo canceller, Vosk with our sentences) decides what was someone else's.
+
+The room is the one simulated part, so the test is the same on every machine: a 0.2 s delay,
+a little gain loss and smearing, a faint noise floor. The live path through PulseAudio with
+its real delays is tests/integration/test_live_duplex.py; the numbers are bench/duplex.py's.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voice.events import Event, Heard
+from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
+from voice.hearing.listener import Listener, SpeechState
+from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
+from voice.wav_files import read_wav
+
+pytestmark = [pytest.mark.model]
+RATE = 16000
+BLOCK = 512
+REPLY = (
+    "A back spasm is a muscle that tightens hard to protect your spine. It is painful and "
+    "frightening, but it usually eases within a few days. Lie on your back with your knees bent "
+    "and breathe slowly. Gentle movement helps more than lying still for a long time."
+)
+DELAY = 0.2
+
+
+def espeak(text: str, path: Path, voice: str = "en-us", speed: int = 160) -> np.ndarray:
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(path)], check=True)
+    return read_wav(path)
+
+
+def room(coach: np.ndarray) -> np.ndarray:
+    """What reaches the microphone of the coach's voice: delayed, quieter, smeared."""
+    echo = np.convolve(coach.astype(np.float64), [0.6, 0.25, 0.1])
+    return np.concatenate([np.zeros(int(DELAY * RATE)), echo])
+
+
+@pytest.fixture(scope="module")
+def recognizer(model: object) -> Recognizer:
+    from intents.grammar import load_grammar
+
+    return recognizer_with_matcher(model, [text for _, text in load_grammar().sentences()])
+
+
+@pytest.fixture(scope="module")
+def reply(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    return espeak(REPLY, tmp_path_factory.mktemp("coach") / "reply.wav", "en-gb", 175)
+
+
+def listen(
+    recognizer: Recognizer, reply: np.ndarray, said: np.ndarray | None, offset: float
+) -> list[Heard]:
+    """The reply plays from t=1 s; `said` starts `offset` seconds into it. The finals posted."""
+    start = 1.0
+    timeline = PlaybackTimeline()
+    timeline.started(start, reply, RATE)
+    length = int((start + len(reply) / RATE + 3.0) * RATE)
+    mic = np.zeros(length)
+    echo = room(reply)
+    first = int(start * RATE)
+    mic[first : first + len(echo)] += echo[: length - first]
+    if said is not None:
+        at = int((start + offset) * RATE)
+        mic[at : at + len(said)] += said[: length - at]
+    rng = np.random.default_rng(3)
+    mic += rng.normal(0, 30, length)
+    samples = np.clip(mic, -32768, 32767).astype(np.int16)
+    end = start + len(reply) / RATE
+    clock = {"now": 0.0}
+    speech = SpeechState(
+        speaking=lambda: start <= clock["now"] < end,
+        saying=lambda: REPLY if start <= clock["now"] < end else "",
+    )
+    posted: list[Event] = []
+    canceller = EchoCanceller()
+    recognizer.restart()
+    listener = Listener(recognizer, speech, posted.append, echo=EchoStage(
+        timeline, canceller, lambda: 0.0
+    ))  # fmt: skip
+    for index in range(0, len(samples) - BLOCK + 1, BLOCK):
+        clock["now"] = (index + BLOCK) / RATE
+        listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
+    listener.finish(clock["now"])
+    canceller.close()
+    return [e for e in posted if isinstance(e, Heard) and e.final]
+
+
+def test_the_coachs_own_voice_alone_is_never_taken_as_a_request(
+    recognizer: Recognizer, reply: np.ndarray
+) -> None:
+    assert listen(recognizer, reply, None, 0.0) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "offset"), [("my leg is numb", 6.0), ("how much time is left", 9.0)]
+)
+def test_a_request_said_over_the_coach_is_heard_and_marked(
+    recognizer: Recognizer, reply: np.ndarray, tmp_path: Path, words: str, offset: float
+) -> None:
+    said = espeak(words, tmp_path / "said.wav") * 1.0
+    heard = listen(recognizer, reply, said, offset)
+    assert [(h.text, h.over_speech) for h in heard] == [(words, True)]
