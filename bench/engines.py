@@ -190,7 +190,7 @@ class VoskProduct:
             cleanup=CleanupSettings(**{k: int(v) for k, v in cleanup.items()}),
         )
         if not gate_on:
-            settings = dataclasses.replace(settings, gate=None)
+            settings = dataclasses.replace(settings, speech_gate=None)
         self.model = vosk.Model(str(model_path()))
         self.rec = recognizer_with_matcher(self.model, phrases, settings)  # as the product
         if strict_complete:  # emulate: a sentence that can go on is not "complete" yet

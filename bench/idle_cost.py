@@ -47,7 +47,7 @@ from voice.hearing.mic import BLOCK, RATE  # noqa: E402
 from voice.hearing.recognizer_settings import RecognizerSettings  # noqa: E402
 from voice.hearing.speech_recognizer import SpeechRecognizer  # noqa: E402
 
-GATES = {"gate off": None, "gate on": RecognizerSettings().gate}
+GATES = {"gate off": None, "gate on": RecognizerSettings().speech_gate}
 ROOM_DBFS = -55.0
 
 
@@ -106,7 +106,7 @@ def recognizer_costs(args: argparse.Namespace, tmp: Path) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for name, gate in GATES.items():
         rec = build_recognizer(
-            Settings(state_dir=tmp / "state"), replace(RecognizerSettings(), gate=gate)
+            Settings(state_dir=tmp / "state"), replace(RecognizerSettings(), speech_gate=gate)
         )
         out[name] = {}
         for label, samples in inputs.items():
@@ -128,7 +128,7 @@ from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_gate import GateSettings
 gate = GateSettings() if {gate!r} else None
 build = live_mode.build_recognizer
-live_mode.build_recognizer = lambda s: build(s, replace(RecognizerSettings(), gate=gate))
+live_mode.build_recognizer = lambda s: build(s, replace(RecognizerSettings(), speech_gate=gate))
 with ExitStack() as stack:
     live = live_mode.LiveRun(Settings(state_dir={state!r}), SystemClock(), stack)
     threading.Thread(target=live.run, daemon=True).start()

@@ -127,17 +127,24 @@ class Room:
         self._tone_at = 0
         voice = ("espeak-ng", "en-us", 150)
         self.commands = [
-            (text, synthesize(text, voice, tmp / "c.wav").astype(np.float64) * 0.5)
+            (text, synthesize(text, voice, tmp / "c.wav").astype(np.float32) * 0.5)
             for text in COMMANDS
         ]
         self.tv_files = [e for e in corpus.load_ood() if e["kind"] != "groans"]
         self._tv_next = 0
 
     def _room(self, n: int) -> np.ndarray:
-        """`n` samples of room tone."""
+        """`n` samples of room tone (the 30 s loop, from where it left off)."""
         index = (self._tone_at + np.arange(n)) % len(self.tone)
         self._tone_at = (self._tone_at + n) % len(self.tone)
-        return self.tone[index].astype(np.float64)
+        return self.tone[index].astype(np.float32)
+
+    def _quiet(self, seconds: float) -> Iterator[np.ndarray]:
+        """Room tone in pieces of at most 10 s (the bench's own arrays stay small)."""
+        left = int(seconds * RATE)
+        while left > 0:
+            yield self._room(min(left, 10 * RATE))
+            left -= 10 * RATE
 
     def _tv(self, seconds: float) -> Iterator[np.ndarray]:
         left = seconds
@@ -145,7 +152,7 @@ class Room:
             entry = self.tv_files[self._tv_next % len(self.tv_files)]
             self._tv_next += 1
             speech = audio.read_wav(corpus.CORPUS / entry["file"])[: int(left * RATE)]
-            speech = speech * (10 ** (-30 / 20) / max(audio.active_rms(speech), 1e-9)) * 32768
+            speech *= np.float32(10 ** (-30 / 20) / max(audio.active_rms(speech), 1e-9) * 32768)
             left -= len(speech) / RATE
             for start in range(0, len(speech), RATE * 10):
                 part = speech[start : start + RATE * 10]
@@ -156,11 +163,11 @@ class Room:
         quiet = HOUR - TV_SECONDS - sum(len(c) / RATE for _, c in self.commands)
         gap = quiet / (len(self.commands) + 3)
         for index, (_, clip) in enumerate(self.commands):
-            yield self._room(int(gap * RATE))
+            yield from self._quiet(gap)
             yield clip + self._room(len(clip))
             if index % 4 == 3:  # TV between every fourth command and the next
                 yield from self._tv(TV_SECONDS / 3)
-        yield self._room(int(3 * gap * RATE))
+        yield from self._quiet(3 * gap)
 
 
 def chunks(arrays: Iterator[np.ndarray]) -> Iterator[bytes]:
@@ -197,6 +204,7 @@ def main() -> int:
         from voice.app.live_mode import LiveRun
         from voice.app.settings import Settings
 
+        print(f"resident before the pipeline is built: {memory_mb()[0]:.0f} MB", flush=True)
         clock = SimulatedClock()
         spoken = SpokenCounter()
         began = time.monotonic()

@@ -93,7 +93,7 @@ def gated_recognizer(model: object, gate: GateSettings | None) -> Recognizer:
         second_pass=None,
         listen_freely_for_warnings=False,
         cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
-        gate=gate,
+        speech_gate=gate,
     )
     return Recognizer(model, PHRASES, settings)
 

@@ -104,7 +104,8 @@ class Recognizer(UtteranceStream):
         self._audio = UtteranceAudio(self.settings.max_utterance)
         cleanup = self.settings.cleanup
         self._cleanup = AudioCleanup(cleanup) if cleanup.active else None
-        self._gate = SpeechGate(self.settings.gate) if self.settings.gate is not None else None
+        gate = self.settings.speech_gate
+        self._gate = SpeechGate(gate) if gate is not None else None
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -148,6 +149,8 @@ class Recognizer(UtteranceStream):
         was_open = self._gate.is_open
         audio = self._gate.feed(chunk, busy=self._endpoint.in_speech or bool(self._partial))
         if audio:
+            if not was_open:  # windows on the stream's grid (voice.hearing.speech_gate)
+                self._endpoint.restart()
             return self._decode(audio, at)
         if was_open:  # the gate just closed: what is pending ends here, as Vosk's end would
             return self.finish(at)

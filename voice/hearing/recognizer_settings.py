@@ -69,6 +69,6 @@ class RecognizerSettings:
     cleanup: CleanupSettings = field(default_factory=CleanupSettings)
     """Noise suppression and gain on the audio before the VAD and Vosk."""
 
-    gate: GateSettings | None = field(default_factory=GateSettings)
+    speech_gate: GateSettings | None = field(default_factory=GateSettings)
     """Decode only around speech (voice.hearing.speech_gate; None: decode all the audio).
     Listening to room tone: 0.X% of a core instead of X% (bench/results/idle_cost.md)."""

@@ -3,8 +3,10 @@
 While nobody speaks, the recognizer need not decode: Vosk listening to room tone cost about a
 tenth of a core. `SpeechGate.feed(chunk)` returns the audio to decode now: nothing while the
 gate is closed; when speech starts, the last `preroll` seconds kept in a ring buffer and then
-the chunk (so the first word is not cut: the voice detector fires a window or two into it);
-every chunk while it is open. It closes after `hangover` seconds without a speech window, once
+the chunk (so the first word is not cut: the voice detector fires a window or two into it),
+starting on a window boundary of the whole stream; every chunk while it is open. The caller
+starts its own windows afresh when the gate opens, so they fall where they would have
+without the gate. It closes after `hangover` seconds without a speech window, once
 the caller says its utterance is over (`busy`).
 
 Cheap first, sure second: a window (32 ms) wakes the voice detector only when its level is
@@ -67,6 +69,7 @@ class SpeechGate:
         self._pending = np.zeros(0, dtype=np.int16)
         self._noise: float | None = None
         self._quiet_windows = 0
+        self._fed = 0  # samples fed so far
         self.is_open = False
         self.openings = 0
         self.windows = 0  # windows seen, and of them
@@ -83,8 +86,10 @@ class SpeechGate:
 
     def feed(self, chunk: bytes, busy: bool = False) -> bytes:
         """The audio to decode now for `chunk` (see the module's docstring). `busy`: the
-        decoder is inside an utterance, so the gate stays open."""
-        speech = self._speech_in(chunk)
+        decoder is inside an utterance, so the gate stays open (and its own detector, which
+        would only repeat the decoder's, is not asked)."""
+        self._fed += len(chunk) // 2
+        speech = self._speech_in(chunk, listen=not (busy and self.is_open))
         if self.is_open:
             self._quiet_windows = 0 if speech else self._quiet_windows + self._windows_in(chunk)
             quiet = self._quiet_windows * WINDOW / RATE
@@ -97,7 +102,11 @@ class SpeechGate:
             self.is_open = True
             self.openings += 1
             self._quiet_windows = 0
-            kept = b"".join(self._ring) + chunk
+            # From a window boundary of the whole stream: the decoder's voice detector then
+            # cuts its windows where it would have without the gate (Moonshine heard "add five
+            # minutes" as "and i'm minutes" with the windows 28 ms later).
+            start = self._fed - (self._ring_bytes + len(chunk)) // 2
+            kept = (b"".join(self._ring) + chunk)[2 * (-start % WINDOW) :]
             self._ring.clear()
             self._ring_bytes = 0
             return kept
@@ -115,12 +124,16 @@ class SpeechGate:
     def _windows_in(chunk: bytes) -> int:
         return max(1, len(chunk) // 2 // WINDOW)
 
-    def _speech_in(self, chunk: bytes) -> bool:
-        """Does any whole window completed by `chunk` sound like speech?"""
+    def _speech_in(self, chunk: bytes, listen: bool = True) -> bool:
+        """Does any whole window completed by `chunk` sound like speech? (Not `listen`: the
+        windows are only counted, and count as speech.)"""
         data = np.frombuffer(chunk, dtype=np.int16)
         pending = np.concatenate([self._pending, data]) if len(self._pending) else data
         whole = len(pending) - len(pending) % WINDOW
         self._pending = pending[whole:].copy()
+        if not listen:
+            self.windows += whole // WINDOW
+            return True
         speech = False
         for start in range(0, whole, WINDOW):
             speech = self._window(pending[start : start + WINDOW]) or speech
