@@ -12,10 +12,10 @@ counter here), so replies take no time.
 
 Each simulated hour: 12 commands (the coach's usual requests, a warning sign, timers), each
 after half a minute or more of room tone (pink noise, -55 dBFS); 15 minutes of TV-like talk
-(the bench corpus's out-of-domain programmes at -30 dBFS over the room tone); the rest room
-tone. Reported per hour: process CPU over the hour's simulated seconds (share of one core it
-would have used live), resident memory now and at its peak, what was heard, understood and
-said, and errors (unhandled exceptions in any thread, and errors logged).
+(`--tv-minutes`; the bench corpus's out-of-domain programmes at -30 dBFS over the room
+tone); the rest room tone. Reported per hour: process CPU over the hour's simulated seconds
+(the share of one core it would have used live), resident memory now and at its peak, what
+was heard, understood and said, and errors (unhandled exceptions in any thread, and errors logged).
 
     python bench/soak.py --hours 8 [--json FILE]
 """
@@ -62,7 +62,7 @@ COMMANDS = [
     "help",
     "how long do i ice it",
 ]
-TV_SECONDS = 15 * 60
+TV_MINUTES = 15.0
 HOUR = 3600.0
 
 
@@ -122,7 +122,8 @@ def memory_mb() -> tuple[float, float]:
 class Room:
     """The audio of one simulated hour, chunk by chunk."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, tv_minutes: float = TV_MINUTES) -> None:
+        self.tv_seconds = tv_minutes * 60
         self.tone = audio.to_int16(room_tone(30.0))
         self._tone_at = 0
         voice = ("espeak-ng", "en-us", 150)
@@ -160,13 +161,13 @@ class Room:
 
     def hour(self) -> Iterator[np.ndarray]:
         """Arrays of audio (int16 range, float) making up one hour."""
-        quiet = HOUR - TV_SECONDS - sum(len(c) / RATE for _, c in self.commands)
+        quiet = HOUR - self.tv_seconds - sum(len(c) / RATE for _, c in self.commands)
         gap = quiet / (len(self.commands) + 3)
         for index, (_, clip) in enumerate(self.commands):
             yield from self._quiet(gap)
             yield clip + self._room(len(clip))
             if index % 4 == 3:  # TV between every fourth command and the next
-                yield from self._tv(TV_SECONDS / 3)
+                yield from self._tv(self.tv_seconds / 3)
         yield from self._quiet(3 * gap)
 
 
@@ -186,6 +187,7 @@ def print_row(row: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hours", type=float, default=8.0, help="simulated hours")
+    parser.add_argument("--tv-minutes", type=float, default=TV_MINUTES, help="TV talk per hour")
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args()
     if not os.environ.get("BACKCOACH_MODEL"):
@@ -224,7 +226,7 @@ def main() -> int:
         live.listener._post = counting  # noqa: SLF001
         session = threading.Thread(target=live.session.run, name="session", daemon=True)
         session.start()
-        room = Room(tmp)
+        room = Room(tmp, args.tv_minutes)
         rows = []
         hours = int(np.ceil(args.hours))
         print("\n| hour | real s | CPU, share of one core | RSS MB | peak RSS MB | finals "
