@@ -178,6 +178,7 @@ class VoskProduct:
         strict_complete = bool(options.pop("strict_complete", 0))
         # "second_pass=0" turns the second pass off; "second_pass.FIELD=V" tunes it.
         second_on = bool(options.pop("second_pass", 1))
+        gate_on = bool(options.pop("gate", 1))  # "gate=0": decode all the audio
         second = _section(options, "second_pass")
         cleanup = _section(options, "cleanup")
         rec_fields = {f.name for f in dataclasses.fields(RecognizerSettings)}
@@ -188,6 +189,8 @@ class VoskProduct:
             second_pass=SecondPassSettings(**second) if second_on else None,  # type: ignore[arg-type]
             cleanup=CleanupSettings(**{k: int(v) for k, v in cleanup.items()}),
         )
+        if not gate_on:
+            settings = dataclasses.replace(settings, speech_gate=None)
         self.model = vosk.Model(str(model_path()))
         self.rec = recognizer_with_matcher(self.model, phrases, settings)  # as the product
         if strict_complete:  # emulate: a sentence that can go on is not "complete" yet

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -104,6 +105,7 @@ def test_audio_kept_for_the_second_pass_is_bounded(
     model: object, phrases: list[str], matcher: Matcher
 ) -> None:
     rec = recognizer(model, phrases, matcher, second=True)
+    rec._gate = None  # noqa: SLF001 - all of the hiss decoded (the gate would keep it out)
     hiss = np.random.default_rng(3).normal(0, 20, 16000 * 20).astype(np.int16)
     for start in range(0, len(hiss), 1600):
         rec.feed(hiss[start : start + 1600].tobytes())
@@ -118,7 +120,12 @@ def test_long_loose_word_strings_are_dropped_whole_sentences_are_not(
 ) -> None:
     sentence = speak("add two minutes to the ice", "en-us", 150, 50, tmp_path / "s.wav")
     loose = speak("add two minutes to the ice now", "en-us", 150, 50, tmp_path / "l.wav")
+    # Without the speech gate: this recording's first pass turns on the silence Vosk is given
+    # before the words ("add two minutes start the ice" after the gate's 0.4 s pre-roll, right
+    # after 0.2, 0.3, 0.5, 0.6 or 0.8 s, and ungated). On 120 corpus commands the gate cost no
+    # accuracy (108 right with it, 105 without: bench/results/idle_cost.md).
     settings = RecognizerSettings(max_loose_words=3, second_pass=None, cleanup=RAW)
+    settings = replace(settings, speech_gate=None)
     strict = Recognizer(model, phrases, settings, lambda t: matcher.understand(t).understood)
     assert [h.text for h in transcribe(strict, sentence)] == ["add two minutes to the ice"]
     assert transcribe(strict, loose) == []

@@ -27,6 +27,7 @@ from voice.hearing.endpoint import EndOfSpeech, EndpointSettings
 from voice.hearing.moonshine_model import END, MoonshineModel, free_decode
 from voice.hearing.second_pass import UtteranceAudio
 from voice.hearing.sentence_tokens import SentenceTokens, words_of
+from voice.hearing.speech_gate import GateSettings, SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.word_graph import WordGraph
 
@@ -66,6 +67,9 @@ class MoonshineSettings:
 
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
+    speech_gate: GateSettings | None = field(default_factory=GateSettings)
+    """Run the voice detector only around speech (voice.hearing.speech_gate; None: always)."""
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -103,6 +107,9 @@ class MoonshineRecognizer(UtteranceStream):
         self._endpoint = EndOfSpeech(self.settings.endpoint)
         self._audio = UtteranceAudio(self.settings.max_utterance)
         self._trial: Decision | None = None  # the decode at the current pause
+        self._gate = (
+            SpeechGate(self.settings.speech_gate) if self.settings.speech_gate is not None else None
+        )
         self.dropped: list[Decision] = []
 
     def is_sentence(self, text: str) -> bool:
@@ -112,12 +119,23 @@ class MoonshineRecognizer(UtteranceStream):
         self._endpoint.reset()
         self._audio.clear()
         self._trial = None
+        if self._gate is not None:
+            self._gate.reset()
 
     def restart(self) -> None:
         self.reset()
         self._endpoint.restart()
+        if self._gate is not None:
+            self._gate = SpeechGate(self._gate.settings)
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
+        if self._gate is not None:
+            was_open = self._gate.is_open
+            chunk = self._gate.feed(chunk, busy=self._endpoint.in_speech)
+            if not chunk:  # shut; just shut: what is pending ends here
+                return self.finish(at) if was_open else []
+            if not was_open:  # windows on the stream's grid (voice.hearing.speech_gate)
+                self._endpoint.restart()
         self._audio.add(chunk)
         if not self._endpoint.in_speech:
             self._trial = None

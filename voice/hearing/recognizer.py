@@ -28,6 +28,7 @@ from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import UNK, bigram_cover, normalize
@@ -103,6 +104,8 @@ class Recognizer(UtteranceStream):
         self._audio = UtteranceAudio(self.settings.max_utterance)
         cleanup = self.settings.cleanup
         self._cleanup = AudioCleanup(cleanup) if cleanup.active else None
+        gate = self.settings.speech_gate
+        self._gate = SpeechGate(gate) if gate is not None else None
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -124,6 +127,8 @@ class Recognizer(UtteranceStream):
         self._endpoint.reset()
         self._partial = ""
         self._audio.clear()
+        if self._gate is not None:
+            self._gate.reset()
 
     def restart(self) -> None:
         """A new recording: `reset`, and also start the clean-up afresh and align the voice
@@ -133,11 +138,26 @@ class Recognizer(UtteranceStream):
         self._endpoint.restart()
         if self._cleanup is not None:
             self._cleanup = AudioCleanup(self._cleanup.settings)
+        if self._gate is not None:
+            self._gate = SpeechGate(self._gate.settings)
 
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
-        out: list[Heard] = []
         if self._cleanup is not None:
             chunk = self._cleanup.process(chunk)
+        if self._gate is None:
+            return self._decode(chunk, at)
+        was_open = self._gate.is_open
+        audio = self._gate.feed(chunk, busy=self._endpoint.in_speech or bool(self._partial))
+        if audio:
+            if not was_open:  # windows on the stream's grid (voice.hearing.speech_gate)
+                self._endpoint.restart()
+            return self._decode(audio, at)
+        if was_open:  # the gate just closed: what is pending ends here, as Vosk's end would
+            return self.finish(at)
+        return []
+
+    def _decode(self, chunk: bytes, at: float) -> list[Heard]:
+        out: list[Heard] = []
         self._audio.add(chunk)
         nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first
