@@ -4,7 +4,14 @@ read only when the rescue needs it."""
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from voice.hearing.transcript import Transcript
+from voice.hearing.vocabulary import normalize
+
+log = logging.getLogger(__name__)
 
 
 class Alternatives:
@@ -30,3 +37,31 @@ class Alternatives:
         return the previous utterance's words."""
         if self._listed is None:
             self._nbest.Reset()
+
+
+def rescue(
+    transcript: Transcript,
+    alternatives: Alternatives,
+    accepts: Sequence[Callable[[str], bool]],
+    margin: float,
+) -> Transcript:
+    """Prefer, for each test in `accepts` in turn (a whole sentence of ours, then one the
+    matcher understands): the best path if it passes, else an N-best runner-up within `margin`
+    of the best that does. The confidence stays the best path's."""
+    if accepts[0](transcript.text) or not alternatives.get():
+        return transcript
+    listed = alternatives.get()
+    top = float(listed[0].get("confidence", 0.0))
+    close = [
+        normalize(str(a.get("text", "")))
+        for a in listed
+        if top - float(a.get("confidence", 0.0)) <= margin
+    ]
+    for accept in accepts:
+        if transcript.text and accept(transcript.text):
+            return transcript
+        for text in close:
+            if text and accept(text):
+                log.debug("rescued %r as %r", transcript.text, text)
+                return Transcript(text, transcript.confidence, 0.0, tuple(text.split()))
+    return transcript

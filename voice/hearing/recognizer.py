@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
-from voice.hearing.alternatives import Alternatives
+from voice.hearing.alternatives import Alternatives, rescue
 from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
@@ -212,28 +212,6 @@ class Recognizer(UtteranceStream):
         # word pair, so it goes on if its last word is ever followed by another.
         return words not in self._complete and words.rsplit(" ", 1)[-1] in self._followed
 
-    def _rescue(self, transcript: Transcript, alternatives: Alternatives) -> Transcript:
-        """Prefer, in order: the best path if it is a whole sentence of ours; a close N-best
-        runner-up that is; the best path if the matcher understands it; a close runner-up
-        the matcher understands. The confidence stays the best path's."""
-        if self._is_whole(transcript.text) or not alternatives.get():
-            return transcript
-        listed = alternatives.get()
-        top = float(listed[0].get("confidence", 0.0))
-        close = [
-            normalize(str(a.get("text", "")))
-            for a in listed
-            if top - float(a.get("confidence", 0.0)) <= self.settings.rescue_margin
-        ]
-        for accept in (self._is_whole, self._understands):
-            if transcript.text and accept(transcript.text):
-                return transcript
-            for text in close:
-                if text and accept(text):
-                    log.debug("rescued %r as %r", transcript.text, text)
-                    return Transcript(text, transcript.confidence, 0.0, tuple(text.split()))
-        return transcript
-
     def _second_pass(
         self, transcript: Transcript, alternatives: Alternatives, audio: bytes
     ) -> Transcript:
@@ -273,7 +251,8 @@ class Recognizer(UtteranceStream):
                     return warned
             if not transcript.words:
                 return self._freely.hear(audio, at)
-            transcript = self._rescue(transcript, alternatives)
+            accepts = (self._is_whole, self._understands)
+            transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
             transcript = self._second_pass(transcript, alternatives, audio)
         finally:
             alternatives.done()
