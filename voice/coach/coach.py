@@ -119,6 +119,7 @@ class Coach:
             "Louder": self._voice,
             "Softer": self._voice,
             "Goodbye": self._goodbye,
+            "AreYouThere": self._here,
         }
 
     @property
@@ -297,6 +298,11 @@ class Coach:
             return [self._say(f"{match.intent}.limit", Priority.CHATTER)]
         self._memory.save_voice(new)
         return [change, self._say(match.intent, Priority.CHATTER)]
+
+    def _here(self, match: Match, now: Now) -> list[Event]:
+        """"Are you there?": always "I'm here.", and nothing else changes (an open offer stays
+        open, "say that again" still repeats the last answer)."""
+        return [self._say("AreYouThere", Priority.CHATTER)]
 
     def _goodbye(self, match: Match, now: Now) -> list[Event]:
         self._offers.close()
