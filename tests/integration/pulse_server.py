@@ -31,3 +31,38 @@ class Pulse:
         cmd = ["parec", "-d", source, "--rate=16000", "--channels=1", "--format=s16le", "--raw"]
         cmd.append("--latency-msec=30")
         return subprocess.Popen(cmd, stdout=raw.open("wb"), env=self.env)
+
+
+def start_bare(runtime: Path) -> Pulse | None:
+    """Another private server in `runtime` with no sink and no source at all: a computer with
+    no microphone (and no speaker). None if it did not start. Stop it with `stop`."""
+    import os
+
+    env = {
+        **os.environ,
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_RUNTIME_PATH": str(runtime / "pulse"),
+    }
+    env.pop("PULSE_SERVER", None)
+    cmd = ["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "-n"]
+    cmd += ["--use-pid-file=yes", "--load=module-native-protocol-unix"]
+    started = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    pid_file = runtime / "pulse" / "pid"
+    if started.returncode != 0 or not pid_file.exists():
+        return None
+    return Pulse(runtime, env, int(pid_file.read_text().split()[0]))
+
+
+def stop(server: Pulse) -> None:
+    """Stop a server by its own pid (never by name) and wait until it is gone."""
+    import os
+    import signal
+    import time
+
+    os.kill(server.pid, signal.SIGTERM)
+    for _ in range(50):
+        try:
+            os.kill(server.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
