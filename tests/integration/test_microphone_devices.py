@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from pulse_server import Pulse, start_bare, stop
+from test_live_audio import speech
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,63 +165,19 @@ def test_devices_are_listed_and_picked_by_name_or_number(pulse: Pulse, tmp_path:
     assert backcoach("--device", "99").returncode == 2
 
 
-def test_the_device_asked_for_is_used(pulse: Pulse, vosk_model_path: Path, tmp_path: Path) -> None:
+def test_the_device_asked_for_is_used_and_are_you_there_is_answered(
+    pulse: Pulse, vosk_model_path: Path, tmp_path: Path
+) -> None:
     env = {**pulse.env, "BACKCOACH_MODEL": str(vosk_model_path)}
     run = Run(env, tmp_path, "--device", "DEFAULT")  # any case
     try:
         run.wait_for(lambda: "Listening (default)." in run.stderr(), "listening on default")
         assert run.status()["microphone"] == "default"
+        run.wait_for(lambda: len(run.said("Greeting")) == 2, "the greeting, both sentences")
+        time.sleep(0.5)  # its last sentence's trailing silence (test_live_audio.py)
+        pulse.play(speech("are you there", tmp_path / "there.wav")).wait(timeout=10)
+        run.wait_for(lambda: bool(run.said("AreYouThere")), "I'm here")
     finally:
         assert run.end() == 0
-
-
-def test_a_microphone_lost_mid_session_is_said_once_and_so_is_its_return(
-    pulse: Pulse, vosk_model_path: Path, tmp_path: Path
-) -> None:
-    """PULSE_SOURCE pins the stream (and every reopening) to the virtual source. PulseAudio
-    moves a stream whose source goes away to another source if there is one (here the
-    speaker's monitor; on a laptop the built-in microphone): the coach then keeps hearing and
-    nothing is lost. With no other source the stream is killed: done here by hand."""
-    env = {**pulse.env, "BACKCOACH_MODEL": str(vosk_model_path), "PULSE_SOURCE": "coach_mic"}
-    run = Run(env, tmp_path)
-    try:
-        run.wait_for(lambda: bool(run.said("Greeting")), "the greeting")
-        run.wait_for(lambda: "Listening (" in run.stderr(), "listening")
-        pulse.pactl("unload-module", pulse.module_ids("source_name=coach_mic")[0])
-        pulse.pactl("load-module", "module-cli-protocol-unix")  # pacmd: pactl 16 cannot kill
-        for line in pulse.pactl("list", "short", "source-outputs").splitlines():
-            if "protocol-native" in line:  # the coach's stream, moved to the monitor
-                kill = ["pacmd", "kill-source-output", line.split()[0]]
-                subprocess.run(kill, env=pulse.env, capture_output=True, check=True)
-        run.wait_for(lambda: bool(run.said("Problem.microphone_lost")), "lost, said")
-        assert run.status()["microphone_state"] == "lost"
-        time.sleep(3)  # it keeps trying meanwhile; saying it once is the point
-        pulse.pactl(
-            "load-module", "module-remap-source", "master=room.monitor", "source_name=coach_mic"
-        )
-        pulse.pactl("set-default-source", "coach_mic")
-        run.wait_for(lambda: bool(run.said("Problem.microphone_back")), "back, said", 30)
-        assert run.status()["microphone_state"] == "listening"
-    finally:
-        for module in pulse.module_ids("module-cli-protocol-unix"):
-            pulse.pactl("unload-module", module)
-        if not pulse.module_ids("source_name=coach_mic"):
-            pulse.pactl(
-                "load-module", "module-remap-source", "master=room.monitor", "source_name=coach_mic"
-            )
-            pulse.pactl("set-default-source", "coach_mic")
-        code = run.end()
-    assert code == 0
-    lost, back = run.said("Problem.microphone_lost"), run.said("Problem.microphone_back")
-    assert len(lost) == 1 and len(back) == 1
-    assert lost[0]["text"] == "I can't hear you any more. The microphone stopped working."
-    assert back[0]["text"] == "I can hear you again."
-    assert not lost[0]["cut"] and lost[0]["end"] > lost[0]["start"]  # played on the speaker
-    problems = [e for e in run.events() if e["type"] == "Problem" and e["where"] == "microphone"]
-    assert len(problems) == 2  # logged: lost, then back
-    # Reopening the missing source (every 0.25-4 s) is quiet. Left: PortAudio's lines from
-    # the dying stream's own thread at the moment it dies, and ALSA's "underrun occurred" from
-    # the speaker on a busy machine.
-    noise = [line for line in run.stderr().splitlines() if "pcm_pulse" in line]
-    noise += [line for line in run.stderr().splitlines() if "PaAlsaStream_Configure" in line]
-    assert not noise
+    assert [e["text"] for e in run.said("AreYouThere")] == ["I'm here."]
+    assert run.status()["last_heard"]["text"] == "are you there"

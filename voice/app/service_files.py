@@ -72,7 +72,8 @@ def coach_command(
 
 
 def render_unit(command: list[str]) -> str:
-    exec_start = " ".join(systemd_quote(arg) for arg in command)
+    program, *args = command
+    exec_start = " ".join([systemd_quote(program, program=True)] + [systemd_quote(a) for a in args])
     return f"""\
 # Written by `backcoach service install`; `backcoach service remove` takes it away.
 [Unit]
@@ -107,13 +108,14 @@ X-GNOME-Autostart-enabled=true
 SAFE = re.compile(r"[A-Za-z0-9_@+=:,./-]+")
 
 
-def systemd_quote(arg: str) -> str:
-    """One ExecStart argument: `%` doubled (specifiers), `$` doubled (variables), and double
-    quotes with backslash escapes around anything else than plain characters."""
+def systemd_quote(arg: str, program: bool = False) -> str:
+    """One ExecStart argument: `%` doubled (specifiers), `$` doubled (variables, expanded in
+    the arguments only, not in the program's path), and double quotes with backslash escapes
+    around anything else than plain characters."""
     if SAFE.fullmatch(arg):
         return arg
-    escaped = arg.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("%", "%%").replace("$", "$$") + '"'
+    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
+    return '"' + (escaped if program else escaped.replace("$", "$$")) + '"'
 
 
 def desktop_quote(arg: str) -> str:
