@@ -23,6 +23,21 @@ class Pulse:
         lines = self.pactl("list", "short", "modules").splitlines()
         return [line.split()[0] for line in lines if name in line]
 
+    def kill_recordings(self) -> None:
+        """End every client's recording stream, as PulseAudio does when a source goes away and
+        there is no other to move it to. (Here there always is one, a sink's monitor, and
+        PulseAudio moves the stream there: the microphone would never seem lost.) pactl 16
+        cannot kill a stream; pacmd can, through the CLI module loaded for the purpose."""
+        self.pactl("load-module", "module-cli-protocol-unix")
+        try:
+            for line in self.pactl("list", "short", "source-outputs").splitlines():
+                if "protocol-native" in line:
+                    kill = ["pacmd", "kill-source-output", line.split()[0]]
+                    subprocess.run(kill, env=self.env, capture_output=True, check=True)
+        finally:
+            for module in self.module_ids("module-cli-protocol-unix"):
+                self.pactl("unload-module", module)
+
     def play(self, wav: Path, sink: str = "room") -> subprocess.Popen[bytes]:
         return subprocess.Popen(["paplay", f"--device={sink}", str(wav)], env=self.env)
 

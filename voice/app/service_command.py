@@ -13,6 +13,7 @@ spasm comes (the files themselves: voice/app/service_files.py).
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from voice.app.service_files import (
     render_desktop,
     render_unit,
 )
-from voice.app.settings import Settings
+from voice.app.settings import Settings, default_state_dir
 from voice.app.status_file import read_status
 from voice.coach.state_lock import holder
 from voice.errors import BackcoachError
@@ -91,7 +92,7 @@ def background_command(settings: Settings) -> list[str]:
 
 def install(settings: Settings, out: TextIO, where: Places, systemd: Systemd) -> int:
     command = background_command(settings)
-    shown = " ".join(command)
+    shown = shlex.join(command)
     if systemd.available():
         _write(where.unit, render_unit(command))
         print(f"Wrote {where.unit} (a systemd user service: started at login, restarted "
@@ -138,12 +139,14 @@ def remove(out: TextIO, where: Places, systemd: Systemd) -> int:
 
 
 def status(settings: Settings, out: TextIO, where: Places, systemd: Systemd) -> int:
+    """About the coach on `--state-dir` if one is given, else the installed one's."""
     state_dir = settings.state_dir
     installed = [path for path in (where.unit, where.autostart) if path.exists()]
     for path in installed:
         command = command_in(path.read_text(encoding="utf-8")) or []
         given = option_in(command, "--state-dir")
-        state_dir = Path(given) if given else state_dir
+        if given and state_dir == default_state_dir():
+            state_dir = Path(given)
     if not installed:
         print("Installed: no (backcoach service install)", file=out)
     for path in installed:
