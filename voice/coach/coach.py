@@ -300,8 +300,7 @@ class Coach:
         return [change, self._say(match.intent, Priority.CHATTER)]
 
     def _here(self, match: Match, now: Now) -> list[Event]:
-        """ "Are you there?": always "I'm here.", and nothing else changes (an open offer stays
-        open, "say that again" still repeats the last answer)."""
+        """Always "I'm here."; an open offer stays open, Repeat still repeats the last answer."""
         return [self._say("AreYouThere", Priority.CHATTER)]
 
     def _goodbye(self, match: Match, now: Now) -> list[Event]:
