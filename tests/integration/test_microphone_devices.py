@@ -126,8 +126,9 @@ def test_no_microphone_is_one_line_then_one_plugged_in_is_picked_up(
 def test_no_audio_devices_at_all(tmp_path: Path) -> None:
     if Path("/dev/snd").exists():
         pytest.skip("this computer has a sound card: PortAudio lists it even with no server")
-    env = {**os.environ, **no_autospawn(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path / "none")}
-    env.pop("PULSE_SERVER", None)
+    none = str(tmp_path / "none")  # no PulseAudio server answers here (nor the fixture's)
+    env = {**os.environ, **no_autospawn(tmp_path), "XDG_RUNTIME_DIR": none}
+    env |= {"PULSE_RUNTIME_PATH": none, "PULSE_SERVER": f"unix:{none}/native"}
     done = subprocess.run(
         [sys.executable, "-m", "voice", "--list-devices"],
         env={**env, "PYTHONPATH": str(ROOT)},

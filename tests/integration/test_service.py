@@ -54,7 +54,9 @@ def test_the_installed_command_runs_listens_reports_and_ends_on_sigterm(
     try:
         while "Listening (" not in err.read_text():
             assert coach.poll() is None, err.read_text()
-            assert time.monotonic() < started + 90, err.read_text()
+            # 10 s here alone; up to 90 s seen with both cores busy and the intent model to
+            # train again (its cache is shared with every checkout on the machine)
+            assert time.monotonic() < started + 240, err.read_text()
             time.sleep(0.1)  # polling a real process's output, not product code
         # Said again until heard: while it greets, it hears only "stop" (half-duplex).
         there = speech("are you there", tmp_path / "there.wav")
