@@ -48,6 +48,12 @@ ESCALATIONS = (RED_FLAG, EMERGENCY)
 """Escalations come from the safety lexicon (intents.symptoms), a template sentence, or the
 safety net below; never from the statistical layer's ordinary guess or the tolerant fallback
 (those were false alarms on the blind dev set every time: "no chest pain")."""
+EXACT_ONLY = frozenset({"AreYouThere"})
+"""Intents understood from their template sentences only, never guessed by the statistical
+layer (it is not trained on them) or the tolerant fallback: "are you there" and "can you hear
+me" are small words around one word ("there", "hear"), so a guess would take any sentence with
+it ("can you hear the birds"), and a new class moved the blind sets' scores both ways by a few
+sentences. Spoken, the recognizer hears whole template sentences anyway."""
 SAFETY_NET = 0.8
 """How sure the model must be (RedFlag + Emergency) to escalate what the lexicon missed; 1.0 is
 off (`Matcher._safety_net`). On fresh sentences the lexicon had not seen (a third of a second
@@ -99,7 +105,7 @@ class Matcher:
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
         hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
-        if hit is None or hit.pattern.intent in ESCALATIONS:
+        if hit is None or hit.pattern.intent in ESCALATIONS or hit.pattern.intent in EXACT_ONLY:
             return (
                 self.statistical.doubt(text, trimmed) if self.statistical and generalise else None
             )
@@ -199,7 +205,7 @@ def intent_model(
 ) -> IntentModel:
     """The statistical layer's model for these templates and example files, trained once and
     cached (intents.classifier)."""
-    templates = [(pattern.intent, pattern.tokens) for pattern in grammar.patterns]
+    templates = [(p.intent, p.tokens) for p in grammar.patterns if p.intent not in EXACT_ONLY]
     training = training_set(templates, load_examples(examples))
     folder = cache_dir or Path(platformdirs.user_cache_dir("backcoach", appauthor=False))
     return load_or_train(training, folder)

@@ -18,6 +18,7 @@ CONTRACT = {
     "Slower", "Louder", "Softer", "Help", "HeatQuestion", "PainRelief", "RedFlag", "ItHurts",
     "ExplainSpasm", "NextStep", "Knot", "Prevention", "RestPosition", "Yes", "No", "Goodbye",
     "Thanks", "Scared", "HowLongLast", "AskProfessional", "MoveQuestion", "Onset", "Emergency",
+    "AreYouThere",
 }  # fmt: skip
 DATA = Path(__file__).parent
 

@@ -1,5 +1,6 @@
 """Command line: `backcoach` (live coach), `backcoach --text`, `backcoach parse`,
-`backcoach models download|install|path`. The only place that prints errors and exits.
+`backcoach models download|install|path`, `backcoach service install|remove|status`. The only
+place that prints errors and exits.
 
 Every option may come before or after the command (`parse --wav f --model M`); values are
 checked here, so `--hold -5` is refused in one line before anything starts."""
@@ -28,7 +29,8 @@ examples:
   backcoach --text                   type instead of speaking
   backcoach parse "my back locked up"
   backcoach models download          get the speech model (about 40 MB, once)
-  backcoach models --help            where the model comes from"""
+  backcoach models --help            where the model comes from
+  backcoach service install          keep it running in the background"""
 
 MODELS_ABOUT = """\
 backcoach needs a Vosk speech model on disk; it never downloads one by itself.
@@ -44,6 +46,16 @@ backcoach needs a Vosk speech model on disk; it never downloads one by itself.
 It is looked for in this order: --model DIR, $BACKCOACH_MODEL, models/ of a source
 checkout, ~/.local/share/backcoach/models, and ../shared/models/vosk-model-small-en-us
 beside a source checkout."""
+
+SERVICE_ABOUT = """\
+Keep the coach running in the background, ready when a spasm comes.
+
+  install   a systemd user service (restarted if it fails, started at login) where
+            `systemctl --user` works, else an autostart entry in ~/.config/autostart;
+            it runs this backcoach with the model found now (and --device,
+            --state-dir, --recognizer if given)
+  remove    remove both, stopping the service
+  status    whether it is running, its microphone and model, the last thing it heard"""
 
 ANY_OPTION = "Any option of `backcoach --help` may also be given here."
 
@@ -168,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     have.add_argument("--dest", type=Path, metavar="DIR", help="the folder to put it in")
     command("path", "print the model that will be used", MODELS_ABOUT, actions)
     command("list", "list both recognizers' models, each checked", MODELS_ABOUT, actions)
+    service = command(
+        "service", "run the coach in the background, started at login", SERVICE_ABOUT,
+        shown=("--device", "--state-dir", "--recognizer"),
+    )  # fmt: skip
+    service.add_argument("action", choices=("install", "remove", "status"))
     return parser
 
 
@@ -211,15 +228,25 @@ def main(argv: list[str] | None = None) -> int:
             from voice.app.models_command import run_models
 
             return run_models(args, settings)
-        if args.list_devices:
-            from voice.hearing.mic import list_devices
+        if args.command == "service":
+            from voice.app.service_command import run_service
 
-            print(list_devices())
+            return run_service(args.action, settings)
+        if args.list_devices:
+            from voice.hearing.devices import describe, input_devices
+
+            print(describe(input_devices()))
             return 0
         if settings.text_mode:
             from voice.app.text_mode import run_text
 
             return run_text(settings)
+        if settings.input_device is not None and settings.input_wav is None:
+            from voice.hearing.devices import input_devices, pick
+
+            devices = input_devices()
+            if devices:  # none at all: live mode waits for one
+                pick(settings.input_device, devices)  # a wrong name: one line, before loading
         from voice.app.live_mode import run_live
 
         return run_live(settings)

@@ -22,10 +22,12 @@ import numpy as np
 from intents.replies import Replies
 from voice.app.session import EventLog, Interrupted, Session, ending_on_sigterm, open_events
 from voice.app.settings import Settings
+from voice.app.status_file import StatusFile, model_name
 from voice.app.wiring import build_coach, build_recognizer, sources_for, understand_speech
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Priority, Problem, Say
+from voice.hearing.devices import has_output, quiet_native_stderr, rescan
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import (
     SPOTTED,
@@ -46,6 +48,8 @@ log = logging.getLogger(__name__)
 
 END_QUIET = 1.0
 """Seconds of nothing said and nothing due before a file-fed session ends."""
+NO_MICROPHONE = "No microphone found. Plug one in, or type with `backcoach --text`."
+HOW_TO_STOP = "Say goodbye, or press Ctrl-C, to stop."
 
 
 def make_player(
@@ -58,10 +62,12 @@ def make_player(
         log.warning("%s", err)
         return TextSpeaker(fallback, str(err))
     try:
-        output = AudioOutput(clock, device, timeline)
+        with quiet_native_stderr():  # ALSA's own lines when there is no output device
+            output = AudioOutput(clock, device, timeline)
     except Exception as err:  # PortAudioError: no output device
-        log.warning("no audio output: %s", err)
-        return TextSpeaker(fallback, f"no audio output device ({err})")
+        log.debug("no audio output: %s", err)
+        reason = f"the audio output failed ({err})" if has_output() else "no audio output device"
+        return TextSpeaker(fallback, reason)
     return Speaker(synthesizer, output)
 
 
@@ -109,6 +115,13 @@ class LiveRun:
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
         stack.callback(parts.close)
+        # After the store: it holds the state folder's lock, so this is the only coach there.
+        self.status = StatusFile(
+            settings.state_dir, clock, model_name(settings), settings.recognizer
+        )
+        self.events.observers.append(self.status.observe)
+        if settings.input_wav is not None:
+            self.status.microphone("file", str(settings.input_wav.absolute()))
         self.replies = Replies.load()
         fallback = sys.stderr if settings.events_path == "-" else sys.stdout
         self.timeline = PlaybackTimeline()
@@ -176,12 +189,16 @@ class LiveRun:
                 self._wait_until_quiet()
                 self.session.post(EndSession("end of input"))
                 return
-            print("Listening. Say goodbye, or press Ctrl-C, to stop.", file=sys.stderr, flush=True)
             self.mic = Microphone(
                 self.clock,
                 MicSettings(device=self.settings.input_device),
                 on_lost=self._mic_lost,
                 on_back=self._mic_back,
+                on_missing=self._mic_missing,
+                on_found=self._mic_found,
+                # PortAudio re-reads its device list only by restarting, which would close the
+                # speaker's stream: only without one (voice.hearing.devices).
+                rescan=None if isinstance(self.player, Speaker) else rescan,
             )
             self._feed(self.mic.chunks())
         except Exception as err:  # a bad --input file, or a bug: end cleanly with the reason
@@ -216,15 +233,27 @@ class LiveRun:
         text = self.replies.get(key)
         self.queue.say(Say(text=text, priority=Priority.SAFETY, key=key), self.clock.now())
 
+    def _mic_missing(self, message: str) -> None:
+        """No microphone from the start: one line, then a quiet wait (voice.hearing.mic)."""
+        print(NO_MICROPHONE, file=sys.stderr, flush=True)
+        self.session.post(Problem(where="microphone", message=message, at=self.clock.now().mono))
+        self.status.microphone("missing")
+
+    def _mic_found(self, name: str) -> None:
+        print(f"Listening ({name}). {HOW_TO_STOP}", file=sys.stderr, flush=True)
+        self.status.microphone("listening", name)
+
     def _mic_lost(self, message: str) -> None:
         self.session.post(Problem(where="microphone", message=message, at=self.clock.now().mono))
         self._say("Problem.microphone_lost")
+        self.status.microphone("lost")
 
     def _mic_back(self) -> None:
         self.session.post(
             Problem(where="microphone", message="microphone is back", at=self.clock.now().mono)
         )
         self._say("Problem.microphone_back")
+        self.status.microphone("listening", self.mic.device_name if self.mic else None)
 
 
 def run_live(settings: Settings, clock: Clock | None = None) -> int:

@@ -61,8 +61,12 @@ class EventLog:
         self._stream = stream
         self._name = name
         self._lock = threading.Lock()
+        self.observers: list[Callable[[Event], None]] = []
+        """Also told every event (live mode's status file), log or no log."""
 
     def write(self, event: Event) -> None:
+        for observe in self.observers:
+            observe(event)
         if self._stream is None:
             return
         with self._lock:

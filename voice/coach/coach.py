@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
 
 from intents.errors import TemplateError
 from intents.replies import Replies
@@ -27,6 +26,7 @@ from voice.coach.answers import Answers
 from voice.coach.attention import Attention
 from voice.coach.clarify import Clarifier, missing_options, option_text
 from voice.coach.context import in_context
+from voice.coach.desk_like import DeskLike
 from voice.coach.episode import ICE, PAIN_RELIEF, RED_FLAG, STRETCH, EpisodeStore
 from voice.coach.episode_talk import EpisodeTalk
 from voice.coach.memory import CoachMemory
@@ -55,19 +55,6 @@ from voice.speaking.voice_memory import Voice
 from voice.timers.desk import TIMER_INTENTS
 
 log = logging.getLogger(__name__)
-
-
-class DeskLike(Protocol):
-    """The timer engine (`voice.timers.desk.TimerDesk`) as the coach uses it. `stop_routines`
-    takes the intent that asks for it as its reason: "RedFlag", "ItHurts" or "Stop"."""
-
-    def handle(self, match: Match, now: Now) -> list[Event]: ...
-    def acknowledge(self, now: Now) -> list[Event]: ...
-    def stop_routines(self, now: Now, reason: str) -> list[Event]: ...
-    def tick(self, now: Now) -> list[Event]: ...
-    def next_deadline(self) -> float | None: ...
-    def recover(self, now: Now) -> list[Event]: ...
-    def active(self) -> list[str]: ...
 
 
 ACKNOWLEDGING = frozenset({"Yes", "No", "Stop"})
@@ -119,6 +106,7 @@ class Coach:
             "Louder": self._voice,
             "Softer": self._voice,
             "Goodbye": self._goodbye,
+            "AreYouThere": self._here,
         }
 
     @property
@@ -301,6 +289,10 @@ class Coach:
             return [self._say(f"{match.intent}.limit", Priority.CHATTER)]
         self._memory.save_voice(new)
         return [change, self._say(match.intent, Priority.CHATTER)]
+
+    def _here(self, match: Match, now: Now) -> list[Event]:
+        """Always "I'm here."; an open offer stays open, Repeat still repeats the last answer."""
+        return [self._say("AreYouThere", Priority.CHATTER)]
 
     def _goodbye(self, match: Match, now: Now) -> list[Event]:
         self._offers.close()

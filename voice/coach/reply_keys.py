@@ -15,6 +15,6 @@ _KEYS = """
     Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Yes.none No.none
     No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer
     Softer.limit Goodbye Goodbye.timers Problem.cannot_save Clarify.first Clarify.second
-    Clarify.none
+    Clarify.none AreYouThere
 """
 REPLY_KEYS = tuple(_KEYS.split()) + tuple(SAFETY_KEYS)

@@ -50,3 +50,21 @@ class StateLock:
         if self._fd is not None:
             os.close(self._fd)  # closing drops the flock; the file stays for the next one
             self._fd = None
+
+
+def holder(folder: Path) -> str | None:
+    """The process id of the coach holding `folder`'s lock (as it wrote it), or None when no
+    coach holds it. Only looks: a shared lock taken and dropped at once."""
+    try:
+        fd = os.open(folder / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

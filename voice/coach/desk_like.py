@@ -1,0 +1,23 @@
+"""The timer engine as the coach sees it: a protocol, so the coach is tested with the real
+desk or anything shaped like it."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from intents.types import Match
+from voice.clock import Now
+from voice.events import Event
+
+
+class DeskLike(Protocol):
+    """The timer engine (`voice.timers.desk.TimerDesk`) as the coach uses it. `stop_routines`
+    takes the intent that asks for it as its reason: "RedFlag", "ItHurts" or "Stop"."""
+
+    def handle(self, match: Match, now: Now) -> list[Event]: ...
+    def acknowledge(self, now: Now) -> list[Event]: ...
+    def stop_routines(self, now: Now, reason: str) -> list[Event]: ...
+    def tick(self, now: Now) -> list[Event]: ...
+    def next_deadline(self) -> float | None: ...
+    def recover(self, now: Now) -> list[Event]: ...
+    def active(self) -> list[str]: ...
