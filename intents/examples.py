@@ -17,6 +17,7 @@ import yaml
 
 from intents.errors import TemplateError
 from intents.normalize import normalize
+from intents.strict_yaml import SAFE_LOADER
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 NOT_FOR_US = "Unknown"
@@ -60,7 +61,7 @@ def _all_tokens(sentences: list[str]) -> list[tuple[str, ...]]:
 
 def _read(path: Path) -> dict[str, object]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except OSError as err:
         raise TemplateError(f"{path}: cannot be read ({err.strerror})") from err
     except yaml.YAMLError as err:

@@ -24,6 +24,7 @@ import yaml
 from intents.errors import TemplateError
 from intents.normalize import canonical, word_set, words
 from intents.numbers import NUMBER_WORDS
+from intents.strict_yaml import SAFE_LOADER
 
 LEXICON = Path(__file__).with_name("symptoms.yaml")
 TIERS = ("emergency", "professional")
@@ -185,7 +186,7 @@ def spot_warning(text: str) -> Warning | None:
 def lexicon(path: Path = LEXICON) -> Lexicon:
     """The lexicon file, compiled (once per path). Errors name the file and what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise TemplateError(f"{path}: cannot read the warning-sign lexicon ({err})") from err
     if not isinstance(data, dict) or not isinstance(data.get("families"), list):

@@ -4,7 +4,6 @@ desk) and the recognizer with its model from the settings. Text mode, live mode 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,6 +12,7 @@ from intents.errors import TemplateError
 from intents.matcher import Matcher, Sources, load_matcher
 from intents.replies import Replies
 from intents.types import Match
+from voice.app.sayable import sayable_examples
 from voice.app.settings import Settings, custom_sentences_folder
 from voice.coach.attention import Attention
 from voice.coach.coach import Coach
@@ -21,7 +21,7 @@ from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.recognizer import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
-from voice.hearing.vocabulary import check_vocabulary, unknown_words
+from voice.hearing.vocabulary import check_vocabulary
 from voice.timers.desk import TimerDesk
 
 
@@ -93,7 +93,7 @@ def build_recognizer(
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     model = load_model(path)
     check_vocabulary(model, phrases)
-    phrases += sayable_examples(model, matcher, sources)
+    phrases += sayable_examples(model, matcher, sources, path)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
     recognizer = replace(recognizer or RecognizerSettings(), cleanup=cleanup)
     if settings.recognizer == "both":
@@ -116,23 +116,6 @@ def warns_with(matcher: Matcher) -> Callable[[str], bool]:
     from intents.matcher import ESCALATIONS
 
     return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
-
-
-SAYABLE = re.compile(r"[a-z' ]+")
-
-
-def sayable_examples(model: object | None, matcher: Matcher, sources: Sources) -> list[str]:
-    """The example phrasings (intents/examples/) that are plain words the model knows (a Vosk
-    model; None: any word, as for Moonshine, which spells) and that the matcher understands
-    as the intent they were written for."""
-    from intents.examples import example_sentences
-
-    examples = example_sentences(sources.example_files())
-    said = [(i, " ".join(s.lower().split())) for i, s in examples]
-    kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
-    words = {w for s in kept for w in s.split()}
-    unknown = set(unknown_words(model, words)) if model is not None else set()
-    return sorted({s for s in kept if not unknown.intersection(s.split())})
 
 
 def sources_for(settings: Settings) -> Sources:
