@@ -23,8 +23,6 @@ import argparse
 import json
 import logging
 import os
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -53,31 +51,12 @@ COMMANDS = [  # (text, intent, kind)
 
 
 def start_pulse(stack: ExitStack) -> None:
-    """A private PulseAudio (../shared/AUDIO-TESTING.md) with the speaker looped into the room."""
-    runtime = Path(tempfile.mkdtemp(prefix="duplex-pulse-"))
-    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
-    os.environ["PULSE_RUNTIME_PATH"] = str(runtime / "pulse")
-    cmd = ["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit", "-n"]
-    cmd += ["--use-pid-file=yes", "--load=module-native-protocol-unix"]
-    cmd += ["--load=module-null-sink sink_name=coach_speaker rate=48000"]
-    cmd += ["--load=module-null-sink sink_name=room rate=48000"]
-    cmd += ["--load=module-remap-source master=room.monitor source_name=coach_mic"]
-    subprocess.run(cmd, check=True, capture_output=True)
-    pid = int((runtime / "pulse" / "pid").read_text().split()[0])
-    stack.callback(shutil.rmtree, runtime, True)
-    stack.callback(os.kill, pid, signal.SIGTERM)
-    for args in (
-        ["set-default-sink", "coach_speaker"],
-        ["set-default-source", "coach_mic"],
-        [
-            "load-module",
-            "module-loopback",
-            "source=coach_speaker.monitor",
-            "sink=room",
-            *os.environ.get("DUPLEX_LOOPBACK", "").split(),
-        ],
-    ):
-        subprocess.run(["pactl", *args], check=True, capture_output=True)
+    """A private PulseAudio (../shared/AUDIO-TESTING.md) with the speaker looped into the room
+    (extra loopback arguments from DUPLEX_LOOPBACK)."""
+    sys.path.insert(0, str(HERE))
+    from latency import start_pulse as start_private_pulse
+
+    start_private_pulse(stack, os.environ.get("DUPLEX_LOOPBACK", "").split())
 
 
 def events(log: Path) -> list[dict[str, Any]]:

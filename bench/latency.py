@@ -85,8 +85,10 @@ def noise(seconds: float, rng: np.random.Generator) -> np.ndarray:
     return rng.normal(0, NOISE_RMS, int(seconds * RATE)).astype(np.int16)
 
 
-def start_pulse(stack: ExitStack) -> None:
-    """A private PulseAudio with a null sink as the speaker (../shared/AUDIO-TESTING.md)."""
+def start_pulse(stack: ExitStack, loopback: list[str] | None = None) -> None:
+    """A private PulseAudio with a null sink as the speaker (../shared/AUDIO-TESTING.md);
+    with `loopback` (extra module arguments, may be empty) the speaker is looped into the
+    room, as a laptop's speakers reach its microphone."""
     runtime = Path(tempfile.mkdtemp(prefix="bench-pulse-"))
     os.environ["XDG_RUNTIME_DIR"] = str(runtime)
     os.environ["PULSE_RUNTIME_PATH"] = str(runtime / "pulse")
@@ -101,6 +103,9 @@ def start_pulse(stack: ExitStack) -> None:
     subprocess.run(["pactl", "set-default-source", "coach_mic"], check=True)
     stack.callback(shutil.rmtree, runtime, True)
     stack.callback(os.kill, pid, signal.SIGTERM)
+    if loopback is not None:
+        loop = ["source=coach_speaker.monitor", "sink=room", *loopback]
+        subprocess.run(["pactl", "load-module", "module-loopback", *loop], check=True)
 
 
 class Feeder:

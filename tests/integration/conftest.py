@@ -80,6 +80,15 @@ def pulse() -> Iterator[Pulse]:
         shutil.rmtree(runtime, ignore_errors=True)
 
 
+@pytest.fixture()
+def loopback(pulse: Pulse) -> Iterator[None]:
+    """The coach's speaker leaks into its microphone, as on a laptop."""
+    pulse.pactl("load-module", "module-loopback", "source=coach_speaker.monitor", "sink=room")
+    yield
+    for module in pulse.module_ids("module-loopback"):
+        pulse.pactl("unload-module", module)
+
+
 @pytest.fixture(scope="module")
 def model(vosk_model_path: Path) -> object:
     """The real Vosk model, loaded once per test module."""

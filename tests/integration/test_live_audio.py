@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,15 +120,6 @@ def voiced_seconds(raw: Path) -> float:
     samples = np.frombuffer(raw.read_bytes(), dtype=np.int16).astype(np.float64)
     frames = samples[: len(samples) // 320 * 320].reshape(-1, 320)
     return float(np.sum(np.sqrt(np.mean(frames**2, axis=1)) > 100) * 0.02)
-
-
-@pytest.fixture()
-def loopback(pulse: Pulse) -> Iterator[None]:
-    """The coach's speaker leaks into its microphone, as on a laptop."""
-    pulse.pactl("load-module", "module-loopback", "source=coach_speaker.monitor", "sink=room")
-    yield
-    for module in pulse.module_ids("module-loopback"):
-        pulse.pactl("unload-module", module)
 
 
 def test_spoken_question_gets_a_spoken_answer(

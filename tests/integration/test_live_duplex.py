@@ -11,7 +11,7 @@ the coach's looped-back voice (bench/results/duplex.md); remove the mark when th
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,14 +24,6 @@ QUESTION = "what is happening to me"  # ExplainSpasm: four sentences, about 15 s
 LONG_REPLIES = ["what can you do", "how can i prevent this"]
 """Questions with long answers (Help, Prevention) for the requests (a question asked again
 soon gets a short answer, so a request is said over the reply's second sentence or later)."""
-
-
-@pytest.fixture()
-def loopback(pulse: Pulse) -> Iterator[None]:
-    pulse.pactl("load-module", "module-loopback", "source=coach_speaker.monitor", "sink=room")
-    yield
-    for module in pulse.module_ids("module-loopback"):
-        pulse.pactl("unload-module", module)
 
 
 def over_speech(coach: Coach, since: int) -> list[Event]:
