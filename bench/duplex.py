@@ -83,7 +83,8 @@ class Bench:
 
         self.tmp = tmp
         self.log = tmp / "events.jsonl"
-        settings = Settings(state_dir=tmp / "state", events_path=str(self.log))
+        full = {"full_duplex": True} if "full_duplex" in Settings.__dataclass_fields__ else {}
+        settings = Settings(state_dir=tmp / "state", events_path=str(self.log), **full)
         self.live = LiveRun(settings, SystemClock(), stack)
         self.doubted: list[str] = []  # what the listener heard over the coach and ignored
         bench = self

@@ -61,12 +61,14 @@ def _all_tokens(sentences: list[str]) -> list[tuple[str, ...]]:
 
 def _read(path: Path) -> dict[str, object]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except OSError as err:
         raise TemplateError(f"{path}: cannot be read ({err.strerror})") from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        last = max(1, len(text.splitlines()))  # libyaml puts an error at the end after it
+        line = f":{min(mark.line + 1, last)}" if mark is not None else ""
         raise TemplateError(f"{path}{line}: not valid YAML ({err})") from err
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: expected 'intents:' and/or 'sentences:' at the top")

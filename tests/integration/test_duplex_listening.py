@@ -86,7 +86,7 @@ def listen(
     recognizer.restart()
     listener = Listener(recognizer, speech, posted.append, echo=EchoStage(
         timeline, canceller, lambda: 0.0
-    ))  # fmt: skip
+    ), full=True)  # fmt: skip
     for index in range(0, len(samples) - BLOCK + 1, BLOCK):
         clock["now"] = (index + BLOCK) / RATE
         listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])

@@ -43,13 +43,13 @@ def speech(text: str, path: Path) -> Path:
 class Coach:
     """A live `backcoach` process, its event log, and a recording of its speaker."""
 
-    def __init__(self, pulse: Pulse, model: Path, tmp: Path) -> None:
+    def __init__(self, pulse: Pulse, model: Path, tmp: Path, *options: str) -> None:
         self.log = tmp / "events.jsonl"
         self.said_raw = tmp / "said.raw"
         self.recording = pulse.record("coach_speaker.monitor", self.said_raw)
         env = {**pulse.env, "PYTHONPATH": str(ROOT), "BACKCOACH_MODEL": str(model)}
         cmd = [sys.executable, "-m", "voice", "--state-dir", str(tmp / "state")]
-        cmd += ["--events", str(self.log)]
+        cmd += ["--events", str(self.log), *options]
         self.process = subprocess.Popen(
             cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )

@@ -113,6 +113,11 @@ def add_options(
     option("--list-devices", action="store_true", default=False, help="list audio devices")
     option("--input", type=Path, metavar="FILE.wav", help="listen to a recording instead")
     option(
+        "--full-duplex", action="store_true", default=False,
+        help="also hear requests said while the coach speaks (experimental; by default only"
+        " stop, quiet and enough are heard over its voice)",
+    )  # fmt: skip
+    option(
         "--state-dir", type=Path, metavar="DIR",
         help=f"where the episode and timers are kept ({default_state_dir()})",
     )  # fmt: skip
@@ -201,6 +206,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         input_wav=args.input,
         noise_suppression=args.noise_suppression,
         auto_gain=args.auto_gain,
+        full_duplex=args.full_duplex,
         hold_seconds=args.hold,
         reps=args.reps,
         rest_seconds=args.rest,

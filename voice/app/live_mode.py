@@ -154,11 +154,12 @@ class LiveRun:
             stack.callback(canceller.close)
             echo = EchoStage(self.timeline, canceller, self._capture_delay)
         spotter = None
-        if echo is not None and isinstance(self.recognizer, Recognizer):
+        full = settings.full_duplex
+        if full and echo is not None and isinstance(self.recognizer, Recognizer):
             spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
             spotter = spotter_recognizer(self.recognizer, spotted)
         self.listener = Listener(
-            self.recognizer, state, self.session.post, echo=echo, spotter=spotter
+            self.recognizer, state, self.session.post, echo=echo, spotter=spotter, full=full
         )
         self.stop = threading.Event()
 

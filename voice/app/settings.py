@@ -49,6 +49,11 @@ class Settings:
     auto_gain: int = CleanupSettings.auto_gain
     """`--auto-gain 0-31`: WebRTC automatic gain toward -N dBFS (0 off)."""
 
+    full_duplex: bool = False
+    """`--full-duplex`: act on any request heard over the coach's voice, not only "stop",
+    "quiet", "enough" (voice/hearing/listener.py). Off by default: on this project's test
+    machine its own voice still became a request now and then (bench/results/duplex.md)."""
+
     hold_seconds: int = 20
     """Knees-to-chin hold length (the seed asks for at least a second; 20 s is gentle)."""
 

@@ -136,13 +136,16 @@ class Listener:
         tail_guard: float = TAIL_GUARD,
         echo: EchoStage | None = None,
         spotter: SpeechRecognizer | None = None,
+        full: bool = False,
     ) -> None:
         """`echo` cancels the coach's voice from the microphone signal; without it only the
         stop phrases are heard over the coach's voice. `spotter` (`spotter_recognizer`)
         listens over the coach's voice for the sentences that cut it, besides the main
         recognizer: a small grammar picks them out of a mixture the main one hears as a
-        string of words."""
+        string of words. `full` False (the default, as `--full-duplex` off): over the
+        coach's voice only the stop phrases count, echo-cancelled and with double talk."""
         self._recognizer = recognizer
+        self._full = full
         self._spotter = spotter
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
@@ -212,7 +215,8 @@ class Listener:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
             self.ignored.append(heard.text)
             return
-        text = heard.text if self._echo is not None else self._stop_word(heard.text) or ""
+        full = self._echo is not None and self._full
+        text = heard.text if full else self._stop_word(heard.text) or ""
         self._post_over_speech(Heard(text=text, confidence=heard.confidence, at=at))
 
     def _spotted(self, heard: Heard, at: float) -> None:
@@ -243,8 +247,10 @@ class Listener:
         """Why a final heard over the coach's voice is not taken as someone else's words
         (None: it is)."""
         said = " ".join(sentence for _, sentence in self._said)
+        if (self._echo is None or not self._full) and not self._stop_word(text):
+            return "stop phrases only (no echo canceller, or full duplex off)"
         if self._echo is None:
-            return None if self._stop_word(text) else "no echo canceller: stop phrases only"
+            return None
         start = utterance.start if utterance.start is not None else at - 1.0
         double_talk = sum(t >= start - DOUBLE_TALK_LEAD for t in self._double_talk)
         if double_talk < DOUBLE_TALK_CHUNKS:
