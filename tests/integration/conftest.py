@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pulse_server import Pulse
+from pulse_server import Pulse, stop
 
 from intents.matcher import Matcher, load_matcher
 
@@ -70,13 +68,7 @@ def pulse() -> Iterator[Pulse]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        os.kill(server.pid, signal.SIGTERM)
-        for _ in range(50):
-            try:
-                os.kill(server.pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.05)
+        stop(server)
         shutil.rmtree(runtime, ignore_errors=True)
 
 
