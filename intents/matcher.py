@@ -30,7 +30,7 @@ from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.normalize import Normalized, normalize
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
-from intents.statistical import StatisticalLayer, words_slots
+from intents.statistical import SHORTEST_GUESSED, StatisticalLayer, words_slots
 from intents.symptoms import lexicon, spot_warning
 from intents.types import Match, SlotValue
 
@@ -109,6 +109,8 @@ class Matcher:
             return (
                 self.statistical.doubt(text, trimmed) if self.statistical and generalise else None
             )
+        if _too_short(hit.slots.get("duration")):  # a near miss is no minus or one-second timer
+            return None
         log.debug("fuzzy %r ~ %r (cost %.1f)", text, " ".join(hit.pattern.tokens), hit.cost)
         return Match(
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence
@@ -165,6 +167,12 @@ class Matcher:
             if slots is not None:
                 return pattern.intent, slots
         return None
+
+
+def _too_short(duration: SlotValue | None) -> bool:
+    return (
+        isinstance(duration, int) and not isinstance(duration, bool) and duration < SHORTEST_GUESSED
+    )
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,13 @@ ASKABLE = NEEDS_DURATION | NAMES_TIMER | frozenset(
 Never an escalation (a warning sign is never a question), nor yes, no, stop or goodbye."""
 
 
+SHORTEST_GUESSED = 5
+"""A duration read for a guessed intent must be at least this many seconds: below it (a minus
+sign, "a sec") the words were not a timer command ("hold at t minus five minutes", "hold my
+coffee a sec" were guessed StartStretch). A template sentence keeps its number, and the timer
+desk refuses it aloud."""
+
+
 def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
     """The slots `intent` takes, read from the words; None when a value it needs is missing or
     unreadable."""
@@ -169,6 +176,8 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
         if isinstance(duration, Unreadable):
             return None
         if duration is not None:
+            if duration.seconds < SHORTEST_GUESSED:
+                return None
             slots["duration"] = duration.seconds
         elif intent in NEEDS_DURATION:
             return None

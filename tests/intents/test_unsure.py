@@ -59,3 +59,22 @@ def test_said_verb_names_one_action_or_none() -> None:
     assert said_verb(("pause", "it")) == "PauseTimer"
     assert said_verb(("add", "and", "remove")) is None
     assert said_verb(("start", "a", "timer")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "hold it at t minus five minutes",
+        "hold my drink a sec",
+        "start the hold at minus one minute",
+    ],
+)
+def test_a_guess_never_carries_a_minus_or_one_second_duration(
+    understand: Callable[[str], Match], sentence: str
+) -> None:
+    """A sentence no template lists, read by the model or the tolerant fallback, with a
+    duration under five seconds was no timer command (these were StartStretch with -300 s and
+    1 s); a template sentence keeps its number for the timer desk to refuse aloud."""
+    got = understand(sentence)
+    assert "duration" not in got.slots or got.confidence == 1.0, got
+    assert understand("add minus five minutes").slots == {"duration": -300}
