@@ -15,10 +15,7 @@ Judgment calls, so a caller knows what to expect:
 - "on my back" is a position after lying words ("lying flat on my back", "i'm on my back",
   "roll onto my back"), else the area ("put ice on my back", "a warm compress on my back");
   "shoulder blades" are the back; with several areas the first one said wins;
-- onset: "a minute ago", "just now" -> "now"; "over the weekend" -> "2 days"; months, "the
-  other day", "a while ago" -> None; "after breakfast"/"when I woke up" -> "this morning",
-  "after lunch"/"this afternoon"/"tonight" -> "today"; a duration is said in the largest unit
-  it fills exactly, at most the unit said ("an hour and a half ago" -> "90 minutes").
+- onset (when it started) is read by `intents.onset_words.parse_onset`, re-exported here.
 """
 
 from __future__ import annotations
@@ -35,6 +32,7 @@ from intents.durations import (
     tokenize,
 )
 from intents.normalize import word_set as _set
+from intents.onset_words import parse_onset
 from intents.quantities import read_integer, read_quantity, token_at
 
 __all__ = [
@@ -105,27 +103,6 @@ LYING_ON = LYING | _set(
     "i'm am be was were is it's being stay staying stuck flat still down rest resting get"
 )
 """Right before "on my back": a position ("i'm on my back", "flat on my back")."""
-WEEKDAYS = {
-    **{day: day for day in _set("monday tuesday wednesday thursday friday saturday sunday")},
-    "tues": "tuesday", "weds": "wednesday", "thurs": "thursday",
-}  # fmt: skip
-ONSET_WORDS = {
-    "yesterday": "yesterday", "today": "today", "tonight": "today", "overnight": "last night",
-    "weekend": "2 days",
-}  # fmt: skip
-ONSET_PAIRS = {
-    ("last", "night"): "last night", ("the", "night"): "last night", ("last", "week"): "1 weeks",
-    ("this", "morning"): "this morning", ("this", "afternoon"): "today",
-    ("this", "evening"): "today", ("just", "now"): "now", ("right", "now"): "now",
-    ("seconds", "ago"): "now", ("moments", "ago"): "now", ("moment", "ago"): "now",
-}  # fmt: skip
-ONSET_HINTS = {
-    "breakfast": "this morning", "woke": "this morning", "morning": "this morning",
-    "lunch": "today", "now": "now",
-}  # fmt: skip
-"""Weaker than a day said outright: "when I woke up today" is "today"."""
-JUST_PAST = _set("went got gave did began caught felt now")
-ONSET_UNITS = (("weeks", 604800), ("days", 86400), ("hours", 3600), ("minutes", 60))
 
 
 def parse_timer_name(text: str) -> str | None:
@@ -258,57 +235,4 @@ def parse_reps(text: str) -> int | None:
         j = quantity[1] + (token_at(tokens, quantity[1]) == "more")
         if token_at(tokens, j) in REP_WORDS:
             return int(quantity[0])
-    return None
-
-
-def parse_onset(text: str) -> str | None:
-    """When it started: "N minutes|hours|days|weeks" ago, "now", "today", "this morning",
-    "last night", "yesterday" or a weekday; None if the words do not say."""
-    tokens = tokenize(text)
-    said: list[tuple[int, int, str]] = []  # (strength: lower is stronger, position, value)
-    durations, _ = scan(tokens)
-    for duration in durations:
-        start, end = duration.words
-        value = _onset_ago(tokens, duration)
-        if value is not None:
-            framed = token_at(tokens, end) == "ago" or "been" in tokens[max(0, start - 3) : start]
-            said.append(
-                (
-                    0 if framed or token_at(tokens, start - 1) in ("past", "last") else 1,
-                    start,
-                    value,
-                )
-            )
-    for i, token in enumerate(tokens):
-        pair = ONSET_PAIRS.get((token, token_at(tokens, i + 1)))
-        if tokens[i : i + 3] == ("day", "before", "yesterday"):
-            said.append((0, i, "2 days"))
-        elif token in WEEKDAYS:
-            said.append((0, i, WEEKDAYS[token]))
-        elif pair is not None:
-            said.append((0, i, pair))
-        elif token in ONSET_WORDS:
-            said.append((0, i, ONSET_WORDS[token]))
-        elif token in ONSET_HINTS or (token == "just" and _is_past(token_at(tokens, i + 1))):
-            said.append((2, i, ONSET_HINTS.get(token, "now")))
-    return min(said)[2] if said else None
-
-
-def _is_past(word: str) -> bool:
-    """ "it just happened", "my back just went": the "just" of a moment ago."""
-    return word.endswith("ed") or word in JUST_PAST
-
-
-def _onset_ago(tokens: Tokens, duration: Duration) -> str | None:
-    """The duration in the largest unit it fills, at most the largest unit said."""
-    seconds = duration.seconds
-    if seconds < 0:
-        return None
-    if seconds < 120:
-        return "now"
-    start, end = duration.words
-    said = max((UNIT_SECONDS[t] for t in tokens[start:end] if t in UNIT_SECONDS), default=0)
-    for name, size in ONSET_UNITS:
-        if size <= said and seconds % size == 0:
-            return f"{seconds // size} {name}"
     return None
