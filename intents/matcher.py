@@ -30,9 +30,15 @@ from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.normalize import Normalized, normalize
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
-from intents.statistical import SHORTEST_GUESSED, StatisticalLayer, words_slots
+from intents.statistical import (
+    AMOUNT_CHANGES,
+    SHORTEST_GUESSED,
+    StatisticalLayer,
+    said_direction,
+    words_slots,
+)
 from intents.symptoms import lexicon, spot_warning
-from intents.types import Match, SlotValue
+from intents.types import UNSURE, Match, SlotValue
 
 MAX_WARNING_CHARS = 2000
 """Longer than a command may be (intents.normalize: 40 words, 400 characters) a line is no
@@ -111,6 +117,14 @@ class Matcher:
             )
         if _too_short(hit.slots.get("duration")):  # a near miss is no minus or one-second timer
             return None
+        intent = hit.pattern.intent
+        if (
+            self.statistical
+            and intent in AMOUNT_CHANGES
+            and said_direction(trimmed.tokens) != intent
+        ):
+            match = self.statistical.which_way(text, trimmed, intent, hit.confidence)
+            return match if match.intent == UNSURE else None
         log.debug("fuzzy %r ~ %r (cost %.1f)", text, " ".join(hit.pattern.tokens), hit.cost)
         return Match(
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence

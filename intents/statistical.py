@@ -90,7 +90,19 @@ class StatisticalLayer:
             leaning = guess.runner_up_probability if guess.runner_up == verb else 0.0
             if self._option(verb, leaning, text) is not None:
                 return self._unsure(text, [(verb, leaning), (guess.intent, guess.probability)])
+        if guess.intent in AMOUNT_CHANGES and said_direction(said.tokens) != guess.intent:
+            return self.which_way(text, said, guess.intent, guess.probability)
         return option
+
+    def which_way(self, text: str, said: Normalized, leaning: str, probability: float) -> Match:
+        """Add or remove time, when no word says which way or one says the other way ("adjust
+        it by 2 minutes", "drop the timer by 4 minutes" leaning to AddTime): an Unsure match
+        holding both (the way said first), or Unknown if they cannot both be asked about."""
+        other = next(iter(AMOUNT_CHANGES - {leaning}))
+        pair = [(leaning, probability), (other, 1.0 - probability)]
+        if said_direction(said.tokens) == other:
+            pair.reverse()
+        return self._unsure(text, pair) or Match.unknown(text)
 
     def doubt(self, text: str, said: Normalized) -> Match | None:
         """Two intents close ("tack on 2 minutes": add or remove?): an Unsure match holding
@@ -139,6 +151,27 @@ VERBS = {
     **dict.fromkeys(("remove", "shorten", "decrease", "reduce", "subtract"), "RemoveTime"),
 }
 """Words that name one timer action and no other."""
+
+
+AMOUNT_CHANGES = frozenset({"AddTime", "RemoveTime"})
+DIRECTIONS = {
+    **dict.fromkeys(
+        ("add", "extend", "increase", "lengthen", "more", "extra", "another", "longer", "plus",
+         "onto", "raise", "bump", "boost", "top", "tack"), "AddTime"),
+    **dict.fromkeys(
+        ("remove", "shorten", "decrease", "reduce", "subtract", "less", "fewer", "shorter", "off",
+         "minus", "cut", "trim", "drop", "lower", "dock", "shave", "deduct", "knock", "lose"),
+        "RemoveTime"),
+}  # fmt: skip
+"""Words that say which way an amount of time goes ("put another minute on", "take two off")."""
+
+
+def said_direction(tokens: tuple[str, ...]) -> str | None:
+    """AddTime or RemoveTime when the words say only that way, else None (neither, or both)."""
+    named = {DIRECTIONS[t] for t in tokens if t in DIRECTIONS}
+    if tokens[:1] == ("up",):  # "up the timer by 3 minutes"
+        named.add("AddTime")
+    return named.pop() if len(named) == 1 else None
 
 
 def said_verb(tokens: tuple[str, ...]) -> str | None:

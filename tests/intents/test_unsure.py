@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from intents.matcher import load_matcher
-from intents.statistical import said_verb
+from intents.statistical import said_direction, said_verb
 from intents.types import UNSURE, Match
 
 
@@ -27,14 +27,41 @@ def test_cancel_with_a_duration_is_never_a_new_timer(understand: Callable[[str],
     assert got.alternatives[1].slots == {"duration": 300}
 
 
+@pytest.mark.parametrize("text", ["adjust it by 2 minutes", "shift the timer by 2 minutes"])
 def test_two_close_intents_are_both_kept_with_their_slots(
-    understand: Callable[[str], Match],
+    understand: Callable[[str], Match], text: str
 ) -> None:
-    got = understand("tack on 2 minutes")
+    """No word says which way: add or remove? (these were AddTime, a guess)."""
+    got = understand(text)
     assert got.intent == UNSURE
     assert {a.intent for a in got.alternatives} == {"AddTime", "RemoveTime"}
     assert all(a.slots["duration"] == 120 for a in got.alternatives)
-    assert got.to_json()["alternatives"][0]["slots"] == {"duration": 120}
+    assert got.to_json()["alternatives"][0]["slots"]["duration"] == 120
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("lower the timer by 4 minutes", "RemoveTime"),
+        ("cut the ice timer by a minute", "RemoveTime"),
+    ],
+)
+def test_a_word_saying_the_other_way_is_asked_about_that_way_first(
+    understand: Callable[[str], Match], text: str, first: str
+) -> None:
+    """The model or a near template leant to adding; the words say less: ask, less first."""
+    got = understand(text)
+    assert got.intent in (UNSURE, first), got
+    if got.intent == UNSURE:
+        assert got.alternatives[0].intent == first
+
+
+def test_said_direction_names_one_way_or_none() -> None:
+    assert said_direction(("put", "another", "minute", "on")) == "AddTime"
+    assert said_direction(("up", "the", "timer")) == "AddTime"
+    assert said_direction(("take", "two", "off")) == "RemoveTime"
+    assert said_direction(("adjust", "it", "by", "#", "minutes")) is None
+    assert said_direction(("take", "off", "the", "extra", "minute")) is None
 
 
 @pytest.mark.parametrize(
