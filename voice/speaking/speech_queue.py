@@ -6,10 +6,11 @@ what is voice.speaking.speech_policy; this module drives the player with it:
   `stop` drop it for good.
 - `Say.not_after` drops a sentence that could not start in time (`dropped`); an offer whose
   routine runs (`offer_taken`) and the end of a shortened reply are left out (`unsaid`).
-- Short sentences are synthesized once and kept (`warm` them ahead of their second); with
-  `background`, others are synthesized on a worker thread. `keep_ready` synthesizes the
-  opening sentence of every fixed reply in the background and keeps it, so an answer starts
-  without waiting for the synthesizer (again after a change of voice).
+- Short sentences are synthesized once and kept (voice.speaking.synthesis_cache; `warm` them
+  ahead of their second); with `background`, others are synthesized on a worker thread.
+  `keep_ready` synthesizes the opening sentence of every fixed reply in the background and
+  keeps it, so an answer starts without waiting for the synthesizer (again after a change of
+  voice).
 Every sentence played is logged as `Said(text, key, start, end, cut)` through `on_said`.
 The player (voice.speaking.speaker.Speaker) is non-blocking; its `on_done` may come from any thread,
 or synchronously from inside `play`.
@@ -39,11 +40,9 @@ from voice.speaking.speech_policy import (
     sentences,
 )
 from voice.speaking.spoken_length import Pace
+from voice.speaking.synthesis_cache import SynthesisCache
 
 log = logging.getLogger(__name__)
-
-CACHE_SIZE = 48
-"""Synthesized short sentences kept (countdown numbers, "Release.") so they start instantly."""
 
 
 class Player(Protocol):
@@ -89,18 +88,13 @@ class SpeechQueue:
         cues = None if upcoming_cues is None else self._lengths(upcoming_cues)
         countdown = next_countdown or (lambda after: None)
         self._policy = StartPolicy(countdown, margin, max_wait, min_gap, cues=cues, **runs)
-        self.pace = Pace()  # how long a sentence not yet synthesized takes to say
         self._lock = threading.RLock()
+        self._kept = SynthesisCache(player, self._lock)
         self._heap: list[Item] = []
         self._seq = itertools.count()
         self._tokens = itertools.count(1)
         self._playing: Playing | None = None
         self._pumping = self._again = False
-        self._cache: dict[str, UtteranceLike] = {}
-        self._ready: dict[str, UtteranceLike] = {}  # keep_ready's sentences, never evicted
-        self._ready_texts: tuple[str, ...] = ()
-        self._voice = 0  # bumped by adjust(): audio made for an older voice is not kept
-        self.ready_worker: threading.Thread | None = None
         self.dropped: list[Say] = []  # could not start by their `not_after`
         self.unsaid: list[tuple[str, Say]] = []  # (why, sentence): "offer taken", "shortened"
         self._jobs: queue.SimpleQueue[Item | None] | None = None
@@ -141,50 +135,26 @@ class SpeechQueue:
 
     def adjust(self, change: AdjustVoice) -> None:
         self._player.set_voice(change.rate_factor, change.volume_delta)
-        with self._lock:
-            self.pace.changed(change.rate_factor)
-            self._cache.clear()
-            self._ready.clear()
-            self._voice += 1
-        if self._ready_texts:
-            self.keep_ready(self._ready_texts)
+        self._kept.voice_changed(change.rate_factor)
 
     # --- extras ---------------------------------------------------------------------------------
+    @property
+    def pace(self) -> Pace:
+        """How long a sentence not yet synthesized takes to say."""
+        return self._kept.pace
+
+    @property
+    def ready_worker(self) -> threading.Thread | None:
+        return self._kept.ready_worker
+
     def warm(self, texts: Iterable[str]) -> None:
         """Synthesize short sentences ahead of time (countdown numbers) so they start at once."""
-        for text in texts:
-            if text not in self._cache:
-                utterance = self._player.synthesize(text)
-                self._remember(text, utterance)
-                self.pace.learn(text, utterance.duration)
+        self._kept.warm(texts)
 
     def keep_ready(self, texts: Iterable[str], wait: bool = False) -> threading.Thread:
         """Synthesize `texts` on a helper thread and keep them for good (the opening sentences
         of the coach's fixed replies). `wait`: return only when done (tests)."""
-        ready = self._ready_texts = tuple(dict.fromkeys(texts))
-        voice = self._voice
-
-        def work() -> None:
-            for text in ready:
-                if self._voice != voice:
-                    return  # the voice changed: adjust() started a fresh warm-up
-                if text in self._ready:
-                    continue
-                try:
-                    utterance = self._player.synthesize(text)
-                except Exception:
-                    log.exception("could not synthesize %r ahead of time", text)
-                    return
-                with self._lock:
-                    if self._voice == voice:
-                        self._ready[text] = utterance
-                        self.pace.learn(text, utterance.duration)
-
-        self.ready_worker = threading.Thread(target=work, name="speech-ready", daemon=True)
-        self.ready_worker.start()
-        if wait:
-            self.ready_worker.join()
-        return self.ready_worker
+        return self._kept.keep_ready(texts, wait)
 
     def poll(self) -> None:
         """Start a waiting sentence if it can go now (call on any wake-up; optional)."""
@@ -279,27 +249,17 @@ class SpeechQueue:
         self._on_said(Said(text=say.text, key=say.key, start=playing.start, end=end, cut=cut))
 
     def _cached(self, text: str) -> UtteranceLike | None:
-        with self._lock:
-            return self._ready.get(text) or self._cache.get(text)
-
-    def _remember(self, text: str, utterance: UtteranceLike) -> None:
-        with self._lock:
-            if len(self._cache) >= CACHE_SIZE:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = utterance
+        return self._kept.get(text)
 
     def _synthesize(self, item: Item) -> None:
         try:
-            utterance = self._player.synthesize(item.say.text)
+            utterance = self._kept.synthesize(item.say.text)
         except Exception:  # the session survives a failed sentence; the log says why
             log.exception("could not synthesize %r", item.say.text)
             with self._lock:
                 self._heap = [i for i in self._heap if i is not item]
                 heapq.heapify(self._heap)
             return
-        self.pace.learn(item.say.text, utterance.duration)
-        if len(item.say.text) <= 24:
-            self._remember(item.say.text, utterance)
         with self._lock:
             item.utterance = utterance
 
