@@ -219,16 +219,34 @@ def load_or_train(examples: Sequence[Example], cache_dir: Path | None) -> Intent
     path = cache_dir / f"intent-model-{key}.npz" if cache_dir is not None else None
     if path is not None and path.exists():
         try:
-            return IntentModel.load(path)
+            model = IntentModel.load(path)
+            path.touch()  # used: kept longer than the others
+            return model
         except (OSError, ValueError, KeyError) as err:
             log.warning("%s: unreadable cached model (%s); training again", path, err)
     model = train(examples)
     if path is not None:
         try:
             model.save(path)
-            for old in path.parent.glob("intent-model-*.npz"):
-                if old != path:
-                    old.unlink(missing_ok=True)  # trained from templates that have changed
+            _forget_all_but_recent(path.parent)
         except OSError as err:
             log.warning("%s: cannot cache the intent model (%s)", path, err)
     return model
+
+
+KEPT_MODELS = 4
+"""Cached models kept, the most recently used: one per set of templates and examples in use
+(two checkouts of the project, or `--templates DIR` for another domain, each keep theirs
+instead of evicting the other's and training again at every start)."""
+
+
+def _forget_all_but_recent(folder: Path) -> None:
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    models = sorted(folder.glob("intent-model-*.npz"), key=used, reverse=True)
+    for old in models[KEPT_MODELS:]:
+        old.unlink(missing_ok=True)

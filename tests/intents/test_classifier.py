@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from intents.classifier import Example, IntentModel, load_or_train, train
+from intents.classifier import KEPT_MODELS, Example, IntentModel, fingerprint, load_or_train, train
 from intents.errors import TemplateError
 from intents.examples import load_examples
 from intents.normalize import normalize
@@ -48,7 +48,20 @@ def test_a_broken_cache_is_trained_again_and_a_stale_one_removed(tmp_path: Path)
     assert model.guess(normalize("be quiet").tokens).intent == "Stop"
     changed = [*_examples(), Example("Stop", ("hush",)), Example("Stop", ("hush",))]
     load_or_train(changed, tmp_path)
-    assert len(list(tmp_path.glob("intent-model-*.npz"))) == 1
+    assert len(list(tmp_path.glob("intent-model-*.npz"))) == 2  # each set keeps its own
+
+
+def test_the_cache_keeps_the_models_used_last(tmp_path: Path) -> None:
+    """Two checkouts (or another domain's templates) used by turns keep their models; only
+    the least recently used go, beyond KEPT_MODELS."""
+    sets = [[*_examples(), *[Example("Stop", ("hush",) * (n + 1))] * 2] for n in range(6)]
+    cached = [tmp_path / f"intent-model-{fingerprint(examples)}.npz" for examples in sets]
+    for n, examples in enumerate(sets):
+        load_or_train(examples, tmp_path)
+        if n >= 1:
+            load_or_train(sets[0], tmp_path)  # the first is used at every turn
+    assert sorted(tmp_path.glob("intent-model-*.npz")) == sorted([cached[0], *cached[3:]])
+    assert KEPT_MODELS == 4
 
 
 def test_an_unwritable_cache_only_costs_the_training(tmp_path: Path) -> None:
