@@ -162,8 +162,9 @@ def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
 
 def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
     """Where the words are that the warning rests on: content words that, left out, leave no
-    warning. When no one word does (the sign said twice: "numbness in my saddle area"), every
-    content word that holds a warning on its own with the function words around it."""
+    warning. When no one word does (the sign said twice: "i crashed the car and hit my head"),
+    each content word that holds a warning with only the function words around it ("crashed"),
+    or failing that every content word."""
     content = [i for i, w in enumerate(said) if w not in FUNCTION_WORDS]
     needed = [i for i in content if not warns(" ".join(said[:i] + said[i + 1 :]))]
     if needed:
