@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from intents.matcher import ESCALATIONS, load_matcher
-from voice.hearing.free_listening import agrees
+from voice.hearing.free_listening import FreeListening, agrees, contradicted, resting, sure
 
 
 def warns(text: str) -> bool:
@@ -48,3 +48,61 @@ def test_agreeing_decodes_confirm_a_warning(grammar: str, free: list[str]) -> No
 def test_disagreeing_decodes_do_not(grammar: str, free: list[str]) -> None:
     assert warns(grammar)
     assert not agrees(grammar, free, warns)
+
+
+def test_a_sign_said_twice_rests_on_either_word() -> None:
+    """No one word is needed when the sign is said twice ("crashed the car", "hit my head"):
+    then a word holding a warning on its own is one the free decode may bear out."""
+    grammar = "i crashed the car and hit my head on the searing we are"
+    said = grammar.split()
+    assert all(warns(" ".join(said[:i] + said[i + 1 :])) for i in range(len(said)))
+    assert "crashed" in {said[i] for i in resting(said, warns)}
+    assert agrees(grammar, ["i crashed the car and hit my head on the steering wheel"], warns)
+
+
+# What Vosk's grammar heard, with its word confidences, for bench voices on the spoken blind dev
+# set (bench/spoken_safety_misses.py): said "i've got numbness in my saddle area" (white noise at
+# 10 dB), then harmless sentences the grammar turned into warning signs.
+SURELY = ("i've got numbness in my saddle area", [0.67, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+UNSURE = [
+    ("numb a minute off clear getting", [0.75, 0.74, 0.69, 0.53, 0.68, 0.34]),  # radiator
+    ("numb on fallen asleep on my legs", [0.32, 0.9, 1.0, 1.0, 1.0, 1.0, 0.53]),  # the dog's
+    ("both arms not working normally", [1.0, 1.0, 0.32, 1.0, 1.0]),  # are working normally
+]
+
+
+def test_words_vosk_was_sure_of_count_alone() -> None:
+    grammar, confidences = SURELY
+    free = ["i got helmless in my saddle area", "i got our lives in my saddle area"]
+    assert not agrees(grammar, free, warns)
+    assert sure(grammar, confidences, warns)
+    assert not contradicted(grammar, free, warns)  # "helmless" may be "numbness" misheard
+
+
+@pytest.mark.parametrize(("grammar", "confidences"), UNSURE)
+def test_words_it_guessed_do_not(grammar: str, confidences: list[float]) -> None:
+    assert warns(grammar) and not sure(grammar, confidences, warns)
+    assert not sure(grammar, [], warns)  # no confidences (a rescued sentence): not sure
+
+
+@pytest.mark.parametrize(
+    ("grammar", "free"),
+    [  # both said by the bench voices; Vosk's grammar was sure of every word
+        ("i tripped and i can feel my toes", ["i checked and i can feel my toes"]),
+        ("i can't breathe okay stuff my back", ["i can breathe okay if it's dust my back"]),
+    ],
+)
+def test_another_word_in_its_place_contradicts(grammar: str, free: list[str]) -> None:
+    assert warns(grammar) and contradicted(grammar, free, warns)
+
+
+def test_confirms_takes_either_way_and_neither_when_denied() -> None:
+    listening = FreeListening(None, warns, on=True, confidence=0.5)
+    grammar, confidences = SURELY
+    listening.heard = ["i got helmless in my saddle area"]
+    assert [h.text for h in listening.confirms(grammar, 1.0, confidences)] == [grammar]
+    assert listening.confirms(grammar, 1.0) == []  # no confidences, no agreement
+    listening.heard = ["i've got no numbness in my saddle area"]
+    assert listening.confirms(grammar, 1.0, confidences) == []  # a negation it lacks
+    listening.heard = ["i checked and i can feel my toes"]
+    assert listening.confirms("i tripped and i can feel my toes", 1.0, [1.0] * 8) == []

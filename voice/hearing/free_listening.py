@@ -10,14 +10,25 @@ the grammar's words count if the free decodes agree with them (`agrees`): the gr
 say our words, and pressed with speech that is not ours it says "numb" and "not" where nobody
 did. Measured on the spoken blind dev safety set (bench voices, clean; bench/spoken_blind.py):
 the grammar's words alone would catch 50 more of 216 warning signs and raise 15 more false
-alarms of 102 harmless sentences; with the agreement 23 more and 2."""
+alarms of 102 harmless sentences; with the agreement 23 more and 2.
+
+Bench voices are where Moonshine mishears most ("helmless" for "numbness", "talking" for
+"choking"), so a warning sign can come out of the grammar word for word with nothing to agree.
+Vosk's word confidences tell those from the grammar's guesses: its "numb" for "the" or "no"
+comes with less confidence than a word it heard. So the grammar's words also count when Vosk
+was `sure` of them where the warning is, unless a free decode put a quite different word in
+that very place (`contradicted`: "i checked" for its "i tripped"). A negation only a free decode
+heard still vetoes both (`denied`)."""
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from voice.events import Heard
 from voice.hearing.vocabulary import normalize
@@ -67,14 +78,23 @@ class FreeListening:
     def forget(self) -> None:
         self.heard = []
 
-    def confirms(self, words: str, at: float) -> list[Heard]:
-        """The grammar's `words` as a warning sign, if they hold one and this utterance's free
-        decodes agree with them (`agrees`)."""
+    def confirms(self, words: str, at: float, confidences: Sequence[float] = ()) -> list[Heard]:
+        """The grammar's `words` as a warning sign, if they hold one, no free decode of this
+        utterance denies it (`denied`), and the free decodes agree with them (`agrees`) or
+        Vosk was sure of the words the warning rests on (`sure`, with each word's
+        `confidences`)."""
         if not self._on or self._warns is None or not words or not self.heard:
             return []
-        if not self._warns(words) or not agrees(words, self.heard, self._warns):
+        if not self._warns(words) or denied(words, self.heard):
             return []
-        log.info("a warning sign in the grammar's words, the free decodes agreeing: %r", words)
+        if agrees(words, self.heard, self._warns):
+            log.info("a warning sign in the grammar's words, the free decodes agreeing: %r", words)
+        elif sure(words, confidences, self._warns) and not contradicted(
+            words, self.heard, self._warns
+        ):
+            log.info("a warning sign in the grammar's words, heard surely: %r", words)
+        else:
+            return []
         return [Heard(text=words, confidence=self._confidence, at=at)]
 
 
@@ -88,24 +108,89 @@ MIN_SHARED = 0.3
 """Share of the grammar's content words a free decode must also have."""
 
 
+def denied(words: str, free: list[str]) -> bool:
+    """Has a free decode a negation the grammar's `words` lack ("no chest pain" heard by the
+    grammar as "know chest pain")?"""
+    said = set(words.split())
+    return any((set(text.split()) & NEGATIONS) - said for text in free)
+
+
+def contradicted(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
+    """Has a free decode, between words both heard, another word in the very place of one the
+    warning rests on, one that sounds nothing like it (`different`)? "i checked and i can
+    feel my toes" where the grammar said "tripped"; "can" where it said "can't". (Only for
+    words Vosk was `sure` of: the free decodes of bench voices miss too many words of
+    warning signs, "fit" for "get" in "i can't get my breath", to overrule an agreement.)"""
+    said = words.split()
+    where = set(resting(said, warns))
+    for text in free:
+        other = text.split()
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
+            single = op == "replace" and i2 - i1 == 1 and j2 - j1 == 1
+            if single and i1 in where and 0 < i1 < len(said) - 1 and different(said[i1], other[j1]):
+                return True
+    return False
+
+
+UNLIKE = 40.0
+"""Spelling similarity (rapidfuzz ratio, 0-100) below which two words are not one misheard:
+"tripped" and "checked" 29, "not" and "are" 0; "numbness" and "helmless" 50."""
+
+
+def different(said: str, other: str) -> bool:
+    """Is `other` another word than `said`, not a mishearing of it? A negation and a word
+    that is none always are ("can't" and "can")."""
+    if (said in NEGATIONS) != (other in NEGATIONS):
+        return True
+    return fuzz.ratio(said, other) < UNLIKE
+
+
 def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     """Do the free decodes bear out the warning sign in the grammar's `words`? A word the
-    warning rests on (leave it out and there is no warning) is in a free decode, at least
-    MIN_SHARED of the content words are in one of them, and no free decode has a negation the
-    grammar's words lack ("no chest pain" heard by the grammar as "know chest pain")."""
+    warning rests on (`resting`) is in a free decode, and at least MIN_SHARED of the content
+    words are in one of them. (A negation in a free decode is `denied`'s to catch.)"""
     said = words.split()
     decoded = [set(text.split()) for text in free]
     anywhere = set().union(*decoded)
-    if (anywhere & NEGATIONS) - set(said):
-        return False
     content = [w for w in said if w not in FUNCTION_WORDS]
-    if not content:
+    if not content or denied(words, free):
         return False
     if max(sum(w in d for w in content) / len(content) for d in decoded) < MIN_SHARED:
         return False
-    resting = [
-        w
-        for i, w in enumerate(said)
-        if w not in FUNCTION_WORDS and not warns(" ".join(said[:i] + said[i + 1 :]))
-    ]
-    return any(w in anywhere for w in resting)
+    return any(said[i] in anywhere for i in resting(said, warns))
+
+
+def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
+    """Where the words are that the warning rests on: content words that, left out, leave no
+    warning. When no one word does (the sign said twice: "i crashed the car and hit my head"),
+    each content word that holds a warning with only the function words around it ("crashed"),
+    or failing that every content word."""
+    content = [i for i, w in enumerate(said) if w not in FUNCTION_WORDS]
+    needed = [i for i in content if not warns(" ".join(said[:i] + said[i + 1 :]))]
+    if needed:
+        return needed
+    return [
+        i
+        for i in content
+        if warns(" ".join(w for j, w in enumerate(said) if j == i or w in FUNCTION_WORDS))
+    ] or content
+
+
+SURE_WORD = 0.95
+"""Vosk's confidence in each word a warning rests on, for the grammar's words to count alone."""
+SURE_MEAN = 0.8
+"""... and its mean confidence over the content words."""
+
+
+def sure(words: str, confidences: Sequence[float], warns: Callable[[str], bool]) -> bool:
+    """Was Vosk sure of the grammar's `words` where the warning sign is? Pressed with speech
+    that is not ours, the grammar says "numb" and "not" where nobody did, and then with less
+    confidence than where it hears our words."""
+    said = words.split()
+    if len(confidences) != len(said):
+        return False
+    content = [c for w, c in zip(said, confidences, strict=True) if w not in FUNCTION_WORDS]
+    where = resting(said, warns)
+    if not content or not where or sum(content) / len(content) < SURE_MEAN:
+        return False
+    return all(confidences[i] >= SURE_WORD for i in where)

@@ -27,7 +27,7 @@ from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
-from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.second_pass import SecondPass, UtteranceAudio, second_guess
 from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
@@ -212,27 +212,6 @@ class Recognizer(UtteranceStream):
         # word pair, so it goes on if its last word is ever followed by another.
         return words not in self._complete and words.rsplit(" ", 1)[-1] in self._followed
 
-    def _second_pass(
-        self, transcript: Transcript, alternatives: Alternatives, audio: bytes
-    ) -> Transcript:
-        """Decode again against the nearest sentences when the words are not one of our
-        sentences (even if the matcher's tolerance understands them: it can be wrong about a
-        loose word string). A symptom heard in the first pass is never talked away."""
-        text = transcript.text
-        if self._second is None or self._is_whole(text):
-            return transcript
-        guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives.get()[:3])]
-        guess = self._second.redecode(audio, [g for g in guesses if g])
-        urgent = bool(text) and self._urgent(text)
-        if urgent and (guess is None or not self._urgent(guess.text)):
-            if self._second.settings.confirm_symptoms:  # unconfirmed: dropped as not for us
-                return Transcript("", transcript.confidence, 1.0, transcript.words)
-            return transcript
-        if guess is None:
-            return transcript
-        log.debug("second pass: %r -> %r", text, guess.text)
-        return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
-
     def _final(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
@@ -253,14 +232,17 @@ class Recognizer(UtteranceStream):
                 return self._freely.hear(audio, at)
             accepts = (self._is_whole, self._understands)
             transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
-            transcript = self._second_pass(transcript, alternatives, audio)
+            if self._second is not None and not self._is_whole(transcript.text):
+                transcript = second_guess(
+                    self._second, transcript, alternatives, audio, self._urgent
+                )
         finally:
             alternatives.done()
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
         if reason is not None or not whole:
             warned = self._freely.hear(audio, at) or self._freely.confirms(
-                " ".join(transcript.words), at
+                " ".join(transcript.words), at, transcript.confidences
             )
             if warned:
                 return warned

@@ -15,12 +15,19 @@ when the first pass heard something we do not understand.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
+
+from voice.hearing.alternatives import Alternatives
+from voice.hearing.transcript import Transcript
+from voice.hearing.vocabulary import normalize
+
+log = logging.getLogger(__name__)
 
 UNK = "[unk]"
 RATE = 16000
@@ -186,6 +193,30 @@ def _trim_unknown_edge(words: list[W], word: Callable[[W], str]) -> list[W]:
     if len(words) > 1 and word(words[0]) == UNK:
         return words[1:]
     return words
+
+
+def second_guess(
+    second: SecondPass,
+    transcript: Transcript,
+    alternatives: Alternatives,
+    audio: bytes,
+    urgent: Callable[[str], bool],
+) -> Transcript:
+    """The first pass's `transcript` (no sentence of ours, even if the matcher's tolerance
+    understands it: it can be wrong about a loose word string) decoded again against the
+    nearest sentences; the first pass's words when that fails. A symptom heard in the first
+    pass (`urgent`) is never talked away: unconfirmed, it is dropped as not for us."""
+    text = transcript.text
+    guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives.get()[:3])]
+    guess = second.redecode(audio, [g for g in guesses if g])
+    if bool(text) and urgent(text) and (guess is None or not urgent(guess.text)):
+        if second.settings.confirm_symptoms:  # the words stay, for the warning-sign pass
+            return replace(transcript, text="", unknown_share=1.0)
+        return transcript
+    if guess is None:
+        return transcript
+    log.debug("second pass: %r -> %r", text, guess.text)
+    return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
 
 class UtteranceAudio:

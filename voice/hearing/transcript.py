@@ -19,6 +19,8 @@ class Transcript:
     confidence: float
     unknown_share: float
     words: tuple[str, ...]
+    confidences: tuple[float, ...] = ()
+    """Each of `words`' confidence, when Vosk gave them for these words (else empty)."""
 
     @staticmethod
     def from_vosk(result: dict[str, Any]) -> Transcript:
@@ -28,7 +30,8 @@ class Transcript:
         known = [t for t in tokens if t != UNK]
         share = (len(tokens) - len(known)) / len(tokens) if tokens else 1.0
         confidence = sum(confs) / len(confs) if confs else 0.0
-        return Transcript(" ".join(known), confidence, share, tokens)
+        paired = tuple(confs) if len(confs) == len(tokens) else ()
+        return Transcript(" ".join(known), confidence, share, tokens, paired)
 
     def why_dropped(self, whole: bool, s: RecognizerSettings) -> str | None:
         """Why this final is not passed on (None: it is). `whole`: it is one of our

@@ -1,0 +1,110 @@
+"""The dev safety set spoken, with what each decoder heard: for every sentence and condition,
+Vosk's grammar words per utterance (before the rescue), the free decodes (Moonshine's and
+Vosk's open vocabulary), the finals passed on, and the score. Dev half only.
+
+Run: nice .venv/bin/python bench/spoken_safety_misses.py [--limit N] [--out FILE.jsonl]
+Needs BACKCOACH_MODEL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import zlib
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from blind_scoring import rows, score_safety  # noqa: E402
+
+from bench import audio, conditions  # noqa: E402
+from bench.voices import synthesize, voice_pool  # noqa: E402
+
+CONDITIONS = ("clean", "white@10")
+_worker: dict[str, object] = {}
+
+
+def _init() -> None:
+    from voice.app.settings import Settings
+    from voice.app.wiring import build_recognizer
+    from voice.hearing import free_listening, recognizer
+
+    settings = Settings(state_dir=Path(tempfile.mkdtemp()), recognizer="vosk")
+    log: dict[str, list[object]] = {"grammar": [], "free": [], "confs": []}
+    _worker["log"] = log
+    decide = recognizer.Recognizer._decide
+
+    def _decide(self, transcript, alternatives, audio, at):  # type: ignore[no-untyped-def]
+        log["grammar"].append(" ".join(transcript.words))
+        log["confs"].append([round(c, 2) for c in transcript.confidences])
+        out = decide(self, transcript, alternatives, audio, at)
+        log["free"].append(list(self._freely.heard))
+        return out
+
+    recognizer.Recognizer._decide = _decide  # type: ignore[method-assign]
+    del free_listening
+    _worker["recognizer"] = build_recognizer(settings)
+
+
+def _hear(job: tuple[str, str, str]) -> dict[str, object]:
+    from voice.hearing.speech_recognizer import transcribe
+
+    text, condition, key = job
+    voices = voice_pool()
+    voice = voices[zlib.crc32(text.encode()) % len(voices)]
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "u.wav"
+        synthesize(voice, text, wav)
+        samples = audio.read_wav(wav)
+    heard_samples = conditions.apply(condition, samples, key, ROOT / "bench" / "corpus")
+    log: dict[str, list[object]] = _worker["log"]  # type: ignore[assignment]
+    log["grammar"].clear()
+    log["free"].clear()
+    log["confs"].clear()
+    recognizer = _worker["recognizer"]
+    finals = transcribe(recognizer, audio.to_int16(heard_samples))  # type: ignore[arg-type]
+    heard = " ".join(h.text for h in finals)
+    return {
+        "text": text, "condition": condition, "heard": heard,
+        "finals": [h.text for h in finals], "whole": recognizer.is_sentence(heard),  # type: ignore[attr-defined]
+        "grammar": list(log["grammar"]), "free": list(log["free"]), "confs": list(log["confs"]),
+    }  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", default="/tmp/spoken_safety_dev.jsonl")
+    parser.add_argument("--only", default="", help="a file of sentences to hear (one a line)")
+    args = parser.parse_args()
+    from intents.matcher import load_matcher
+
+    matcher = load_matcher()
+    data = rows("safety", "dev")
+    key = {r["text"]: f"safety|{i}" for i, r in enumerate(data)}  # the same noise in any subset
+    if args.limit:
+        data = data[:: max(1, len(data) // args.limit)][: args.limit]
+    if args.only:
+        wanted = set(Path(args.only).read_text(encoding="utf-8").splitlines())
+        data = [r for r in data if r["text"] in wanted]
+    jobs = [(r["text"], c, key[r["text"]]) for r in data for c in CONDITIONS]
+    by_text = {r["text"]: r for r in data}
+    with ProcessPoolExecutor(args.workers, initializer=_init) as pool, open(args.out, "w") as out:
+        for got in pool.map(_hear, jobs, chunksize=4):
+            row = by_text[str(got["text"])]
+            match = matcher.understand(str(got["heard"]), generalise=bool(got["whole"]))
+            got["tier"] = row["intent"]
+            got["intent"] = match.intent
+            got["score"] = score_safety(row, match)
+            got["typed"] = matcher.understand(str(got["text"])).intent
+            out.write(json.dumps(got) + "\n")
+            out.flush()
+
+
+if __name__ == "__main__":
+    main()
