@@ -34,6 +34,7 @@ MENTION_REACH = 5
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
+    ice_itself
     excused_limb limb
     """
 )
@@ -110,11 +111,13 @@ class Lexicon:
         return False
 
     def _about_ice(self, said: str, tokens: Sequence[str]) -> bool:
-        """The ice (or the iced spot) named, not negated, and no limb but a hand holding it."""
+        """The ice (or the iced spot) named, not negated, and no limb but a hand holding it or
+        with the ice itself named ("the ice is so cold my fingers are going numb"; not "my hand
+        is numb and cold")."""
         if not self._mentioned("ice", said, tokens):
             return False
         sets = self.sets
-        holding = bool(sets["held"].intersection(tokens))
+        holding = bool((sets["held"] | sets["ice_itself"]).intersection(tokens))
         return not any(
             t in sets["limb"] and not (holding and t in sets["excused_limb"]) for t in tokens
         )
