@@ -20,13 +20,14 @@ from typing import Any, TextIO
 import numpy as np
 
 from intents.replies import Replies
+from voice.app.heap import HeapTrimmer, limit_arenas
 from voice.app.session import EventLog, Interrupted, Session, ending_on_sigterm, open_events
 from voice.app.settings import Settings
 from voice.app.status_file import StatusFile, model_name
 from voice.app.wiring import build_coach, build_recognizer, sources_for, understand_speech
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
-from voice.events import EndSession, Priority, Problem, Say
+from voice.events import EndSession, Event, Heard, Priority, Problem, Say
 from voice.hearing.devices import has_output, quiet_native_stderr, rescan
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import (
@@ -102,6 +103,7 @@ class LiveRun:
     def __init__(self, settings: Settings, clock: Clock, stack: ExitStack) -> None:
         from intents.matcher import load_matcher
 
+        limit_arenas()  # before the recognizer's and the session's threads start
         self.settings = settings
         self.clock = clock
         # A bad --input file fails here, as one line, before anything starts.
@@ -158,10 +160,18 @@ class LiveRun:
         if full and echo is not None and isinstance(self.recognizer, Recognizer):
             spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
             spotter = spotter_recognizer(self.recognizer, spotted)
+        self.heap = HeapTrimmer()
         self.listener = Listener(
-            self.recognizer, state, self.session.post, echo=echo, spotter=spotter, full=full
+            self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full
         )
         self.stop = threading.Event()
+
+    def _heard(self, event: Event) -> None:
+        """What the listener passes on goes to the session; after a final, freed memory goes
+        back to the system (voice.app.heap: RSS grew tens of MB an hour in the soak)."""
+        self.session.post(event)
+        if isinstance(event, Heard) and event.final:
+            self.heap.after_utterance(self.clock.now().mono)
 
     def _capture_delay(self) -> float:
         return self.mic.capture_delay if self.mic is not None else 0.0
