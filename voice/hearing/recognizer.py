@@ -19,6 +19,7 @@ import bisect
 import json
 import logging
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
@@ -28,6 +29,7 @@ from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.short_answers import ShortAnswers
 from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
@@ -56,7 +58,7 @@ class Recognizer(UtteranceStream):
         free_words: Callable[[bytes], str] | None = None,
         verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
         whole: Callable[[str], bool] | None = None,
-        reads: Callable[[str], object] | None = None,
+        reads: Callable[[str], tuple[str, object]] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -84,7 +86,12 @@ class Recognizer(UtteranceStream):
         self._freely = FreeListening(
             model, warns, self.settings.listen_freely_for_warnings, self.settings.min_confidence
         )
-        self._neural_words = free_words
+        # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
+        self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
+        self._vosk_words = lru_cache(maxsize=1)(self._freely.vosk_words)
+        decoders = [d for d in (self._neural_words, self._vosk_words) if d is not None]
+        words = self.settings.short_answer_words
+        self._short = ShortAnswers(reads, self.is_sentence, decoders, words) if reads else None
         self._verify = verify
         self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
@@ -212,27 +219,6 @@ class Recognizer(UtteranceStream):
         # word pair, so it goes on if its last word is ever followed by another.
         return words not in self._complete and words.rsplit(" ", 1)[-1] in self._followed
 
-    def _second_pass(
-        self, transcript: Transcript, alternatives: Alternatives, audio: bytes
-    ) -> Transcript:
-        """Decode again against the nearest sentences when the words are not one of our
-        sentences (even if the matcher's tolerance understands them: it can be wrong about a
-        loose word string). A symptom heard in the first pass is never talked away."""
-        text = transcript.text
-        if self._second is None or self._is_whole(text):
-            return transcript
-        guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives.get()[:3])]
-        guess = self._second.redecode(audio, [g for g in guesses if g])
-        urgent = bool(text) and self._urgent(text)
-        if urgent and (guess is None or not self._urgent(guess.text)):
-            if self._second.settings.confirm_symptoms:  # unconfirmed: dropped as not for us
-                return Transcript("", transcript.confidence, 1.0, transcript.words)
-            return transcript
-        if guess is None:
-            return transcript
-        log.debug("second pass: %r -> %r", text, guess.text)
-        return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
-
     def _final(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
@@ -244,26 +230,33 @@ class Recognizer(UtteranceStream):
         self, transcript: Transcript, alternatives: Alternatives, audio: bytes, at: float
     ) -> list[Heard]:
         self._freely.forget()
+        first = transcript.words  # the best path's
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
                 warned = self._freely.hear(audio, at, self._neural_words)
                 if warned:
                     return warned
             if not transcript.words:
-                return self._freely.hear(audio, at)
+                return self._freely.hear(audio, at, self._vosk_words)
             accepts = (self._is_whole, self._understands)
             transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
-            transcript = self._second_pass(transcript, alternatives, audio)
+            if self._second is not None and not self._is_whole(transcript.text):
+                alts = alternatives.get()
+                transcript = self._second.revise(transcript, alts, audio, self._urgent)
         finally:
             alternatives.done()
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
         if reason is not None or not whole:
-            warned = self._freely.hear(audio, at) or self._freely.confirms(
+            warned = self._freely.hear(audio, at, self._vosk_words) or self._freely.confirms(
                 " ".join(transcript.words), at
             )
             if warned:
                 return warned
+        short = self._short  # a warning sign is not short: the rules above decide it
+        if short and short.applies(first, transcript.text) and not self._urgent(transcript.text):
+            alone = reason is None and transcript.words == first  # not rescued nor revised
+            transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
