@@ -254,7 +254,7 @@ class Recognizer(UtteranceStream):
             if warned:
                 return warned
         short = self._short  # a warning sign is not short: the rules above decide it
-        if short and short.applies(first, transcript.text) and not self._urgent(transcript.text):
+        if short and short.applies(transcript.text) and not self._urgent(transcript.text):
             alone = reason is None and transcript.words == first  # not rescued nor revised
             transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is not None:

@@ -9,12 +9,12 @@ one-word sentences that are ("house" -> "hush", Stop; "sheila" -> "sure", "five"
 Yes; "six" -> "thanks"), the second pass turning a word we do not know into the nearest of ours.
 The free decodes had heard "house", "sheila", "why" and "six".
 
-So a final of at most `RecognizerSettings.short_answer_words` words (or whose first-pass words
-were that few) acts only when two decoders agree on what it means: the grammar's sentence and a
-free decode (then even below the confidence gate), or two free decodes that are both sentences
-of ours. Anything else is dropped: asking again beats a wrong action. Not touched: warning
-signs (the recognizer's own rules decide those), and what must never be lost (`NEVER_LOST`):
-the grammar's sentence for it acts alone as before, and so does a free decode that is one.
+So a final of at most `RecognizerSettings.short_answer_words` words acts only when two decoders
+agree on what it means: the grammar's sentence and a free decode (then even below the
+confidence gate), or two free decodes that are both sentences of ours. Anything else is
+dropped: asking again beats a wrong action. Not touched: warning signs (the recognizer's own
+rules decide those), and what must never be lost (`NEVER_LOST`): the grammar's sentence for it
+acts alone as before, and so does a free decode that is one.
 """
 
 from __future__ import annotations
@@ -61,11 +61,9 @@ class ShortAnswers:
         self.words = words
         self._never_lost = never_lost
 
-    def applies(self, first: Sequence[str], text: str) -> bool:
-        """Is this final short: the first pass's words (`first`) or the final `text`?"""
-        if self.words <= 0:
-            return False
-        return 0 < len(first) <= self.words or 0 < len(text.split()) <= self.words
+    def applies(self, text: str) -> bool:
+        """Is this final (the grammar's words after the rescue and the second pass) short?"""
+        return 0 < len(text.split()) <= self.words
 
     def decide(
         self, transcript: Transcript, alone: bool, audio: bytes, first: Sequence[str] = ()
