@@ -9,12 +9,16 @@ one-word sentences that are ("house" -> "hush", Stop; "sheila" -> "sure", "five"
 Yes; "six" -> "thanks"), the second pass turning a word we do not know into the nearest of ours.
 The free decodes had heard "house", "sheila", "why" and "six".
 
-So a final of at most `RecognizerSettings.short_answer_words` words acts only when two decoders
-agree on what it means: the grammar's sentence and a free decode (then even below the
-confidence gate), or two free decodes that are both sentences of ours. Anything else is
-dropped: asking again beats a wrong action. Not touched: warning signs (the recognizer's own
-rules decide those), and what must never be lost (`NEVER_LOST`): the grammar's sentence for it
-acts alone as before, and so does a free decode that is one.
+So a final of at most `RecognizerSettings.short_answer_words` words (one) acts only when two
+decoders agree on what it means: the grammar's sentence and a free decode (then even below the
+confidence gate), or two free decodes that are both sentences of ours, or a free decode's
+one-word sentence and the grammar's best path when that is one word, no sentence of ours, that
+sounds like it ("now" for "no": `SOUNDS_ALIKE`). Anything else is dropped: asking again beats a
+wrong action. Not touched: warning signs (the recognizer's own rules decide those), and what
+must never be lost (`NEVER_LOST`): the grammar's best path for it acts alone as before, and so
+does a free decode that is one. Two-word finals are left out: from espeak-ng and flite, with
+only Vosk's open vocabulary to agree, "what now" and "talk slower" were lost
+(tests/integration/test_speech_recognition.py).
 """
 
 from __future__ import annotations
