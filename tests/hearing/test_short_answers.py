@@ -48,6 +48,7 @@ def first_understood(recognizer: Recognizer, clip: str) -> tuple[str, list[str]]
         ("no_18f8afd5_nohash_1.wav", "No"),  # Vosk: "no", at a confidence under the gate
         ("yes_bed06fac_nohash_0.wav", "Yes"),  # Vosk: "yet"; both free decodes "yeah"
         ("stop_3d86b69a_nohash_1.wav", "Stop"),  # Vosk: "don't" (No!); Moonshine: "stop"
+        ("stop_b49caed3_nohash_4.wav", "Stop"),  # best path "step", N-best "stop"; free: "stump"
     ],
 )
 def test_a_real_one_word_answer_is_understood(ours: Recognizer, clip: str, intent: str) -> None:

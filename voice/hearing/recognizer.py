@@ -240,6 +240,7 @@ class Recognizer(UtteranceStream):
                 return self._freely.hear(audio, at, self._vosk_words)
             accepts = (self._is_whole, self._understands)
             transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
+            rescued = transcript.words
             if self._second is not None and not self._is_whole(transcript.text):
                 alts = alternatives.get()
                 transcript = self._second.revise(transcript, alts, audio, self._urgent)
@@ -255,7 +256,7 @@ class Recognizer(UtteranceStream):
                 return warned
         short = self._short  # a warning sign is not short: the rules above decide it
         if short and short.applies(transcript.text) and not self._urgent(transcript.text):
-            alone = reason is None and transcript.words == first  # not rescued nor revised
+            alone = reason is None and transcript.words == rescued  # not the second pass's
             transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)

@@ -75,9 +75,9 @@ class ShortAnswers:
         """The grammar's words after the rescue and the second pass, and the utterance's audio
         -> what acts, and why it is dropped (None: it acts). `alone`: the words may act alone
         if they must never be lost: they passed the confidence and "[unk]" gates, and are
-        the first pass's best path (an N-best runner-up, or the second pass's nearest sentence,
-        to a word we do not know is no evidence: "house" -> "hush", "happy" -> "half" ->
-        "help"). `first`: the best path's words."""
+        the first pass's (its best path or an N-best runner-up: real "stop"s came out "stone",
+        "step", "start" with "stop" next); the second pass's nearest sentence to a word we do not
+        know is no evidence ("house" -> "hush"). `first`: the best path's words."""
         best = " ".join(w for w in first if w != UNK)
         text = self.agreed(transcript.text, alone, self._free(audio), best)
         if not text:
