@@ -19,6 +19,7 @@ import bisect
 import json
 import logging
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
@@ -27,7 +28,8 @@ from voice.hearing.cleanup import AudioCleanup
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
-from voice.hearing.second_pass import SecondPass, UtteranceAudio, second_guess
+from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.short_answers import ShortAnswers
 from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
@@ -56,7 +58,7 @@ class Recognizer(UtteranceStream):
         free_words: Callable[[bytes], str] | None = None,
         verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
         whole: Callable[[str], bool] | None = None,
-        reads: Callable[[str], object] | None = None,
+        reads: Callable[[str], tuple[str, object]] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -84,7 +86,12 @@ class Recognizer(UtteranceStream):
         self._freely = FreeListening(
             model, warns, self.settings.listen_freely_for_warnings, self.settings.min_confidence
         )
-        self._neural_words = free_words
+        # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
+        self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
+        self._vosk_words = lru_cache(maxsize=1)(self._freely.vosk_words)
+        decoders = [d for d in (self._neural_words, self._vosk_words) if d is not None]
+        words = self.settings.short_answer_words
+        self._short = ShortAnswers(reads, self.is_sentence, decoders, words) if reads else None
         self._verify = verify
         self._checked = ("", False, False)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
@@ -223,29 +230,34 @@ class Recognizer(UtteranceStream):
         self, transcript: Transcript, alternatives: Alternatives, audio: bytes, at: float
     ) -> list[Heard]:
         self._freely.forget()
+        first = transcript.words  # the best path's
         try:
             if self._neural_words is not None:  # every utterance (see __init__)
                 warned = self._freely.hear(audio, at, self._neural_words)
                 if warned:
                     return warned
             if not transcript.words:
-                return self._freely.hear(audio, at)
+                return self._freely.hear(audio, at, self._vosk_words)
             accepts = (self._is_whole, self._understands)
             transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
+            rescued = transcript.words
             if self._second is not None and not self._is_whole(transcript.text):
-                transcript = second_guess(
-                    self._second, transcript, alternatives, audio, self._urgent
-                )
+                alts = alternatives.get()
+                transcript = self._second.revise(transcript, alts, audio, self._urgent)
         finally:
             alternatives.done()
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
         if reason is not None or not whole:
-            warned = self._freely.hear(audio, at) or self._freely.confirms(
+            warned = self._freely.hear(audio, at, self._vosk_words) or self._freely.confirms(
                 " ".join(transcript.words), at, transcript.confidences
             )
             if warned:
                 return warned
+        short = self._short  # a warning sign is not short: the rules above decide it
+        if short and short.applies(transcript.text) and not self._urgent(transcript.text):
+            alone = reason is None and transcript.words == rescued  # not the second pass's
+            transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)

@@ -42,6 +42,10 @@ class RecognizerSettings:
     loose word strings were half the remaining false accepts in the benchmark (19.8 -> 9.9
     per hour), and no command the benchmark got right was that long."""
 
+    short_answer_words: int = 1
+    """A final of at most this many words acts only when two decoders read it the same
+    (voice.hearing.short_answers; 0: off)."""
+
     listen_freely_for_warnings: bool = True
     """When the words are not a whole sentence of ours (or none came out), decode the same audio
     again with the model's own open vocabulary and keep that text if it holds a warning sign:

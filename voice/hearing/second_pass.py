@@ -19,11 +19,10 @@ import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from voice.hearing.alternatives import Alternatives
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import normalize
 
@@ -91,6 +90,29 @@ class SecondPass:
     def nearest(self, guesses: Sequence[str]) -> list[str]:
         """The sentences nearest to any of the guesses, best first, without repeats."""
         return _nearest(guesses, self._sentences, int(self.settings.candidates))
+
+    def revise(
+        self,
+        transcript: Transcript,
+        alternatives: Sequence[dict[str, Any]],
+        audio: bytes,
+        urgent: Callable[[str], bool],
+    ) -> Transcript:
+        """The first pass's words that are not one of our sentences (even if the matcher's
+        tolerance understands them: it can be wrong about a loose word string), decoded again
+        against the sentences nearest to them and to the first pass's N-best `alternatives`.
+        A symptom (`urgent`) heard in the first pass is never talked away."""
+        text = transcript.text
+        guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives[:3])]
+        guess = self.redecode(audio, [g for g in guesses if g])
+        if text and urgent(text) and (guess is None or not urgent(guess.text)):
+            if self.settings.confirm_symptoms:  # the words stay, for the warning-sign pass
+                return replace(transcript, text="", unknown_share=1.0)
+            return transcript
+        if guess is None:
+            return transcript
+        log.debug("second pass: %r -> %r", text, guess.text)
+        return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
     def redecode(self, pcm: bytes, guesses: Sequence[str]) -> SecondGuess | None:
         """Decode `pcm` (16 kHz mono int16, one utterance) against the sentences nearest to
@@ -193,30 +215,6 @@ def _trim_unknown_edge(words: list[W], word: Callable[[W], str]) -> list[W]:
     if len(words) > 1 and word(words[0]) == UNK:
         return words[1:]
     return words
-
-
-def second_guess(
-    second: SecondPass,
-    transcript: Transcript,
-    alternatives: Alternatives,
-    audio: bytes,
-    urgent: Callable[[str], bool],
-) -> Transcript:
-    """The first pass's `transcript` (no sentence of ours, even if the matcher's tolerance
-    understands it: it can be wrong about a loose word string) decoded again against the
-    nearest sentences; the first pass's words when that fails. A symptom heard in the first
-    pass (`urgent`) is never talked away: unconfirmed, it is dropped as not for us."""
-    text = transcript.text
-    guesses = [text, *(normalize(str(a.get("text", ""))) for a in alternatives.get()[:3])]
-    guess = second.redecode(audio, [g for g in guesses if g])
-    if bool(text) and urgent(text) and (guess is None or not urgent(guess.text)):
-        if second.settings.confirm_symptoms:  # the words stay, for the warning-sign pass
-            return replace(transcript, text="", unknown_share=1.0)
-        return transcript
-    if guess is None:
-        return transcript
-    log.debug("second pass: %r -> %r", text, guess.text)
-    return Transcript(guess.text, guess.confidence, 0.0, tuple(guess.text.split()))
 
 
 class UtteranceAudio:
