@@ -17,6 +17,8 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
@@ -47,21 +49,25 @@ def _init(phrases: str, engine: str = "vosk") -> None:
         _worker["recognizer"] = build_recognizer(settings)
 
 
-def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
-    """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
-    is a whole sentence of the phrase list: the statistical layer is used only then)."""
-    from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
-
-    text, condition, key = job
+def spoken(text: str, condition: str, key: str) -> np.ndarray:
+    """`text` said by one of the bench voices (picked by the text), in `condition`, as int16."""
     voices = voice_pool()
     voice = voices[zlib.crc32(text.encode()) % len(voices)]
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "u.wav"
         synthesize(voice, text, wav)
         samples = audio.read_wav(wav)
-    heard_samples = conditions.apply(condition, samples, key, ROOT / "bench" / "corpus")
+    return audio.to_int16(conditions.apply(condition, samples, key, ROOT / "bench" / "corpus"))
+
+
+def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
+    """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
+    is a whole sentence of the phrase list: the statistical layer is used only then)."""
+    from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
+
+    text, condition, key = job
     recognizer: SpeechRecognizer = _worker["recognizer"]  # type: ignore[assignment]
-    finals = transcribe(recognizer, audio.to_int16(heard_samples))
+    finals = transcribe(recognizer, spoken(text, condition, key))
     heard = " ".join(h.text for h in finals)
     return text, condition, heard, recognizer.is_sentence(heard)
 

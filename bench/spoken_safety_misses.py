@@ -12,7 +12,6 @@ import json
 import os
 import sys
 import tempfile
-import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -21,8 +20,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from blind_scoring import rows, score_safety  # noqa: E402
 
-from bench import audio, conditions  # noqa: E402
-from bench.voices import synthesize, voice_pool  # noqa: E402
+from bench.spoken_blind import spoken  # noqa: E402
 
 CONDITIONS = ("clean", "white@10")
 _worker: dict[str, object] = {}
@@ -54,19 +52,12 @@ def _hear(job: tuple[str, str, str]) -> dict[str, object]:
     from voice.hearing.speech_recognizer import transcribe
 
     text, condition, key = job
-    voices = voice_pool()
-    voice = voices[zlib.crc32(text.encode()) % len(voices)]
-    with tempfile.TemporaryDirectory() as tmp:
-        wav = Path(tmp) / "u.wav"
-        synthesize(voice, text, wav)
-        samples = audio.read_wav(wav)
-    heard_samples = conditions.apply(condition, samples, key, ROOT / "bench" / "corpus")
     log: dict[str, list[object]] = _worker["log"]  # type: ignore[assignment]
     log["grammar"].clear()
     log["free"].clear()
     log["confs"].clear()
     recognizer = _worker["recognizer"]
-    finals = transcribe(recognizer, audio.to_int16(heard_samples))  # type: ignore[arg-type]
+    finals = transcribe(recognizer, spoken(text, condition, key))  # type: ignore[arg-type]
     heard = " ".join(h.text for h in finals)
     return {
         "text": text, "condition": condition, "heard": heard,
