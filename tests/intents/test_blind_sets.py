@@ -12,11 +12,13 @@ from intents.matcher import load_matcher
 
 FLOORS = {
     # part: (right, wrong at most, rejected, caught, emergency-first, false alarms at most)
-    "dev": (0.90, 0.017, 0.98, 1.0, 1.0, 0.04),  # false alarms: the safety net (matcher.py)
+    "dev": (0.91, 0.013, 0.99, 1.0, 1.0, 0.03),  # false alarms: the safety net (matcher.py)
     # The one run of the held-out half (commit 4316e6d), as it came out: 88.5%, 2.6%, 99.3%,
     # 74.1%, 95.7%, 1.0%. After it, work judged on other sets (a second fresh safety round, the
-    # safety net): warning signs caught 85.6%, false alarms 5.0%; the floors follow.
-    "test": (0.885, 0.027, 0.993, 0.85, 0.957, 0.05),
+    # safety net): warning signs caught 85.6%, false alarms 5.0%. The session of 2026-12-02
+    # (fourth) ran it once after its changes (round 4 examples, the lexicon broadened on them,
+    # add-or-remove asked): 90.3%, 2.3%, 99.3%, 86.1%, 95.7%, 1.0%; the floors follow.
+    "test": (0.90, 0.024, 0.993, 0.86, 0.957, 0.011),
 }
 
 
