@@ -105,7 +105,7 @@ class StatisticalLayer:
         return self._unsure(text, pair) or Match.unknown(text)
 
     def doubt(self, text: str, said: Normalized) -> Match | None:
-        """Two intents close ("tack on 2 minutes": add or remove?): an Unsure match holding
+        """Two intents close (the model between adding and removing): an Unsure match holding
         both, likelier first, each with the slots read from the words, for the coach to ask
         about; None when the sentence is not between two things the coach can ask about."""
         s = self.settings
