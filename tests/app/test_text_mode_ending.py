@@ -64,7 +64,9 @@ class Running:
         return code
 
 
-def start_on_pipe(state: Path) -> Running:
+def start_on_pipe(state: Path, sigint_ignored: bool = False) -> Running:
+    """`sigint_ignored`: started as a shell without job control starts a background command
+    (`make test &`), with SIGINT ignored, which Python keeps."""
     read_out, write_out = os.pipe()
     proc = subprocess.Popen(
         [sys.executable, "-m", "voice", "--text", "--state-dir", str(state)],
@@ -72,6 +74,7 @@ def start_on_pipe(state: Path) -> Running:
         stdout=write_out,
         stderr=write_out,
         cwd=ROOT,
+        preexec_fn=_ignore_sigint if sigint_ignored else None,  # noqa: PLW1509 - no threads use it
     )
     os.close(write_out)
     assert proc.stdin is not None
@@ -110,6 +113,20 @@ def test_goodbye_with_stdin_still_open_exits_cleanly(tmp_path: Path) -> None:
         assert "Fatal Python error" not in run.output
         assert code == 0, run.output
         assert "coach: Take care" in run.output
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def test_sigint_ends_it_even_when_started_with_sigint_ignored(tmp_path: Path) -> None:
+    """Started in the background by a shell, SIGINT came in ignored and the coach never ended
+    on `kill -INT` (this test's neighbour hung for 60 s in `make test &`)."""
+    run = start_on_pipe(tmp_path / "state", sigint_ignored=True)
+    run.wait_for("coach: I'm here")
+    run.proc.send_signal(signal.SIGINT)
+    assert run.finish() == 0, run.output
+    assert "Traceback" not in run.output
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])

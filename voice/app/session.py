@@ -221,11 +221,16 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def ending_on_sigterm() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `Interrupted` in the main thread while the block runs."""
+    """SIGTERM and SIGHUP raise `Interrupted` in the main thread while the block runs; so does
+    SIGINT if the process started with it ignored (started in the background by a shell without
+    job control: Python then leaves Ctrl-C's KeyboardInterrupt out, and `kill -INT` did
+    nothing, so a coach told to end by SIGINT hung)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    ending = (signal.SIGTERM, signal.SIGHUP)
+    ending: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        ending += (signal.SIGINT,)
     previous = {signum: signal.signal(signum, _interrupted) for signum in ending}
     try:
         yield
