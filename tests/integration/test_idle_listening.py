@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from pulse_server import Pulse
-from test_live_audio import Coach, speech
+from test_live_audio import BYE, Coach, speech
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 RATE = 16000
@@ -41,7 +41,7 @@ def test_a_command_said_out_of_room_tone_is_heard(
         time.sleep(6.0)  # room tone alone: the gate has long closed (1 s after the last speech)
         pulse.play(speech("help", tmp_path / "help.wav")).wait(timeout=10)
         coach.wait_quiet("Help")  # a long answer (about 20 s)
-        pulse.play(speech("goodbye", tmp_path / "bye.wav")).wait(timeout=10)
+        pulse.play(speech(BYE, tmp_path / "bye.wav")).wait(timeout=10)
         coach.said("Goodbye")
     finally:
         if room is not None and room.poll() is None:
@@ -49,5 +49,5 @@ def test_a_command_said_out_of_room_tone_is_heard(
         code, err = coach.finish()
     assert code == 0, err
     finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
-    assert finals == ["help", "goodbye"]
+    assert finals == ["help", BYE]
     assert coach.understood() == ["Help", "Goodbye"]
