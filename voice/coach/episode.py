@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from voice.coach.episode_db import DB_NAME, in_memory, open_database
 from voice.coach.state_lock import StateLock
+from voice.coach.timer_rows import decode_rows, encode_rows
 from voice.errors import StateError
 
 T = TypeVar("T")
@@ -241,14 +242,8 @@ class EpisodeStore:
 
     # --- timer engine state ---------------------------------------------------------------------
     def save_timers(self, rows: list[dict[str, Any]]) -> None:
-        """Replace the timer engine's saved state with `rows` (each stored as JSON). A row that
-        holds NaN or Infinity is never written: it is logged and left out."""
-        encoded = []
-        for row in rows:
-            try:
-                encoded.append(json.dumps(row, allow_nan=False))
-            except ValueError as err:
-                log.warning("%s: not saving the timer row %r (%s)", self.path, row, err)
+        """Replace the timer engine's saved state with `rows` (voice.coach.timer_rows)."""
+        encoded = encode_rows(rows, self.path)
 
         def replace_rows(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM timers")
@@ -259,24 +254,9 @@ class EpisodeStore:
     def load_timers(
         self, check: Callable[[dict[str, Any]], str | None] | None = None
     ) -> list[dict[str, Any]]:
-        """The saved timer rows. One that is not a JSON object, holds NaN or Infinity, or that
-        `check` finds a problem with (the timer desk's: a negative or huge time, a name it does
-        not run) is skipped with a one-line warning naming the database and the row."""
+        """The saved timer rows that can be read and pass `check` (voice.coach.timer_rows)."""
         rows = self._read("SELECT position, row FROM timers ORDER BY position")
-        loaded: list[dict[str, Any]] = []
-        for position, text in rows:
-            try:
-                value = json.loads(text, parse_constant=_no_constant)
-            except ValueError as err:
-                problem: str | None = f"not readable: {err}"
-            else:
-                problem = "not a timer" if not isinstance(value, dict) else None
-                problem = problem or (check(value) if check else None)
-            if problem is not None:
-                log.warning("%s: skipping timer row %s (%s)", self.path, position, problem)
-                continue
-            loaded.append(value)
-        return loaded
+        return decode_rows(rows, check, self.path)
 
 
 def _transaction(db: sqlite3.Connection, change: Callable[[sqlite3.Connection], T]) -> T:
@@ -292,10 +272,6 @@ def _transaction(db: sqlite3.Connection, change: Callable[[sqlite3.Connection], 
                 log.debug("rollback: %s", err)
         raise
     return result
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number of seconds")
 
 
 def _activity(row: tuple[Any, ...]) -> Activity:
