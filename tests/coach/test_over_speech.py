@@ -75,14 +75,18 @@ class Rig:
     def playing(self) -> str:
         return self.player.current[0].text if self.player.current else ""
 
+    def into_a_long_reply(self) -> None:
+        """Past the greeting, one second into the four sentences of "what is happening"."""
+        self.run(60)
+        self.hear("what is happening to me")
+        self.run(1.0)
+
 
 def test_a_request_over_a_reply_is_answered_when_the_sentence_ends(
     tmp_path: Path, understand
 ) -> None:  # type: ignore[no-untyped-def]
     rig = Rig(tmp_path, understand)
-    rig.run(60)
-    rig.hear("what is happening to me")  # four sentences
-    rig.run(1.0)
+    rig.into_a_long_reply()
     sentence = rig.playing()
     assert sentence.startswith("In a spasm")
     rig.hear("how long do i ice it", over_speech=True)
@@ -96,9 +100,7 @@ def test_a_request_over_a_reply_is_answered_when_the_sentence_ends(
 
 def test_a_warning_sign_over_a_reply_cuts_it_at_once(tmp_path: Path, understand) -> None:  # type: ignore[no-untyped-def]
     rig = Rig(tmp_path, understand)
-    rig.run(60)
-    rig.hear("what is happening to me")
-    rig.run(1.0)
+    rig.into_a_long_reply()
     rig.hear("my leg is numb", over_speech=True)
     cut = rig.said[-1]
     assert (cut.key, cut.cut, cut.end) == ("ExplainSpasm", True, rig.clock.mono)
@@ -109,9 +111,7 @@ def test_a_warning_sign_over_a_reply_cuts_it_at_once(tmp_path: Path, understand)
 
 def test_words_that_mean_nothing_over_a_reply_change_nothing(tmp_path: Path, understand) -> None:  # type: ignore[no-untyped-def]
     rig = Rig(tmp_path, understand)
-    rig.run(60)
-    rig.hear("what is happening to me")
-    rig.run(1.0)
+    rig.into_a_long_reply()
     rig.hear("purple elephants dancing", over_speech=True)
     rig.run(60)
     assert [s.cut for s in rig.said if s.key == "ExplainSpasm"] == [False] * 4

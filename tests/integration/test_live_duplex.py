@@ -62,6 +62,21 @@ def say_over_reply(coach: Coach, pulse: Pulse, request: Path, question: Path) ->
     return since
 
 
+def over_replies_until(
+    coach: Coach, pulse: Pulse, clip: Path, tmp: Path, found: Callable[[Event], bool], wait: float
+) -> tuple[int, Event] | None:
+    """Say `clip` over a long reply, up to ATTEMPTS times (a new question each time), until an
+    event `found` follows: (the event index before that question, the event), or None."""
+    questions = [speech(q, tmp / f"q{i}.wav") for i, q in enumerate(LONG_REPLIES)]
+    for attempt in range(ATTEMPTS):
+        since = say_over_reply(coach, pulse, clip, questions[attempt % len(questions)])
+        event = None if since is None else event_after(coach, since, found, wait)
+        if since is not None and event is not None:
+            return since, event
+        coach.wait_quiet("Greeting")
+    return None
+
+
 def start(pulse: Pulse, model: Path, tmp: Path) -> Coach:
     coach = Coach(pulse, model, tmp, "--full-duplex")
     coach.wait_quiet("Greeting")  # about 6 s of speech: the canceller adapts to it
@@ -105,16 +120,11 @@ def test_a_request_over_a_reply_is_answered_after_the_sentence(
 ) -> None:
     coach = start(pulse, vosk_model_path, tmp_path)
     try:
-        questions = [speech(q, tmp_path / f"q{i}.wav") for i, q in enumerate(LONG_REPLIES)]
         request = speech("how long do i ice it", tmp_path / "ice.wav")
-        for attempt in range(ATTEMPTS):
-            since = say_over_reply(coach, pulse, request, questions[attempt % len(questions)])
-            answer = None if since is None else event_after(coach, since, said("IceHowLong"), 30)
-            if since is not None and answer is not None:
-                break
-            coach.wait_quiet("Greeting")
-        else:
+        got = over_replies_until(coach, pulse, request, tmp_path, said("IceHowLong"), 30)
+        if got is None:
             pytest.fail(f"'how long do i ice it' was not answered in {ATTEMPTS} tries")
+        since, answer = got
         after = coach.events()[since:]
         heard = next(e for e in after if e["type"] == "Heard" and e.get("over_speech"))
         playing = [e for e in after if e["type"] == "Said" and e["start"] < heard["at"] < e["end"]]
@@ -132,16 +142,11 @@ def test_a_warning_sign_over_a_reply_cuts_it_and_is_escalated(
 ) -> None:
     coach = start(pulse, vosk_model_path, tmp_path)
     try:
-        questions = [speech(q, tmp_path / f"q{i}.wav") for i, q in enumerate(LONG_REPLIES)]
         sign = speech("my leg is numb", tmp_path / "numb.wav")
-        for attempt in range(ATTEMPTS):
-            since = say_over_reply(coach, pulse, sign, questions[attempt % len(questions)])
-            heard = None if since is None else event_after(coach, since, heard_over_speech, 10)
-            if since is not None and heard is not None:
-                break
-            coach.wait_quiet("Greeting")
-        else:
+        got = over_replies_until(coach, pulse, sign, tmp_path, heard_over_speech, 10)
+        if got is None:
             pytest.fail(f"'my leg is numb' was not heard over the reply in {ATTEMPTS} tries")
+        since = got[0]
         escalation = event_after(coach, since, said("RedFlag"), 25)
         after = coach.events()[since:]
         assert escalation is not None, f"no escalation: {after}"
