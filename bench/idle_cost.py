@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,14 +141,15 @@ with ExitStack() as stack:
 """
 
 
-def live_idle(gate: bool, seconds: float, tmp: Path) -> float:
-    """Process CPU share of a live coach listening to room tone through PulseAudio."""
+def live_idle(gate: bool, seconds: float, tmp: Path, root: Path = ROOT) -> float:
+    """Process CPU share of a live coach (the checkout at `root`) listening to room tone
+    through PulseAudio."""
     tone = tmp / "room.wav"
     audio.write_wav(tone, room_tone(seconds + 60))
     player = subprocess.Popen(["paplay", "--device=room", str(tone)])
     try:
         code = LIVE_PROBE.format(
-            root=str(ROOT), gate=gate, state=str(tmp / f"live-{gate}"), settle=30, seconds=seconds
+            root=str(root), gate=gate, state=str(tmp / f"live-{gate}"), settle=30, seconds=seconds
         )
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=seconds + 120
@@ -162,11 +164,31 @@ def live_idle(gate: bool, seconds: float, tmp: Path) -> float:
         player.wait()
 
 
+def compare_live(roots: list[Path], seconds: float, repeat: int, tmp: Path) -> int:
+    """The live process's CPU in a quiet room for several checkouts, measured in turn."""
+    shares: dict[Path, list[float]] = {root: [] for root in roots}
+    for round_ in range(repeat):
+        for root in roots:
+            shares[root].append(live_idle(True, seconds, tmp / f"{round_}-{root.name}", root))
+            print(f"round {round_ + 1}: {root}: {100 * shares[root][-1]:.2f}%", flush=True)
+    print(f"\nmachine: {machine()}, load average {os.getloadavg()[0]:.1f} at the end\n")
+    print("| checkout | live process, quiet room (median) | each round |\n|---|---|---|")
+    for root, values in shares.items():
+        each = ", ".join(f"{100 * v:.2f}%" for v in values)
+        print(f"| {root} | {100 * statistics.median(values):.2f}% | {each} |")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=60.0, help="room tone per measure")
     parser.add_argument("--tv-minutes", type=float, default=5.0)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument(
+        "--live-roots", type=Path, nargs="+",
+        help="only the live process, gate on, for each of these checkouts (interleaved)",
+    )  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3, help="rounds with --live-roots")
     args = parser.parse_args()
     if not os.environ.get("BACKCOACH_MODEL"):
         shared = ROOT.parent / "shared" / "models" / "vosk-model-small-en-us"
@@ -174,6 +196,8 @@ def main() -> int:
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         start_pulse(stack)
+        if args.live_roots:
+            return compare_live(args.live_roots, args.seconds, args.repeat, tmp)
         costs = recognizer_costs(args, tmp)
         live = {
             name: live_idle(gate is not None, args.seconds, tmp) for name, gate in GATES.items()

@@ -28,6 +28,11 @@ RESYNC = 0.05
 GAP = 0.015
 """Seconds a block may leave the speaker later than the stream's count says before it counts
 as a gap (an underflow) rather than jitter in the reported time."""
+RESTING = 2.0
+"""Seconds after the last chunk captured while the speaker played after which the microphone
+passes the canceller untouched, until the speaker plays again: the echo is long gone (the
+filter is 0.4 s long) and running it on every chunk was a sixth of a waiting coach's CPU
+(bench/idle_cost.py)."""
 SPEEX_ECHO_SET_SAMPLING_RATE = 24
 SPEEX_PREPROCESS_SET_ECHO_STATE = 24
 
@@ -175,6 +180,14 @@ class EchoCanceller:
         self._pending_ref = self._pending_ref[frames * FRAME :]
         return out
 
+    def passthrough(self, mic: np.ndarray) -> np.ndarray:
+        """No echo to cancel: `mic` as it is, after what was held back of the last chunk (so
+        the output stays continuous when the canceller runs again)."""
+        with self._lock:
+            out = np.concatenate([self._pending_mic, mic.astype(np.int16)])
+            self._pending_mic = self._pending_ref = np.zeros(0, dtype=np.int16)
+            return out
+
     def close(self) -> None:
         with self._lock:
             if self._closed:
@@ -217,4 +230,6 @@ class EchoStage:
         if np.any(reference):
             self.trained += len(mic) / RATE
             self.voiced_at = at
+        elif at - self.voiced_at > RESTING:
+            return self._canceller.passthrough(mic).tobytes()
         return self._canceller.process(mic, reference).tobytes()

@@ -32,6 +32,13 @@ Python and needs the GIL, so underflows are counted (`AudioOutput.problems`, a w
 close): none in the live-audio tests with 20 ms, alone or with both cores kept busy. (A
 garbled recording in CI once blamed on the 20 ms buffer came back with 40 ms too.)"""
 
+IDLE_PAUSE = 3.0
+"""Seconds with nothing to play after which the output stream is paused (aborted; started again
+by the next sound). An open stream's Python callback writing zeros costs 1.6% of a core here
+(bench/idle_cost.py: more than everything else the waiting coach does); a paused one 0.01%, and
+it starts again in about a millisecond (up to 86 ms with both cores busy). Abort, not stop:
+stopping drains ALSA's buffer through PulseAudio and took 1.5 s."""
+
 
 DoneCallback = Callable[[bool], None]
 
@@ -40,9 +47,15 @@ class AudioOutput:
     """One open OutputStream; `play` is non-blocking, `on_done(cut)` runs on a helper thread
     when the last sample has left the speaker (or at once when cut by `stop`)."""
 
-    def __init__(self, clock: Clock, device: str | int | None = None, timeline: Any = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        device: str | int | None = None,
+        timeline: Any = None,
+        idle_pause: float = IDLE_PAUSE,
+    ) -> None:
         """`timeline` (voice.hearing.echo.PlaybackTimeline) learns what was played when, for the
-        echo canceller."""
+        echo canceller. The stream pauses after `idle_pause` seconds with nothing to play."""
         import sounddevice as sd
 
         self._clock = clock
@@ -58,6 +71,10 @@ class AudioOutput:
         self._wake = threading.Event()
         self._closed = False
         self.problems = 0
+        self._running_lock = threading.Lock()  # starts and pauses of the stream
+        self._running = False
+        self._quiet_since = clock.now().mono
+        self._idle_pause = idle_pause
         self._stream = sd.OutputStream(
             samplerate=OUTPUT_RATE,
             channels=1,
@@ -66,7 +83,7 @@ class AudioOutput:
             latency=OUTPUT_LATENCY,
             callback=self._callback,
         )
-        self._stream.start()
+        self._run()
         self.latency = float(self._stream.latency)
         self._notifier = threading.Thread(target=self._notify, name="speaker-done", daemon=True)
         self._notifier.start()
@@ -84,16 +101,44 @@ class AudioOutput:
             started, voiced = self.started_at, self._voiced
         return started is None or self._clock.now().mono < started + voiced / OUTPUT_RATE
 
+    @property
+    def running(self) -> bool:
+        """The stream is started (False while paused for want of anything to play)."""
+        return self._running
+
     def play(self, samples: np.ndarray, on_done: DoneCallback, voiced: int | None = None) -> None:
         """`voiced`: samples before the sound's trailing silence (default: all)."""
-        with self._lock:
-            previous = self._current
-            self._current = (samples.reshape(-1, 1), on_done)
-            self._voiced = len(samples) if voiced is None else voiced
-            self._position = 0
-            self.started_at = self.ended_at = None
-            if previous is not None:
-                self._finish(previous[1], cut=True, at=self._clock.now().mono)
+        with self._running_lock:
+            with self._lock:
+                previous = self._current
+                self._current = (samples.reshape(-1, 1), on_done)
+                self._voiced = len(samples) if voiced is None else voiced
+                self._position = 0
+                self.started_at = self.ended_at = None
+                if previous is not None:
+                    self._finish(previous[1], cut=True, at=self._clock.now().mono)
+            if not self._running:
+                try:
+                    self._run()
+                except Exception as err:  # PortAudioError: the device went away
+                    log.error("speaker: the output stream did not start again (%s)", err)
+                    self.stop()
+
+    def _run(self) -> None:
+        self._stream.start()
+        self._running = True
+
+    def _pause_if_idle(self) -> None:
+        """Pause the stream after `idle_pause` seconds with nothing to play."""
+        with self._running_lock:
+            now = self._clock.now().mono
+            with self._lock:
+                if self._current is not None or self._done:
+                    self._quiet_since = now
+                    return
+            if self._running and now - self._quiet_since >= self._idle_pause:
+                self._stream.abort()
+                self._running = False
 
     def stop(self) -> bool:
         """Cut the current sound off; True if something was playing."""
@@ -108,13 +153,15 @@ class AudioOutput:
         self.stop()
         self._closed = True
         self._wake.set()
-        self._stream.stop()
-        self._stream.close()
+        with self._running_lock:
+            self._stream.stop()
+            self._stream.close()
+            self._running = False
         if self.problems:
             log.warning("speaker: %d output buffer problems (underflows: gaps)", self.problems)
 
     def _finish(self, on_done: DoneCallback, cut: bool, at: float) -> None:
-        self.ended_at = at
+        self.ended_at = self._quiet_since = at
         if cut and self._timeline is not None:
             self._timeline.stopped(at)
         self._done.append((on_done, cut, at))
@@ -152,7 +199,9 @@ class AudioOutput:
 
     def _notify(self) -> None:
         while not self._closed:
-            self._wake.wait()
+            if not self._wake.wait(self._idle_pause / 3):
+                self._pause_if_idle()
+                continue
             with self._lock:
                 self._wake.clear()
                 due, self._done = self._done, []
