@@ -120,6 +120,7 @@ def recognizer_costs(args: argparse.Namespace, tmp: Path) -> dict[str, dict]:
 LIVE_PROBE = """
 import sys, time, threading
 from dataclasses import replace
+from pathlib import Path
 sys.path.insert(0, {root!r})
 from contextlib import ExitStack
 import voice.app.live_mode as live_mode
@@ -131,7 +132,7 @@ gate = GateSettings() if {gate!r} else None
 build = live_mode.build_recognizer
 live_mode.build_recognizer = lambda s: build(s, replace(RecognizerSettings(), speech_gate=gate))
 with ExitStack() as stack:
-    live = live_mode.LiveRun(Settings(state_dir={state!r}), SystemClock(), stack)
+    live = live_mode.LiveRun(Settings(state_dir=Path({state!r})), SystemClock(), stack)
     threading.Thread(target=live.run, daemon=True).start()
     time.sleep({settle})  # the greeting is said and the speech queue's warm-up is done
     cpu0, wall0 = time.process_time(), time.monotonic()
