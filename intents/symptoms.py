@@ -34,7 +34,7 @@ MENTION_REACH = 5
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
-    ice_itself
+    ice_itself implied_me told owned_before
     excused_limb limb
     """
 )
@@ -51,6 +51,9 @@ class Lexicon:
     """Classes looked for as phrases anywhere (the ice, a family's `unless`)."""
     unclaimed: tuple[re.Pattern[str], ...] = ()
     """Sentences that name a sign without claiming it ("what does tingling mean")."""
+    resolved: tuple[re.Pattern[str], ...] = ()
+    """Saying that it has passed ("but it's fine now"): a sign of a family marked `passes`
+    said before it is not claimed."""
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
@@ -58,10 +61,14 @@ class Lexicon:
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
-        me = bool(self.sets["first_person"] & said_set) and not self.sets["media"] & said_set
+        implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
+        me = bool(self.sets["first_person"] & said_set or implied)
+        me = me and not self.sets["media"] & said_set
         elsewhere = self._elsewhere(tokens, said_set)
+        told = elsewhere and self._told(tokens, said_set)
+        passed = [found.start() for p in self.resolved for found in p.finditer(said)]
         for family in self.families:
-            if (unclaimed or elsewhere) and family.warning.tier != "emergency":
+            if (unclaimed or elsewhere) and family.warning.tier != "emergency" or told:
                 continue  # a question about a sign is no claim, but an emergency is never missed
             if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
                 continue
@@ -71,26 +78,46 @@ class Lexicon:
                 continue
             if family.unless and self._mentioned(family.unless, said, tokens):
                 continue
-            if any(self._said(p, said, tokens, family.others) for p in family.patterns):
+            after = max(passed) if family.passes and passed else -1
+            if any(self._said(p, said, tokens, family.others, after) for p in family.patterns):
                 return family.warning
         return None
+
+    def _told(self, tokens: Sequence[str], said_set: set[str]) -> bool:
+        """Told of in a programme, not happening here: a film, show or the news named, with
+        someone in it or talk of it ("in the film the man can't breathe", "they were talking
+        about chest pain on the radio"), and the speaker in it only as an owner ("my game
+        character"). Only this cancels an emergency: "chest pain, turn the telly off" does not."""
+        sets = self.sets
+        return bool(sets["media"] & said_set) and bool(
+            (sets["told"] | sets["other_person"]) & said_set
+        )
 
     def _elsewhere(self, tokens: Sequence[str], said_set: set[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker
         only as the owner of that person ("my friend has pins and needles in her hands")."""
-        others, owners = self.sets["other_person"], ("my", "our")
-        if not (others | self.sets["media"]) & said_set:
+        others, owners = self.sets["other_person"] | self.sets["media"], ("my", "our")
+        if not others & said_set:
             return False
         me = self.sets["first_person"]
-        pairs = zip(tokens, [*tokens[1:], ""], strict=True)
-        owned = [t in owners and after in others for t, after in pairs]
+        kin = self.sets["owned_before"]  # "my late husband", "my game character"
+        after = [*tokens[1:], "", ""]
+        owned = [
+            t in owners and (after[i] in others or after[i] in kin and after[i + 1] in others)
+            for i, t in enumerate(tokens)
+        ]
         return not any(t in me and not o for t, o in zip(tokens, owned, strict=True))
 
-    def _said(self, pattern: Pattern, said: str, tokens: Sequence[str], others: bool) -> bool:
-        """A match not cancelled: no negation in it (but its own), none or no one just before."""
+    def _said(
+        self, pattern: Pattern, said: str, tokens: Sequence[str], others: bool, passed: int = -1
+    ) -> bool:
+        """A match not cancelled: no negation in it (but its own), none or no one just before,
+        not said to have passed after it (`passed`: where that is said, or -1)."""
         pos = 0
         while (found := pattern.regex.search(said, pos)) is not None:
             pos = found.start() + 1
+            if found.end() <= passed:
+                continue
             span = said[found.start() : found.end()].split()
             if any(t in self.sets["negator"] and t not in pattern.spelled for t in span):
                 continue
@@ -158,4 +185,6 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     mentions = {name: re.compile(f" {compiler.regexes[name]}{END}") for name in mentioned}
     where, claims = f"{path}: unclaimed", data.get("unclaimed") or ()
     unclaimed = tuple(compiler.pattern(str(text), where).regex for text in claims)
-    return Lexicon(families, compiler.sets, mentions, unclaimed)
+    where, passes = f"{path}: resolved", data.get("resolved") or ()
+    resolved = tuple(compiler.pattern(str(text), where).regex for text in passes)
+    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved)
