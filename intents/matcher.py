@@ -28,6 +28,7 @@ from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.normalize import Normalized, normalize
+from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
 from intents.statistical import (
@@ -111,7 +112,11 @@ class Matcher:
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
         hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
-        if hit is None or hit.pattern.intent in ESCALATIONS or hit.pattern.intent in EXACT_ONLY:
+        if (
+            hit is None
+            or hit.pattern.intent in (*ESCALATIONS, *EXACT_ONLY)
+            or not_about(hit.pattern.intent, text)  # "hold the plank for 30 seconds"
+        ):
             return (
                 self.statistical.doubt(text, trimmed) if self.statistical and generalise else None
             )
