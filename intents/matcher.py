@@ -155,7 +155,8 @@ class Matcher:
         Emergency classes learnt from the example warning signs): escalated, with no symptom
         named, unless a negation, someone else, a film, show or the news, or a vehicle is in the
         sentence (the model does not see what a negation governs, nor "my car battery is
-        dead"; the lexicon does)."""
+        dead"; the lexicon does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
+        if my hand goes tingly, should i worry"; an emergency is escalated all the same)."""
         if self.statistical is None or self.safety_net_probability >= 1.0:
             return None
         words = set(said.tokens)
@@ -168,6 +169,8 @@ class Matcher:
         if red + emergency < self.safety_net_probability:
             return None
         intent = EMERGENCY if emergency > red else RED_FLAG
+        if intent == RED_FLAG and lexicon().claims_nothing(text):  # a question, no sign
+            return None
         log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
         return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
 

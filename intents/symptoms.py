@@ -83,6 +83,12 @@ class Lexicon:
                 return family.warning
         return None
 
+    def claims_nothing(self, text: str) -> bool:
+        """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
+        "is numbness serious", "what if my leg goes numb"."""
+        said = "".join(" " + token for token in canonical(words(text)))
+        return any(pattern.search(said) for pattern in self.unclaimed)
+
     def _told(self, tokens: Sequence[str], said_set: set[str]) -> bool:
         """Told of in a programme, not happening here: a film, show or the news named, with
         someone in it or talk of it ("in the film the man can't breathe", "they were talking
