@@ -34,7 +34,7 @@ MENTION_REACH = 5
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
-    ice_itself implied_me told owned_before
+    ice_itself implied_me told in_programme owned_before
     excused_limb limb
     """
 )
@@ -65,11 +65,13 @@ class Lexicon:
         me = bool(self.sets["first_person"] & said_set or implied)
         me = me and not self.sets["media"] & said_set
         elsewhere = self._elsewhere(tokens, said_set)
-        told = elsewhere and self._told(tokens, said_set)
+        told = self._told(said_set) if elsewhere else None
         passed = [found.start() for p in self.resolved for found in p.finditer(said)]
         for family in self.families:
-            if (unclaimed or elsewhere) and family.warning.tier != "emergency" or told:
+            if (unclaimed or elsewhere) and family.warning.tier != "emergency":
                 continue  # a question about a sign is no claim, but an emergency is never missed
+            if told == "talk" or told == "people" and not family.others:
+                continue  # on a programme (a stroke or an ambulance for someone here counts)
             if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
                 continue
             if not family.any_pattern.search(said):
@@ -89,15 +91,19 @@ class Lexicon:
         said = "".join(" " + token for token in canonical(words(text)))
         return any(pattern.search(said) for pattern in self.unclaimed)
 
-    def _told(self, tokens: Sequence[str], said_set: set[str]) -> bool:
-        """Told of in a programme, not happening here: a film, show or the news named, with
-        someone in it or talk of it ("in the film the man can't breathe", "they were talking
-        about chest pain on the radio"), and the speaker in it only as an owner ("my game
-        character"). Only this cancels an emergency: "chest pain, turn the telly off" does not."""
+    def _told(self, said_set: set[str]) -> str | None:
+        """Told of in a programme, not happening here (with the speaker in it only as an owner,
+        `_elsewhere`): a film, show or the news named with talk of it ("they were talking about
+        chest pain on the radio": "talk"), or with someone in it ("in the film the man can't
+        breathe": "people"); else None. "people" does not cancel a family that counts for
+        others too: "my husband's watching the news, call an ambulance" still escalates, as
+        does "chest pain, turn the telly off" (no one in it)."""
         sets = self.sets
-        return bool(sets["media"] & said_set) and bool(
-            (sets["told"] | sets["other_person"]) & said_set
-        )
+        if not sets["media"] & said_set:
+            return None
+        if sets["told"] & said_set:
+            return "talk"
+        return "people" if (sets["in_programme"] | sets["other_person"]) & said_set else None
 
     def _elsewhere(self, tokens: Sequence[str], said_set: set[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker

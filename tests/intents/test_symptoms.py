@@ -317,6 +317,9 @@ def test_round_5_warning_signs_rates() -> None:
         ("chest pain, turn the telly off", EMERGENCY),
         ("i'm watching the news and i can't breathe", EMERGENCY),
         ("the news is on, call an ambulance", EMERGENCY),
+        ("my husband's watching the news, call an ambulance", EMERGENCY),
+        ("my foot is numb, is it okay now to put the ice on", PROFESSIONAL),
+        ("my leg tingles, now is it normal to feel that", PROFESSIONAL),
         # not escalated
         ("my arm went to sleep but it's okay now", None),
         ("i had a temperature at christmas but that's long gone", None),
