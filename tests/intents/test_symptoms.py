@@ -308,6 +308,12 @@ def test_round_5_warning_signs_rates() -> None:
         ("no wee since this morning", EMERGENCY),
         ("took lots of tablets", EMERGENCY),
         ("my mouth has one side hanging down", EMERGENCY),
+        ("my legs went and i can't make them move", EMERGENCY),
+        ("a van hit me as i was crossing", EMERGENCY),
+        ("i don't see the point anymore", EMERGENCY),
+        ("i keep blacking out", EMERGENCY),
+        ("i can't feel anything when i wipe after the loo", EMERGENCY),
+        ("like a ton of bricks sitting on me", EMERGENCY),
         # still escalated: a sign said beside talk that sounds like the harmless rules
         ("my leg is numb but my back is fine now", PROFESSIONAL),
         ("i can't feel my foot, it's gone", PROFESSIONAL),
