@@ -254,10 +254,11 @@ def test_round_5_warning_signs_rates() -> None:
     families and rules (test_round_5_rules_in_other_words). Floors at what it reaches now; the
     harmless sentences still escalated are kept on purpose: a denial of suicidal words still
     gets the crisis line, "it's gone" and "gone now" also say a lost feeling ("the feeling in
-    my foot, it's gone"), "went" also says giving way, an accident or a fall that "is nothing
-    to do with this" or "fine now" is still one, and a film's overdose with "i had to turn it
-    off" has the speaker in it. One question stays escalated: "tingling in leg, I must go doctor
-    for this?" says the tingling."""
+    my foot, it's gone"), "went" also says giving way, "went away" said of a sign named far
+    before it may be said of something else ("my leg tingles and the pain went away"), an
+    accident that "is nothing to do with this" is still one, and a film's overdose with "i had
+    to turn it off" has the speaker in it. One question stays escalated: "tingling in leg, I
+    must go doctor for this?" says the tingling."""
     path = HERE.parents[1] / "intents" / "examples" / "warning_signs_round5.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     intents, harmless = data["intents"], data["sentences"]
