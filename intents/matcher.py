@@ -28,6 +28,7 @@ from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.normalize import Normalized, normalize
+from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
 from intents.statistical import (
@@ -111,7 +112,11 @@ class Matcher:
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
         hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
-        if hit is None or hit.pattern.intent in ESCALATIONS or hit.pattern.intent in EXACT_ONLY:
+        if (
+            hit is None
+            or hit.pattern.intent in (*ESCALATIONS, *EXACT_ONLY)
+            or not_about(hit.pattern.intent, text)  # "hold the plank for 30 seconds"
+        ):
             return (
                 self.statistical.doubt(text, trimmed) if self.statistical and generalise else None
             )
@@ -150,7 +155,8 @@ class Matcher:
         Emergency classes learnt from the example warning signs): escalated, with no symptom
         named, unless a negation, someone else, a film, show or the news, or a vehicle is in the
         sentence (the model does not see what a negation governs, nor "my car battery is
-        dead"; the lexicon does)."""
+        dead"; the lexicon does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
+        if my hand goes tingly, should i worry"; an emergency is escalated all the same)."""
         if self.statistical is None or self.safety_net_probability >= 1.0:
             return None
         words = set(said.tokens)
@@ -163,6 +169,8 @@ class Matcher:
         if red + emergency < self.safety_net_probability:
             return None
         intent = EMERGENCY if emergency > red else RED_FLAG
+        if intent == RED_FLAG and lexicon().claims_nothing(text):  # a question, no sign
+            return None
         log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
         return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
 

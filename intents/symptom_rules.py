@@ -62,6 +62,9 @@ class Family:
     ice_exempt: bool
     unless: str | None
     """A class of words that, said (not negated), means this family was not meant."""
+    passes: bool = False
+    """A sign that comes and goes ("my foot fell asleep but it's fine now"): the lexicon's
+    `resolved` sayings after it unsay it."""
 
 
 class Compiler:
@@ -106,6 +109,7 @@ class Compiler:
             me=bool(raw.get("me")),
             ice_exempt=raw.get("ice") == "exempt",
             unless=str(raw["unless"]) if raw.get("unless") else None,
+            passes=bool(raw.get("passes")),
         )
 
     def pattern(self, text: str, where: str) -> Pattern:

@@ -34,7 +34,7 @@ MENTION_REACH = 5
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
-    ice_itself
+    ice_itself implied_me told in_programme owned_before
     excused_limb limb
     """
 )
@@ -51,6 +51,9 @@ class Lexicon:
     """Classes looked for as phrases anywhere (the ice, a family's `unless`)."""
     unclaimed: tuple[re.Pattern[str], ...] = ()
     """Sentences that name a sign without claiming it ("what does tingling mean")."""
+    resolved: tuple[re.Pattern[str], ...] = ()
+    """Saying that it has passed ("but it's fine now"): a sign of a family marked `passes`
+    said before it is not claimed."""
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
@@ -58,11 +61,17 @@ class Lexicon:
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
-        me = bool(self.sets["first_person"] & said_set) and not self.sets["media"] & said_set
+        implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
+        me = bool(self.sets["first_person"] & said_set or implied)
+        me = me and not self.sets["media"] & said_set
         elsewhere = self._elsewhere(tokens, said_set)
+        told = self._told(said_set) if elsewhere else None
+        passed = [found.start() for p in self.resolved for found in p.finditer(said)]
         for family in self.families:
             if (unclaimed or elsewhere) and family.warning.tier != "emergency":
                 continue  # a question about a sign is no claim, but an emergency is never missed
+            if told == "talk" or told == "people" and not family.others:
+                continue  # on a programme (a stroke or an ambulance for someone here counts)
             if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
                 continue
             if not family.any_pattern.search(said):
@@ -71,26 +80,56 @@ class Lexicon:
                 continue
             if family.unless and self._mentioned(family.unless, said, tokens):
                 continue
-            if any(self._said(p, said, tokens, family.others) for p in family.patterns):
+            after = max(passed) if family.passes and passed else -1
+            if any(self._said(p, said, tokens, family.others, after) for p in family.patterns):
                 return family.warning
         return None
+
+    def claims_nothing(self, text: str) -> bool:
+        """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
+        "is numbness serious", "what if my leg goes numb"."""
+        said = "".join(" " + token for token in canonical(words(text)))
+        return any(pattern.search(said) for pattern in self.unclaimed)
+
+    def _told(self, said_set: set[str]) -> str | None:
+        """Told of in a programme, not happening here (with the speaker in it only as an owner,
+        `_elsewhere`): a film, show or the news named with talk of it ("they were talking about
+        chest pain on the radio": "talk"), or with someone in it ("in the film the man can't
+        breathe": "people"); else None. "people" does not cancel a family that counts for
+        others too: "my husband's watching the news, call an ambulance" still escalates, as
+        does "chest pain, turn the telly off" (no one in it)."""
+        sets = self.sets
+        if not sets["media"] & said_set:
+            return None
+        if sets["told"] & said_set:
+            return "talk"
+        return "people" if (sets["in_programme"] | sets["other_person"]) & said_set else None
 
     def _elsewhere(self, tokens: Sequence[str], said_set: set[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker
         only as the owner of that person ("my friend has pins and needles in her hands")."""
-        others, owners = self.sets["other_person"], ("my", "our")
-        if not (others | self.sets["media"]) & said_set:
+        others, owners = self.sets["other_person"] | self.sets["media"], ("my", "our")
+        if not others & said_set:
             return False
         me = self.sets["first_person"]
-        pairs = zip(tokens, [*tokens[1:], ""], strict=True)
-        owned = [t in owners and after in others for t, after in pairs]
+        kin = self.sets["owned_before"]  # "my late husband", "my game character"
+        after = [*tokens[1:], "", ""]
+        owned = [
+            t in owners and (after[i] in others or after[i] in kin and after[i + 1] in others)
+            for i, t in enumerate(tokens)
+        ]
         return not any(t in me and not o for t, o in zip(tokens, owned, strict=True))
 
-    def _said(self, pattern: Pattern, said: str, tokens: Sequence[str], others: bool) -> bool:
-        """A match not cancelled: no negation in it (but its own), none or no one just before."""
+    def _said(
+        self, pattern: Pattern, said: str, tokens: Sequence[str], others: bool, passed: int = -1
+    ) -> bool:
+        """A match not cancelled: no negation in it (but its own), none or no one just before,
+        not said to have passed after it (`passed`: where that is said, or -1)."""
         pos = 0
         while (found := pattern.regex.search(said, pos)) is not None:
             pos = found.start() + 1
+            if found.end() <= passed:
+                continue
             span = said[found.start() : found.end()].split()
             if any(t in self.sets["negator"] and t not in pattern.spelled for t in span):
                 continue
@@ -158,4 +197,6 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     mentions = {name: re.compile(f" {compiler.regexes[name]}{END}") for name in mentioned}
     where, claims = f"{path}: unclaimed", data.get("unclaimed") or ()
     unclaimed = tuple(compiler.pattern(str(text), where).regex for text in claims)
-    return Lexicon(families, compiler.sets, mentions, unclaimed)
+    where, passes = f"{path}: resolved", data.get("resolved") or ()
+    resolved = tuple(compiler.pattern(str(text), where).regex for text in passes)
+    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved)

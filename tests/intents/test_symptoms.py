@@ -244,6 +244,109 @@ def test_round_4_warning_signs_rates() -> None:
     assert not_first == [] and alarms == []
 
 
+def test_round_5_warning_signs_rates() -> None:
+    """intents/examples/warning_signs_round5.yaml, written blind from the tiers in five voices
+    (older, non-native, young, panicky, a recognizer's transcript). At first contact the
+    lexicon missed 21 of 252 red flags and 15 of 150 emergencies (16 not emergency-first: "I
+    think it might be my heart, I've a pain going down my left arm" came out professional),
+    escalated 32 of 250 harmless sentences and 4 of 40 questions about the signs ("if my leg
+    went numb, would that be a reason to go to the surgery?"). Then it was broadened by word
+    families and rules (test_round_5_rules_in_other_words). Floors at what it reaches now; the
+    harmless sentences still escalated are kept on purpose: a denial of suicidal words still
+    gets the crisis line, "it's gone" and "gone now" also say a lost feeling ("the feeling in
+    my foot, it's gone"), "went" also says giving way, "went away" said of a sign named far
+    before it may be said of something else ("my leg tingles and the pain went away"), an
+    accident that "is nothing to do with this" is still one, and a film's overdose with "i had
+    to turn it off" has the speaker in it. One question stays escalated: "tingling in leg, I
+    must go doctor for this?" says the tingling."""
+    path = HERE.parents[1] / "intents" / "examples" / "warning_signs_round5.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    intents, harmless = data["intents"], data["sentences"]
+    found = {text: spot_warning(text) for texts in intents.values() for text in texts}
+    missed = [text for text in intents["RedFlag"] + intents["Emergency"] if found[text] is None]
+    not_first = [text for text in intents["Emergency"] if (found[text] or WARN).tier != EMERGENCY]
+    alarms = [text for text in harmless if spot_warning(text) is not None]
+    in_domain = [t for k, ts in intents.items() if k not in ESCALATE for t in ts if found[t]]
+    assert len(intents["RedFlag"]) >= 250 and len(intents["Emergency"]) >= 150
+    assert len(harmless) >= 250
+    assert missed == [] and not_first == []
+    assert len(alarms) <= 7, alarms
+    assert in_domain == ["tingling in leg, I must go doctor for this?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # said the way a non-native speaker or a transcript says it
+        ("i not feel my toes", PROFESSIONAL),
+        ("my hand i can't feel it when i press it", PROFESSIONAL),
+        ("the ache is running in my leg down to the foot", PROFESSIONAL),
+        ("my ankle is falling, it won't take my weight", PROFESSIONAL),
+        ("i can not walk straight", PROFESSIONAL),
+        ("slipped on the ice outside the shop", PROFESSIONAL),
+        ("i have temperature", PROFESSIONAL),
+        ("temp is 40", PROFESSIONAL),
+        ("got a high temperature", PROFESSIONAL),
+        ("i had crash with bike last week", PROFESSIONAL),
+        ("lost loads of weight and no idea why", PROFESSIONAL),
+        ("my weight went down and i eat normal", PROFESSIONAL),
+        ("i not can breathe", EMERGENCY),
+        ("i speak funny and my words not come out", EMERGENCY),
+        ("one half of face not move", EMERGENCY),
+        ("i cannot make wee all day", EMERGENCY),
+        ("my wee comes out by itself", EMERGENCY),
+        ("i did in my pants, i can't control it", EMERGENCY),
+        ("between my thighs i can't feel", EMERGENCY),
+        ("wiping after the loo i didn't feel it", EMERGENCY),
+        ("call emergency please", EMERGENCY),
+        ("i swallowed every tablet in the packet", EMERGENCY),
+        ("i don't want live like this", EMERGENCY),
+        ("my heart, i think i'm going to pass out", EMERGENCY),
+        ("could be my heart, the ache goes into my arm", EMERGENCY),
+        ("i no feel my legs", EMERGENCY),
+        ("i not can pee", EMERGENCY),
+        ("i'm having trouble peeing", EMERGENCY),
+        ("no wee since this morning", EMERGENCY),
+        ("took lots of tablets", EMERGENCY),
+        ("my mouth has one side hanging down", EMERGENCY),
+        ("my legs went and i can't make them move", EMERGENCY),
+        ("a van hit me as i was crossing", EMERGENCY),
+        ("i don't see the point anymore", EMERGENCY),
+        ("i keep blacking out", EMERGENCY),
+        ("i can't feel anything when i wipe after the loo", EMERGENCY),
+        ("like a ton of bricks sitting on me", EMERGENCY),
+        # still escalated: a sign said beside talk that sounds like the harmless rules
+        ("my leg is numb but my back is fine now", PROFESSIONAL),
+        ("i can't feel my foot, it's gone", PROFESSIONAL),
+        ("if i sit my leg goes numb, is that normal", PROFESSIONAL),
+        ("my leg was numb but it's fine now, but my foot is dragging", PROFESSIONAL),
+        ("my leg is weak, it's fine now", PROFESSIONAL),
+        ("chest pain, turn the telly off", EMERGENCY),
+        ("i'm watching the news and i can't breathe", EMERGENCY),
+        ("the news is on, call an ambulance", EMERGENCY),
+        ("my husband's watching the news, call an ambulance", EMERGENCY),
+        ("my foot is numb, is it okay now to put the ice on", PROFESSIONAL),
+        ("my leg tingles, now is it normal to feel that", PROFESSIONAL),
+        # not escalated
+        ("my arm went to sleep but it's okay now", None),
+        ("i had a temperature at christmas but that's long gone", None),
+        ("in the documentary a woman has a heart attack", None),
+        ("the presenter on the radio was talking about strokes and slurred speech", None),
+        ("my kids nearly gave me a heart attack", None),
+        ("what if my hand goes tingly, should i worry", None),
+        ("i can't be pregnant, i'm a man", None),
+        ("no feeling of tingling anywhere", None),
+        ("breathless is the answer to the crossword", None),
+        ("the tingling went away", None),
+        ("my legs are dead tired after the walk", None),
+    ],
+)
+def test_round_5_rules_in_other_words(text: str, tier: str | None) -> None:
+    """The rules round 5 taught, said in other words than its sentences."""
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
+
+
 WARN = Warning("none", "none")
 
 

@@ -1,0 +1,44 @@
+"""What an intent is not about: words that, named in a sentence the statistical layer guessed
+as that intent, say it was something else ("take two tablets of vitamin c" is no pain-relief
+question, "hold the plank for thirty seconds" no stretch to start). Pure."""
+
+from __future__ import annotations
+
+from intents.normalize import normalize, word_set
+
+OTHER_THINGS = {
+    "PainRelief": word_set(
+        """
+        vitamin vitamins multivitamin multivitamins iron zinc magnesium calcium probiotic
+        probiotics antibiotic antibiotics antihistamine antihistamines inhaler insulin statin
+        statins worming flea contraceptive supplement supplements cod fish oil laxative
+        laxatives antacid antacids vet dog cat horse
+        """
+    ),
+    "StartStretch": word_set(
+        """
+        plank planks squat squats lunge lunges burpees burpee pushups pushup ups crunches
+        situps pose door ladder breath handstand headlock dumbbells weights
+        """
+    ),
+}
+"""Words that name something the intent is not about: a guess of that intent with one of them
+is no answer. A medicine that is no pain relief ("two tablets of vitamin c", the dog's worming
+tablet) is not a pain-relief question, unless a pain reliever is named too; an exercise or a
+thing held that is not the stretch ("hold the plank for thirty seconds", "hold the door") is
+no stretch to start."""
+PAIN_RELIEVERS = word_set(
+    """
+    painkiller painkillers ibuprofen paracetamol acetaminophen tylenol advil aspirin naproxen
+    aleve nurofen codeine tramadol
+    """
+)
+
+
+def not_about(intent: str, text: str) -> bool:
+    """The words name something `intent` is not about (OTHER_THINGS)."""
+    other = OTHER_THINGS.get(intent)
+    if other is None:
+        return False
+    tokens = set(normalize(text).tokens)
+    return bool(other & tokens) and not (intent == "PainRelief" and PAIN_RELIEVERS & tokens)
