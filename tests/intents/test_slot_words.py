@@ -6,7 +6,6 @@ Each form the parsers promise is a case here; the blind dev phrasings (never the
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -411,27 +410,3 @@ def test_dev_onset_sentences_are_read() -> None:
     unread = [text for text in onsets if parse_onset(text) is None]
     assert len(onsets) >= 20
     assert unread == []
-
-
-@pytest.mark.parametrize(
-    "parser",
-    [
-        parse_duration_status,
-        parse_timer_name,
-        parse_all,
-        parse_area,
-        parse_reps,
-        parse_onset,
-    ],
-)
-def test_fast(parser: Callable[[str], object]) -> None:
-    """> 20,000 calls a second, tokenising every time (the cache cleared before each run)."""
-    texts = [row["text"] for row in _dev()]
-    best = 0.0
-    for _ in range(3):
-        tokenize.cache_clear()
-        start = time.perf_counter()
-        for text in texts:
-            parser(text)
-        best = max(best, len(texts) / (time.perf_counter() - start))
-    assert best > 20_000
