@@ -7,13 +7,13 @@ Each start runs in its own state folder and with its own cache folder (`XDG_CACH
 - cold (ours): the intent model kept, everything else this issue caches removed (the sayable
   example list, the model check), as after a change of templates or model;
 - cold (empty): an empty cache folder, so the intent model is trained too (a first start).
-The code measured is this checkout ("after") and, with `--before REF`, that commit exported
-into a temporary folder ("before"), started by turns in the same run. The room's null sink
+The code measured is this checkout or `--after REF` ("after") and, with `--before REF`, that
+commit ("before"), each exported into a temporary folder, started by turns in the same run. The room's null sink
 keeps playing silence at low latency, as a real microphone delivers audio from the moment it
 is opened (an idle null sink renders only every ~2 s, which put 0-2 s of the rig's own wait
 into the first chunk).
 
-    python bench/startup.py [--before REF] [--runs 5] [--cold-runs 2] [--out FILE.md]
+    python bench/startup.py [--before REF] [--after REF] [--runs 5] [--cold-runs 2] [--out FILE.md]
 """
 
 from __future__ import annotations
@@ -133,6 +133,7 @@ def table(results: dict[tuple[str, str], list[dict[str, float]]]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--before", help="also start this commit (e.g. main), by turns")
+    parser.add_argument("--after", help="start this commit as 'after' (default: this checkout)")
     parser.add_argument("--runs", type=int, default=5, help="warm and cold (ours) starts each")
     parser.add_argument("--cold-runs", type=int, default=2, help="starts with an empty cache")
     parser.add_argument("--out", type=Path, help="also write the table (Markdown) here")
@@ -142,9 +143,10 @@ def main() -> int:
     results: dict[tuple[str, str], list[dict[str, float]]] = {}
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="startup-")))
-        trees = {"after": ROOT}
+        after = export(args.after, tmp / "after") if args.after else ROOT
+        trees = {"after": after}
         if args.before:
-            trees = {"before": export(args.before, tmp / "before"), "after": ROOT}
+            trees = {"before": export(args.before, tmp / "before"), "after": after}
         start_pulse(stack)
         feed_the_room(stack)
         warm: dict[str, Path] = {}
@@ -171,7 +173,8 @@ def main() -> int:
 
 def write_results(path: Path, about: str, lines: list[str], before: str | None) -> None:
     when = time.strftime("%Y-%m-%d")
-    head = f"# Start-up to listening (bench/startup.py{' --before ' + before if before else ''})"
+    head = "# Start-up to listening (bench/startup.py"
+    head += f" --before {before})" if before else ")"
     path.write_text(f"{head}, {when}\n\n{about}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
