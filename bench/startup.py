@@ -8,10 +8,10 @@ Each start runs in its own state folder and with its own cache folder (`XDG_CACH
   example list, the model check), as after a change of templates or model;
 - cold (empty): an empty cache folder, so the intent model is trained too (a first start).
 The code measured is this checkout or `--after REF` ("after") and, with `--before REF`, that
-commit ("before"), each exported into a temporary folder, started by turns in the same run. The room's null sink
-keeps playing silence at low latency, as a real microphone delivers audio from the moment it
-is opened (an idle null sink renders only every ~2 s, which put 0-2 s of the rig's own wait
-into the first chunk).
+commit ("before"), each exported into a temporary folder, started by turns in the same run.
+The room's null sink keeps playing silence at low latency, as a real microphone delivers audio
+from the moment it is opened (an idle null sink renders only every ~2 s, which put 0-2 s of
+the rig's own wait into the first chunk).
 
     python bench/startup.py [--before REF] [--after REF] [--runs 5] [--cold-runs 2] [--out FILE.md]
 """
