@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from voice.errors import ModelError
+from voice.hearing.devices import STDERR_BORROWED
 
 UNK = "[unk]"
 RATE = 16000
@@ -32,7 +33,7 @@ def unknown_words(model: Any, words: Iterable[str]) -> list[str]:
     if not vocabulary:
         return []
     vosk.SetLogLevel(-1)  # warnings on, info off
-    with tempfile.TemporaryFile(mode="w+b") as captured:
+    with STDERR_BORROWED, tempfile.TemporaryFile(mode="w+b") as captured:
         saved = os.dup(2)
         try:
             os.dup2(captured.fileno(), 2)
