@@ -4,6 +4,7 @@ desk) and the recognizer with its model from the settings. Text mode, live mode 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -117,6 +118,25 @@ def _vosk_model(settings: Settings) -> tuple[Path, Any]:
 
     path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     return path, load_model(path, checked=True)
+
+
+WARM_UP = ("my back locked up", "my back is killing me and i do not know what to do")
+"""A template sentence and one no template lists (it reaches the statistical layer)."""
+
+
+def warm_up(matcher: Matcher) -> threading.Thread:
+    """What the matcher reads at its first sentences (the symptom lexicon, the statistical
+    layer's model: about 0.9 s here), read on a helper thread once the coach listens, so the
+    first thing said is not answered that much later."""
+
+    def read() -> None:
+        for text in WARM_UP:
+            matcher.understand(text)
+            matcher.understand(text, generalise=False)
+
+    thread = threading.Thread(target=read, name="understanding-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def meaning_with(matcher: Matcher) -> Callable[[str], object]:
