@@ -14,7 +14,6 @@ import logging
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from typing import Any, TextIO
 
@@ -117,10 +116,10 @@ class LiveRun:
         self.input = read_wav(settings.input_wav) if settings.input_wav is not None else None
         print("Loading the speech model...", file=sys.stderr, flush=True)
         began = clock.now().mono
-        # Built on a helper thread while the store, the coach and the speaker are set up here.
-        loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recognizer")
-        building = loading.submit(build_recognizer, settings)
-        loading.shutdown(wait=False)
+        self.recognizer: SpeechRecognizer = build_recognizer(settings)
+        took = clock.now().mono - began
+        print(f"Speech model ready in {took:.1f} s.", file=sys.stderr, flush=True)
+        self.matcher = matcher = load_matcher(sources_for(settings))
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
         stack.callback(parts.close)
@@ -147,10 +146,6 @@ class LiveRun:
             background=True,
         )
         stack.callback(self.queue.close)
-        self.recognizer: SpeechRecognizer = building.result()
-        took = clock.now().mono - began
-        print(f"Speech model ready in {took:.1f} s.", file=sys.stderr, flush=True)
-        self.matcher = matcher = load_matcher(sources_for(settings))
         self.queue.warm(parts.desk.countdown_texts())
         self.queue.keep_ready(ready_texts(self.replies))  # in the background
         understand = understand_speech(self.recognizer, matcher)

@@ -106,16 +106,14 @@ def rescan() -> None:
         sd._initialize()
 
 
-STDERR_BORROWED = threading.Lock()
-"""Held while file descriptor 2 points elsewhere (here, and in voice.hearing.vocabulary): two
-threads borrowing it at once could leave it pointing at a closed temporary file."""
+_quiet_lock = threading.Lock()
 
 
 @contextmanager
 def quiet_native_stderr() -> Iterator[None]:
     """File descriptor 2 goes to a temporary file for the duration; afterwards the known
     native noise in it is logged at debug level and the rest is written back to stderr."""
-    with STDERR_BORROWED, tempfile.TemporaryFile() as catch:
+    with _quiet_lock, tempfile.TemporaryFile() as catch:
         try:
             sys.stderr.flush()
             saved = os.dup(2)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from voice.errors import ModelError
-from voice.hearing.devices import STDERR_BORROWED
 
 UNK = "[unk]"
 RATE = 16000
@@ -33,7 +32,7 @@ def unknown_words(model: Any, words: Iterable[str]) -> list[str]:
     if not vocabulary:
         return []
     vosk.SetLogLevel(-1)  # warnings on, info off
-    with STDERR_BORROWED, tempfile.TemporaryFile(mode="w+b") as captured:
+    with tempfile.TemporaryFile(mode="w+b") as captured:
         saved = os.dup(2)
         try:
             os.dup2(captured.fileno(), 2)
