@@ -18,6 +18,7 @@ OTHERS = (
     "parse_throughput.py",
     "understanding_accuracy.py",
     "barge_in.py",
+    "startup.py",
 )
 
 

@@ -1,9 +1,12 @@
-"""The sayable example sentences are worked out once and cached (voice/app/sayable.py): the
-cached list is the one worked out, a change to what it depends on is a new fingerprint, and a
-broken or unwritable cache only costs the work. Real matcher and example files."""
+"""The sayable example sentences are worked out once and cached (voice/app/sayable.py,
+voice/cache_files.py): a missing file is worked out and written, a present one is read instead
+of working out, a change to what it depends on is a new file (the stale one is never read), a
+corrupt one is logged in one line naming it and worked out again, and an unwritable cache only
+costs the work. Real matcher, example files and cache files."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -12,23 +15,53 @@ import pytest
 from intents.matcher import Sources, load_matcher
 from voice.app.sayable import fingerprint, sayable_examples
 
+CUSTOM = 'language: en\nintents:\n  Help:\n    data:\n      - sentences: ["{}"]\n'
+PLANTED = ["a sentence only the cache holds"]
 
-def test_the_cached_list_is_the_one_worked_out(tmp_path: Path) -> None:
+
+def cached_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("sayable-*.json"), key=lambda p: p.stat().st_mtime_ns)
+
+
+def test_missing_then_read_instead_of_worked_out(tmp_path: Path) -> None:
     matcher = load_matcher()
     first = sayable_examples(None, matcher, Sources(), cache_dir=tmp_path)
-    [cached] = tmp_path.glob("sayable-*.json")
-    assert len(first) > 1000
-    assert sayable_examples(None, matcher, Sources(), cache_dir=tmp_path) == first
-    cached.write_text("{not json", encoding="utf-8")  # broken: worked out again, rewritten
-    assert sayable_examples(None, matcher, Sources(), cache_dir=tmp_path) == first
-    assert cached.read_text(encoding="utf-8").startswith("[")
+    [cached] = cached_files(tmp_path)
+    assert len(first) > 1000 and json.loads(cached.read_text()) == first
+    cached.write_text(json.dumps(PLANTED))  # what is read is the file, not worked out again
+    assert sayable_examples(None, matcher, Sources(), cache_dir=tmp_path) == PLANTED
+
+
+def test_a_changed_input_is_worked_out_again(tmp_path: Path) -> None:
+    custom = tmp_path / "mine.yaml"
+    custom.write_text(CUSTOM.format("what now coach"))
+    sources, folder = Sources(custom=(custom,)), tmp_path / "cache"
+    first = sayable_examples(None, load_matcher(), sources, cache_dir=folder)
+    [stale] = cached_files(folder)
+    stale.write_text(json.dumps(PLANTED))
+    custom.write_text(CUSTOM.format("what next coach"))  # the same path, other contents
+    assert sayable_examples(None, load_matcher(), sources, cache_dir=folder) == first
+    assert len(cached_files(folder)) == 2 and json.loads(stale.read_text()) == PLANTED
+
+
+@pytest.mark.parametrize("junk", ["{not json", '{"a": 1}', "[1, 2]", "\udcff"])
+def test_a_corrupt_file_is_logged_and_worked_out_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, junk: str
+) -> None:
+    matcher = load_matcher()
+    first = sayable_examples(None, matcher, Sources(), cache_dir=tmp_path)
+    [cached] = cached_files(tmp_path)
+    cached.write_bytes(junk.encode("utf-8", "surrogateescape"))
+    with caplog.at_level(logging.WARNING):
+        assert sayable_examples(None, matcher, Sources(), cache_dir=tmp_path) == first
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith(f"{cached}: ") and "cache file" in line and "\n" not in line
+    assert json.loads(cached.read_text()) == first  # rewritten whole
 
 
 def test_what_it_depends_on_changes_the_fingerprint(tmp_path: Path) -> None:
     custom = tmp_path / "mine.yaml"
-    custom.write_text(
-        'language: en\nintents:\n  Help:\n    data:\n      - sentences: ["what now coach"]\n'
-    )
+    custom.write_text(CUSTOM.format("what now coach"))
     model = tmp_path / "model"
     (model / "graph").mkdir(parents=True)
     (model / "graph" / "Gr.fst").write_bytes(b"x")
@@ -39,6 +72,16 @@ def test_what_it_depends_on_changes_the_fingerprint(tmp_path: Path) -> None:
     with_model = fingerprint(Sources(), model)
     (model / "graph" / "Gr.fst").write_bytes(b"xy")
     assert fingerprint(Sources(), model) != with_model
+
+
+def test_the_same_files_elsewhere_share_the_fingerprint(tmp_path: Path) -> None:
+    """Keyed by contents, not paths: a second checkout (or a moved sentences folder) reads
+    the list the first one worked out."""
+    one, two = tmp_path / "one" / "mine.yaml", tmp_path / "two" / "mine.yaml"
+    for path in (one, two):
+        path.parent.mkdir()
+        path.write_text(CUSTOM.format("what now coach"))
+    assert fingerprint(Sources(custom=(one,)), None) == fingerprint(Sources(custom=(two,)), None)
 
 
 def test_an_unwritable_cache_only_costs_the_work(

@@ -24,7 +24,13 @@ from voice.app.heap import HeapTrimmer, limit_arenas
 from voice.app.session import EventLog, Interrupted, Session, ending_on_sigterm, open_events
 from voice.app.settings import Settings
 from voice.app.status_file import StatusFile, model_name
-from voice.app.wiring import build_coach, build_recognizer, sources_for, understand_speech
+from voice.app.wiring import (
+    build_coach,
+    build_recognizer,
+    sources_for,
+    understand_speech,
+    warm_up,
+)
 from voice.clock import Clock, SystemClock
 from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Event, Heard, Priority, Problem, Say
@@ -113,7 +119,7 @@ class LiveRun:
         self.recognizer: SpeechRecognizer = build_recognizer(settings)
         took = clock.now().mono - began
         print(f"Speech model ready in {took:.1f} s.", file=sys.stderr, flush=True)
-        matcher = load_matcher(sources_for(settings))
+        self.matcher = matcher = load_matcher(sources_for(settings))
         self.events: EventLog = open_events(settings.events_path, stack)
         parts = build_coach(settings)
         stack.callback(parts.close)
@@ -179,6 +185,7 @@ class LiveRun:
     def run(self) -> int:
         thread = threading.Thread(target=self._listen, name="listener", daemon=True)
         thread.start()
+        warm_up(self.matcher)
         try:
             with ending_on_sigterm():
                 self.session.run()

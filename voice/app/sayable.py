@@ -1,30 +1,27 @@
 """The example phrasings the recognizer may hear: every example sentence (intents/examples/)
 of plain words the speech model knows that the matcher understands as the intent it was
-written for. Reading them means running the matcher over some 4,300 sentences, about 60% of
-building the recognizer, so the list is cached in the user cache folder under a fingerprint
-of everything it depends on (the intents package's files, the template and example files, the
-model's graph); a cache that cannot be read or written only costs the work."""
+written for. Reading them means running the matcher over some 4,300 sentences, most of
+building the recognizer, so the list is cached in the user cache folder (voice.cache_files)
+under a fingerprint of everything it depends on: the contents of the intents package's files
+and of the template and example files, and the model's graph (names, sizes, times). A cache
+that cannot be read is logged and worked out again; one that cannot be written only costs the
+work."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
 import re
 from pathlib import Path
-
-import platformdirs
+from typing import Any
 
 from intents import matcher as matcher_module
 from intents.examples import example_sentences
 from intents.matcher import Matcher, Sources
+from voice.cache_files import cache_folder, digest_of_files, read_cached, write_cached
 from voice.hearing.vocabulary import unknown_words
 
-log = logging.getLogger(__name__)
-
 SAYABLE = re.compile(r"[a-z' ]+")
-KEEP = 4
-"""Cached lists kept (others are removed): a few checkouts or model folders side by side."""
+VERSION = 2
+"""Bump when what is kept changes: old files are then never read."""
 
 
 def sayable_examples(
@@ -36,23 +33,20 @@ def sayable_examples(
 ) -> list[str]:
     """The sayable example sentences for `model` (a Vosk model at `model_path`; None: any
     word, as for Moonshine, which spells)."""
-    folder = cache_dir or Path(platformdirs.user_cache_dir("backcoach", appauthor=False))
+    folder = cache_dir or cache_folder()
     path = folder / f"sayable-{fingerprint(sources, model_path if model else None)}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(cached, list) and all(isinstance(s, str) for s in cached):
-            return cached
-    except (OSError, ValueError):
-        pass  # not cached yet, or unreadable: worked out again below
+    cached = read_cached(path, _sentences)
+    if cached is not None:
+        return cached
     sentences = _work_out(model, matcher, sources)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(sentences), encoding="utf-8")
-        for old in sorted(folder.glob("sayable-*.json"), key=_age)[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError as err:
-        log.warning("%s: cannot cache the sayable examples (%s)", path, err)
+    write_cached(path, sentences, "the sayable examples")
     return sentences
+
+
+def _sentences(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise ValueError("not a list of sentences")
+    return value
 
 
 def _work_out(model: object | None, matcher: Matcher, sources: Sources) -> list[str]:
@@ -67,21 +61,14 @@ def _work_out(model: object | None, matcher: Matcher, sources: Sources) -> list[
 def fingerprint(sources: Sources, model_path: Path | None) -> str:
     """Of the intents package's code and data, the sources' files and the model's graph."""
     package = Path(str(matcher_module.__file__)).parent
-    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml"))
-    files += [*sources.template_files(), *sources.example_files()]
-    digest = hashlib.sha256(str(model_path).encode())
-    for path in files:
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes())
+    code = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml"))
+    files = [(p.relative_to(package).as_posix(), p) for p in code]
+    files += [(f"template {p.name}", p) for p in sources.template_files()]
+    files += [(f"example {p.name}", p) for p in sources.example_files()]
+    graph = [f"v{VERSION}"]
     if model_path is not None:
-        for graph in sorted((model_path / "graph").glob("*")):
-            stat = graph.stat()
-            digest.update(f"{graph.name} {stat.st_size} {stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:20]
-
-
-def _age(path: Path) -> float:
-    try:
-        return -path.stat().st_mtime
-    except OSError:
-        return 0.0
+        graph.append("model")
+        for part in sorted((model_path / "graph").glob("*")):
+            stat = part.stat()
+            graph.append(f"{part.name} {stat.st_size} {stat.st_mtime_ns}")
+    return digest_of_files(files, *graph)

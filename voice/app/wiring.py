@@ -4,9 +4,12 @@ desk) and the recognizer with its model from the settings. Text mode, live mode 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from intents.errors import TemplateError
 from intents.matcher import Matcher, Sources, load_matcher
@@ -77,21 +80,25 @@ def build_recognizer(
     from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
     from voice.hearing.word_graph import WordGraph
 
-    sources = sources_for(settings)
-    matcher = load_matcher(sources)
-    neural = MoonshineModel()
-    phrases = [text for _, text in matcher.grammar.sentences()]
+    # The models load on helper threads (Vosk's and ONNX Runtime's native code lets go of the
+    # GIL) while this thread reads the templates: on two cores the waits overlap.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="model-load") as loading:
+        neural_loaded = loading.submit(MoonshineModel)
+        vosk_loaded = None
+        if settings.recognizer != "moonshine":
+            vosk_loaded = loading.submit(_vosk_model, settings)
+        sources = sources_for(settings)
+        matcher = load_matcher(sources)
+        phrases = [text for _, text in matcher.grammar.sentences()]
+        neural = neural_loaded.result()
+        path, model = vosk_loaded.result() if vosk_loaded is not None else (None, None)
     meaning, warns = meaning_with(matcher), warns_with(matcher)
     composed = matcher.grammar.composed  # templates too big to list, as hassil parsed them
     intents = composed.intents if composed is not None else None
-    if settings.recognizer == "moonshine":
+    if model is None:
         phrases += sayable_examples(None, matcher, sources)
         graph = WordGraph.build(phrases, intents)
         return MoonshineRecognizer(neural, graph, warns=warns, meaning=meaning)
-    from voice.hearing.models import check_model, load_model, resolve_model_path
-
-    path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
-    model = load_model(path)
     check_vocabulary(model, phrases)
     phrases += sayable_examples(model, matcher, sources, path)
     cleanup = CleanupSettings(settings.noise_suppression, settings.auto_gain)
@@ -102,6 +109,34 @@ def build_recognizer(
         verify = confirmed_by(confirming, meaning, warns)
         return recognizer_with_matcher(model, phrases, recognizer, matcher, verify=verify)
     return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
+
+
+def _vosk_model(settings: Settings) -> tuple[Path, Any]:
+    """The Vosk model's folder, checked (once per folder: voice.hearing.model_check_record),
+    and the model loaded from it."""
+    from voice.hearing.models import check_model, load_model, resolve_model_path
+
+    path = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
+    return path, load_model(path, checked=True)
+
+
+WARM_UP = ("my back locked up", "my back is killing me and i do not know what to do")
+"""A template sentence and one no template lists (it reaches the statistical layer)."""
+
+
+def warm_up(matcher: Matcher) -> threading.Thread:
+    """What the matcher reads at its first sentences (the symptom lexicon, the statistical
+    layer's model: about 0.9 s here), read on a helper thread once the coach listens, so the
+    first thing said is not answered that much later."""
+
+    def read() -> None:
+        for text in WARM_UP:
+            matcher.understand(text)
+            matcher.understand(text, generalise=False)
+
+    thread = threading.Thread(target=read, name="understanding-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def meaning_with(matcher: Matcher) -> Callable[[str], object]:

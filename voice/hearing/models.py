@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from voice.errors import ModelError
+from voice.hearing.model_check_record import checked_before, remember_checked
 from voice.hearing.model_files import file_problem
 
 log = logging.getLogger(__name__)
@@ -97,10 +98,12 @@ def _model_in(folder: Path) -> Path | None:
     return children[-1]
 
 
-def check_model(path: Path, grammar: bool = True) -> Path:
+def check_model(path: Path, grammar: bool = True, cache_dir: Path | None = None) -> Path:
     """Raise ModelError (one sentence with the fix) unless `path` holds a usable model: every
     file Vosk needs is there and reads as whole (voice.hearing.model_files), so a truncated
-    graph is refused here rather than crash Kaldi."""
+    graph is refused here rather than crash Kaldi. The whole read is done once per folder
+    while its files stay as they are (voice.hearing.model_check_record, in `cache_dir`,
+    default the user cache folder)."""
     if not path.exists():
         raise ModelError(f"speech model folder {path} does not exist; {FIX}")
     if not path.is_dir():
@@ -119,13 +122,16 @@ def check_model(path: Path, grammar: bool = True) -> Path:
             f"speech model {path} has a static graph and cannot take a grammar; use a small "
             f"model with graph/HCLr.fst, e.g. {FIX}"
         )
-    graph = GRAMMAR_GRAPH if has_dynamic else STATIC_GRAPH
-    for name in (*REQUIRED_FILES, *graph):
+    names = (*REQUIRED_FILES, *(GRAMMAR_GRAPH if has_dynamic else STATIC_GRAPH))
+    if checked_before(path, names, cache_dir):
+        return path
+    for name in names:
         problem = file_problem(path / name)
         if problem is not None:
             raise ModelError(
                 f"speech model {path}: {name} is damaged or truncated ({problem}); {FIX}"
             )
+    remember_checked(path, names, cache_dir)
     return path
 
 
@@ -136,9 +142,11 @@ def _nonempty(path: Path) -> bool:
         return False
 
 
-def load_model(path: Path) -> Any:
-    """Check and load the model with Vosk (always by path, never `Model(lang=...)`)."""
-    check_model(path)
+def load_model(path: Path, checked: bool = False) -> Any:
+    """Check (unless `checked`: `check_model` just passed) and load the model with Vosk
+    (always by path, never `Model(lang=...)`)."""
+    if not checked:
+        check_model(path)
     import vosk
 
     vosk.SetLogLevel(-1)  # warnings only: the grammar check reads them (voice.hearing.recognizer)
