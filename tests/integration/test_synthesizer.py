@@ -3,9 +3,12 @@ is where the listener's echo guard starts (espeak-ng's trailing silence is not w
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
 from intents.replies import Replies
 from voice.clock import FakeClock
@@ -90,3 +93,30 @@ class _SynthesizeOnly:
 
     def set_voice(self, rate_factor: float, volume_delta: float) -> None:
         self._synthesizer.set_voice(rate_factor, volume_delta)
+
+
+def test_what_other_threads_print_while_it_synthesizes_is_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Live mode prints what it heard and says from several threads; synthesis used to swap
+    the process's stdout for a buffer (to hide pyttsx3's "Audio saved to ..."), and lines
+    printed meanwhile were lost."""
+    synthesizer = Synthesizer()
+    done = threading.Event()
+    worker = threading.Thread(
+        target=lambda: (
+            synthesizer.synthesize("Lie on your back and rest a while. " * 6),
+            done.set(),
+        )
+    )
+    printed = 0
+    worker.start()
+    while not done.is_set():
+        print(f"line {printed}")
+        printed += 1
+        time.sleep(0.001)
+    worker.join()
+    out = capsys.readouterr().out
+    assert printed > 10
+    assert out.splitlines() == [f"line {i}" for i in range(printed)]
+    assert "Audio saved" not in out

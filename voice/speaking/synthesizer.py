@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import io
 import logging
 import os
 import tempfile
@@ -67,6 +66,21 @@ class TTSUnavailable(RuntimeError):
     """No speech engine could be started (the reason is the message)."""
 
 
+def _quiet_saved_lines() -> None:
+    """pyttsx3's espeak driver prints "Audio saved to FILE" for every sentence. Its module gets
+    a `print` that drops that line (replacing the process's sys.stdout while synthesizing, as
+    before, also swallowed what other threads printed meanwhile)."""
+    import builtins
+
+    from pyttsx3.drivers import espeak
+
+    def print_but_saved(*args: Any, **kwargs: Any) -> None:
+        if not (args and str(args[0]).startswith("Audio saved to")):
+            builtins.print(*args, **kwargs)
+
+    espeak.print = print_but_saved
+
+
 class Synthesizer:
     """pyttsx3 with the espeak-ng driver. Thread-safe (one engine, one lock)."""
 
@@ -75,6 +89,7 @@ class Synthesizer:
             import pyttsx3
 
             self._engine: Any = pyttsx3.init("espeak")
+            _quiet_saved_lines()
         except Exception as err:  # ImportError, OSError (no libespeak-ng), RuntimeError
             raise TTSUnavailable(f"pyttsx3 with espeak-ng could not start ({err})") from err
         self._lock = threading.Lock()
@@ -119,7 +134,7 @@ class Synthesizer:
         fd, name = tempfile.mkstemp(prefix="backcoach-", suffix=".wav")
         os.close(fd)
         try:
-            with self._lock, contextlib.redirect_stdout(io.StringIO()):  # it prints "saved"
+            with self._lock:
                 self._finished.clear()
                 self._engine.save_to_file(text, name)
                 self._engine.runAndWait()
