@@ -7,6 +7,7 @@ blind dev sets scored at the rates reached. The held-out blind test half is neve
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -224,6 +225,23 @@ def test_fresh_safety_rates(name: str) -> None:
     assert len(alarms) / len(data["None"]) <= 0.02, alarms
 
 
+Rates = tuple[Any, list[str], dict[str, Any], list[str], list[str], list[str]]
+
+
+def _round_rates(name: str) -> Rates:
+    """A round of example warning signs through the lexicon: (its intents, its harmless
+    sentences, what was found for each, signs missed, emergencies not emergency-first, harmless
+    sentences escalated)."""
+    path = HERE.parents[1] / "intents" / "examples" / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    intents, harmless = data["intents"], data["sentences"]
+    found = {text: spot_warning(text) for texts in intents.values() for text in texts}
+    missed = [text for text in intents["RedFlag"] + intents["Emergency"] if found[text] is None]
+    not_first = [text for text in intents["Emergency"] if (found[text] or WARN).tier != EMERGENCY]
+    alarms = [text for text in harmless if spot_warning(text) is not None]
+    return intents, harmless, found, missed, not_first, alarms
+
+
 def test_round_4_warning_signs_rates() -> None:
     """intents/examples/warning_signs_round4.yaml, written from the tiers by someone who saw
     neither the lexicon nor the other sets. At first contact the lexicon caught 241 of 259 red
@@ -231,13 +249,7 @@ def test_round_4_warning_signs_rates() -> None:
     out professional) and escalated 9 of 228 harmless sentences; then it was broadened on
     them. Floors at what it reaches now (one red flag left: a temperature said with no one
     named, "the thermometer says thirty nine", which could be a room's)."""
-    path = HERE.parents[1] / "intents" / "examples" / "warning_signs_round4.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    intents, harmless = data["intents"], data["sentences"]
-    found = {text: spot_warning(text) for texts in intents.values() for text in texts}
-    missed = [text for text in intents["RedFlag"] + intents["Emergency"] if found[text] is None]
-    not_first = [text for text in intents["Emergency"] if (found[text] or WARN).tier != EMERGENCY]
-    alarms = [text for text in harmless if spot_warning(text) is not None]
+    intents, harmless, found, missed, not_first, alarms = _round_rates("warning_signs_round4")
     assert len(intents["RedFlag"]) >= 250 and len(intents["Emergency"]) >= 140
     assert len(harmless) >= 200
     assert missed == ["the thermometer says thirty nine"]
@@ -262,13 +274,7 @@ def test_round_5_warning_signs_rates() -> None:
     ("my foot fell asleep but it's fine now", "pins and needles I had years ago went away")
     are escalated on purpose, 8 of the 15: the seed asks for a spasm that came with a numb
     sensation or tingling to be checked, and a missed sign costs more than a false alarm."""
-    path = HERE.parents[1] / "intents" / "examples" / "warning_signs_round5.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    intents, harmless = data["intents"], data["sentences"]
-    found = {text: spot_warning(text) for texts in intents.values() for text in texts}
-    missed = [text for text in intents["RedFlag"] + intents["Emergency"] if found[text] is None]
-    not_first = [text for text in intents["Emergency"] if (found[text] or WARN).tier != EMERGENCY]
-    alarms = [text for text in harmless if spot_warning(text) is not None]
+    intents, harmless, found, missed, not_first, alarms = _round_rates("warning_signs_round5")
     in_domain = [t for k, ts in intents.items() if k not in ESCALATE for t in ts if found[t]]
     assert len(intents["RedFlag"]) >= 250 and len(intents["Emergency"]) >= 150
     assert len(harmless) >= 250
