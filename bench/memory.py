@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import itertools
 import json
 import os
@@ -37,13 +39,44 @@ def smaps() -> dict[str, float]:
         if rest.strip().endswith("kB"):
             fields[name] = int(rest.split()[0]) / 1024
     uss = fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)
+    used, free = malloc_mb()
     return {
+        "malloc_used": used,
+        "malloc_free": free,
         "rss": fields["Rss"],
         "pss": fields["Pss"],
         "uss": uss,
         "anon": fields.get("Anonymous", 0.0),
         "threads": float(len(os.listdir("/proc/self/task"))),
     }
+
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in [
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        ]
+    ]
+
+
+def malloc_mb() -> tuple[float, float]:
+    """glibc's own count (mallinfo2): MB in use by the program (heap and mmapped blocks), and
+    MB free but kept by the allocator. Growth in the first is memory held; in the second,
+    memory freed but not given back."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.mallinfo2.restype = MallInfo2
+    info = libc.mallinfo2()
+    return (info.uordblks + info.hblkhd) / 2**20, info.fordblks / 2**20
 
 
 class Table:
@@ -140,7 +173,7 @@ def utterances(limit: int) -> Iterator[tuple[str, np.ndarray]]:
         yield f"{entry['file']}@{at}", pcm
 
 
-def growth(rec, limit: int, every: int) -> tuple[list[dict], dict[str, str]]:  # noqa: ANN001
+def growth(rec, limit: int, every: int, trim: bool = False) -> tuple[list[dict], dict[str, str]]:  # noqa: ANN001
     """Feed `limit` utterances (each with a second of silence after it), marking every `every`."""
     from voice.hearing.mic import BLOCK
 
@@ -158,11 +191,16 @@ def growth(rec, limit: int, every: int) -> tuple[list[dict], dict[str, str]]:  #
             texts += [h.text for h in rec.feed(pcm[start : start + 2 * BLOCK]) if h.final]
         texts += [h.text for h in rec.finish() if h.final]
         heard[f"{index}:{name}"] = " | ".join(texts)
+        if trim:  # as live mode does after a final (voice.app.heap, there at most every 30 s)
+            from voice.app.heap import trim as malloc_trim
+
+            malloc_trim()
         if index % every == 0 or index == 1:
             now = smaps()
             rows.append({"utterances": index, **{k: round(v, 1) for k, v in now.items()}})
             cells = [index, *(rows[-1][k] for k in ("rss", "pss", "uss", "anon"))]
-            print("| " + " | ".join(map(str, [*cells, int(now["threads"])])) + " |", flush=True)
+            cells += [int(now["threads"]), rows[-1]["malloc_used"], rows[-1]["malloc_free"]]
+            print("| " + " | ".join(map(str, cells)) + " |", flush=True)
     return rows, heard
 
 
@@ -170,6 +208,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--utterances", type=int, default=300)
     parser.add_argument("--every", type=int, default=50)
+    parser.add_argument("--trim", action="store_true", help="malloc_trim after each utterance")
     parser.add_argument("--json", type=Path, help="also write the tables and transcripts here")
     args = parser.parse_args()
     if not os.environ.get("BACKCOACH_MODEL"):
@@ -180,7 +219,7 @@ def main() -> int:
     table = Table()
     rec = breakdown(table)
     speech_synthesizer(table)
-    rows, heard = growth(rec, args.utterances, args.every)
+    rows, heard = growth(rec, args.utterances, args.every, args.trim)
     threads = sorted(t.name for t in threading.enumerate())
     print(f"\nscikit-learn imported: {'sklearn' in sys.modules}; threads: {threads}")
     if args.json:
