@@ -71,19 +71,21 @@ class FreeListening:
         return [Heard(text=text, confidence=self._confidence, at=at)]
 
     def vosk_words(self, audio: bytes) -> str:
-        """The Vosk model's open-vocabulary words. Its decoder is made anew once it has
-        decoded RENEW_AFTER bytes: one kept for ever grew by 2-5 MB per utterance of TV talk
-        (its lazily composed graph keeps every state it reached), and one made per utterance
-        doubles the decode's CPU (bench/results/memory.md)."""
-        if self._vosk is None or self._decoded >= RENEW_AFTER:
+        """The Vosk model's open-vocabulary words. Its decoder is let go once it has decoded
+        RENEW_AFTER bytes (the next call makes a new one): one kept for ever grew by 2-5 MB
+        per utterance of TV talk (its lazily composed graph keeps every state it reached),
+        and one made per utterance doubles the decode's CPU (bench/results/memory.md)."""
+        if self._vosk is None:
             import vosk
 
-            self._vosk = None  # the old one's memory goes before the new one's comes
             self._vosk = vosk.KaldiRecognizer(self._model, RATE)
             self._decoded = 0
         self._vosk.AcceptWaveform(audio)
         self._decoded += len(audio)
-        return str(json.loads(self._vosk.FinalResult()).get("text", ""))
+        text = str(json.loads(self._vosk.FinalResult()).get("text", ""))
+        if self._decoded >= RENEW_AFTER:
+            self._vosk = None  # its memory freed now, for the heap trim after this utterance
+        return text
 
     def forget(self) -> None:
         self.heard = []
