@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 RATE = 16000
 MIN_FREE_AUDIO = RATE  # bytes
 """Half a second of 16-bit audio: shorter is no sentence, and not worth a second decode."""
+RENEW_AFTER = 30 * 2 * RATE
+"""Bytes of audio (30 s) the open-vocabulary decoder decodes before it is made anew."""
 
 
 class FreeListening:
@@ -52,6 +54,7 @@ class FreeListening:
         self._on = on and warns is not None
         self._confidence = confidence
         self._vosk: Any = None  # Vosk's open-vocabulary decoder, made on first use
+        self._decoded = 0  # bytes of audio it has decoded
         self.heard: list[str] = []
         """This utterance's free decodes so far (`forget` starts the next)."""
 
@@ -68,12 +71,21 @@ class FreeListening:
         return [Heard(text=text, confidence=self._confidence, at=at)]
 
     def vosk_words(self, audio: bytes) -> str:
+        """The Vosk model's open-vocabulary words. Its decoder is let go once it has decoded
+        RENEW_AFTER bytes (the next call makes a new one): one kept for ever grew by 2-5 MB
+        per utterance of TV talk (its lazily composed graph keeps every state it reached),
+        and one made per utterance doubles the decode's CPU (bench/results/memory.md)."""
         if self._vosk is None:
             import vosk
 
             self._vosk = vosk.KaldiRecognizer(self._model, RATE)
+            self._decoded = 0
         self._vosk.AcceptWaveform(audio)
-        return str(json.loads(self._vosk.FinalResult()).get("text", ""))
+        self._decoded += len(audio)
+        text = str(json.loads(self._vosk.FinalResult()).get("text", ""))
+        if self._decoded >= RENEW_AFTER:
+            self._vosk = None  # its memory freed now, for the heap trim after this utterance
+        return text
 
     def forget(self) -> None:
         self.heard = []

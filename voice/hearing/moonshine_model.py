@@ -94,6 +94,10 @@ class MoonshineModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # Audio lengths vary: no per-shape memory plans kept, and no arena holding the largest
+        # utterance's tensors for ever; freed, they go back with voice.app.heap's trim.
+        options.enable_mem_pattern = False
+        options.enable_cpu_mem_arena = False
         cpu = ["CPUExecutionProvider"]
         try:
             self._encoder = ort.InferenceSession(
