@@ -151,7 +151,11 @@ def test_spoken_question_gets_a_spoken_answer(
     words = set(text.split())
     # Free-form Vosk on espeak's voice gets most words, not all: two of each part suffice.
     parts = {
-        "greeting": {"here", "tell", "happened", "help"},
+        # Free Vosk decodes the first sentence of the recording with little to adapt to (its
+        # features normalise over what came before): "tell me what happens but a failed" for
+        # "tell me what happened, or say help" in about one run in three, also with the sink kept
+        # busy playing silence; the same words with "happens" still say it was heard.
+        "greeting": {"here", "tell", "happened", "happens", "help"},
         "answer": {"sorry", "take", "strain", "down", "muscles"},
         "goodbye": {"take", "care", "rest", "gently"},
     }
