@@ -101,8 +101,9 @@ def test_a_finished_request_acts_at_the_short_pause(
 def test_a_sentence_that_goes_on_still_waits_as_long(
     early: Recognizer, late: Recognizer, tmp_path: Path
 ) -> None:
-    """"can i use heat" goes on ("... on my back"): decided at the pause, it still acts only
-    when the pause has lasted the wait for a whole sentence that goes on, in the same block."""
+    """A whole sentence that goes on to say something else ("can i use heat ... on my back"),
+    decided at the pause, still acts only when the pause has lasted the wait for such a
+    sentence: in the same block as before."""
     speech = speak("can i use heat", tmp_path / "s.wav")
     audio = room(speech, 1.5)
     sooner = listen(early, audio)
