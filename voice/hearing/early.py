@@ -48,6 +48,8 @@ class EarlyDecision:
     dropped: int
     """How many finals the recognizer had dropped before it (its own drop is forgotten with
     it)."""
+    voiced: int
+    """The voice detector's `last_voiced` when it was made: speech after it forgets it."""
 
     def acted(self, at: float) -> list[Heard]:
         return [replace(h, at=at) for h in self.heard]
@@ -58,8 +60,9 @@ def pausing(endpoint: EndOfSpeech, after: float | None) -> bool:
     return after is not None and endpoint.in_speech and endpoint.trailing_silence >= after
 
 
-def speech_went_on(endpoint: EndOfSpeech) -> bool:
-    return endpoint.in_speech and endpoint.trailing_silence == 0
+def speech_went_on(endpoint: EndOfSpeech, voiced: int) -> bool:
+    """Has speech been heard since `voiced` (a chunk may hold new words and a new pause)?"""
+    return endpoint.last_voiced > voiced
 
 
 def hear_again(decoders: Iterable[Any], pcm: bytes) -> None:
@@ -97,7 +100,8 @@ class DecidesEarly:
         heard = self._decision(self._rec.FinalResult(), Alternatives(self._nbest), at)
         if heard:
             complete, final = self._is_complete(normalize(heard[0].text))
-        self._early = EarlyDecision(tuple(heard), complete, final, dropped)
+        voiced = self._endpoint.last_voiced
+        self._early = EarlyDecision(tuple(heard), complete, final, dropped, voiced)
         if final and self._endpoint.trailing_silence >= self.settings.endpoint.final_silence:
             self._endpoint.reset()
             return self._act_early(at)
@@ -108,7 +112,7 @@ class DecidesEarly:
         assert early is not None
         if self._endpoint.feed(chunk, complete=early.complete, final=early.final) is not None:
             return self._act_early(at)
-        if speech_went_on(self._endpoint):
+        if speech_went_on(self._endpoint, early.voiced):
             self._early = None
             del self.dropped[early.dropped :]
             hear_again((self._rec, self._nbest), self._audio.fed)
