@@ -192,7 +192,8 @@ from voice.app.live_mode import LiveRun
 from voice.hearing.mic import Microphone, MicSettings
 from voice.app.settings import Settings
 with ExitStack() as stack:
-    live = LiveRun(Settings(state_dir=Path({state!r}), recognizer={recognizer!r}), SystemClock(), stack)
+    settings = Settings(state_dir=Path({state!r}), recognizer={recognizer!r})
+    live = LiveRun(settings, SystemClock(), stack)
     ready = time.monotonic()
     mic = Microphone(SystemClock(), MicSettings())
     for chunk, at in mic.chunks():

@@ -111,22 +111,44 @@ def test_a_sentence_that_goes_on_still_waits_as_long(
     assert [t for _, t in sooner] == ["can i use heat"]
 
 
-def test_speech_after_the_pause_forgets_the_early_decision(
+def feed_watching(rec: Recognizer, audio: np.ndarray, until: int) -> tuple[list[str], bool, bool]:
+    """The finals, and whether an early decision was kept, and made (kept or not), before
+    sample position `until`."""
+    rec.restart()
+    tried, finals, kept, made = rec._tried, [], False, False
+    for start in range(0, len(audio), BLOCK):
+        finals += [h.text for h in rec.feed(audio[start : start + BLOCK].tobytes()) if h.final]
+        kept = kept or (start + BLOCK <= until and rec._early is not None)
+        made = made or (start + BLOCK <= until and rec._tried != tried)
+    return finals, kept, made
+
+
+def test_speech_after_the_pause_forgets_a_kept_decision(
     early: Recognizer, late: Recognizer, tmp_path: Path
 ) -> None:
-    """A warning sign said after a pause is heard whole: "my back locked up" was decided at the
-    pause, the words went on, and the decoders heard the utterance again from its start."""
+    """ "is tylenol okay" ends a request, so decided at a pause it was kept; the words went on
+    before the short wait was over: it is forgotten and the decoders hear the utterance again
+    from its start, so it is heard whole."""
+    first = speak("is tylenol okay", tmp_path / "a.wav")
+    then = speak("for back pain", tmp_path / "b.wav")
+    audio = room(first, 0.02, then, 1.5)
+    finals, kept, _ = feed_watching(early, audio, len(audio))
+    assert kept
+    assert finals == ["is tylenol okay for back pain"]
+    assert [t for _, t in listen(late, audio)] == finals
+
+
+def test_a_decision_on_a_sentence_that_goes_on_is_not_kept(
+    early: Recognizer, late: Recognizer, tmp_path: Path
+) -> None:
+    """A warning sign said after a pause is heard whole: "my back locked up" goes on, so its
+    decision at the pause was forgotten at once and the utterance decided at its end, as
+    before."""
     first = speak("my back locked up", tmp_path / "a.wav")
     then = speak("and my arm feels numb", tmp_path / "b.wav")
     audio = room(first, 0.25, then, 1.5)
-    decided_early = False
-    early.restart()
-    dropped = len(early.dropped)
-    finals = []
-    for start in range(0, len(audio), BLOCK):
-        finals += [h.text for h in early.feed(audio[start : start + BLOCK].tobytes()) if h.final]
-        decided_early = decided_early or early._early is not None
-    assert decided_early  # the pause was long enough to decide on "my back locked up"
+    second_part = RATE // 2 + len(first) + int(0.25 * RATE)
+    finals, kept, made = feed_watching(early, audio, second_part)
+    assert made and not kept
     assert finals == ["my back locked up and my arm feels numb"]
-    assert len(early.dropped) == dropped
     assert [t for _, t in listen(late, audio)] == finals

@@ -7,14 +7,19 @@ a word string that the final result, its N-best list or the second pass turn int
 silence (0.4 or 0.6 s) meant for requests that go on, and only then was the utterance decided
 (Vosk's final result, Moonshine's free pass on every utterance, the second pass: 40-90 ms).
 
-So at a short pause the recognizer decides the utterance so far as if it had ended, and keeps
-the decision:
-- its words are a sentence no sentence of ours goes on from: it acts at once;
-- otherwise it acts, with nothing left to compute, when the pause has lasted as long as the
-  end of speech waits for those words (voice.hearing.endpoint: 0.4 s for a whole sentence that
-  goes on to another meaning, 0.6 s for anything else), as before;
-- speech goes on first: the decision is forgotten, and both decoders (which finished at the
-  pause) hear the utterance again from its start, so it is heard whole, as before.
+So at a short pause the recognizer decides the utterance so far as if it had ended:
+- its words are a sentence no sentence of ours goes on from (voice.hearing.sentence_ends):
+  the decision is kept, and acts when the pause reaches the short wait for such a sentence
+  (`EndpointSettings.final_silence`), with nothing left to compute;
+- anything else (a sentence that goes on, one word, a loose string, nothing kept, a warning
+  sign heard freely) is forgotten at once, and both decoders (which finished at the pause) hear
+  the utterance again from its start: it is decided at the end of speech exactly as before.
+  Kept, such decisions changed what was heard: decided on 0.1 s of silence instead of 0.6 s,
+  Vosk was less sure of "area" in "i have numbness in my saddle area" and the warning sign
+  was dropped (tests/integration/test_sure_warnings.py); one-word answers needing two decoders
+  lost real "no"s and "stop"s (tests/hearing/test_short_answers.py);
+- speech goes on before the short wait is over: the kept decision is forgotten the same way.
+Until speech goes on again, no second decision is made in the same pause.
 """
 
 from __future__ import annotations
@@ -41,13 +46,7 @@ class EarlyDecision:
     """What the utterance so far was decided to be at a pause."""
 
     heard: tuple[Heard, ...]
-    complete: bool
-    """Its words (else the partial's) are a whole request..."""
-    final: bool
-    """... that no sentence of ours goes on from to say something else."""
-    dropped: int
-    """How many finals the recognizer had dropped before it (its own drop is forgotten with
-    it)."""
+    """Its words: a sentence no sentence of ours goes on from to say something else."""
     voiced: int
     """The voice detector's `last_voiced` when it was made: speech after it forgets it."""
 
@@ -55,9 +54,11 @@ class EarlyDecision:
         return [replace(h, at=at) for h in self.heard]
 
 
-def pausing(endpoint: EndOfSpeech, after: float | None) -> bool:
-    """Has speech paused for `after` seconds (None: never decide early)?"""
-    return after is not None and endpoint.in_speech and endpoint.trailing_silence >= after
+def pausing(endpoint: EndOfSpeech, after: float | None, tried: int) -> bool:
+    """Has speech paused for `after` seconds (None: never decide early), with speech heard
+    since the last early decision (made when the detector's `last_voiced` was `tried`)?"""
+    paused = endpoint.in_speech and endpoint.last_voiced != tried
+    return after is not None and paused and endpoint.trailing_silence >= after
 
 
 def speech_went_on(endpoint: EndOfSpeech, voiced: int) -> bool:
@@ -81,6 +82,7 @@ class DecidesEarly:
     settings: RecognizerSettings
     dropped: list[Any]
     _early: EarlyDecision | None
+    _tried = -1  # the voice detector's `last_voiced` at the last early decision
     _endpoint: EndOfSpeech
     _audio: UtteranceAudio
     _rec: Any
@@ -93,16 +95,17 @@ class DecidesEarly:
     def _is_complete(self, partial: str) -> tuple[bool, bool]:
         raise NotImplementedError
 
-    def _decide_early(self, complete: bool, final: bool, at: float) -> list[Heard]:
-        """A pause: decide the words so far now; they, not the lagging partial, then say how
-        long the pause must last."""
+    def _decide_early(self, at: float) -> list[Heard]:
+        """A pause: decide the words so far now; kept only if they are a sentence no sentence
+        goes on from, else forgotten and heard again."""
         dropped, self._partial = len(self.dropped), ""
+        self._tried = voiced = self._endpoint.last_voiced
         heard = self._decision(self._rec.FinalResult(), Alternatives(self._nbest), at)
-        if heard:
-            complete, final = self._is_complete(normalize(heard[0].text))
-        voiced = self._endpoint.last_voiced
-        self._early = EarlyDecision(tuple(heard), complete, final, dropped, voiced)
-        if final and self._endpoint.trailing_silence >= self.settings.endpoint.final_silence:
+        if len(heard) != 1 or self._is_complete(normalize(heard[0].text)) != (True, True):
+            self._forget_early(dropped)
+            return []
+        self._early = EarlyDecision(tuple(heard), voiced)
+        if self._endpoint.trailing_silence >= self.settings.endpoint.final_silence:
             self._endpoint.reset()
             return self._act_early(at)
         return []
@@ -110,13 +113,18 @@ class DecidesEarly:
     def _after_early(self, chunk: bytes, at: float) -> list[Heard]:
         early = self._early
         assert early is not None
-        if self._endpoint.feed(chunk, complete=early.complete, final=early.final) is not None:
+        if self._endpoint.feed(chunk, complete=True, final=True) is not None:
             return self._act_early(at)
         if speech_went_on(self._endpoint, early.voiced):
-            self._early = None
-            del self.dropped[early.dropped :]
-            hear_again((self._rec, self._nbest), self._audio.fed)
+            self._forget_early(len(self.dropped))
         return []
+
+    def _forget_early(self, dropped: int) -> None:
+        """Forget the early decision (and a drop it made): both decoders hear the utterance
+        again from its start."""
+        self._early = None
+        del self.dropped[dropped:]
+        hear_again((self._rec, self._nbest), self._audio.fed)
 
     def _act_early(self, at: float) -> list[Heard]:
         early, self._early = self._early, None

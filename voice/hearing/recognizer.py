@@ -183,8 +183,8 @@ class Recognizer(DecidesEarly, UtteranceStream):
         if self._endpoint.feed(chunk, complete=complete, final=final) is not None:
             self._partial = ""
             out.extend(self._final(self._rec.FinalResult(), Alternatives(self._nbest), at))
-        elif pausing(self._endpoint, self.settings.decide_early):
-            out.extend(self._decide_early(complete, final, at))
+        elif pausing(self._endpoint, self.settings.decide_early, self._tried):
+            out.extend(self._decide_early(at))
         return out
 
     def finish(self, at: float = 0.0) -> list[Heard]:
