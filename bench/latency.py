@@ -186,12 +186,14 @@ STARTUP_PROBE = """
 import sys, time
 sys.path.insert(0, {root!r})
 from contextlib import ExitStack
+from pathlib import Path
 from voice.clock import SystemClock
 from voice.app.live_mode import LiveRun
 from voice.hearing.mic import Microphone, MicSettings
 from voice.app.settings import Settings
 with ExitStack() as stack:
-    live = LiveRun(Settings(state_dir={state!r}, recognizer={recognizer!r}), SystemClock(), stack)
+    settings = Settings(state_dir=Path({state!r}), recognizer={recognizer!r})
+    live = LiveRun(settings, SystemClock(), stack)
     ready = time.monotonic()
     mic = Microphone(SystemClock(), MicSettings())
     for chunk, at in mic.chunks():

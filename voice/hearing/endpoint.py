@@ -78,6 +78,7 @@ class EndOfSpeech:
         self._silent_windows = 0
         self._loudest = 0.0  # RMS of the utterance's loudest window so far
         self.last_probability = 0.0
+        self.last_voiced = 0  # `position` after the last window heard as speech
 
     def reset(self) -> None:
         self._vad.reset()
@@ -128,6 +129,7 @@ class EndOfSpeech:
             and rms < self._loudest * 10 ** (-s.quiet_drop_db / 20)
         )
         if prob >= s.start_threshold and not quiet:
+            self.last_voiced = self.position
             self._loudest = max(self._loudest, rms)
             self._speech_windows += 1
             self._silent_windows = 0

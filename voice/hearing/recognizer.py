@@ -15,7 +15,6 @@ from 80 % to 87 %, at twice the decoding CPU (real-time factor 0.06 -> 0.14 on 2
 
 from __future__ import annotations
 
-import bisect
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -25,10 +24,12 @@ from typing import TYPE_CHECKING, Any
 from voice.events import Heard
 from voice.hearing.alternatives import Alternatives, rescue
 from voice.hearing.cleanup import AudioCleanup
+from voice.hearing.early import DecidesEarly, pausing
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
+from voice.hearing.sentence_ends import SentenceEnds
 from voice.hearing.short_answers import ShortAnswers
 from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
@@ -41,10 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATE = 16000
-GOES_ON_CHECKED = 50
 
 
-class Recognizer(UtteranceStream):
+class Recognizer(DecidesEarly, UtteranceStream):
     """One utterance stream. Not thread-safe: one listener thread feeds it."""
 
     def __init__(
@@ -77,8 +77,6 @@ class Recognizer(UtteranceStream):
         self.model = model
         sentences = sorted({normalize(p) for p in phrases if normalize(p)})
         self._complete = frozenset(sentences)
-        self._sorted = sentences  # sorted: a sentence that goes on from words follows them
-        self._followed = frozenset(w for s in sentences for w in s.split()[:-1])
         self._understands = understands or (lambda text: False)
         self._whole = whole
         self._reads = reads
@@ -93,7 +91,8 @@ class Recognizer(UtteranceStream):
         words = self.settings.short_answer_words
         self._short = ShortAnswers(reads, self.is_sentence, decoders, words) if reads else None
         self._verify = verify
-        self._checked = ("", False, False)
+        self._ends = SentenceEnds(sentences, self._is_whole, self._understands, reads)
+        self._early = None  # decided at a pause (voice.hearing.early)
         decoded = bigram_cover(sentences) if self.settings.bigram_cover else sentences
         self._grammar = json.dumps([*decoded, UNK])
         self._rec = vosk.KaldiRecognizer(model, RATE, self._grammar)
@@ -133,6 +132,7 @@ class Recognizer(UtteranceStream):
             self._nbest.Reset()
         self._endpoint.reset()
         self._partial = ""
+        self._early = None
         self._audio.clear()
         if self._gate is not None:
             self._gate.reset()
@@ -166,6 +166,8 @@ class Recognizer(UtteranceStream):
     def _decode(self, chunk: bytes, at: float) -> list[Heard]:
         out: list[Heard] = []
         self._audio.add(chunk)
+        if self._early is not None:
+            return self._after_early(chunk, at)
         nbest_done = self._nbest is not None and self._nbest.AcceptWaveform(chunk)
         if self._rec.AcceptWaveform(chunk):  # Vosk's own endpoint came first
             self._endpoint.feed(chunk)
@@ -181,48 +183,34 @@ class Recognizer(UtteranceStream):
         if self._endpoint.feed(chunk, complete=complete, final=final) is not None:
             self._partial = ""
             out.extend(self._final(self._rec.FinalResult(), Alternatives(self._nbest), at))
+        elif pausing(self._endpoint, self.settings.decide_early, self._tried):
+            out.extend(self._decide_early(at))
         return out
 
     def finish(self, at: float = 0.0) -> list[Heard]:
         """End of input: whatever is pending becomes a final result."""
         self._endpoint.reset()
         self._partial = ""
+        if self._early is not None:
+            return self._act_early(at)
         return self._final(self._rec.FinalResult(), Alternatives(self._nbest), at)
 
     def _is_complete(self, partial: str) -> tuple[bool, bool]:
-        """Do the words so far make a whole request, and are they a sentence of ours, of two
-        words or more, that no sentence goes on from? (Asked once per new partial.) A loose
-        string the matcher understands, or one word, is never final: cut sooner, the radio
-        gave "to lumpy there my" (Knot) and "heat" (bench/results/tuning.md)."""
-        if partial != self._checked[0]:
-            sentence = self._is_whole(partial)
-            whole = sentence or (bool(partial) and self._understands(partial))
-            final = sentence and " " in partial and not self.goes_on_to_other_meaning(partial)
-            self._checked = (partial, whole, final)
-        return self._checked[1], self._checked[2]
+        """Are the words so far a whole request, and one no sentence goes on from to say
+        something else? (voice.hearing.sentence_ends)"""
+        return self._ends.judge(partial)
 
     def goes_on_to_other_meaning(self, words: str) -> bool:
-        """Does a sentence of ours start with these words and go on, to say something else?
-        (The first GOES_ON_CHECKED such sentences are read.)"""
-        after = words + " "
-        at = bisect.bisect_left(self._sorted, after)
-        end = at
-        while end < len(self._sorted) and self._sorted[end].startswith(after):
-            end += 1
-            if self._reads is None or end - at >= GOES_ON_CHECKED:
-                return True
-        if end > at:
-            assert self._reads is not None
-            meaning = self._reads(words)
-            return any(self._reads(s) != meaning for s in self._sorted[at:end])
-        # A sentence of a template too big to list: its phrases are a sample holding every
-        # word pair, so it goes on if its last word is ever followed by another.
-        return words not in self._complete and words.rsplit(" ", 1)[-1] in self._followed
+        return self._ends.goes_on_to_other_meaning(words)
 
     def _final(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
+        heard = self._decision(raw, alternatives, at)
+        self._audio.clear()
+        return heard
+
+    def _decision(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
-        self._audio.clear()
         heard = self._decide(Transcript.from_vosk(json.loads(raw)), alternatives, audio, at)
         return self._verify(audio, heard) if self._verify is not None else heard
 

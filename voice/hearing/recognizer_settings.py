@@ -65,6 +65,10 @@ class RecognizerSettings:
     second_pass: SecondPassSettings | None = field(default_factory=SecondPassSettings)
     """Re-decode an utterance we did not understand against its nearest sentences (None: off)."""
 
+    decide_early: float | None = 0.096
+    """Trailing silence (s) at which the utterance so far is decided, before the end of
+    speech is sure (voice.hearing.early; None: only at the end of speech)."""
+
     max_utterance: float = 12.0
     """Seconds of audio kept for the second pass."""
 

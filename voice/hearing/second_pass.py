@@ -231,6 +231,11 @@ class UtteranceAudio:
     def seconds(self) -> float:
         return len(self._audio) / 2 / RATE
 
+    @property
+    def fed(self) -> bytes:
+        """All the kept audio."""
+        return bytes(self._audio)
+
     def add(self, chunk: bytes) -> None:
         self._audio += chunk
         self._fed += len(chunk) // 2
