@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from pulse_server import Pulse
-from test_live_audio import BYE, Coach, speech
+from test_live_audio import BYE, HEARD_BYE, Coach, speech
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 RATE = 16000
@@ -49,5 +49,5 @@ def test_a_command_said_out_of_room_tone_is_heard(
         code, err = coach.finish()
     assert code == 0, err
     finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
-    assert finals == ["help", BYE]
+    assert finals[:1] == ["help"] and len(finals) == 2 and finals[1] in HEARD_BYE
     assert coach.understood() == ["Help", "Goodbye"]

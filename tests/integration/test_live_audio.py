@@ -33,6 +33,10 @@ BYE = "bye bye"
 """How the tests' user ends a session. espeak-ng's "goodbye" is heard "don't buy" by Moonshine
 and by Vosk's best path; only Vosk's N-best made it "goodbye", and a one-word final now acts
 only when two decoders agree (voice/hearing/short_answers.py): it was dropped."""
+HEARD_BYE = {BYE, "bye"}
+"""What the coach may hear for BYE: under load (CI, 2 cores) it heard "bye" once, and acted on
+it as Goodbye all the same (a playback or capture gap in the room splits the two words; "bye"
+alone is a whole goodbye)."""
 
 
 def speech(text: str, path: Path) -> Path:
@@ -144,7 +148,8 @@ def test_spoken_question_gets_a_spoken_answer(
     heard = [e for e in coach.events() if e["type"] == "Heard"]
     assert any(not e["final"] for e in heard), "partial results are logged"
     finals = [e for e in heard if e["final"]]
-    assert [e["text"] for e in finals] == ["my back locked up", BYE]
+    assert [e["text"] for e in finals][:1] == ["my back locked up"] and len(finals) == 2
+    assert finals[1]["text"] in HEARD_BYE
     assert all(0 < e["confidence"] <= 1 for e in finals)
     assert coach.understood() == ["SpasmStarted", "Goodbye"]
     text = transcribe_raw(tmp_path / "said.raw", vosk_model_path)
@@ -209,7 +214,9 @@ def test_coach_does_not_answer_its_own_voice(
     # counts such false cuts, tests/integration/test_live_duplex.py allows none.)
     barge_ins = {"stop", "quiet", "enough"}
     finals = [e["text"] for e in coach.events() if e["type"] == "Heard" and e["final"]]
-    assert [t for t in finals if t not in barge_ins] == ["my back locked up", BYE]
+    requests = [t for t in finals if t not in barge_ins]
+    assert requests[:1] == ["my back locked up"] and len(requests) == 2
+    assert requests[1] in HEARD_BYE
     assert [i for i in coach.understood() if i != "Stop"] == ["SpasmStarted", "Goodbye"]
 
 
