@@ -137,6 +137,13 @@ def names_timer(tokens: tuple[str, ...], duration: Duration) -> bool:
     )
 
 
+def named_after_for(tokens: tuple[str, ...], duration: Duration) -> bool:
+    """Is the duration said after "timer for" ("the timer for five minutes")? Home Assistant's
+    "cancel timer for 5 minutes" cancels the five-minute timer."""
+    start = duration.words[0]
+    return token_at(tokens, start - 1) == "for" and token_at(tokens, start - 2) in TIMER_WORDS
+
+
 def scan(tokens: tuple[str, ...]) -> tuple[list[Duration], Unreadable | None]:
     """Every duration in order, and the first reason one could not be read (if any)."""
     found: list[Duration] = []

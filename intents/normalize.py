@@ -92,7 +92,26 @@ SPELLINGS = {
     "owww": "ow",
     "owie": "ow",
     "prickling": "tingling",
+    "aint": "ain't",
+    "num": "numb",
+    "fulla": "full of",
 }
+SPELLINGS.update(
+    {
+        word[:-1]: word
+        for word in word_set(
+            """
+            aching bleeding breathing burning carrying coming doing dragging dropping
+            evening expecting falling feeling getting going hurting killing lying morning
+            nothing peeing pounding pulling running saying shaking shivering shooting
+            sitting sleeping slurring something standing sweating swelling talking
+            throbbing tingling trying waking walking working anything everything thinking
+            stabbing spinning losing changing gaining pacing limping buckling giving
+            """
+        )
+    }
+)
+"""Said without the final g ("my chest is hurtin somethin fierce"), written as said."""
 
 SIGNS = word_set("minus negative")
 """Before a number and after a command word, a sign: "add minus five minutes" is -300 seconds
@@ -130,6 +149,8 @@ PAIRS = {
     ("i", "would"): "i'd",
     ("all", "right"): "alright",
     ("un", "pause"): "unpause",
+    ("a", "sleep"): "asleep",
+    ("my", "self"): "myself",
 }
 """Two words said for one ("i am" → "i'm"), merged in input and templates alike."""
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intents.classifier import UNKNOWN, IntentModel
-from intents.durations import names_timer, scan, tokenize
+from intents.durations import named_after_for, names_timer, scan, tokenize
 from intents.normalize import NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.slot_words import (
@@ -93,6 +93,11 @@ class StatisticalLayer:
             leaning = guess.runner_up_probability if guess.runner_up == verb else 0.0
             if self._option(verb, leaning, text) is not None:
                 return self._unsure(text, [(verb, leaning), (guess.intent, guess.probability)])
+        if guess.intent in STARTS and STOPPING.intersection(said.tokens):
+            # "stop timer for 5 minutes", "end timer for 5 minutes" leaned to StartTimer: a
+            # word says stop, so a timer is never started on it; asked, or not understood
+            pair = [("CancelTimer", guess.runner_up_probability), (guess.intent, guess.probability)]
+            return self._unsure(text, pair) or Match.unknown(text)
         if guess.intent in AMOUNT_CHANGES and said_direction(said.tokens) != guess.intent:
             return self.which_way(text, said, guess.intent, guess.probability)
         return option
@@ -156,6 +161,9 @@ VERBS = {
 """Words that name one timer action and no other."""
 
 
+STARTS = frozenset({"StartTimer", "StartIce", "StartStretch"})
+STOPPING = frozenset({"stop", "end", "off", "abort", "scrap", "ditch", "finish", "quit"})
+"""Words that say a timer stops: a guess that would start one on them asks instead."""
 AMOUNT_CHANGES = frozenset({"AddTime", "RemoveTime"})
 DIRECTIONS = {
     **dict.fromkeys(
@@ -209,6 +217,7 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
     if not_about(intent, text):
         return None
     slots: dict[str, SlotValue] = {}
+    named_by_duration = False  # "cancel the five minute timer": no other name needed
     if intent in TAKES_DURATION:
         duration = parse_duration_status(text)
         if isinstance(duration, Unreadable):
@@ -221,12 +230,18 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
             return None
     elif intent in NAMES_TIMER:  # "cancel the five minute timer": the duration names the timer
         tokens = tokenize(text)
-        named = [d for d in scan(tokens)[0] if names_timer(tokens, d)]
+        cancels = intent == "CancelTimer"
+        named = [
+            d
+            for d in scan(tokens)[0]
+            if names_timer(tokens, d) or cancels and named_after_for(tokens, d)
+        ]
         if named:
             slots["duration"] = named[0].seconds
+            named_by_duration = True
     if intent in NAMES_TIMER:
         name = parse_timer_name(text)
-        if name is not None:
+        if name is not None and not (name == "timer" and named_by_duration):
             slots["timer"] = name
     if intent in TAKES_AREA:
         area = parse_area(text)

@@ -31,10 +31,13 @@ LOOK_BACK = 5
 """How far before a match a negation ("i haven't got any ...") or someone else reaches."""
 MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
+DOUBLED = word_set("no nothing none")
+BEING = word_set("was am were been have had")
+"""Negations a match may start with that a negation before doubles, not undoes."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
-    ice_itself implied_me told in_programme owned_before
+    ice_itself implied_me told in_programme owned_before viewing
     excused_limb limb
     """
 )
@@ -114,10 +117,16 @@ class Lexicon:
         me = self.sets["first_person"]
         kin = self.sets["owned_before"]  # "my late husband", "my game character"
         after = [*tokens[1:], "", ""]
-        owned = [
+        viewing = self.sets["viewing"]  # "i watched a show about a heart attack"
+        owner = [
             t in owners and (after[i] in others or after[i] in kin and after[i + 1] in others)
             for i, t in enumerate(tokens)
         ]
+        viewer = [
+            t in me and (after[i] in viewing or after[i] in BEING and after[i + 1] in viewing)
+            for i, t in enumerate(tokens)
+        ]
+        owned = [a or b for a, b in zip(owner, viewer, strict=True)]
         return not any(t in me and not o for t, o in zip(tokens, owned, strict=True))
 
     def _said(
@@ -133,16 +142,22 @@ class Lexicon:
             span = said[found.start() : found.end()].split()
             if any(t in self.sets["negator"] and t not in pattern.spelled for t in span):
                 continue
-            if not self._cancelled_before(tokens, said.count(" ", 0, pos) - 1, others):
+            doubled = span[0] in DOUBLED and span[0] in pattern.spelled
+            if not self._cancelled_before(tokens, said.count(" ", 0, pos) - 1, others, doubled):
                 return True
         return False
 
-    def _cancelled_before(self, tokens: Sequence[str], start: int, others: bool) -> bool:
-        """A negation, or someone else, before tokens[start] across bridge words."""
+    def _cancelled_before(
+        self, tokens: Sequence[str], start: int, others: bool, doubled: bool = False
+    ) -> bool:
+        """A negation, or someone else, before tokens[start] across bridge words. `doubled`:
+        the match itself starts with a negation it spells ("no feeling"): one before it is a
+        double negative ("i ain't got no feeling"), which says the same, not the opposite."""
         sets = self.sets
         for j in range(start - 1, max(-1, start - 1 - LOOK_BACK), -1):
             token = tokens[j]
-            if token in sets["negator"] or (not others and token in sets["other_subject"]):
+            negation = token in sets["negator"] and not doubled
+            if negation or (not others and token in sets["other_subject"]):
                 return True
             listed = token in sets["listed"] and tokens[j + 1] in sets["list_joint"]
             if token not in sets["bridge"] and not listed:

@@ -347,3 +347,14 @@ def test_every_phrase_help_offers_is_understood() -> None:
     assert len(phrases) >= 8
     for phrase in phrases:
         assert understand(phrase.lower()).intent != "Unknown", phrase
+
+
+def test_how_long_on_the_ice_is_guidance_until_the_ice_timer_runs(conv: Conversation) -> None:
+    """The words "how long on the ice" read as the ice timer's status; with no ice timer they
+    ask how long to ice (voice.coach.context), not "no timer is running"."""
+    before = says(conv.say("how long on the ice", "TimerStatus", {"timer": "ice"}))
+    assert [s.key for s in before] == ["IceHowLong"]
+    conv.say("yes", "Yes")
+    assert conv.desk.active() == ["ice"]
+    during = says(conv.say("how long on the ice", "TimerStatus", {"timer": "ice"}))
+    assert [s.key for s in during] == ["Timers.status.left"]

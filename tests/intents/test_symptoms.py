@@ -234,7 +234,7 @@ def _round_rates(name: str) -> Rates:
     sentences escalated)."""
     path = HERE.parents[1] / "intents" / "examples" / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    intents, harmless = data["intents"], data["sentences"]
+    intents, harmless = data["intents"], data.get("sentences", [])
     found = {text: spot_warning(text) for texts in intents.values() for text in texts}
     missed = [text for text in intents["RedFlag"] + intents["Emergency"] if found[text] is None]
     not_first = [text for text in intents["Emergency"] if (found[text] or WARN).tier != EMERGENCY]
@@ -352,6 +352,91 @@ def test_round_5_warning_signs_rates() -> None:
 )
 def test_round_5_rules_in_other_words(text: str, tier: str | None) -> None:
     """The rules round 5 taught, said in other words than its sentences."""
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
+
+
+def test_round_6_warning_signs_rates() -> None:
+    """intents/examples/warning_signs_round6.yaml, written blind from the tiers in six new
+    voices (a nurse, a stoic, Indian and Nigerian English, US Southern, groggy fragments, a
+    recognizer's mishearings). At first contact the matcher missed 55 of 439 signs, answered 17
+    of 136 emergencies otherwise than emergency-first and escalated 25 of 268 harmless sentences
+    (bench/results/fresh_round6.md); then the lexicon was broadened by word families and rules
+    (test_round_6_rules_in_other_words). Floors at what the lexicon alone reaches now. Left
+    missed: a stoic's "it's nothing really, just my toes have gone a bit quiet" (the "nothing"
+    unsays it), a double negative spanning the match, mishearings ("no um" for numb, "knight",
+    "dragon", "sigh attica", "hard attack"), and a husband speaking for his pregnant wife.
+    Left escalated: numbness and tingling said to have passed (on purpose, as in round 5), jokes
+    ("that chili gonna give me chest pains, i'm just playin"), a dream of not breathing, a phone
+    that fell, scales that may be broken; and two hypothetical emergencies asked about ("what
+    if i can't pee later, is that an emergency?"): an emergency is never missed for being put
+    as a question."""
+    intents, _, found, missed, not_first, _ = _round_rates("warning_signs_round6")
+    path = HERE.parents[1] / "intents" / "examples" / "not_for_us_round6.yaml"
+    harmless = yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]
+    alarms = [text for text in harmless if spot_warning(text) is not None]
+    in_domain = [t for k, ts in intents.items() if k not in ESCALATE for t in ts if found[t]]
+    assert len(intents["RedFlag"]) >= 300 and len(intents["Emergency"]) >= 130
+    assert len(harmless) >= 250
+    assert len(missed) <= 8, missed
+    assert len(not_first) <= 2, not_first
+    assert len(alarms) <= 9, alarms
+    assert len(in_domain) <= 2, in_domain
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # said another way than round 6's sentences
+        ("my hand ain't got no feeling in it", PROFESSIONAL),
+        ("i haven't got no feeling below my waist", EMERGENCY),
+        ("my arm is not having any strength", PROFESSIONAL),
+        ("my grip on the left is down a lot", PROFESSIONAL),
+        ("my foot feels like it's in a sock", PROFESSIONAL),
+        ("my fingers have gone quiet", PROFESSIONAL),
+        ("my ankle keeps givin way", PROFESSIONAL),
+        ("there's a current running down into my foot", PROFESSIONAL),
+        ("my arm is paining till the fingers", PROFESSIONAL),
+        ("feels like ants crawling in my calf", PROFESSIONAL),
+        ("had some cancer ten years back", PROFESSIONAL),
+        ("i'm having a fever since yesterday", PROFESSIONAL),
+        ("i'm up every night pacing", PROFESSIONAL),
+        ("it's the nights that kill me", PROFESSIONAL),
+        ("for two months it's been increasing", PROFESSIONAL),
+        ("we had a small shunt in the car park", PROFESSIONAL),
+        ("a lorry dashed into my car", PROFESSIONAL),
+        ("i'm carrying, five months now", PROFESSIONAL),
+        ("i'm twenty weeks and my back's gone", PROFESSIONAL),
+        ("lost loads of weight and i ain't trying", PROFESSIONAL),
+        ("my heart is paining and i'm sweating", EMERGENCY),
+        ("i can't quite catch my breath", EMERGENCY),
+        ("my ticker's playing up", EMERGENCY),
+        ("my face is pulling to one side", EMERGENCY),
+        ("i came off my bike and busted my head", EMERGENCY),
+        ("i swallowed to many tablets", EMERGENCY),
+        ("lost count of the pills i took", EMERGENCY),
+        ("i'd rather not be here anymore", EMERGENCY),
+        ("i've lost bladder control", EMERGENCY),
+        ("i can't feel nothing down there", EMERGENCY),
+        ("911, call now", EMERGENCY),
+        ("she rang for an ambulance for me", EMERGENCY),
+        ("my chest is achin somethin awful", EMERGENCY),
+        # not escalated
+        ("my foot ain't numb, it's just sore", None),
+        ("i ain't got no tingling", None),
+        ("we did a refresher on chest pain at work", None),
+        ("the overdose protocol is on the wall", None),
+        ("i nearly had a heart attack when the bill came", None),
+        ("i watched a documentary about strokes", None),
+        ("fell off the wagon at the party", None),
+        ("my granddaughter fell off her bike but she's fine", None),
+        ("i had a car accident years ago", None),
+        ("the numbness from the dental injection wore off", None),
+        ("how many minutes until the skin goes numb", None),
+    ],
+)
+def test_round_6_rules_in_other_words(text: str, tier: str | None) -> None:
+    """The rules round 6 taught, said in other words than its sentences."""
     found = spot_warning(text)
     assert (found.tier if found else None) == tier, (text, found)
 

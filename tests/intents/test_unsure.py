@@ -20,11 +20,18 @@ def understand() -> Callable[[str], Match]:
 
 
 def test_cancel_with_a_duration_is_never_a_new_timer(understand: Callable[[str], Match]) -> None:
-    """The issue's wrong action: "cancel timer for 5 minutes" started a five-minute timer."""
+    """The issue's wrong action: "cancel timer for 5 minutes" started a five-minute timer. It
+    cancels the five-minute timer (Home Assistant's reading, since the model learnt round 6's
+    "cancel timer for five minutes"), or asks which was meant; "the timer for" names it."""
     got = understand("cancel timer for 5 minutes")
-    assert got.intent == UNSURE and not got.understood
-    assert [a.intent for a in got.alternatives] == ["CancelTimer", "StartTimer"]
-    assert got.alternatives[1].slots == {"duration": 300}
+    if got.intent == UNSURE:
+        assert not got.understood
+        assert [a.intent for a in got.alternatives] == ["CancelTimer", "StartTimer"]
+        assert got.alternatives[1].slots == {"duration": 300}
+    else:
+        assert (got.intent, dict(got.slots)) == ("CancelTimer", {"duration": 300})
+    said = understand("please cancel the timer for five minutes")
+    assert (said.intent, dict(said.slots)) == ("CancelTimer", {"duration": 300})
 
 
 @pytest.mark.parametrize("text", ["adjust it by 2 minutes", "shift the timer by 2 minutes"])

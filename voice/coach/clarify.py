@@ -36,10 +36,16 @@ def option_values(match: Match) -> dict[str, str]:
     if slots.get("all"):
         name = "all the timers"
     elif match.intent in ("CancelTimer", "PauseTimer", "ResumeTimer") and spoken:
-        name = f"the {spoken.replace(' ', '-')} timer"
+        name = f"the {as_adjective(spoken)} timer"
     else:
         name = f"the {spoken_name(slots.get('timer', 'timer'))}"
     return {"duration": spoken, "name": name}
+
+
+def as_adjective(spoken: str) -> str:
+    """A duration as said before "timer": "five minutes" -> "five-minute"."""
+    units = {"minutes": "minute", "seconds": "second", "hours": "hour"}
+    return "-".join(units.get(word, word) for word in spoken.split())
 
 
 def option_text(replies: Replies, option: Match) -> str:
