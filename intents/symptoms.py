@@ -33,6 +33,7 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 BEING = word_set("was am were been have had")
+BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
 """Negations a match may start with that a negation before doubles, not undoes."""
 WORD_SETS = word_set(
     """
@@ -60,7 +61,7 @@ class Lexicon:
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
-        tokens = canonical(words(text))
+        tokens = self._mine(canonical(words(text)))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
@@ -87,6 +88,12 @@ class Lexicon:
             if any(self._said(p, said, tokens, family.others, after) for p in family.patterns):
                 return family.warning
         return None
+
+    def _mine(self, tokens: list[str]) -> list[str]:
+        """"me" said for "my" before a part of the body ("cracked me head", "me back's gone")."""
+        body = self.sets["limb"] | BODY
+        after = [*tokens[1:], ""][: len(tokens)]
+        return ["my" if t == "me" and a in body else t for t, a in zip(tokens, after, strict=True)]
 
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
@@ -143,7 +150,8 @@ class Lexicon:
             if any(t in self.sets["negator"] and t not in pattern.spelled for t in span):
                 continue
             doubled = span[0] in DOUBLED and span[0] in pattern.spelled
-            if not self._cancelled_before(tokens, said.count(" ", 0, pos) - 1, others, doubled):
+            mine = others or span[0] in self.sets["first_person"]  # "a baby, i'm pregnant"
+            if not self._cancelled_before(tokens, said.count(" ", 0, pos) - 1, mine, doubled):
                 return True
         return False
 
