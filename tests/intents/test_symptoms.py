@@ -384,6 +384,28 @@ def test_round_6_warning_signs_rates() -> None:
     assert len(in_domain) <= 2, in_domain
 
 
+def test_round_7_warning_signs_rates() -> None:
+    """intents/examples/warning_signs_round7.yaml, written blind in six more voices (a teenager,
+    a polite elderly person burying the sign after small talk, a builder, someone describing by
+    comparison, a timeline, a crying recognizer transcript) after round 6's work. At first
+    contact the lexicon alone missed 32 of 384 signs, answered 2 of 122 emergencies otherwise
+    than emergency-first and escalated 24 of 168 harmless sentences and 4 of 110 in-domain ones
+    (bench/results/fresh_round6.md). Floors at what it reaches now. Left missed: a husband's
+    "missus is pregnant", "a baby hand, no strength" (the "no" of a comparison), a leg that
+    "goes down like a chair with a broken leg", a braking without a crash, and "I didn't have
+    any numbness yesterday, but I do today". Left escalated: signs said to have passed (on
+    purpose), denials after the sign ("numbness can be a warning sign, luckily I don't have
+    any": a trailing denial could also follow a real sign), jokes and things that tingle."""
+    intents, harmless, found, missed, not_first, alarms = _round_rates("warning_signs_round7")
+    in_domain = [t for k, ts in intents.items() if k not in ESCALATE for t in ts if found[t]]
+    assert len(intents["RedFlag"]) >= 250 and len(intents["Emergency"]) >= 110
+    assert len(harmless) >= 150
+    assert len(missed) <= 5, missed
+    assert not_first == []
+    assert len(alarms) <= 17, alarms
+    assert len(in_domain) <= 2, in_domain
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
@@ -421,6 +443,17 @@ def test_round_6_warning_signs_rates() -> None:
         ("911, call now", EMERGENCY),
         ("she rang for an ambulance for me", EMERGENCY),
         ("my chest is achin somethin awful", EMERGENCY),
+        ("i banged me head on the van door", EMERGENCY),
+        ("i had an accident with my bladder and couldn't stop it", EMERGENCY),
+        ("i need a wee but i can't go at all", EMERGENCY),
+        ("i took the rest of the bottle", EMERGENCY),
+        ("going to have twins, i'm pregnant and sore", PROFESSIONAL),
+        ("it's like a drill going down into my calf", PROFESSIONAL),
+        ("my arm feels like when you sleep on it", PROFESSIONAL),
+        ("it was only a small prang but my neck hurts", PROFESSIONAL),
+        ("laughing so hard i couldn't breathe at that show", None),
+        ("if i ever get a temperature i'll tell you", None),
+        ("i tripped but caught myself", None),
         # not escalated
         ("my foot ain't numb, it's just sore", None),
         ("i ain't got no tingling", None),
