@@ -17,6 +17,7 @@ from intents.normalize import NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.slot_words import (
     Unreadable,
+    names_other_back,
     parse_all,
     parse_area,
     parse_duration_status,
@@ -55,14 +56,16 @@ class StatisticalSettings:
 
 
 CLOSE_PAIRS = frozenset(
-    frozenset(pair)
-    for pair in (
+    {
         ("IceHowLong", "TimerStatus"),  # "how long on the ice": the advice or the time left?
-        ("PauseTimer", "CancelTimer"),  # both stop a timer; only one can be undone
+        ("TimerStatus", "IceHowLong"),
         ("ExplainSpasm", "SpasmStarted"),  # "how come my back seized up"
-    )
+        ("SpasmStarted", "ExplainSpasm"),
+        ("CancelTimer", "PauseTimer"),  # leaning to the one that cannot be undone
+    }
 )
-"""Intents said with the same words, where a wrong guess acts on the wrong meaning."""
+"""(likelier, runner-up): intents said with the same words, where a wrong guess acts on the
+wrong meaning."""
 
 NEEDS_DURATION = frozenset({"StartTimer", "AddTime", "RemoveTime"})
 """Intents that cannot act without an amount of time."""
@@ -119,7 +122,7 @@ class StatisticalLayer:
         ahead: the coach asks which was meant (None when it cannot ask about both, or a verb
         said names one of them: "pause", "cancel")."""
         s = self.settings
-        pair_of = frozenset((guess.intent, guess.runner_up))
+        pair_of = (guess.intent, guess.runner_up)
         if pair_of not in CLOSE_PAIRS or said_verb(said.tokens) in pair_of:
             return None
         if guess.probability + guess.runner_up_probability < s.doubt_share:
@@ -182,7 +185,7 @@ TIMER_ACTIONS = frozenset(
 )  # fmt: skip
 VERBS = {
     **dict.fromkeys(("cancel", "delete", "kill", "clear"), "CancelTimer"),
-    **dict.fromkeys(("pause", "paused", "freeze"), "PauseTimer"),
+    **dict.fromkeys(("pause", "freeze"), "PauseTimer"),
     **dict.fromkeys(("resume", "unpause"), "ResumeTimer"),
     **dict.fromkeys(("add", "extend", "increase", "lengthen"), "AddTime"),
     **dict.fromkeys(("remove", "shorten", "decrease", "reduce", "subtract"), "RemoveTime"),
@@ -241,9 +244,10 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
     """The slots `intent` takes, read from the words; None when a value it needs is missing or
     unreadable, or the words name what the intent is not about (`not_about`). An amount said
     without a number ("a few more minutes") gives the intent without a duration (the timer
-    desk asks how much), never a made-up one."""
-    if not_about(intent, text):
-        return None
+    desk asks how much), never a made-up one; so does a change with no amount at all ("make it
+    longer", "reduce the time"), as the templates' "add more time" does."""
+    if not_about(intent, text) or (intent == "SpasmStarted" and names_other_back(text)):
+        return None  # "i need to back up my phone" is no spasm
     slots: dict[str, SlotValue] = {}
     if intent in TAKES_DURATION:
         duration = parse_duration_status(text)
@@ -253,8 +257,8 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
             if duration.seconds < SHORTEST_GUESSED:
                 return None
             slots["duration"] = duration.seconds
-        elif intent in NEEDS_DURATION and not says_vague_amount(text):
-            return None  # "add a few minutes" is kept, with no amount: the desk asks how much
+        elif intent == "StartTimer" and not says_vague_amount(text):
+            return None  # "add a few minutes", "make it longer": no amount, the desk asks
     elif intent in NAMES_TIMER:  # "cancel the five minute timer": the duration names the timer
         tokens = tokenize(text)
         named = [d for d in scan(tokens)[0] if names_timer(tokens, d)]
