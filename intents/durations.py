@@ -128,6 +128,21 @@ def parse_duration_status(text: str) -> Duration | Unreadable | None:
     return Unreadable(f"a number without a unit: {stray!r}") if stray else None
 
 
+VAGUE_AMOUNTS = word_set("few several some bit little while")
+VAGUE_UNITS = frozenset(UNIT_SECONDS) | word_set("time longer shorter more less")
+
+
+def says_vague_amount(text: str) -> bool:
+    """Whether an amount of time is said without a number: "a few more minutes", "some more
+    time", "a bit longer". No duration is made up for it ("a few" is no 3): the intent is kept
+    without one, and the timer desk asks how long."""
+    tokens = tokenize(text)
+    return any(
+        t in VAGUE_AMOUNTS and VAGUE_UNITS & set(tokens[i + 1 : i + 3])
+        for i, t in enumerate(tokens)
+    )
+
+
 def names_timer(tokens: tuple[str, ...], duration: Duration) -> bool:
     """Whether the duration names a timer ("the five minute timer", "the five minute one")
     rather than being an amount."""

@@ -27,7 +27,7 @@ from intents.classifier import IntentModel, load_or_train, training_set
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
-from intents.normalize import Normalized, normalize
+from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
@@ -91,7 +91,7 @@ class Matcher:
         if warning is not None and warning.intent == EMERGENCY:
             return warning
         trimmed = said.without_leading()
-        for candidate in (said, trimmed):
+        for candidate in (said, *_shorter_starts(said), trimmed):
             exact = self._lookup(candidate)
             if warning is not None and (exact is None or exact[0] != EMERGENCY):
                 return warning
@@ -189,6 +189,20 @@ class Matcher:
             if slots is not None:
                 return pattern.intent, slots
         return None
+
+
+def _shorter_starts(said: Normalized) -> list[Normalized]:
+    """The sentence without its first leading word, then its first two, ...: the longest one
+    that is a template sentence wins ("okay and then what" is "and then what", not "what"; the
+    fully trimmed sentence comes last)."""
+    out: list[Normalized] = []
+    numbers = said.numbers
+    for i in range(1, len(said.tokens) - 1):
+        if said.tokens[i - 1] not in LEADING:
+            break
+        numbers = numbers[said.tokens[i - 1] == NUMBER :]
+        out.append(Normalized(said.tokens[i:], numbers))
+    return out
 
 
 def _too_short(duration: SlotValue | None) -> bool:

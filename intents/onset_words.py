@@ -35,6 +35,9 @@ ONSET_HINTS = {
 }  # fmt: skip
 """Weaker than a day said outright: "when I woke up today" is "today"."""
 JUST_PAST = _set("went got gave did began caught felt now")
+FEW_UNITS = _set("minutes hours days weeks")
+"""A time said without a number ("a few days ago") is no timer's duration (intents.durations
+reads none), but when it started it is: about three of them."""
 ONSET_UNITS = (("weeks", 604800), ("days", 86400), ("hours", 3600), ("minutes", 60))
 
 
@@ -64,6 +67,8 @@ def parse_onset(text: str) -> str | None:
             said.append((0, i, WEEKDAYS[token]))
         elif pair is not None:
             said.append((0, i, pair))
+        elif token == "few" and token_at(tokens, i + 1) in FEW_UNITS:
+            said.append((1, i, f"3 {token_at(tokens, i + 1)}"))  # no amount, but a time ago
         elif token in ONSET_WORDS:
             said.append((0, i, ONSET_WORDS[token]))
         elif token in ONSET_HINTS or (token == "just" and _is_past(token_at(tokens, i + 1))):

@@ -11,6 +11,8 @@ from fractions import Fraction
 from intents.numbers import NUMBER_WORDS, ONES, read_number
 
 SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE = frozenset({"few", "several"})
+"""Quantity words that say no number: "a few minutes" is no 180 seconds (the caller asks)."""
 _DIGIT_WORDS = {word: value for value, word in enumerate(ONES[:10])} | {"oh": 0}
 _DECIMAL_TOKEN = re.compile(r"\d+point\d+")
 
@@ -28,8 +30,8 @@ def read_quantity(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | Non
         return Fraction(1), i + 1
     if token == "couple":
         return Fraction(2), skip(tokens, i + 1, ("of",))
-    if token == "few":
-        return Fraction(3), i + 1
+    if token in VAGUE:
+        return None  # "a few minutes": no number said (intents.durations.says_vague_amount)
     if token in ("half", "quarter"):
         part = Fraction(1, 2 if token == "half" else 4)
         return part, skip(tokens, skip(tokens, i + 1, ("of",)), ("a", "an"))

@@ -36,7 +36,7 @@ from intents.onset_words import parse_onset
 from intents.quantities import read_integer, read_quantity, token_at
 
 __all__ = [
-    "Duration", "Unreadable", "parse_all", "parse_area", "parse_duration",
+    "Duration", "Unreadable", "names_other_back", "parse_all", "parse_area", "parse_duration",
     "parse_duration_status", "parse_onset", "parse_reps", "parse_timer_name", "tokenize",
 ]  # fmt: skip
 
@@ -195,12 +195,20 @@ def parse_area(text: str) -> str | None:
     """ "back" or "neck" (with the shoulders), whichever is said first; None if neither."""
     tokens = tokenize(text)
     for i, token in enumerate(tokens):
-        if token in NECK_WORDS:
+        if token in NECK_WORDS and token_at(tokens, i + 1) != "of":  # not "neck of the woods"
             blades = token.startswith("shoulder") and token_at(tokens, i + 1).startswith("blade")
             return "back" if blades else "neck"
         if token in BACK_WORDS or (token == "back" and _is_body_back(tokens, i)):
             return "back"
     return None
+
+
+def names_other_back(text: str) -> bool:
+    """Whether "back" or "neck" is said, but not as the body part: "back up my phone", "my neck
+    of the woods" (`parse_area` reads none)."""
+    tokens = tokenize(text)
+    said = {"back"} | BACK_WORDS | NECK_WORDS
+    return bool(said & set(tokens)) and parse_area(text) is None
 
 
 def _is_body_back(tokens: Tokens, i: int) -> bool:

@@ -90,7 +90,7 @@ class Lexicon:
         return None
 
     def _mine(self, tokens: list[str]) -> list[str]:
-        """"me" said for "my" before a part of the body ("cracked me head", "me back's gone")."""
+        """ "me" said for "my" before a part of the body ("cracked me head", "me back's gone")."""
         body = self.sets["limb"] | BODY
         after = [*tokens[1:], ""][: len(tokens)]
         return ["my" if t == "me" and a in body else t for t, a in zip(tokens, after, strict=True)]

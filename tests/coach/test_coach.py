@@ -358,3 +358,17 @@ def test_how_long_on_the_ice_is_guidance_until_the_ice_timer_runs(conv: Conversa
     assert conv.desk.active() == ["ice"]
     during = says(conv.say("how long on the ice", "TimerStatus", {"timer": "ice"}))
     assert [s.key for s in during] == ["Timers.status.left"]
+
+
+def test_how_long_on_the_ice_asked_about_is_decided_by_the_ice_timer(tmp_path: Path) -> None:
+    """Through the matcher, which is unsure between the two meanings: no question asked."""
+    conv = Conversation(tmp_path, understand=load_understand())
+    try:
+        unsure = conv.say("how long on the ice", "Unsure")
+        assert [s.key for s in says(unsure)] == ["IceHowLong"]
+        conv.say("yes", "Yes")
+        assert conv.desk.active() == ["ice"]
+        during = says(conv.say("how long on the ice", "Unsure"))
+        assert [s.key for s in during] == ["Timers.status.left"]
+    finally:
+        conv.close()

@@ -112,3 +112,41 @@ def test_a_guess_never_carries_a_minus_or_one_second_duration(
     got = understand(sentence)
     assert "duration" not in got.slots or got.confidence == 1.0, got
     assert understand("add minus five minutes").slots == {"duration": -300}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("hey how long on the ice", {"IceHowLong", "TimerStatus"}),  # advice, or time left?
+        ("how come my back seized up", {"ExplainSpasm", "SpasmStarted"}),
+    ],
+)
+def test_close_pairs_are_asked_about(
+    understand: Callable[[str], Match], text: str, pair: set[str]
+) -> None:
+    """Intents said with the same words (statistical.CLOSE_PAIRS) need a wide lead, or the
+    coach asks; a verb that names one of them settles it."""
+    got = understand(text)
+    assert got.intent == UNSURE, got
+    assert {a.intent for a in got.alternatives} == pair
+    assert understand("pause the ice timer").intent == "PauseTimer"
+
+
+@pytest.mark.parametrize(
+    "text", ["add a few more minutes", "take a few minutes off", "set a timer for a few minutes"]
+)
+def test_an_amount_without_a_number_is_asked_for(
+    understand: Callable[[str], Match], text: str
+) -> None:
+    """ "a few" is no 180 seconds: the intent comes without a duration, and the timer desk
+    asks how much (voice.timers.desk: Timers.refuse.ask_duration)."""
+    got = understand(text)
+    assert got.intent in ("AddTime", "RemoveTime", "StartTimer"), got
+    assert "duration" not in got.slots
+
+
+def test_the_longest_template_start_wins(understand: Callable[[str], Match]) -> None:
+    """Leading words dropped one at a time: "okay and then what" is "and then what" (what
+    next), not "what" (say that again)."""
+    assert understand("okay and then what").intent == "NextStep"
+    assert understand("yeah go on").intent == "Yes"

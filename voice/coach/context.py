@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intents.types import Match
+from intents.types import UNSURE, Match
 
 STRETCH = "stretch"
 ICE = "ice"
@@ -16,13 +16,18 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
     """- "go on", "carry on" (ResumeTimer) while an offer is open and no timer runs: Yes.
     - "my back!" (SpasmStarted) while the knees-to-chin hold runs: it hurts, so the hold
       stops (the seed: if it hurts, stop and try something else).
-    - "how long on the ice" (TimerStatus of the ice) while no ice timer runs: how long to ice
-      (IceHowLong), not "no timer is running"."""
+    - "how long on the ice" (TimerStatus of the ice, or unsure between that and IceHowLong):
+      while no ice timer runs, how long to ice (IceHowLong), not "no timer is running"; while
+      it runs, the time left."""
     if match.intent == "ResumeTimer" and offer_open and not active and not match.slots:
         return Match(match.text, "Yes", {}, match.confidence)
     if match.intent == "SpasmStarted" and any(STRETCH in name for name in active):
         return Match(match.text, "ItHurts", {}, match.confidence)
+    icing = any(ICE in name for name in active)
     ice_status = match.intent == "TimerStatus" and dict(match.slots) == {"timer": ICE}
-    if ice_status and not any(ICE in name for name in active):
+    if ice_status and not icing:
         return Match(match.text, "IceHowLong", {}, match.confidence)
+    options = {a.intent: a for a in match.alternatives}
+    if match.intent == UNSURE and set(options) == {"IceHowLong", "TimerStatus"}:
+        return options["TimerStatus" if icing else "IceHowLong"]  # no need to ask
     return match
