@@ -142,10 +142,18 @@ def test_a_negation_in_its_place_denies(grammar: str, free: list[str]) -> None:
 
 
 def test_a_negation_only_the_grammar_heard_is_affirmed() -> None:
-    grammar = "both arms not working normally"  # said "both arms are working normally"
-    assert agrees(grammar, ["both arms are working normally"], warns)
-    assert affirmed(grammar, ["both arms are working normally"], warns)
-    assert not affirmed("i can't feel my legs", ["i can't feel my legs"], warns)
+    grammar = "i can't feel everything in my legs"  # said "i can feel everything in my legs"
+    free = ["i can feel everything in my legs", "i can feel it with the in night live"]
+    assert agrees(grammar, free, warns) and affirmed(grammar, free, warns)
+    assert not affirmed(grammar, free[:1], warns)  # one decoder alone drops negations too
+    assert not affirmed("i can't feel my legs", ["i can't feel my legs"] * 2, warns)
     listening = FreeListening(None, warns, on=True, confidence=0.5)
-    listening.heard = ["i can stand on my toes no bother"]
-    assert listening.confirms("i can't stand on my toes low", 1.0) == []
+    listening.heard = free
+    assert listening.confirms(grammar, 1.0) == []
+
+
+def test_one_decoder_hearing_no_negation_does_not_affirm() -> None:
+    """Said "half my face won't move": Moonshine heard "will", Vosk's free decode "while to"."""
+    grammar = "half my face won't move"
+    free = ["half my face will move", "half my face while to move"]
+    assert not affirmed(grammar, free, warns) and agrees(grammar, free, warns)

@@ -31,8 +31,9 @@ HARMLESS = [  # the grammar heard "i tripped and ...", not surely
     ("en-us", 150, "the dog has fallen asleep on my legs"),
     ("en", 170, "the radiator is clicking"),
 ]
-# "i can breathe fine it's just my back" comes out of the grammar as "i can't breathe", and the
-# free decodes' "breathe" agrees with it: their "can" vetoes it (test_negation_in_place.py).
+# Not yet: "i can breathe fine it's just my back" comes out of the grammar as "i can't breathe",
+# and the free decodes' "breathe" agrees with it; only one of them says "can" (`affirmed` takes
+# every one: test_negation_in_place.py).
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ was `sure` of them where the warning is, unless a free decode put a quite differ
 that very place (`contradicted`: "i checked" for its "i tripped"). A negation only a free decode
 heard still vetoes both when, put in its place among the grammar's words, it unsays the warning
 (`denied`: a negation elsewhere, "i haven't been drinking", is about something else), and a
-negation the warning rests on that a free decode has another word for vetoes an agreement
-(`affirmed`: the grammar's "can't" where both decoders heard "can")."""
+negation the warning rests on that every free decode (two at least) has another word for vetoes
+an agreement (`affirmed`: the grammar's "can't" where both decoders heard "can")."""
 
 from __future__ import annotations
 
@@ -149,18 +149,24 @@ def denied(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
 
 
 def affirmed(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
-    """Has a free decode, in the place of a negation the warning in the grammar's `words` rests
-    on, one word that is no negation ("i can breathe okay" where the grammar said "can't";
-    "both arms are working" where it said "not")? The grammar adds negations nobody said."""
+    """Have two free decodes or more, and every one of them, in the place of a negation the
+    warning in the grammar's `words` rests on, one word that is no negation ("i can breathe
+    okay" where the grammar said "can't")? The grammar adds negations nobody said; but one
+    decoder alone also drops them ("half my face will move" for "won't"), so it takes all."""
     said = words.split()
-    where = set(resting(said, warns))
+    where = {i for i in resting(said, warns) if said[i] in NEGATIONS}
+    if len(free) < 2 or not where:
+        return False
     for text in free:
         other = text.split()
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
-            single = op == "replace" and i2 - i1 == 1 and j2 - j1 == 1
-            if single and i1 in where and said[i1] in NEGATIONS and other[j1] not in NEGATIONS:
-                return True
-    return False
+        opcodes = SequenceMatcher(None, said, other, autojunk=False).get_opcodes()
+        if not any(
+            op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 in where
+            and other[j1] not in NEGATIONS
+            for op, i1, i2, j1, j2 in opcodes
+        ):  # fmt: skip
+            return False
+    return True
 
 
 def contradicted(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
