@@ -8,7 +8,15 @@ from __future__ import annotations
 import pytest
 
 from intents.matcher import ESCALATIONS, load_matcher
-from voice.hearing.free_listening import FreeListening, agrees, contradicted, resting, sure
+from voice.hearing.free_listening import (
+    FreeListening,
+    affirmed,
+    agrees,
+    contradicted,
+    denied,
+    resting,
+    sure,
+)
 
 
 def warns(text: str) -> bool:
@@ -106,3 +114,46 @@ def test_confirms_takes_either_way_and_neither_when_denied() -> None:
     assert listening.confirms(grammar, 1.0, confidences) == []  # a negation it lacks
     listening.heard = ["i checked and i can feel my toes"]
     assert listening.confirms("i tripped and i can feel my toes", 1.0, [1.0] * 8) == []
+
+
+@pytest.mark.parametrize(
+    ("grammar", "free"),
+    [  # what the recognizers gave for bench voices on the spoken blind dev set
+        ("my feet is slurred and my arm it's been been getting",  # "... i haven't been drinking"
+         ["my speech is slowed and i haven't been drinking"]),
+        ("it feels like ants crawling down my calf",  # a mishearing, not a negation
+         ["it feels i can't scrawling down my car", "it feels like i'm scrolling down mike off"]),
+    ],
+)  # fmt: skip
+def test_a_negation_elsewhere_does_not_deny(grammar: str, free: list[str]) -> None:
+    assert warns(grammar) and not denied(grammar, free, warns)
+
+
+@pytest.mark.parametrize(
+    ("grammar", "free"),
+    [
+        ("know chest pain", ["no chest pain"]),
+        ("low fever okay i'm", ["no fever no chills"]),  # "no" for a word the sign needs not
+        ("i've got numbness in my saddle area", ["i've got no numbness in my saddle area"]),
+    ],
+)
+def test_a_negation_in_its_place_denies(grammar: str, free: list[str]) -> None:
+    assert warns(grammar) and denied(grammar, free, warns)
+
+
+def test_a_negation_only_the_grammar_heard_is_affirmed() -> None:
+    grammar = "i can't feel everything in my legs"  # said "i can feel everything in my legs"
+    free = ["i can feel everything in my legs", "i can feel it with the in night live"]
+    assert agrees(grammar, free, warns) and affirmed(grammar, free, warns)
+    assert not affirmed(grammar, free[:1], warns)  # one decoder alone drops negations too
+    assert not affirmed("i can't feel my legs", ["i can't feel my legs"] * 2, warns)
+    listening = FreeListening(None, warns, on=True, confidence=0.5)
+    listening.heard = free
+    assert listening.confirms(grammar, 1.0) == []
+
+
+def test_one_decoder_hearing_no_negation_does_not_affirm() -> None:
+    """Said "half my face won't move": Moonshine heard "will", Vosk's free decode "while to"."""
+    grammar = "half my face won't move"
+    free = ["half my face will move", "half my face while to move"]
+    assert not affirmed(grammar, free, warns) and agrees(grammar, free, warns)

@@ -32,7 +32,8 @@ HARMLESS = [  # the grammar heard "i tripped and ...", not surely
     ("en", 170, "the radiator is clicking"),
 ]
 # Not yet: "i can breathe fine it's just my back" comes out of the grammar as "i can't breathe",
-# and the free decodes' "breathe" agrees with it (`agrees`, before this pass).
+# and the free decodes' "breathe" agrees with it; only one of them says "can" (`affirmed` takes
+# every one: test_negation_in_place.py).
 
 
 @pytest.fixture(scope="module")

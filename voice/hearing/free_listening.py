@@ -18,7 +18,10 @@ Vosk's word confidences tell those from the grammar's guesses: its "numb" for "t
 comes with less confidence than a word it heard. So the grammar's words also count when Vosk
 was `sure` of them where the warning is, unless a free decode put a quite different word in
 that very place (`contradicted`: "i checked" for its "i tripped"). A negation only a free decode
-heard still vetoes both (`denied`)."""
+heard still vetoes both when, put in its place among the grammar's words, it unsays the warning
+(`denied`: a negation elsewhere, "i haven't been drinking", is about something else), and a
+negation the warning rests on that every free decode (two at least) has another word for vetoes
+an agreement (`affirmed`: the grammar's "can't" where both decoders heard "can")."""
 
 from __future__ import annotations
 
@@ -97,9 +100,9 @@ class FreeListening:
         `confidences`)."""
         if not self._on or self._warns is None or not words or not self.heard:
             return []
-        if not self._warns(words) or denied(words, self.heard):
+        if not self._warns(words) or denied(words, self.heard, self._warns):
             return []
-        if agrees(words, self.heard, self._warns):
+        if agrees(words, self.heard, self._warns) and not affirmed(words, self.heard, self._warns):
             log.info("a warning sign in the grammar's words, the free decodes agreeing: %r", words)
         elif sure(words, confidences, self._warns) and not contradicted(
             words, self.heard, self._warns
@@ -120,11 +123,50 @@ MIN_SHARED = 0.3
 """Share of the grammar's content words a free decode must also have."""
 
 
-def denied(words: str, free: list[str]) -> bool:
-    """Has a free decode a negation the grammar's `words` lack ("no chest pain" heard by the
-    grammar as "know chest pain")?"""
-    said = set(words.split())
-    return any((set(text.split()) & NEGATIONS) - said for text in free)
+def denied(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
+    """Has a free decode a negation the grammar's `words` lack that, put in its place among
+    them, unsays the warning ("no chest pain" heard by the grammar as "know chest pain")? In
+    its place: before the word it lines up with, and instead of that word when the free decode
+    has it for one the warning does not rest on ("no fever" for the grammar's "low fever").
+    A negation that unsays nothing there is about something else ("my speech is slurred and i
+    haven't been drinking"), or a mishearing ("i can't scrawling" for "like ants crawling")."""
+    said = words.split()
+    where = set(resting(said, warns))
+    for text in free:
+        other = text.split()
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
+            for j in range(j1, j2) if op != "equal" else ():
+                word = other[j]
+                if word not in NEGATIONS or word in said:
+                    continue
+                i = i1 + min(j - j1, i2 - i1)
+                if not warns(" ".join([*said[:i], word, *said[i:]])):
+                    return True
+                swapped = op == "replace" and i < i2 and i not in where
+                if swapped and not warns(" ".join([*said[:i], word, *said[i + 1 :]])):
+                    return True
+    return False
+
+
+def affirmed(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
+    """Have two free decodes or more, and every one of them, in the place of a negation the
+    warning in the grammar's `words` rests on, one word that is no negation ("i can breathe
+    okay" where the grammar said "can't")? The grammar adds negations nobody said; but one
+    decoder alone also drops them ("half my face will move" for "won't"), so it takes all."""
+    said = words.split()
+    where = {i for i in resting(said, warns) if said[i] in NEGATIONS}
+    if len(free) < 2 or not where:
+        return False
+    for text in free:
+        other = text.split()
+        opcodes = SequenceMatcher(None, said, other, autojunk=False).get_opcodes()
+        if not any(
+            op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 in where
+            and other[j1] not in NEGATIONS
+            for op, i1, i2, j1, j2 in opcodes
+        ):  # fmt: skip
+            return False
+    return True
 
 
 def contradicted(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
@@ -165,7 +207,7 @@ def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     decoded = [set(text.split()) for text in free]
     anywhere = set().union(*decoded)
     content = [w for w in said if w not in FUNCTION_WORDS]
-    if not content or denied(words, free):
+    if not content or denied(words, free, warns):
         return False
     if max(sum(w in d for w in content) / len(content) for d in decoded) < MIN_SHARED:
         return False
