@@ -143,8 +143,9 @@ def test_spoken_question_gets_a_spoken_answer(
     finally:
         code, err = coach.finish()
     assert code == 0, err
-    replies = [e for e in coach.events() if e["type"] == "Said" and e["key"] == "SpasmStarted"]
-    assert all(not e["cut"] and e["end"] > e["start"] for e in replies)
+    for key in ("Greeting", "SpasmStarted"):
+        said = [e for e in coach.events() if e["type"] == "Said" and e["key"] == key]
+        assert said and all(not e["cut"] and e["end"] > e["start"] for e in said), key
     heard = [e for e in coach.events() if e["type"] == "Heard"]
     assert any(not e["final"] for e in heard), "partial results are logged"
     finals = [e for e in heard if e["final"]]
@@ -155,13 +156,13 @@ def test_spoken_question_gets_a_spoken_answer(
     text = transcribe_raw(tmp_path / "said.raw", vosk_model_path)
     words = set(text.split())
     # Free-form Vosk on espeak's voice gets most words, not all: two of each part suffice.
+    # The greeting is the recording's first speech: free Vosk decodes it with little to adapt
+    # to (its features normalise over what came before), and under load (average 3-6 here) the
+    # output stream's first buffers come late. It gave "tell me what happens but a failed",
+    # "i'm it tell me what boss a fail" and "i mean top and both a failed" for "I'm here. Tell
+    # me what happened, or say help." So the greeting is checked as Said (above) and as sound
+    # (below), and the words are checked in the answer and the goodbye.
     parts = {
-        # Free Vosk decodes the first sentence of the recording with little to adapt to (its
-        # features normalise over what came before): "tell me what happens but a failed" for
-        # "tell me what happened, or say help" in about one run in three, also with the sink kept
-        # busy playing silence; the same words with "happens" still say it was heard. Under load
-        # (average ~3) it gave "i'm it tell me what boss a fail": "what" is the greeting's too.
-        "greeting": {"here", "tell", "what", "happened", "happens", "help"},
         "answer": {"sorry", "take", "strain", "down", "muscles"},
         "goodbye": {"take", "care", "rest", "gently"},
     }
@@ -170,6 +171,7 @@ def test_spoken_question_gets_a_spoken_answer(
     timing = f"speech recorded {recorded:.1f} s, played by the coach {played:.1f} s"
     for part, expected in parts.items():
         assert len(words & expected) >= 2, f"{part} not heard ({timing}): {text!r}"
+    assert recorded >= 0.5 * played, f"too little of the coach's speech recorded ({timing})"
 
 
 def test_a_yes_said_as_soon_as_the_offer_ends_is_heard(
