@@ -26,7 +26,10 @@ FLOORS = {
     # lexicon alone caught the same 171 of 216 test signs before and after that work. Floors
     # follow: wrong actions and rejection are worse than before round 5 by 2 of 908 and 1 of
     # 150 sentences.
-    "test": (0.90, 0.026, 0.986, 0.855, 0.957, 0.011),
+    # The session of 2026-12-02 (sixth) ran it once after its changes (rounds 6 and 7 as data
+    # and the lexicon broadened on them, branch understand's close pairs and vague amounts,
+    # branch spoken), at 379f010, as it came out: 91.1%, 2.4%, 99.3%, 87.5%, 95.7%, 0.0%.
+    "test": (0.91, 0.025, 0.993, 0.875, 0.957, 0.01),
 }
 
 
