@@ -32,9 +32,11 @@ LOOK_BACK = 5
 MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
-BEING = word_set("was am were been have had")
-BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
 """Negations a match may start with that a negation before doubles, not undoes."""
+BEING = word_set("was am were been have had")
+"""Between the speaker and a viewing word ("i was watching"): still a viewer."""
+BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
+"""Parts of the body "me" may be said before for "my" (besides the `limb` class)."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -90,7 +92,7 @@ class Lexicon:
         return None
 
     def _mine(self, tokens: list[str]) -> list[str]:
-        """ "me" said for "my" before a part of the body ("cracked me head", "me back's gone")."""
+        """The words with "me" said for "my" before a part of the body ("cracked me head")."""
         body = self.sets["limb"] | BODY
         after = [*tokens[1:], ""][: len(tokens)]
         return ["my" if t == "me" and a in body else t for t, a in zip(tokens, after, strict=True)]
