@@ -23,7 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
-from intents.classifier import IntentModel, load_or_train, training_set
+from intents.classifier import Example, IntentModel, load_or_train, sources_key, training_set
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
@@ -241,15 +241,23 @@ def load_matcher(sources: Sources = Sources()) -> Matcher:  # noqa: B008 (frozen
     examples = sources.example_files()
     if len(grammar.intent_names()) < 2 and not examples:
         return Matcher(grammar)  # one intent: nothing to tell apart
-    return Matcher(grammar, StatisticalLayer(lambda: intent_model(grammar, examples)))
+    files = (*sources.template_files(), *examples)
+    return Matcher(grammar, StatisticalLayer(lambda: intent_model(grammar, examples, files=files)))
 
 
 def intent_model(
-    grammar: Grammar, examples: tuple[Path, ...], cache_dir: Path | None = None
+    grammar: Grammar,
+    examples: tuple[Path, ...],
+    cache_dir: Path | None = None,
+    files: tuple[Path, ...] = (),
 ) -> IntentModel:
     """The statistical layer's model for these templates and example files, trained once and
-    cached (intents.classifier)."""
-    templates = [(p.intent, p.tokens) for p in grammar.patterns if p.intent not in EXACT_ONLY]
-    training = training_set(templates, load_examples(examples))
+    cached (intents.classifier). `files`: every template and example file, to find the cached
+    model by their bytes (`sources_key`) without reading the sentences."""
+
+    def training() -> list[Example]:
+        templates = [(p.intent, p.tokens) for p in grammar.patterns if p.intent not in EXACT_ONLY]
+        return training_set(templates, load_examples(examples))
+
     folder = cache_dir or Path(platformdirs.user_cache_dir("backcoach", appauthor=False))
-    return load_or_train(training, folder)
+    return load_or_train(training, folder, sources_key(files) if files else None)

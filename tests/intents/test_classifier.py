@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from intents.classifier import KEPT_MODELS, Example, IntentModel, fingerprint, load_or_train, train
+from intents.classifier import (
+    KEPT_MODELS,
+    Example,
+    IntentModel,
+    fingerprint,
+    load_or_train,
+    sources_key,
+    train,
+)
 from intents.errors import TemplateError
 from intents.examples import load_examples
 from intents.normalize import normalize
@@ -62,6 +70,29 @@ def test_the_cache_keeps_the_models_used_last(tmp_path: Path) -> None:
             load_or_train(sets[0], tmp_path)  # the first is used at every turn
     assert sorted(tmp_path.glob("intent-model-*.npz")) == sorted([cached[0], *cached[3:]])
     assert KEPT_MODELS == 4
+
+
+def test_a_model_cached_by_its_sources_is_found_without_reading_them(tmp_path: Path) -> None:
+    """`sources_key`: the files' bytes find the cached model; the sentences are read (the
+    function called) only to train, and a changed file trains again."""
+    source = tmp_path / "examples.yaml"
+    source.write_text("intents:\n  Stop: [hush]\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def examples() -> list[Example]:
+        calls.append(1)
+        return _examples()
+
+    cache = tmp_path / "cache"
+    first = load_or_train(examples, cache, sources_key([source]))
+    again = load_or_train(examples, cache, sources_key([source]))
+    assert calls == [1]
+    tokens = normalize("time the ice please").tokens
+    assert np.allclose(again.probabilities(tokens), first.probabilities(tokens))
+    source.write_text("intents:\n  Stop: [hush, shush]\n", encoding="utf-8")
+    load_or_train(examples, cache, sources_key([source]))
+    assert calls == [1, 1]
+    assert len(list(cache.glob("intent-model-*.npz"))) == 2
 
 
 def test_an_unwritable_cache_only_costs_the_training(tmp_path: Path) -> None:
