@@ -92,10 +92,11 @@ class Lexicon:
         return None
 
     def _mine(self, tokens: list[str]) -> list[str]:
-        """The words with "me" said for "my" before a part of the body ("cracked me head")."""
+        """The words with "me" or "ma" said for "my" before a part of the body."""
         body = self.sets["limb"] | BODY
         after = [*tokens[1:], ""][: len(tokens)]
-        return ["my" if t == "me" and a in body else t for t, a in zip(tokens, after, strict=True)]
+        mine = ("me", "ma")  # "cracked me head", "ma knee went"
+        return ["my" if t in mine and a in body else t for t, a in zip(tokens, after, strict=True)]
 
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
