@@ -95,13 +95,6 @@ SPELLINGS = {
     "aint": "ain't",
     "num": "numb",
     "fulla": "full of",
-    "cannae": "can't",
-    "canna": "can't",
-    "nae": "no",
-    "naw": "no",
-    "meself": "myself",
-    "doon": "down",
-    "o": "of",
 }
 SPELLINGS.update(
     {
@@ -138,8 +131,6 @@ another ("900 hours" is not "900 minutes")."""
 
 KEEP_S = word_set("what's it's that's there's here's how's let's he's she's who's where's")
 """Contractions said as one word; any other "X's" is read as "X is"."""
-KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
-"""The same for "X'll" ("my legs'll" is "my legs will")."""
 
 PAIRS = {
     ("can", "not"): "can't",
@@ -160,7 +151,6 @@ PAIRS = {
     ("un", "pause"): "unpause",
     ("a", "sleep"): "asleep",
     ("my", "self"): "myself",
-    ("will", "no"): "won't",
 }
 """Two words said for one ("i am" → "i'm"), merged in input and templates alike."""
 
@@ -213,8 +203,6 @@ def words(text: str) -> list[str]:
         word = word.strip("'")
         if word.endswith("'s") and word not in KEEP_S:
             out.extend((word[:-2], "is"))  # "my back's locked" → "my back is locked"
-        elif word.endswith("'ll") and word not in KEEP_LL:
-            out.extend((word[:-3], "will"))  # "my legs'll no move" → "my legs will no move"
         elif word:
             out.append(word)
     return out

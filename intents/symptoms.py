@@ -63,7 +63,7 @@ class Lexicon:
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
-        tokens = self._mine(canonical(words(text)))
+        tokens = self._mine(dialect(canonical(words(text))))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
@@ -193,6 +193,34 @@ class Lexicon:
             if not self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i]):
                 return True
         return False
+
+
+DIALECT = {
+    "cannae": "can't",
+    "canna": "can't",
+    "nae": "no",
+    "naw": "no",
+    "meself": "myself",
+    "doon": "down",
+    "o": "of",
+}
+"""Scots and Irish words, read for warning signs only (the statistical layer's training
+sentences keep their own words: a change to them moves its model)."""
+KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
+
+
+def dialect(tokens: list[str]) -> list[str]:
+    """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
+    move"."""
+    out: list[str] = []
+    for token in tokens:
+        if token.endswith("'ll") and token not in KEEP_LL:
+            out += [token[:-3], "will"]
+        elif token == "no" and out[-1:] == ["will"]:
+            out[-1] = "won't"
+        else:
+            out.append(DIALECT.get(token, token))
+    return out
 
 
 def spot_warning(text: str) -> Warning | None:

@@ -233,6 +233,8 @@ def _round_rates(name: str) -> Rates:
     sentences, what was found for each, signs missed, emergencies not emergency-first, harmless
     sentences escalated)."""
     path = HERE.parents[1] / "intents" / "examples" / f"{name}.yaml"
+    if not path.exists():  # a round kept out of the model's training: here
+        path = HERE / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     intents, harmless = data["intents"], data.get("sentences", [])
     found = {text: spot_warning(text) for texts in intents.values() for text in texts}
@@ -406,6 +408,29 @@ def test_round_7_warning_signs_rates() -> None:
     assert len(in_domain) <= 2, in_domain
 
 
+def test_round_8_warning_signs_rates() -> None:
+    """tests/intents/safety_round8.yaml, written blind in six more voices (a plain
+    American, an anxious over-explainer, a carer's textbook words, Scottish or Irish speech,
+    someone drowsy on painkillers, shouts of two to five words) after rounds 6 and 7. At first
+    contact the lexicon alone missed 16 of 290 signs, answered 7 of 90 emergencies otherwise
+    than emergency-first, and escalated 8 of 100 harmless and 6 of 61 in-domain sentences.
+    Floors at what it reaches now. Left missed: "my arm's kinda dead, like I slept on it, but I
+    didn't" (the cause is named and then denied). Left escalated: emergencies asked about ("is
+    chest pain one of the danger signs"), "I'm not going to overdose, I just want the max dose",
+    a phone that is "numb", a trailing denial ("I know chest pain is a warning sign but I don't
+    have any"), a flu's temperature that has gone, legs "heavy with tiredness". Kept out of
+    the statistical layer's training: learnt, it moved the model ("is the ice on the lake thick
+    enough" became IceHowLong, and 3 dev phrasings were lost); it checks the lexicon only."""
+    intents, harmless, found, missed, not_first, alarms = _round_rates("safety_round8")
+    in_domain = [t for k, ts in intents.items() if k not in ESCALATE for t in ts if found[t]]
+    assert len(intents["RedFlag"]) >= 200 and len(intents["Emergency"]) >= 90
+    assert len(harmless) >= 100
+    assert len(missed) <= 1, missed
+    assert not_first == []
+    assert len(alarms) <= 5, alarms
+    assert len(in_domain) <= 4, in_domain
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
@@ -454,6 +479,16 @@ def test_round_7_warning_signs_rates() -> None:
         ("laughing so hard i couldn't breathe at that show", None),
         ("if i ever get a temperature i'll tell you", None),
         ("i tripped but caught myself", None),
+        ("i cannae feel ma foot", PROFESSIONAL),
+        ("ma hip went on me on the stairs", PROFESSIONAL),
+        ("i haven't managed to pee since last night", EMERGENCY),
+        ("why can't i feel my fingers", PROFESSIONAL),
+        ("his legs'll no move", None),
+        ("my legs'll no move at all", EMERGENCY),
+        ("it might be cauda equina, i think", EMERGENCY),
+        ("i had a nasty little fall on the ice", PROFESSIONAL),
+        ("i'm scared i'll end up paralysed", None),
+        ("my bro had sciatica once", None),
         # not escalated
         ("my foot ain't numb, it's just sore", None),
         ("i ain't got no tingling", None),
