@@ -19,6 +19,10 @@ import pytest
 from pulse_server import Pulse, stop
 
 from intents.matcher import Matcher, load_matcher
+from voice.app.settings import Settings
+from voice.app.wiring import build_recognizer, understand_speech
+from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
+from voice.wav_files import read_wav
 
 # Both sinks at a fixed 48 kHz: otherwise PulseAudio switches an idle sink between 44.1 and
 # 48 kHz when the first stream starts (seen here: coach_speaker 44100 -> 48000 Hz while the
@@ -92,3 +96,19 @@ def model(vosk_model_path: Path) -> object:
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return load_matcher()
+
+
+@pytest.fixture(scope="module")
+def recognizer(tmp_path_factory: pytest.TempPathFactory) -> SpeechRecognizer:
+    """The recognizer the app builds (`--recognizer vosk`: Vosk, with Moonshine's free pass)."""
+    return build_recognizer(Settings(state_dir=tmp_path_factory.mktemp("state"), recognizer="vosk"))
+
+
+def said_intent(
+    recognizer: SpeechRecognizer, matcher: Matcher, voice: str, speed: int, text: str, tmp: Path
+) -> str:
+    """What the app understands of `text` said by espeak-ng in `voice` at `speed`."""
+    wav = tmp / "said.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text], check=True)
+    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+    return understand_speech(recognizer, matcher)(heard).intent

@@ -6,18 +6,15 @@ sign are ones where the old rule went wrong; another voice may hear other words.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import said_intent
 
-from intents.matcher import Matcher, load_matcher
-from voice.app.settings import Settings
-from voice.app.wiring import build_recognizer, understand_speech
+from intents.matcher import Matcher
 from voice.hearing import free_listening
-from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
-from voice.wav_files import read_wav
+from voice.hearing.speech_recognizer import SpeechRecognizer
 
 pytestmark = pytest.mark.model
 ESCALATIONS = ("Emergency", "RedFlag")
@@ -29,25 +26,6 @@ SIGNS = [  # a free decode heard the negation that is about something else
 # everything in my legs" (espeak-ng en, 170) change with what the recognizer heard before: in
 # one run of two it still escalated.
 NEGATED = [("en-us", 150, "i haven't got any numbness"), ("en-us", 150, "i can stand on my toes")]
-
-
-@pytest.fixture(scope="module")
-def recognizer(tmp_path_factory: pytest.TempPathFactory) -> SpeechRecognizer:
-    return build_recognizer(Settings(state_dir=tmp_path_factory.mktemp("state"), recognizer="vosk"))
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
-
-def _intent(
-    recognizer: SpeechRecognizer, matcher: Matcher, voice: str, speed: int, text: str, tmp: Path
-) -> str:
-    wav = tmp / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text], check=True)
-    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
-    return understand_speech(recognizer, matcher)(heard).intent
 
 
 def _any_negation(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
@@ -65,7 +43,7 @@ def test_a_negation_about_something_else_does_not_unsay_the_sign(
     speed: int,
     text: str,
 ) -> None:
-    assert _intent(recognizer, matcher, voice, speed, text, tmp_path) in ESCALATIONS
+    assert said_intent(recognizer, matcher, voice, speed, text, tmp_path) in ESCALATIONS
 
 
 def test_with_any_negation_vetoing_they_were_missed(
@@ -75,7 +53,7 @@ def test_with_any_negation_vetoing_they_were_missed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(free_listening, "denied", _any_negation)
-    heard = [_intent(recognizer, matcher, *said, tmp_path) for said in SIGNS]
+    heard = [said_intent(recognizer, matcher, *said, tmp_path) for said in SIGNS]
     assert not any(h in ESCALATIONS for h in heard), heard
 
 
@@ -88,4 +66,4 @@ def test_a_negated_sign_stays_harmless(
     speed: int,
     text: str,
 ) -> None:
-    assert _intent(recognizer, matcher, voice, speed, text, tmp_path) not in ESCALATIONS
+    assert said_intent(recognizer, matcher, voice, speed, text, tmp_path) not in ESCALATIONS

@@ -6,17 +6,14 @@ through the recognizer the app builds."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import said_intent
 
-from intents.matcher import Matcher, load_matcher
-from voice.app.settings import Settings
-from voice.app.wiring import build_recognizer, understand_speech
+from intents.matcher import Matcher
 from voice.hearing import free_listening
-from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
-from voice.wav_files import read_wav
+from voice.hearing.speech_recognizer import SpeechRecognizer
 
 pytestmark = pytest.mark.model
 SAID = [  # (voice, speed, words, tier); Moonshine heard "helmless", "strolling", "talking"
@@ -36,29 +33,10 @@ HARMLESS = [  # the grammar heard "i tripped and ...", not surely
 # every one: test_negation_in_place.py).
 
 
-@pytest.fixture(scope="module")
-def recognizer(tmp_path_factory: pytest.TempPathFactory) -> SpeechRecognizer:
-    return build_recognizer(Settings(state_dir=tmp_path_factory.mktemp("state"), recognizer="vosk"))
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
-
-def _intent(
-    recognizer: SpeechRecognizer, matcher: Matcher, voice: str, speed: int, text: str, tmp: Path
-) -> str:
-    wav = tmp / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text], check=True)
-    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
-    return understand_speech(recognizer, matcher)(heard).intent
-
-
 def test_a_warning_sign_vosk_was_sure_of_is_heard(
     recognizer: SpeechRecognizer, matcher: Matcher, tmp_path: Path
 ) -> None:
-    heard = [_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]
+    heard = [said_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]
     assert heard == [tier for *_, tier in SAID]
 
 
@@ -70,7 +48,7 @@ def test_without_it_they_were_missed(
 ) -> None:
     """The reason for it: no word is ever that sure, and the free decodes alone miss them."""
     monkeypatch.setattr(free_listening, "SURE_WORD", 1.01)
-    heard = [_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]
+    heard = [said_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]
     assert sum(h in ("Emergency", "RedFlag") for h in heard) <= 1, heard
 
 
@@ -83,7 +61,7 @@ def test_harmless_talk_stays_harmless(
     speed: int,
     text: str,
 ) -> None:
-    assert _intent(recognizer, matcher, voice, speed, text, tmp_path) not in (
+    assert said_intent(recognizer, matcher, voice, speed, text, tmp_path) not in (
         "Emergency",
         "RedFlag",
     )
