@@ -27,17 +27,12 @@ from intents.classifier import Example, IntentModel, load_or_train, sources_key,
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
+from intents.guessed_slots import SHORTEST_GUESSED, words_slots
 from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.slot_words import parse_area
-from intents.statistical import (
-    AMOUNT_CHANGES,
-    SHORTEST_GUESSED,
-    StatisticalLayer,
-    said_direction,
-    words_slots,
-)
+from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.symptoms import lexicon, spot_warning
 from intents.types import UNSURE, Match, SlotValue
 

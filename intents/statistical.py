@@ -12,20 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intents.classifier import UNKNOWN, Guess, IntentModel
-from intents.durations import named_after_for, names_timer, says_vague_amount, scan, tokenize
-from intents.normalize import NUMBER, Normalized, normalize
-from intents.other_things import not_about
-from intents.slot_words import (
-    Unreadable,
-    names_other_back,
-    parse_all,
-    parse_area,
-    parse_duration_status,
-    parse_onset,
-    parse_reps,
-    parse_timer_name,
-)
-from intents.types import UNSURE, Match, SlotValue
+from intents.guessed_slots import NAMES_TIMER, NEEDS_DURATION, slots_for
+from intents.normalize import Normalized
+from intents.types import UNSURE, Match
 
 
 @dataclass(frozen=True)
@@ -66,15 +55,6 @@ CLOSE_PAIRS = frozenset(
 )
 """(likelier, runner-up): intents said with the same words, where a wrong guess acts on the
 wrong meaning."""
-
-NEEDS_DURATION = frozenset({"StartTimer", "AddTime", "RemoveTime"})
-"""Intents that cannot act without an amount of time."""
-TAKES_DURATION = NEEDS_DURATION | {"StartIce", "StartStretch"}
-NAMES_TIMER = frozenset(
-    {"CancelTimer", "PauseTimer", "ResumeTimer", "TimerStatus", "AddTime", "RemoveTime"}
-)
-KNOWN_TIMERS = frozenset({"ice", "stretch", "timer"})
-TAKES_AREA = frozenset({"SpasmStarted", "IceHowLong", "HeatQuestion", "RestPosition"})
 
 
 class StatisticalLayer:
@@ -240,103 +220,3 @@ ASKABLE = NEEDS_DURATION | NAMES_TIMER | frozenset(
 )  # fmt: skip
 """Intents the coach can name in a question ("Do you want to add two minutes to the timer?").
 Never an escalation (a warning sign is never a question), nor yes, no, stop or goodbye."""
-
-
-SHORTEST_GUESSED = 5
-"""A duration read for a guessed intent must be at least this many seconds: below it (a minus
-sign, "a sec") the words were not a timer command ("hold at t minus five minutes", "hold my
-coffee a sec" were guessed StartStretch). A template sentence keeps its number, and the timer
-desk refuses it aloud."""
-
-
-def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
-    """The slots `intent` takes, read from the words; None when a value it needs is missing or
-    unreadable, or the words name what the intent is not about (`not_about`). An amount said
-    without a number ("a few more minutes") gives the intent without a duration (the timer
-    desk asks how much), never a made-up one; so does a change with no amount at all ("make it
-    longer", "reduce the time"), as the templates' "add more time" does."""
-    if not_about(intent, text) or (intent == "SpasmStarted" and names_other_back(text)):
-        return None  # "i need to back up my phone" is no spasm
-    slots: dict[str, SlotValue] = {}
-    named_by_duration = False  # "cancel the five minute timer": no other name needed
-    if intent in TAKES_DURATION:
-        duration = parse_duration_status(text)
-        if isinstance(duration, Unreadable):
-            return None
-        if duration is not None:
-            if duration.seconds < SHORTEST_GUESSED:
-                return None
-            slots["duration"] = duration.seconds
-        elif intent == "StartTimer" and not says_vague_amount(text):
-            return None  # "add a few minutes", "make it longer": no amount, the desk asks
-    elif intent in NAMES_TIMER:  # "cancel the five minute timer": the duration names the timer
-        tokens = tokenize(text)
-        cancels = intent == "CancelTimer"
-        named = [
-            d
-            for d in scan(tokens)[0]
-            if names_timer(tokens, d) or cancels and named_after_for(tokens, d)
-        ]
-        if named:
-            slots["duration"] = named[0].seconds
-            named_by_duration = True
-    if intent in NAMES_TIMER:
-        name = parse_timer_name(text)
-        if name is not None and not (name == "timer" and named_by_duration):
-            slots["timer"] = name
-    if intent in TAKES_AREA:
-        area = parse_area(text)
-        if area is not None:
-            slots["area"] = area
-    if intent == "StartStretch":
-        reps = parse_reps(text)
-        if reps is not None:
-            slots["reps"] = reps
-    extra = words_slots(intent, text)
-    if extra is None:
-        return None
-    return {**slots, **extra}
-
-
-def words_slots(intent: str, text: str) -> dict[str, SlotValue] | None:
-    """Slots no template carries, read from the words for an exact match too: when it started
-    (Onset, SpasmStarted) and what a pain-relief sentence says of doses (PainRelief). None
-    when an Onset sentence says no readable time."""
-    slots: dict[str, SlotValue] = {}
-    if intent in NAMES_TIMER and parse_all(text):
-        slots["all"] = True
-    if intent in ("Onset", "SpasmStarted"):
-        onset = parse_onset(text)
-        if onset is not None and not (intent == "SpasmStarted" and onset == "now"):
-            slots["onset"] = onset  # a spasm is taken to start now unless said otherwise
-        elif intent == "Onset":
-            return None
-    if intent == "PainRelief":
-        tokens = normalize(text)
-        count = _tablets(tokens)
-        if count is not None:
-            slots["count"] = count
-        if DOSE_WORDS & set(tokens.tokens) or _asks_amount(tokens.tokens) or count is not None:
-            slots["asks_dose"] = True
-    return slots
-
-
-DOSE_WORDS = frozenset({"dose", "dosage", "doses", "often", "another", "more", "maximum", "max"})
-TOOK = frozenset({"took", "take", "taken", "had", "swallowed", "popped"})
-
-
-def _asks_amount(tokens: tuple[str, ...]) -> bool:
-    pairs = set(zip(tokens, tokens[1:], strict=False))
-    return bool(pairs & {("how", "many"), ("how", "much"), ("how", "often")})
-
-
-def _tablets(said: Normalized) -> int | None:
-    """The number of tablets said with a taking verb: "i took 10 advil" -> 10."""
-    numbers = iter(said.numbers)
-    for i, token in enumerate(said.tokens):
-        if token != NUMBER:
-            continue
-        value = next(numbers)
-        if any(t in TOOK for t in said.tokens[max(0, i - 3) : i]):
-            return value
-    return None
