@@ -17,6 +17,18 @@ from voice.app.sayable import fingerprint, sayable_examples
 
 CUSTOM = 'language: en\nintents:\n  Help:\n    data:\n      - sentences: ["{}"]\n'
 PLANTED = ["a sentence only the cache holds"]
+FEW = (  # the last is written under the wrong intent: not kept
+    "intents:\n  AddTime: [two more minutes]\n  Help: [help me]\n"
+    "  IceHowLong: [how long do i ice it]\n  Yes: [can i use heat]\n"
+)
+
+
+def few_examples(folder: Path) -> Sources:
+    """The package's templates with a four-sentence example file: what the cache does is the
+    same whatever the list's length, and working out four takes no time (all 13,000: ~10 s)."""
+    path = folder / "few.yaml"
+    path.write_text(FEW)
+    return Sources(examples=(path,))
 
 
 def cached_files(folder: Path) -> list[Path]:
@@ -35,8 +47,10 @@ def test_missing_then_read_instead_of_worked_out(tmp_path: Path) -> None:
 def test_a_changed_input_is_worked_out_again(tmp_path: Path) -> None:
     custom = tmp_path / "mine.yaml"
     custom.write_text(CUSTOM.format("what now coach"))
-    sources, folder = Sources(custom=(custom,)), tmp_path / "cache"
+    sources = Sources(custom=(custom,), examples=few_examples(tmp_path).examples)
+    folder = tmp_path / "cache"
     first = sayable_examples(None, load_matcher(), sources, cache_dir=folder)
+    assert first == ["help me", "how long do i ice it", "two more minutes"]
     [stale] = cached_files(folder)
     stale.write_text(json.dumps(PLANTED))
     custom.write_text(CUSTOM.format("what next coach"))  # the same path, other contents
@@ -48,12 +62,12 @@ def test_a_changed_input_is_worked_out_again(tmp_path: Path) -> None:
 def test_a_corrupt_file_is_logged_and_worked_out_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, junk: str
 ) -> None:
-    matcher = load_matcher()
-    first = sayable_examples(None, matcher, Sources(), cache_dir=tmp_path)
+    matcher, sources = load_matcher(), few_examples(tmp_path)
+    first = sayable_examples(None, matcher, sources, cache_dir=tmp_path)
     [cached] = cached_files(tmp_path)
     cached.write_bytes(junk.encode("utf-8", "surrogateescape"))
     with caplog.at_level(logging.WARNING):
-        assert sayable_examples(None, matcher, Sources(), cache_dir=tmp_path) == first
+        assert sayable_examples(None, matcher, sources, cache_dir=tmp_path) == first
     [line] = [r.getMessage() for r in caplog.records]
     assert line.startswith(f"{cached}: ") and "cache file" in line and "\n" not in line
     assert json.loads(cached.read_text()) == first  # rewritten whole
@@ -90,5 +104,7 @@ def test_an_unwritable_cache_only_costs_the_work(
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache folder would be")
     with caplog.at_level(logging.WARNING):
-        sentences = sayable_examples(None, load_matcher(), Sources(), cache_dir=blocked)
-    assert sentences and "cannot cache the sayable examples" in caplog.text
+        sentences = sayable_examples(
+            None, load_matcher(), few_examples(tmp_path), cache_dir=blocked
+        )
+    assert len(sentences) == 3 and "cannot cache the sayable examples" in caplog.text

@@ -253,13 +253,13 @@ class LiveRun:
 
     def _mic_missing(self, message: str) -> None:
         """No microphone from the start: one line, then a quiet wait (voice.hearing.mic)."""
+        self.status.microphone("missing")
         print(NO_MICROPHONE, file=sys.stderr, flush=True)
         self.session.post(Problem(where="microphone", message=message, at=self.clock.now().mono))
-        self.status.microphone("missing")
 
     def _mic_found(self, name: str) -> None:
+        self.status.microphone("listening", name)  # first: whoever reads the line finds it
         print(f"Listening ({name}). {HOW_TO_STOP}", file=sys.stderr, flush=True)
-        self.status.microphone("listening", name)
 
     def _mic_lost(self, message: str) -> None:
         self.session.post(Problem(where="microphone", message=message, at=self.clock.now().mono))
