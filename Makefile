@@ -49,7 +49,17 @@ unit: venv
 	@model=$$($(VENV)/bin/backcoach models path 2>&1) \
 	  && echo "==> Testing with the speech model $$model" \
 	  || { echo "make test: $${model#backcoach: }" >&2; exit 1; }
-	$(VENV)/bin/pytest -q
+	@echo "==> Fitting the understanding model once (cached; both test runs below read it)"
+	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher()'
+	@# The live tests (real audio in real time, a real clock: marker `live`) run at normal
+	@# priority; the rest beside them at a lower one, their output shown when both are done.
+	@rest=$$(mktemp); \
+	nice -n 10 $(VENV)/bin/pytest -q -m "not live" -p no:cacheprovider >$$rest 2>&1 & other=$$!; \
+	echo "==> Live tests (the other tests run beside them; their output follows)"; \
+	$(VENV)/bin/pytest -q -m live; live=$$?; \
+	wait $$other; rc=$$?; \
+	echo "==> The other tests"; cat $$rest; rm -f $$rest; \
+	[ $$live = 0 ] && [ $$rc = 0 ]
 
 test: lint typecheck unit
 

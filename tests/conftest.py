@@ -13,6 +13,15 @@ from voice.errors import ModelError
 from voice.hearing.models import check_model, resolve_model_path
 
 ROOT = Path(__file__).resolve().parent.parent
+LIVE = ROOT / "tests" / "integration"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/integration is `live` (real audio in real time, processes):
+    `make test` runs it at normal priority beside the rest at a lower one (Makefile)."""
+    for item in items:
+        if item.path.is_relative_to(LIVE):
+            item.add_marker(pytest.mark.live)
 
 
 def model_path() -> Path:

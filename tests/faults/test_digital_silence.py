@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from voice.app.settings import Settings
 from voice.app.wiring import build_recognizer
@@ -18,6 +19,7 @@ MINUTES = 10
 CHUNKS_PER_MINUTE = 60 * 16000 // CHUNK_SAMPLES
 
 
+@pytest.mark.live  # timed: run at normal priority (Makefile)
 def test_cpu_per_chunk_stays_flat_over_ten_minutes_of_zeros(vosk_model_path: Path) -> None:
     recognizer = build_recognizer(Settings(state_dir=Path("."), model_path=vosk_model_path))
     zeros = np.zeros(CHUNK_SAMPLES, dtype=np.int16).tobytes()

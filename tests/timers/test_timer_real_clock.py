@@ -55,6 +55,7 @@ class _Lines:
         pass
 
 
+@pytest.mark.live  # timed: run at normal priority (Makefile)
 def test_real_clock_five_second_hold_numbers_are_on_time(store: EpisodeStore) -> None:
     """Real time (about 12 s): the session loop waits on SystemClock; each countdown number's
     lateness, from the event log, must stay under 50 ms."""
