@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from intents.matcher import Sources, load_matcher
-from voice.app.sayable import fingerprint, sayable_examples
+from voice.app.sayable import fingerprint, sayable_examples, spoken_form
 
 CUSTOM = 'language: en\nintents:\n  Help:\n    data:\n      - sentences: ["{}"]\n'
 PLANTED = ["a sentence only the cache holds"]
@@ -108,3 +108,34 @@ def test_an_unwritable_cache_only_costs_the_work(
             None, load_matcher(), few_examples(tmp_path), cache_dir=blocked
         )
     assert len(sentences) == 3 and "cannot cache the sayable examples" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Can I use heat?", "can i use heat"),
+        ("call 999 for me, please", "call nine nine nine for me please"),
+        ("ice it for 15 minutes.", "ice it for fifteen minutes"),
+        ("my co-codamol & ibuprofen", "my co codamol and ibuprofen"),
+        ("a 2nd opinion", "a 2nd opinion"),  # not sayable: left out, not guessed
+    ],
+)
+def test_an_example_is_listed_as_a_recognizer_writes_it(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+def test_examples_with_punctuation_or_digits_are_sayable(tmp_path: Path) -> None:
+    """A third of the examples had been left out of the phrase list for a comma, a question
+    mark or a digit: warning signs among them ("call 999 for me, please")."""
+    path = tmp_path / "written.yaml"
+    path.write_text(
+        "intents:\n  Emergency: ['call 999 for me, please', 'a 2nd one, call 911']\n"
+        "  AskProfessional: ['what signs would mean I ought to see the doctor?']\n"
+    )
+    sentences = sayable_examples(
+        None, load_matcher(), Sources(examples=(path,)), cache_dir=tmp_path
+    )
+    assert sentences == [
+        "call nine nine nine for me please",
+        "what signs would mean i ought to see the doctor",
+    ]

@@ -16,11 +16,17 @@ from typing import Any
 from intents import matcher as matcher_module
 from intents.examples import example_sentences
 from intents.matcher import Matcher, Sources
+from intents.numbers import to_words
 from voice.cache_files import cache_folder, digest_of_files, read_cached, write_cached
 from voice.hearing.vocabulary import unknown_words
 
 SAYABLE = re.compile(r"[a-z' ]+")
-VERSION = 2
+UNSAID = re.compile(r"[,.?!;:\"()]|(?<=\w)-(?=\w)")
+"""Marks a recognizer never writes: punctuation goes, a hyphen between words is a space."""
+DIGITS = re.compile(r"\b\d{1,3}\b")
+DIALLED = frozenset({"911", "999", "112", "000"})
+"""Emergency numbers, said digit by digit ("call nine one one")."""
+VERSION = 3
 """Bump when what is kept changes: old files are then never read."""
 
 
@@ -51,11 +57,28 @@ def _sentences(value: Any) -> list[str]:
 
 def _work_out(model: object | None, matcher: Matcher, sources: Sources) -> list[str]:
     examples = example_sentences(sources.example_files())
-    said = [(i, " ".join(s.lower().split())) for i, s in examples]
+    said = [(i, spoken_form(s)) for i, s in examples]
     kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
     words = {w for s in kept for w in s.split()}
     unknown = set(unknown_words(model, words)) if model is not None else set()
     return sorted({s for s in kept if not unknown.intersection(s.split())})
+
+
+def spoken_form(sentence: str) -> str:
+    """An example as a recognizer would write it: lower case, no punctuation, numbers in
+    words ("Can I use heat?" -> "can i use heat", "ice for 5 minutes" -> "ice for five
+    minutes"). A third of the examples were left out of the phrase list for a comma, a
+    question mark or a digit alone."""
+    text = UNSAID.sub(lambda m: " " if m.group() == "-" else "", sentence.lower())
+    text = DIGITS.sub(_in_words, text.replace("&", " and "))
+    return " ".join(text.split())
+
+
+def _in_words(number: re.Match[str]) -> str:
+    digits = number.group()
+    if digits in DIALLED:
+        return " ".join(to_words(int(d)) for d in digits)
+    return to_words(int(digits))
 
 
 def fingerprint(sources: Sources, model_path: Path | None) -> str:
