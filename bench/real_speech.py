@@ -10,6 +10,8 @@ understands (what the coach would act on); every final is kept in the records.
 
 Engines (`ENGINES`: name -> factory of a listener for a domain):
 - `vosk`: the product recognizer, built as the app builds it (voice.app.wiring);
+- `moonshine`, `moonshine-base`: the neural recognizer (--recognizer moonshine) with
+  Moonshine tiny or base; `both`: Vosk hears, Moonshine tiny confirms;
 - `vosk-raw`: Vosk with the same phrase list as a plain grammar, its own endpointing, no
   product rules (no confidence or length rules, no rescue, no second pass, no clean-up).
 
@@ -78,12 +80,19 @@ def moonshine_product(templates: Path | None) -> Listener:
     return vosk_product(templates, recognizer="moonshine")
 
 
+def moonshine_base_product(templates: Path | None) -> Listener:
+    """The same with Moonshine base (--recognizer moonshine --moonshine-model base)."""
+    return vosk_product(templates, recognizer="moonshine", moonshine_model="base")
+
+
 def both_product(templates: Path | None) -> Listener:
     """Vosk hears, Moonshine confirms (--recognizer both)."""
     return vosk_product(templates, recognizer="both")
 
 
-def vosk_product(templates: Path | None, recognizer: str = "vosk") -> Listener:
+def vosk_product(
+    templates: Path | None, recognizer: str = "vosk", moonshine_model: str = "tiny"
+) -> Listener:
     """The recognizer the app builds (voice.app.wiring.build_recognizer), fed the recording
     with half a second of silence either side (voice.hearing.recognizer.transcribe)."""
     from intents.matcher import load_matcher
@@ -92,7 +101,8 @@ def vosk_product(templates: Path | None, recognizer: str = "vosk") -> Listener:
     from voice.hearing.speech_recognizer import transcribe
 
     settings = Settings(state_dir=Path("/nonexistent"), model_path=_model_path(),
-                        templates_dir=templates, recognizer=recognizer)  # fmt: skip
+                        templates_dir=templates, recognizer=recognizer,
+                        moonshine_model=moonshine_model)  # fmt: skip
     recognizer = build_recognizer(settings)
     understand = understand_speech(recognizer, load_matcher(sources_for(settings)))
 
@@ -139,6 +149,7 @@ ENGINES: dict[str, EngineFactory] = {
     "vosk": vosk_product,
     "vosk-raw": vosk_raw,
     "moonshine": moonshine_product,
+    "moonshine-base": moonshine_base_product,
     "both": both_product,
 }
 """Add an engine here: a function from a template folder (None: ours) to a Listener."""
@@ -283,9 +294,15 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown engine(s) {', '.join(unknown)} (known: {', '.join(ENGINES)})")
     snrs = [int(s) for s in args.snrs.split(",") if s]
     started = time.perf_counter()
-    with Pool(max(1, min(args.workers, 2)), initializer=_init) as pool:
-        batches = pool.imap_unordered(run, plan(engines, snrs, args.limit))
-        records = [r for batch in batches for r in batch]
+    records: list[dict[str, Any]] = []
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(Pool(max(1, min(args.workers, 2)), initializer=_init))
+        kept = stack.enter_context(args.records.open("w")) if args.records else None
+        for batch in pool.imap_unordered(run, plan(engines, snrs, args.limit)):
+            records += batch
+            if kept is not None:  # as they come: a run cut short keeps what it measured
+                kept.writelines(json.dumps(r) + "\n" for r in batch)
+                kept.flush()
     elapsed = time.perf_counter() - started
     limited = f", --limit {args.limit}" if args.limit else ""
     note = (f"Run {time.strftime('%Y-%m-%d')}, {os.uname().machine}, {os.cpu_count()} cores, "
@@ -295,9 +312,6 @@ def main(argv: list[str] | None = None) -> int:
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "real_speech.md").write_text(text)
     plot(records, engines, snrs, args.results / "real_speech_snr.png")
-    if args.records:
-        with args.records.open("w") as f:
-            f.writelines(json.dumps(r) + "\n" for r in records)
     return 0
 
 
