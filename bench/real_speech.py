@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -200,15 +201,16 @@ def _word_intent(word: str) -> str:
 
 def plan(engines: list[str], snrs: list[int], limit: int | None, chunk: int = 10) -> list[Any]:
     coffee = real_sets.coffee_clips()[:limit]
-    words = [c for w in (*real_sets.WORDS, real_sets.OTHER) for c in _of_word(w)[:limit]]
-    tasks = []
-    for engine in engines:
-        for condition in ["clean", *(f"kitchen@{s}" for s in snrs)]:
-            tasks += [(engine, "coffee", condition, coffee[i : i + chunk])
-                      for i in range(0, len(coffee), chunk)]  # fmt: skip
-        tasks += [(engine, "words", "clean", words[i : i + chunk])
-                  for i in range(0, len(words), chunk)]  # fmt: skip
-    return tasks
+    each = [_of_word(w)[:limit] for w in (*real_sets.WORDS, real_sets.OTHER)]
+    words = [c for row in itertools.zip_longest(*each) for c in row if c is not None]
+    groups = [[("coffee", condition, coffee[i : i + chunk])
+               for i in range(0, len(coffee), chunk)]
+              for condition in ["clean", *(f"kitchen@{s}" for s in snrs)]]  # fmt: skip
+    groups.append([("words", "clean", words[i : i + chunk]) for i in range(0, len(words), chunk)])
+    # Conditions and engines side by side, batch by batch: a run cut short (its --records) has
+    # compared every engine in every condition on the same clips.
+    batches = [b for row in itertools.zip_longest(*groups) for b in row if b is not None]
+    return [(engine, *batch) for batch in batches for engine in engines]
 
 
 def _of_word(word: str) -> list[Clip]:
