@@ -112,7 +112,7 @@ def add_options(
     )  # fmt: skip
     option(
         "--moonshine-model", choices=MOONSHINE_MODELS, default="tiny",
-        help="the Moonshine model: tiny (default), or base (more accurate, ~3x the CPU, about"
+        help="the Moonshine model: tiny (default), or base (more accurate, 2-3x the CPU, about"
         " 0.6 GB more memory; needs pip install 'backcoach[base]')",
     )  # fmt: skip
     option("--device", help="microphone name or number (see --list-devices)")
