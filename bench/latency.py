@@ -192,7 +192,8 @@ from voice.app.live_mode import LiveRun
 from voice.hearing.mic import Microphone, MicSettings
 from voice.app.settings import Settings
 with ExitStack() as stack:
-    settings = Settings(state_dir=Path({state!r}), recognizer={recognizer!r})
+    settings = Settings(state_dir=Path({state!r}), recognizer={recognizer!r},
+                        moonshine_model={moonshine!r})
     live = LiveRun(settings, SystemClock(), stack)
     ready = time.monotonic()
     mic = Microphone(SystemClock(), MicSettings())
@@ -202,11 +203,15 @@ with ExitStack() as stack:
 """
 
 
-def measure_startup(state: Path, recognizer: str, attempts: int = 3) -> tuple[float, float]:
+def measure_startup(
+    state: Path, recognizer: str, attempts: int = 3, moonshine: str = "tiny"
+) -> tuple[float, float]:
     """Seconds from process start to a ready coach and to the first microphone chunk. The
     probe process sometimes exits without a chunk (about 1 run in 3 here, exit status 0,
     nothing on stderr; not seen when run alone): tried again, NaN if it never answers."""
-    code = STARTUP_PROBE.format(root=str(ROOT), state=str(state), recognizer=recognizer)
+    code = STARTUP_PROBE.format(
+        root=str(ROOT), state=str(state), recognizer=recognizer, moonshine=moonshine
+    )
     for _ in range(attempts):
         began = time.monotonic()
         done = subprocess.run(
@@ -237,6 +242,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="passes over the utterances")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--recognizer", default="vosk", help="vosk | moonshine | both")
+    parser.add_argument("--moonshine-model", default="tiny", help="tiny | base")
     args = parser.parse_args()
     if not os.environ.get("BACKCOACH_MODEL"):
         shared = ROOT.parent / "shared" / "models" / "vosk-model-small-en-us"
@@ -250,8 +256,11 @@ def main() -> int:
             for voice in VOICES
             for text in UTTERANCES
         ] * args.repeat
-        startup = measure_startup(tmp / "probe-state", args.recognizer)
-        settings = Settings(state_dir=tmp / "state", recognizer=args.recognizer)
+        moonshine = args.moonshine_model
+        startup = measure_startup(tmp / "probe-state", args.recognizer, moonshine=moonshine)
+        settings = Settings(
+            state_dir=tmp / "state", recognizer=args.recognizer, moonshine_model=moonshine
+        )
         live = LiveRun(settings, SystemClock(), stack)
         session = threading.Thread(target=live.session.run, daemon=True)
         session.start()
@@ -261,7 +270,7 @@ def main() -> int:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     answered = [ms for _, ms, _ in rows if ms is not None]
     heard = [h for _, _, h in rows if h is not None]
-    print(f"\nmachine: {machine()}; recognizer: {args.recognizer}")
+    print(f"\nmachine: {machine()}; recognizer: {args.recognizer} ({args.moonshine_model})")
     print("\n| utterance | final result after end of speech | reply starts after end of speech |")
     print("|---|---|---|")
     for label, value, final in rows:

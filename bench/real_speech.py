@@ -10,6 +10,8 @@ understands (what the coach would act on); every final is kept in the records.
 
 Engines (`ENGINES`: name -> factory of a listener for a domain):
 - `vosk`: the product recognizer, built as the app builds it (voice.app.wiring);
+- `moonshine`, `moonshine-base`: the neural recognizer (--recognizer moonshine) with
+  Moonshine tiny or base; `both`: Vosk hears, Moonshine tiny confirms;
 - `vosk-raw`: Vosk with the same phrase list as a plain grammar, its own endpointing, no
   product rules (no confidence or length rules, no rescue, no second pass, no clean-up).
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -78,12 +81,19 @@ def moonshine_product(templates: Path | None) -> Listener:
     return vosk_product(templates, recognizer="moonshine")
 
 
+def moonshine_base_product(templates: Path | None) -> Listener:
+    """The same with Moonshine base (--recognizer moonshine --moonshine-model base)."""
+    return vosk_product(templates, recognizer="moonshine", moonshine_model="base")
+
+
 def both_product(templates: Path | None) -> Listener:
     """Vosk hears, Moonshine confirms (--recognizer both)."""
     return vosk_product(templates, recognizer="both")
 
 
-def vosk_product(templates: Path | None, recognizer: str = "vosk") -> Listener:
+def vosk_product(
+    templates: Path | None, recognizer: str = "vosk", moonshine_model: str = "tiny"
+) -> Listener:
     """The recognizer the app builds (voice.app.wiring.build_recognizer), fed the recording
     with half a second of silence either side (voice.hearing.recognizer.transcribe)."""
     from intents.matcher import load_matcher
@@ -92,7 +102,8 @@ def vosk_product(templates: Path | None, recognizer: str = "vosk") -> Listener:
     from voice.hearing.speech_recognizer import transcribe
 
     settings = Settings(state_dir=Path("/nonexistent"), model_path=_model_path(),
-                        templates_dir=templates, recognizer=recognizer)  # fmt: skip
+                        templates_dir=templates, recognizer=recognizer,
+                        moonshine_model=moonshine_model)  # fmt: skip
     recognizer = build_recognizer(settings)
     understand = understand_speech(recognizer, load_matcher(sources_for(settings)))
 
@@ -139,6 +150,7 @@ ENGINES: dict[str, EngineFactory] = {
     "vosk": vosk_product,
     "vosk-raw": vosk_raw,
     "moonshine": moonshine_product,
+    "moonshine-base": moonshine_base_product,
     "both": both_product,
 }
 """Add an engine here: a function from a template folder (None: ours) to a Listener."""
@@ -189,15 +201,16 @@ def _word_intent(word: str) -> str:
 
 def plan(engines: list[str], snrs: list[int], limit: int | None, chunk: int = 10) -> list[Any]:
     coffee = real_sets.coffee_clips()[:limit]
-    words = [c for w in (*real_sets.WORDS, real_sets.OTHER) for c in _of_word(w)[:limit]]
-    tasks = []
-    for engine in engines:
-        for condition in ["clean", *(f"kitchen@{s}" for s in snrs)]:
-            tasks += [(engine, "coffee", condition, coffee[i : i + chunk])
-                      for i in range(0, len(coffee), chunk)]  # fmt: skip
-        tasks += [(engine, "words", "clean", words[i : i + chunk])
-                  for i in range(0, len(words), chunk)]  # fmt: skip
-    return tasks
+    each = [_of_word(w)[:limit] for w in (*real_sets.WORDS, real_sets.OTHER)]
+    words = [c for row in itertools.zip_longest(*each) for c in row if c is not None]
+    groups = [[("coffee", condition, coffee[i : i + chunk])
+               for i in range(0, len(coffee), chunk)]
+              for condition in ["clean", *(f"kitchen@{s}" for s in snrs)]]  # fmt: skip
+    groups.append([("words", "clean", words[i : i + chunk]) for i in range(0, len(words), chunk)])
+    # Conditions and engines side by side, batch by batch: a run cut short (its --records) has
+    # compared every engine in every condition on the same clips.
+    batches = [b for row in itertools.zip_longest(*groups) for b in row if b is not None]
+    return [(engine, *batch) for batch in batches for engine in engines]
 
 
 def _of_word(word: str) -> list[Clip]:
@@ -283,9 +296,15 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown engine(s) {', '.join(unknown)} (known: {', '.join(ENGINES)})")
     snrs = [int(s) for s in args.snrs.split(",") if s]
     started = time.perf_counter()
-    with Pool(max(1, min(args.workers, 2)), initializer=_init) as pool:
-        batches = pool.imap_unordered(run, plan(engines, snrs, args.limit))
-        records = [r for batch in batches for r in batch]
+    records: list[dict[str, Any]] = []
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(Pool(max(1, min(args.workers, 2)), initializer=_init))
+        kept = stack.enter_context(args.records.open("w")) if args.records else None
+        for batch in pool.imap_unordered(run, plan(engines, snrs, args.limit)):
+            records += batch
+            if kept is not None:  # as they come: a run cut short keeps what it measured
+                kept.writelines(json.dumps(r) + "\n" for r in batch)
+                kept.flush()
     elapsed = time.perf_counter() - started
     limited = f", --limit {args.limit}" if args.limit else ""
     note = (f"Run {time.strftime('%Y-%m-%d')}, {os.uname().machine}, {os.cpu_count()} cores, "
@@ -295,9 +314,6 @@ def main(argv: list[str] | None = None) -> int:
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "real_speech.md").write_text(text)
     plot(records, engines, snrs, args.results / "real_speech_snr.png")
-    if args.records:
-        with args.records.open("w") as f:
-            f.writelines(json.dumps(r) + "\n" for r in records)
     return 0
 
 

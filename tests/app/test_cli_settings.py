@@ -82,3 +82,14 @@ def test_help_is_written_for_users() -> None:
     for words in ("download ", "install ", "path ", "BACKCOACH_MODEL", "never downloads"):
         assert words in models
     assert "--hold" not in models  # only what matters here is listed
+
+
+def test_moonshine_model_is_tiny_unless_base_is_asked_for_before_or_after_the_command() -> None:
+    parse = build_parser().parse_args
+    assert settings_from(parse([])).moonshine_model == "tiny"
+    assert settings_from(parse(["--moonshine-model", "base"])).moonshine_model == "base"
+    after = parse(["parse", "--recognizer", "moonshine", "--moonshine-model", "base", "hi"])
+    assert (settings_from(after).recognizer, settings_from(after).moonshine_model) == (
+        "moonshine",
+        "base",
+    )

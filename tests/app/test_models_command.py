@@ -4,6 +4,7 @@ of the project finds its model where `backcoach` and the tests both look."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -11,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from model_archives import MODEL_FILES, model_zip, sha
 
+from voice.app.settings import Settings
 from voice.hearing.models import DEFAULT_MODEL_SHA256, check_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,15 +171,43 @@ def test_a_fresh_checkout_finds_the_model_where_backcoach_puts_it(tmp_path: Path
     assert chosen.returncode == 2 and str(tmp_path / "elsewhere") in chosen.stderr
 
 
-def test_list_shows_both_recognizers_models_checked(tmp_path: Path, vosk_model_path: Path) -> None:
+def test_list_shows_the_recognizers_models_checked(tmp_path: Path, vosk_model_path: Path) -> None:
     env = {**os.environ, "BACKCOACH_MODEL": str(vosk_model_path)}
     done = backcoach("models", "list", env=env)
     assert done.returncode == 0, done.stderr
-    vosk, moonshine = done.stdout.splitlines()
+    vosk, moonshine, base = done.stdout.splitlines()
     assert vosk.split() == ["vosk", env["BACKCOACH_MODEL"]]
     assert moonshine.startswith("moonshine ") and "tiny-en" in moonshine
     assert "moonshine-voice==0.1.0" in moonshine
+    # Moonshine base is optional (backcoach[base]): listed where it is, or how to get it
+    assert base.startswith("moonshine-base ")
+    assert "moonshine-cpp==0.1.4" in base
+    assert "base-en" in base or "not installed" in base
     done = backcoach("models", "list", env={**os.environ, "BACKCOACH_MODEL": str(tmp_path)})
     assert done.returncode == 1
-    assert done.stdout.splitlines()[0].startswith("vosk       cannot be used: ")
-    assert done.stdout.splitlines()[1].startswith("moonshine  /")  # still usable alone
+    assert done.stdout.splitlines()[0].startswith("vosk           cannot be used: ")
+    assert done.stdout.splitlines()[1].startswith("moonshine      /")  # still usable alone
+
+
+def test_base_missing_counts_only_when_it_is_chosen(
+    tmp_path: Path, vosk_model_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moonshine base is optional: not installed, `models list` says how to get it and still
+    succeeds, unless --moonshine-model base asked for it."""
+    from voice.app.models_command import list_models
+    from voice.hearing import moonshine_model
+
+    found = moonshine_model.model_dir
+
+    def tiny_only(size: str = "tiny") -> Path | None:
+        return found(size) if size == "tiny" else None
+
+    monkeypatch.setattr(moonshine_model, "model_dir", tiny_only)
+    monkeypatch.setenv("BACKCOACH_MODEL", str(vosk_model_path))
+    for chosen, status in (("tiny", 0), ("base", 1)):
+        out = io.StringIO()
+        settings = Settings(state_dir=tmp_path, moonshine_model=chosen)
+        assert list_models(settings, out) == status
+        base = out.getvalue().splitlines()[2]
+        assert base.startswith("moonshine-base ") and "pip install 'moonshine-cpp==0.1.4'" in base
+        assert ("cannot be used" in base) == (chosen == "base")

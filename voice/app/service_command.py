@@ -87,7 +87,9 @@ def background_command(settings: Settings) -> list[str]:
     if settings.recognizer != "moonshine":
         model = check_model(resolve_model_path(settings.model_path, Settings.env_model()))
     state_dir = settings.state_dir
-    return coach_command(model, state_dir, settings.input_device, settings.recognizer)
+    return coach_command(
+        model, state_dir, settings.input_device, settings.recognizer, settings.moonshine_model
+    )
 
 
 def install(settings: Settings, out: TextIO, where: Places, systemd: Systemd) -> int:

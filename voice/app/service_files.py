@@ -57,7 +57,11 @@ def backcoach_program() -> list[str]:
 
 
 def coach_command(
-    model: Path | None, state_dir: Path, device: str | int | None, recognizer: str
+    model: Path | None,
+    state_dir: Path,
+    device: str | int | None,
+    recognizer: str,
+    moonshine_model: str = "tiny",
 ) -> list[str]:
     """The command the background coach runs, every path absolute."""
     command = backcoach_program()
@@ -68,6 +72,8 @@ def coach_command(
         command += ["--device", str(device)]
     if recognizer != "vosk":
         command += ["--recognizer", recognizer]
+    if moonshine_model != "tiny":
+        command += ["--moonshine-model", moonshine_model]
     return command
 
 

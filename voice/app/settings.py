@@ -21,6 +21,8 @@ def custom_sentences_folder() -> Path:
 
 
 RECOGNIZERS = ("vosk", "moonshine", "both")
+MOONSHINE_MODELS = ("tiny", "base")
+"""voice.hearing.moonshine_model.SIZES, named here so the command line imports no numpy."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,10 @@ class Settings:
     recognizer: str = "vosk"
     """`--recognizer vosk|moonshine|both`: which decodes what is said (see
     voice.app.wiring.build_recognizer)."""
+
+    moonshine_model: str = "tiny"
+    """`--moonshine-model tiny|base`: the Moonshine the recognizer uses (for its free pass
+    too); base needs the optional `moonshine-cpp` package (pyproject's `base` extra)."""
 
     debug: bool = False
 

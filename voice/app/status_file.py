@@ -83,7 +83,10 @@ def model_name(settings: Settings) -> str:
     """The model a live coach with these settings uses, for the status: the Vosk model's
     folder (Moonshine's comes inside its package)."""
     if settings.recognizer == "moonshine":
-        return "Moonshine tiny (the moonshine-voice package)"
+        from voice.hearing.moonshine_model import WEIGHTS
+
+        size = settings.moonshine_model
+        return f"Moonshine {size} (the {WEIGHTS[size].package.split('==')[0]} package)"
     try:
         return str(resolve_model_path(settings.model_path, Settings.env_model()).absolute())
     except Exception as err:  # noqa: BLE001 - loading the model reports it properly

@@ -83,7 +83,7 @@ def build_recognizer(
     # The models load on helper threads (Vosk's and ONNX Runtime's native code lets go of the
     # GIL) while this thread reads the templates: on two cores the waits overlap.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="model-load") as loading:
-        neural_loaded = loading.submit(MoonshineModel)
+        neural_loaded = loading.submit(MoonshineModel, size=settings.moonshine_model)
         vosk_loaded = None
         if settings.recognizer != "moonshine":
             vosk_loaded = loading.submit(_vosk_model, settings)

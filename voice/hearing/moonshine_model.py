@@ -1,9 +1,11 @@
-"""Moonshine tiny (Useful Sensors, MIT), run with PyPI onnxruntime.
+"""Moonshine tiny or base (Useful Sensors, MIT), run with PyPI onnxruntime.
 
-The weights come from the pinned PyPI package `moonshine-voice==0.1.0`, which ships them as
-`.ort` files (later versions download the model at run time, which we never do). Only the
-files are used: the package itself is never imported (its native library is not needed, and
-`moonshine-cpp`'s dies on CPUs without AVX-512).
+The weights come from pinned PyPI packages that ship them as `.ort` files: tiny's from
+`moonshine-voice==0.1.0` (later versions download the model at run time, which we never do),
+base's from `moonshine-cpp==0.1.4` (optional: `pip install 'backcoach[base]'`). Only the files
+are used: neither package is ever imported (their native libraries are not needed, and
+`moonshine-cpp`'s dies on CPUs without AVX-512). The two differ in size (tiny: 6 decoder
+layers of 8 heads of 36; base: 8 of 8 of 52), read from the decoder's inputs.
 
 An encoder turns a whole utterance (16 kHz float samples) into hidden states once; the decoder
 then runs one token at a time for a batch of hypotheses, with its key/value caches carried
@@ -20,26 +22,48 @@ from pathlib import Path
 import numpy as np
 
 from voice.errors import ModelError
+from voice.hearing.moonshine_fold import folded_session
 
-PACKAGE = "moonshine-voice==0.1.0"
 START, END = 1, 2  # <s>, </s>
-LAYERS, HEADS, HEAD_DIM = 6, 8, 36
 FILES = ("encoder_model.ort", "decoder_model_merged.ort", "tokenizer.bin")
 
 
-def tiny_model_dir() -> Path | None:
-    """Where the pinned package keeps Moonshine tiny, found without importing it."""
-    spec = importlib.util.find_spec("moonshine_voice")
+@dataclass(frozen=True)
+class Weights:
+    """Where one Moonshine model's files come from."""
+
+    package: str  # the pinned PyPI requirement that ships them
+    module: str  # its top-level module (located, never imported)
+    inside: str  # the folder of the files inside it
+
+
+WEIGHTS = {
+    "tiny": Weights("moonshine-voice==0.1.0", "moonshine_voice", "assets/tiny-en"),
+    "base": Weights("moonshine-cpp==0.1.4", "moonshine_cpp", "models/base-en"),
+}
+SIZES = tuple(WEIGHTS)
+PACKAGE = WEIGHTS["tiny"].package
+
+
+def model_dir(size: str = "tiny") -> Path | None:
+    """Where the pinned package keeps Moonshine `size`, found without importing it."""
+    weights = WEIGHTS[size]
+    spec = importlib.util.find_spec(weights.module)
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "assets" / "tiny-en"
+    folder = Path(next(iter(spec.submodule_search_locations))) / weights.inside
     return folder if folder.is_dir() else None
 
 
-def check_model_dir(folder: Path | None) -> Path:
+def tiny_model_dir() -> Path | None:
+    return model_dir("tiny")
+
+
+def check_model_dir(folder: Path | None, size: str = "tiny") -> Path:
     """The model folder, or a one-line error saying what is missing and how to get it."""
     if folder is None:
-        raise ModelError(f"Moonshine model not installed: pip install '{PACKAGE}'")
+        package = WEIGHTS[size].package
+        raise ModelError(f"Moonshine {size} not installed: pip install '{package}'")
     missing = [name for name in FILES if not (folder / name).is_file()]
     if missing:
         raise ModelError(f"Moonshine model in {folder} is missing {', '.join(missing)}")
@@ -86,10 +110,11 @@ class DecoderState:
 class MoonshineModel:
     """The two onnxruntime sessions and the vocabulary. Thread-safe for one caller at a time."""
 
-    def __init__(self, folder: Path | None = None, threads: int = 1) -> None:
+    def __init__(self, folder: Path | None = None, threads: int = 1, size: str = "tiny") -> None:
         import onnxruntime as ort
 
-        self.folder = check_model_dir(folder if folder is not None else tiny_model_dir())
+        self.size = size
+        self.folder = check_model_dir(folder if folder is not None else model_dir(size), size)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -103,37 +128,44 @@ class MoonshineModel:
             self._encoder = ort.InferenceSession(
                 str(self.folder / "encoder_model.ort"), options, providers=cpu
             )
-            self._decoder = ort.InferenceSession(
-                str(self.folder / "decoder_model_merged.ort"), options, providers=cpu
-            )
+            decoder = self.folder / "decoder_model_merged.ort"
+            if size == "tiny":
+                self._decoder = ort.InferenceSession(str(decoder), options, providers=cpu)
+            else:  # int8 weights turned into floats at every token, unless folded
+                self._decoder = folded_session(decoder, options, cpu)
         except Exception as error:  # onnxruntime raises its own types for bad files
             raise ModelError(
                 f"Moonshine model in {self.folder} cannot be loaded: {error}"
             ) from None
         self._outputs = [o.name for o in self._decoder.get_outputs()]
+        # Tiny's export takes attention masks, base's does not; the cache inputs are
+        # [batch, heads, length, head size], one key and one value per layer and side.
+        self._encoder_masked = "attention_mask" in {i.name for i in self._encoder.get_inputs()}
+        inputs = self._decoder.get_inputs()
+        self._decoder_masked = "encoder_attention_mask" in {i.name for i in inputs}
+        caches = [i for i in inputs if i.name.startswith("past_key_values.")]
+        self._past_names = [i.name for i in caches]
+        self.heads, self.head_size = int(caches[0].shape[1]), int(caches[0].shape[3])
+        self.layers = len(caches) // 4
         self.vocabulary = read_vocabulary(self.folder / "tokenizer.bin")
 
     def encode(self, samples: np.ndarray) -> np.ndarray:
-        """Hidden states for one utterance (int16 or float samples at 16 kHz), shape [1, T, 288]."""
+        """Hidden states for one utterance (int16 or float samples at 16 kHz), shape [1, T, H]
+        (H: 288 for tiny, 416 for base)."""
         audio = samples.astype(np.float32)
         if samples.dtype == np.int16:
             audio /= 32768.0
         audio = audio[None, :]
-        mask = np.ones_like(audio, dtype=np.int64)
-        hidden: np.ndarray = self._encoder.run(
-            None, {"input_values": audio, "attention_mask": mask}
-        )[0]
+        feed = {"input_values": audio}
+        if self._encoder_masked:
+            feed["attention_mask"] = np.ones_like(audio, dtype=np.int64)
+        hidden: np.ndarray = self._encoder.run(None, feed)[0]
         return hidden
 
     def start(self, hidden: np.ndarray, samples: int, batch: int = 1) -> DecoderState:
         """Before the first token, for `batch` hypotheses over one utterance of `samples`."""
-        empty = np.zeros((batch, HEADS, 0, HEAD_DIM), dtype=np.float32)
-        past = {
-            f"past_key_values.{layer}.{side}.{kind}": empty
-            for layer in range(LAYERS)
-            for side in ("decoder", "encoder")
-            for kind in ("key", "value")
-        }
+        empty = np.zeros((batch, self.heads, 0, self.head_size), dtype=np.float32)
+        past = dict.fromkeys(self._past_names, empty)
         return DecoderState(past, np.repeat(hidden, batch, axis=0), samples)
 
     def step(self, state: DecoderState, tokens: np.ndarray) -> tuple[np.ndarray, DecoderState]:
@@ -141,12 +173,13 @@ class MoonshineModel:
         and the state after it."""
         batch = len(tokens)
         feed = {
-            "encoder_attention_mask": self._encoder_mask(state, batch),
             "input_ids": tokens.reshape(batch, 1).astype(np.int64),
             "encoder_hidden_states": state.hidden,
             "use_cache_branch": np.array([state.steps > 0]),
             **state.past,
         }
+        if self._decoder_masked:
+            feed["encoder_attention_mask"] = self._encoder_mask(state, batch)
         results = self._decoder.run(None, feed)
         past = dict(state.past)
         for name, value in zip(self._outputs[1:], results[1:], strict=True):
@@ -166,7 +199,9 @@ class MoonshineModel:
         return np.ones((batch, state.samples), dtype=np.int64)
 
     def text(self, tokens: list[int]) -> str:
-        return "".join(self.vocabulary[t] for t in tokens).replace("\u2581", " ").strip()
+        """Base's logits run past its vocabulary (32768 against 32000): those are no text."""
+        pieces = (self.vocabulary[t] for t in tokens if t < len(self.vocabulary))
+        return "".join(pieces).replace("\u2581", " ").strip()
 
 
 def max_tokens(samples: int) -> int:
