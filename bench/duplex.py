@@ -52,16 +52,44 @@ COMMANDS = [  # (text, intent, kind)
 
 def start_pulse(stack: ExitStack) -> None:
     """A private PulseAudio (../shared/AUDIO-TESTING.md) with the speaker looped into the room
-    (extra loopback arguments from DUPLEX_LOOPBACK)."""
+    (extra loopback arguments from DUPLEX_LOOPBACK; "remap": the coach's speaker is a remap
+    sink of the room instead, bench/echo_path.py)."""
     sys.path.insert(0, str(HERE))
     from latency import start_pulse as start_private_pulse
 
-    start_private_pulse(stack, os.environ.get("DUPLEX_LOOPBACK", "").split())
+    rig = os.environ.get("DUPLEX_LOOPBACK", "")
+    if rig == "remap":
+        from echo_path import start_remap
+
+        start_remap(stack)
+        subprocess.run(["pactl", "set-default-sink", "coach_leak"], check=True)
+        return
+    start_private_pulse(stack, rig.split())
 
 
 def events(log: Path) -> list[dict[str, Any]]:
     lines = log.read_text().splitlines() if log.exists() else []
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def energy(chunk: bytes) -> float:
+    import numpy as np
+
+    return float(np.sum(np.frombuffer(chunk, dtype=np.int16).astype(np.float64) ** 2))
+
+
+def erle(removed: list[tuple[float, float]], loud: float = 32 * 512 * 300.0**2) -> list[float]:
+    """dB the canceller removed per 0.5 s (16 chunks) of the coach's voice at the microphone
+    (the windows with an RMS over 300), the first 4 s of its speech left out (adapting)."""
+    import math
+
+    out = []
+    for i in range(125, len(removed) - 15, 16):
+        mic = sum(m for m, _ in removed[i : i + 16])
+        cleaned = sum(c for _, c in removed[i : i + 16])
+        if mic > loud / 2:
+            out.append(10 * math.log10(mic / max(cleaned, 1.0)))
+    return out
 
 
 def wait(check: Any, timeout: float) -> bool:
@@ -83,7 +111,9 @@ class Bench:
 
         self.tmp = tmp
         self.log = tmp / "events.jsonl"
-        full = {"full_duplex": True} if "full_duplex" in Settings.__dataclass_fields__ else {}
+        full = {"full_duplex": os.environ.get("DUPLEX_HALF") != "1"}  # 1: the default
+        if "full_duplex" not in Settings.__dataclass_fields__:
+            full = {}
         settings = Settings(state_dir=tmp / "state", events_path=str(self.log), **full)
         self.live = LiveRun(settings, SystemClock(), stack)
         self.doubted: list[str] = []  # what the listener heard over the coach and ignored
@@ -94,6 +124,18 @@ class Bench:
                 if "ignored" in record.getMessage() or "barge" in record.getMessage():
                     bench.doubted.append(record.getMessage())
 
+        self.removed: list[tuple[float, float]] = []  # (mic, cleaned) energy, coach playing
+        echo = getattr(self.live.listener, "_echo", None)
+        if echo is not None:  # measure what the canceller removes (echo return loss, ERLE)
+            clean = echo.clean
+
+            def measured(chunk: bytes, at: float) -> bytes:
+                cleaned = clean(chunk, at)
+                if echo.voiced_at == at and len(cleaned) == len(chunk):
+                    bench.removed.append((energy(chunk), energy(cleaned)))
+                return cleaned
+
+            echo.clean = measured
         listener_log = logging.getLogger("voice.hearing.listener")
         listener_log.setLevel(logging.INFO)
         listener_log.addHandler(Doubts())
@@ -195,6 +237,7 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
     posted: set[str] = set(questions)
     seen = len(events(bench.log))
     bench.doubted.clear()
+    bench.removed.clear()
     deadline = time.monotonic() + minutes * 60
     i = 0
     while time.monotonic() < deadline:
@@ -215,6 +258,7 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
         "false_actions": [t for t in finals if t not in posted],
         "false_cuts": sum(bool(e.get("cut")) for e in said),
         "ignored": bench.doubted[:],  # what the listener heard over the coach and let pass
+        "erle": erle(bench.removed),
     }
 
 
@@ -288,6 +332,12 @@ def summary(name: str, data: dict[str, Any]) -> list[str]:
             f"({c['replies']} replies), nobody speaking: {len(c['false_actions'])} false "
             f"actions {c['false_actions']}, {c['false_cuts']} cut sentences",
         ]
+        if c.get("erle"):
+            db = sorted(c["erle"])
+            lines.append(
+                f"echo removed by the canceller over the coach's voice (ERLE, per 0.5 s): median "
+                f"{db[len(db) // 2]:.1f} dB, p10 {db[len(db) // 10]:.1f} dB ({len(db)} windows)"
+            )
         reasons: dict[str, int] = {}
         for line in c.get("ignored", []):
             why = line.split("(", 1)[-1].split(")", 1)[0] if "(" in line else line
@@ -319,6 +369,13 @@ def main() -> int:
     parser.add_argument("--before-trials", type=int, help="trials for --before (default: same)")
     parser.add_argument("--before-control", type=float, help="control minutes for --before")
     parser.add_argument("--summarize", nargs="+", help="NAME=RESULT.json: tables only")
+    parser.add_argument(
+        "--rig",
+        action="append",
+        help="NAME=LOOPBACK ARGS: measure this checkout on each rig in turn, same trials "
+        "(e.g. --rig today= --rig fixed=adjust_time=0; 'remap': bench/echo_path.py)",
+    )
+    parser.add_argument("--results", default="duplex.md", help="file in bench/results")
     parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -334,21 +391,33 @@ def main() -> int:
         return 0
 
     runs = []
+    for pair in args.rig or []:
+        name, rig = pair.split("=", 1)
+        runs.append((f"rig {name} ({rig or 'module-loopback defaults'})", rig, args.trials,
+                     args.control_minutes))  # fmt: skip
     if args.before:
         trials = args.before_trials if args.before_trials is not None else args.trials
         minutes = args.before_control if args.before_control is not None else args.control_minutes
         runs.append((f"before ({args.before})", args.before, trials, minutes))
-    runs.append((f"after ({ROOT})", str(ROOT), args.trials, args.control_minutes))
+    if not args.rig:
+        runs.append((f"after ({ROOT})", str(ROOT), args.trials, args.control_minutes))
     lines = ["# Full-duplex listening (bench/duplex.py)", "", f"machine: {machine()}", ""]
     for name, code, trials, minutes in runs:
         out = Path(tempfile.mkdtemp()) / "result.json"
+        env = dict(os.environ)
+        if args.rig:  # `code` is the rig
+            env["DUPLEX_LOOPBACK"], code = code, str(ROOT)
         cmd = [sys.executable, __file__, "--code", code, "--out", str(out)]
         cmd += ["--trials", str(trials), "--control-minutes", str(minutes)]
-        subprocess.run(cmd, check=True)
+        began = time.monotonic()
+        subprocess.run(cmd, check=True, env=env)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         lines += [*summary(name, json.loads(out.read_text())), ""]
+        lines += [f"({(time.monotonic() - began) / 60:.0f} min; load average after: {load})", ""]
+        print(f"saved {out}", file=sys.stderr, flush=True)
     text = "\n".join(lines)
     print(text)
-    (HERE / "results" / "duplex.md").write_text(text + "\n")
+    (HERE / "results" / args.results).write_text(text + "\n")
     return 0
 
 
