@@ -50,7 +50,7 @@ unit: venv
 	  && echo "==> Testing with the speech model $$model" \
 	  || { echo "make test: $${model#backcoach: }" >&2; exit 1; }
 	@echo "==> Fitting the understanding model once (cached; both test runs below read it)"
-	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher()'
+	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().understand("my back is killing me and i do not know what to do")'
 	@# The live tests (real audio in real time, a real clock: marker `live`) run at normal
 	@# priority; the rest beside them at nice 5 (at nice 10 a subprocess of theirs got ~10% of a
 	@# core while two live tests decoded, and timed out), their output shown when both are done.
