@@ -44,6 +44,8 @@ def understanding_cached() -> None:
     seconds instead of each fitting it (tens of seconds on a busy machine, past their time
     limits on a fresh clone)."""
     from intents.matcher import load_matcher
+    from voice.app.wiring import WARM_UP  # one sentence no template lists: the layer is fitted
 
-    # A sentence no template lists: the statistical layer is loaded (fitted) only when needed.
-    load_matcher().understand("my back is killing me and i do not know what to do")
+    matcher = load_matcher()
+    for text in WARM_UP:
+        matcher.understand(text)

@@ -67,7 +67,7 @@ def _work_out(model: object | None, matcher: Matcher, sources: Sources) -> list[
 def spoken_form(sentence: str) -> str:
     """An example as a recognizer would write it: lower case, no punctuation, numbers in
     words ("Can I use heat?" -> "can i use heat", "ice for 5 minutes" -> "ice for five
-    minutes"). A third of the examples were left out of the phrase list for a comma, a
+    minutes"). Almost a quarter of the examples were left out of the phrase list for a comma, a
     question mark or a digit alone."""
     text = UNSAID.sub(lambda m: " " if m.group() == "-" else "", sentence.lower())
     text = DIGITS.sub(_in_words, text.replace("&", " and "))
