@@ -1,0 +1,86 @@
+"""Said for the person on the floor by someone else: "can he have a hot shower for it", "she
+says her left foot has gone numb", "my wife can't catch her breath". Pure.
+
+A partner or parent often talks for the person lying there. `first_person(text)` says it as
+the person would ("she"/"he" as "i", "her"/"him" as "me" or "my", "my husband's back" as "my
+back"), so the matcher can read what it would read from them. Warning signs about someone else
+are not claimed by the lexicon ("my son has a fever" is not ours); `for_the_patient(text)`
+gives the spellings a warning sign may be read from when the other person is plausibly the one
+on the floor now: no story of the past, of a habit or of an animal or a thing ("my grandad had
+a stroke years ago", "the cat fell off the windowsill"), and a sign of someone's history
+(pregnancy, cancer, weight, fever, an accident or a fall, night pain, worsening) only when the
+spasm or the floor is spoken of too, or their words are passed on ("he says ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+ANSWERS = frozenset({"Yes", "No"})
+"""Never read from a sentence said for someone else: "my grandbaby fell off the swing but
+she's alright" is no answer."""
+
+PEOPLE = (
+    "husband wife missus hubby partner mum mom mam ma mother dad da father son daughter kid "
+    "child boyfriend girlfriend friend brother sister grandad grandma granny nan gran fiance "
+    "fiancee flatmate housemate"
+)
+_PERSON = re.compile(rf"\b(?:my|our|the|me) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
+_VOCATIVE = re.compile(r",?\s*\b(?:mate|pal|love|bro)\b(?=\s*[,.!?]|\s*$)")
+_SWAPS = (
+    (re.compile(r"\b(?:she|he|they) (?:says|said|reckons|thinks|wants to know) "), ""),
+    (re.compile(r"\b(?:she|he)'s\b"), "i'm"),
+    (re.compile(r"\b(?:she|he) is\b"), "i am"),
+    (re.compile(r"\b(?:she|he)'ll\b"), "i'll"),
+    (re.compile(r"\b(?:she|he)'d\b"), "i'd"),
+    (re.compile(r"\b(?:she|he)\b"), "i"),
+    (re.compile(r"\b(?:his|hers)\b"), "my"),
+    (re.compile(r"\bhimself\b|\bherself\b"), "myself"),
+    (re.compile(r"\bhim\b"), "me"),
+)
+_HER_BEFORE_WORD = re.compile(r"\bher\b(?=\s+[a-z])")
+_HER = re.compile(r"\bher\b")
+_STORY = re.compile(
+    r"\b(?:ago|last (?:week|month|year|summer|winter|spring|autumn|christmas)|"
+    r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
+    r"once|always|every (?:winter|time|day|year)|fine now|recover\w*|beat|nobody was hurt|"
+    r"without a scratch|was telling|swears|back in|years|in the war|as usual)\b"
+)
+"""A story of the past, a habit or a recovery: not the person on the floor now."""
+_NOT_A_PERSON = re.compile(r"\b(?:cat|dog|puppy|kitten|horse|tv|telly|wiring|electrician|bump)\b")
+HISTORY = frozenset(
+    {"pregnancy", "cancer", "weight_loss", "fever", "accident", "fall", "night_pain", "worsening"}
+)
+"""Warning-sign families (intents/symptoms.yaml) that say a person's history or state, true of
+anyone's sister as of the person on the floor."""
+_EPISODE = re.compile(
+    r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|says|said|saying|tells|told)\b"
+)
+
+
+def first_person(text: str) -> list[str]:
+    """`text` as the person on the floor would say it, when someone else said it for them:
+    one spelling with "her" as "my" and one with "her" as "me"; none when no one else is
+    named."""
+    said = _VOCATIVE.sub("", text.lower())
+    said = _PERSON.sub(lambda m: "my" if m.group(0).endswith("'s") else "i", said)
+    for pattern, replacement in _SWAPS:
+        said = pattern.sub(replacement, said)
+    spellings = [_HER.sub("me", _HER_BEFORE_WORD.sub("my", said))]
+    if _HER_BEFORE_WORD.search(said):
+        spellings.append(_HER.sub("me", said))
+    return [s for s in dict.fromkeys(spellings) if s != text.lower()]
+
+
+def for_the_patient(text: str) -> list[str]:
+    """`first_person(text)` when the other person may be the one on the floor now; none when
+    the sentence tells a story, a habit or of an animal or a thing."""
+    said = text.lower()
+    if _STORY.search(said) or _NOT_A_PERSON.search(said):
+        return []
+    return first_person(text)
+
+
+def counts_for_the_patient(text: str, family: str) -> bool:
+    """May a sign of `family` read from `for_the_patient(text)` be the patient's?"""
+    return family not in HISTORY or _EPISODE.search(text.lower()) is not None

@@ -1,0 +1,81 @@
+"""A sentence nothing read whole: read from its clauses, or as said for the person on the floor
+(intents/clauses.py, intents/said_for_someone.py), through the real matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.clauses import clauses
+from intents.matcher import load_matcher
+from intents.said_for_someone import first_person, for_the_patient
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("louder, he's hard of hearing", "Louder"),
+        ("my hand's warmed up a bit now so let's resume the ice", "ResumeTimer"),
+        ("I don't want to be dramatic but that's actually quite painful", "ItHurts"),
+        ("can he have a hot shower for it", "HeatQuestion"),
+        ("thanks, he's a bit more comfortable now", "Thanks"),
+        # escalations: the whole sentence, said for the person on the floor
+        ("my wife can't catch her breath, she's gasping", "Emergency"),
+        ("I think my husband's having a heart attack", "Emergency"),
+        ("she says her left foot has gone numb", "RedFlag"),
+        ("she's twenty weeks pregnant and her back's gone into spasm", "RedFlag"),
+    ],
+)
+def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
+    assert load_matcher().understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, don't cancel the timer",  # told not to: never acted on by a guess
+        "do not stop the timer",
+        "don't start the ice",
+        "my legs are tired from the hike, that's all",  # a closing courtesy is no goodbye
+        "we held them to a nil nil draw, not bad",
+        "hold... the phone... someone's calling",  # no split at a full stop
+        "the umpire stopped play because of the heat",  # a short part is not read alone
+        "my grandbaby fell off the swing but she's alright",  # no answer said for someone
+    ],
+)
+def test_parts_that_are_no_request(text: str) -> None:
+    assert load_matcher().understand(text).intent in ("Unknown", "Unsure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no numbness, no tingling, just the usual ache",
+        "my grandad had a stroke years ago",
+        "my sister is pregnant with her third",
+        "the cat fell off the windowsill and landed on her feet as usual",
+        "my son fell off the climbing frame last summer, only a grazed knee",
+    ],
+)
+def test_no_alarm_for_someone_elses_story(text: str) -> None:
+    assert load_matcher().understand(text).intent not in ("RedFlag", "Emergency")
+
+
+def test_clauses_split_at_punctuation_and_joining_words() -> None:
+    assert clauses("sorry, could you speak up so I can hear") == [
+        "could you speak up",
+        "i can hear",
+    ]
+    assert clauses("set a timer for ten minutes") == []
+    assert clauses("an hour and a half") == []  # "and" joins a number, not a clause
+
+
+def test_first_person_spellings() -> None:
+    assert first_person("she says her left foot has gone numb") == [
+        "my left foot has gone numb",
+        "me left foot has gone numb",
+    ]
+    assert first_person("my husband's back has just gone, he's lying on the floor") == [
+        "my back has just gone, i'm lying on the floor"
+    ]
+    assert first_person("set a timer for ten minutes") == []
+    assert for_the_patient("my dad had a stroke years ago") == []
