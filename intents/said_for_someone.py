@@ -38,6 +38,16 @@ _SWAPS = (
     (re.compile(r"\bhimself\b|\bherself\b"), "myself"),
     (re.compile(r"\bhim\b"), "me"),
 )
+_THIRD_PERSON_VERBS = {
+    "has": "have", "hasn't": "haven't", "does": "do", "doesn't": "don't", "isn't": "am not",
+    "was": "was", "goes": "go", "wants": "want", "needs": "need", "keeps": "keep",
+    "feels": "feel", "says": "say", "thinks": "think", "wipes": "wipe", "gets": "get",
+    "takes": "take", "tries": "try", "seems": "seem", "looks": "look", "hurts": "hurt",
+    "struggles": "struggle", "complains": "complain", "wakes": "wake", "passes": "pass",
+}  # fmt: skip
+_AGREEMENT = re.compile(
+    rf"\bi (?:(just|still|also|really|now) )?({'|'.join(_THIRD_PERSON_VERBS)})\b"
+)
 _HER_BEFORE_WORD = re.compile(r"\bher\b(?=\s+[a-z])")
 _HER = re.compile(r"\bher\b")
 _STORY = re.compile(
@@ -66,10 +76,16 @@ def first_person(text: str) -> list[str]:
     said = _PERSON.sub(lambda m: "my" if m.group(0).endswith("'s") else "i", said)
     for pattern, replacement in _SWAPS:
         said = pattern.sub(replacement, said)
+    said = _AGREEMENT.sub(_agree, said)  # "she has" -> "i have", not "i has"
     spellings = [_HER.sub("me", _HER_BEFORE_WORD.sub("my", said))]
     if _HER_BEFORE_WORD.search(said):
         spellings.append(_HER.sub("me", said))
     return [s for s in dict.fromkeys(spellings) if s != text.lower()]
+
+
+def _agree(match: re.Match[str]) -> str:
+    adverb, verb = match.group(1), _THIRD_PERSON_VERBS[match.group(2)]
+    return f"i {adverb} {verb}" if adverb else f"i {verb}"
 
 
 def for_the_patient(text: str) -> list[str]:
