@@ -203,9 +203,18 @@ DIALECT = {
     "meself": "myself",
     "doon": "down",
     "o": "of",
+    "ambo": "ambulance",
+    "ambos": "ambulance",
+    "pished": "pissed",
 }
 """Scots and Irish words, read for warning signs only (the statistical layer's training
 sentences keep their own words: a change to them moves its model)."""
+BODY = word_set(
+    """back neck head chest breath breathing face bladder bowels bum arse backside spine
+    shoulder shoulders"""
+)
+"""Besides the lexicon's limbs: after "me" or "ma" said for "my" ("me back's gone", "I cannae
+get ma breath")."""
 KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
 
 
@@ -213,8 +222,11 @@ def dialect(tokens: list[str]) -> list[str]:
     """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
     move"."""
     out: list[str] = []
-    for token in tokens:
-        if token.endswith("'ll") and token not in KEEP_LL:
+    body = BODY | lexicon().sets["limb"]
+    for i, token in enumerate(tokens):
+        if token in ("me", "ma") and i + 1 < len(tokens) and tokens[i + 1] in body:
+            out.append("my")
+        elif token.endswith("'ll") and token not in KEEP_LL:
             out += [token[:-3], "will"]
         elif token == "no" and out[-1:] == ["will"]:
             out[-1] = "won't"

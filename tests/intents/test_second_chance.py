@@ -23,6 +23,11 @@ from intents.said_for_someone import first_person, for_the_patient
         ("I think my husband's having a heart attack", "Emergency"),
         ("she says her left foot has gone numb", "RedFlag"),
         ("she's twenty weeks pregnant and her back's gone into spasm", "RedFlag"),
+        ("he says he wants to die, he keeps saying it", "Emergency"),  # "i want", not "i wants"
+        # dialect (intents/symptoms.py DIALECT, "me"/"ma" before a body word as "my")
+        ("I cannae get ma breath, pal.", "Emergency"),
+        ("ring the ambo for me, mate, quick", "Emergency"),
+        ("me leg's gone numb", "RedFlag"),
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
