@@ -18,6 +18,7 @@ import pytest
 from voice.events import Event, Heard
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import Listener, SpeechState
+from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.wav_files import read_wav
 
@@ -58,9 +59,14 @@ def reply(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
 
 
 def listen(
-    recognizer: Recognizer, reply: np.ndarray, said: np.ndarray | None, offset: float
+    recognizer: Recognizer,
+    reply: np.ndarray,
+    said: np.ndarray | None,
+    offset: float,
+    stopper: Recognizer | None = None,
 ) -> list[Heard]:
-    """The reply plays from t=1 s; `said` starts `offset` seconds into it. The finals posted."""
+    """The reply plays from t=1 s; `said` starts `offset` seconds into it. The finals posted.
+    With `stopper`: half duplex (the default product), the stopper listening over the reply."""
     start = 1.0
     timeline = PlaybackTimeline()
     timeline.started(start, reply, RATE)
@@ -86,7 +92,7 @@ def listen(
     recognizer.restart()
     listener = Listener(recognizer, speech, posted.append, echo=EchoStage(
         timeline, canceller, lambda: 0.0
-    ), full=True)  # fmt: skip
+    ), full=stopper is None, stopper=stopper)  # fmt: skip
     for index in range(0, len(samples) - BLOCK + 1, BLOCK):
         clock["now"] = (index + BLOCK) / RATE
         listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
@@ -110,3 +116,39 @@ def test_a_request_said_over_the_coach_is_heard_and_marked(
     said = espeak(words, tmp_path / "said.wav") * 1.0
     heard = listen(recognizer, reply, said, offset)
     assert [(h.text, h.over_speech) for h in heard] == [(words, True)]
+
+
+@pytest.fixture(scope="module")
+def stopper(recognizer: Recognizer) -> Recognizer:
+    from intents.grammar import load_grammar
+
+    stops = [text for intent, text in load_grammar().sentences() if intent == "Stop"]
+    return spotter_recognizer(recognizer, stops)
+
+
+def test_half_duplex_the_main_recognizer_does_not_decode_the_coachs_voice(
+    recognizer: Recognizer, stopper: Recognizer, reply: np.ndarray, tmp_path: Path
+) -> None:
+    """Over the coach's voice only the stop phrases count (full duplex off), so only the small
+    stopper listens there: the main recognizer decoding the voice kept the listener busy all
+    the time on 2 cores and 26 s behind real time (bench/results/listener_over_speech.md).
+    A request said after the reply is heard whole, as before."""
+    fed: list[float] = []
+    feed = recognizer.feed
+
+    def counted(chunk: bytes, at: float = 0.0) -> list[Heard]:
+        fed.append(at)
+        return feed(chunk, at)
+
+    recognizer.feed = counted  # type: ignore[method-assign]
+    try:
+        end = 1.0 + len(reply) / RATE
+        words = "how much time is left"
+        said = espeak(words, tmp_path / "said.wav")
+        heard = listen(recognizer, reply, said, len(reply) / RATE + 1.0, stopper)
+    finally:
+        del recognizer.feed
+    assert [(h.text, h.over_speech) for h in heard] == [(words, False)]
+    assert fed and not [at for at in fed if 1.0 <= at <= end]  # nothing of the reply
+    stopper.restart()
+    assert listen(recognizer, reply, None, 0.0, stopper) == []  # its own voice: nothing

@@ -36,13 +36,9 @@ from voice.coach.coach import SAFETY_REPLIES
 from voice.events import EndSession, Event, Heard, Priority, Problem, Say
 from voice.hearing.devices import has_output, quiet_native_stderr, rescan
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
-from voice.hearing.listener import (
-    SPOTTED,
-    Listener,
-    SpeechState,
-    spotter_recognizer,
-)
+from voice.hearing.listener import SPOTTED, Listener, SpeechState
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
+from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.speaking.speaker import AudioOutput, Speaker, TextSpeaker
@@ -161,15 +157,19 @@ class LiveRun:
             canceller = EchoCanceller()
             stack.callback(canceller.close)
             echo = EchoStage(self.timeline, canceller, self._capture_delay)
-        spotter = None
+        spotter = stopper = None
         full = settings.full_duplex
         if full and echo is not None and isinstance(self.recognizer, Recognizer):
             spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
             spotter = spotter_recognizer(self.recognizer, spotted)
+        elif not full and isinstance(self.recognizer, Recognizer):
+            stops = [text for intent, text in matcher.grammar.sentences() if intent == "Stop"]
+            stopper = spotter_recognizer(self.recognizer, stops)
         self.heap = HeapTrimmer()
         self.listener = Listener(
-            self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full
-        )
+            self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full,
+            stopper=stopper,
+        )  # fmt: skip
         self.stop = threading.Event()
 
     def _heard(self, event: Event) -> None:

@@ -34,10 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from voice.events import Event, Heard
-from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.echo import EchoStage
-from voice.hearing.recognizer import Recognizer
-from voice.hearing.recognizer_settings import RecognizerSettings
+from voice.hearing.own_voice import STOP_WORDS, echo_of
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -80,34 +78,6 @@ RECENT_SPEECH = 6.0
 """Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
 echo can come out of the recognizer a second or two after the next one starts)."""
 
-STOP_WORDS = frozenset({"stop", "quiet", "enough"})
-"""Without an echo canceller, the only words that count over the coach's voice."""
-_FUNCTION = "a an the i i'm me my you your it it's is are am be do does did to of in on at for"
-FUNCTION_WORDS = frozenset(f"{_FUNCTION} and or so this that what how can please just now".split())
-"""Words that say nothing about whose voice it was (every sentence has some)."""
-
-
-def echo_of(heard: str, said: str) -> bool:
-    """Is `heard` made only of the coach's own words (`said`)? Compared by content word: a
-    result whose every content word was in what the coach said is taken as its echo."""
-    spoken = set(re.findall(r"[a-z']+", said.lower()))
-    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in FUNCTION_WORDS]
-    words = words or re.findall(r"[a-z']+", heard.lower())
-    return bool(words) and all(w in spoken for w in words)
-
-
-def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
-    """A second recognizer on the same model that knows only `phrases` (the sentences of
-    `SPOTTED` intents) and "[unk]" for everything else, such as what is left of the coach's
-    own voice. No clean-up: its gain would raise that residue too."""
-    settings = RecognizerSettings(
-        alternatives=0,
-        min_confidence=0.6,
-        min_sentence_confidence=0.6,
-        cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
-    )
-    return Recognizer(main.model, phrases, settings)
-
 
 @dataclass(frozen=True)
 class SpeechState:
@@ -137,16 +107,25 @@ class Listener:
         echo: EchoStage | None = None,
         spotter: SpeechRecognizer | None = None,
         full: bool = False,
+        stopper: SpeechRecognizer | None = None,
     ) -> None:
         """`echo` cancels the coach's voice from the microphone signal; without it only the
         stop phrases are heard over the coach's voice. `spotter` (`spotter_recognizer`)
         listens over the coach's voice for the sentences that cut it, besides the main
         recognizer: a small grammar picks them out of a mixture the main one hears as a
         string of words. `full` False (the default, as `--full-duplex` off): over the
-        coach's voice only the stop phrases count, echo-cancelled and with double talk."""
+        coach's voice only the stop phrases count, echo-cancelled and with double talk.
+        `stopper` (half duplex only): a recognizer of the stop phrases alone
+        (`spotter_recognizer`) that listens over the coach's voice instead of `recognizer`:
+        only a stop phrase counts there, and the main recognizer decoding the coach's voice
+        (its N-best, early decisions, second and free passes) kept the listener busy all the
+        time on 2 cores, 26 s behind real time after 90 s of replies (bench/results/
+        listener_over_speech.md), so what was said after the coach was heard late."""
         self._recognizer = recognizer
         self._full = full
         self._spotter = spotter
+        self._stopper = stopper if not full else None
+        self._stopping = False  # the stopper has the microphone (the coach's voice, or after)
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
         self._speech = speech
@@ -174,6 +153,10 @@ class Listener:
         self._energies.append((_energy(chunk), _energy(cleaned)))
         if self._someone_else_speaks(echoing):
             self._double_talk.append(at)
+        if self._stopper is not None and (echoing or self._stopping):
+            self._listen_for_stop(cleaned, at, echoing)
+            self.busy += time.perf_counter() - began
+            return
         in_utterance = self._recognizer.in_speech
         if echoing:
             self._utterance.over_speech = True
@@ -195,6 +178,27 @@ class Listener:
         for heard in self._recognizer.feed(audio, at):
             self._pass_on(heard, at, echoing)
         self.busy += time.perf_counter() - began
+
+    def _listen_for_stop(self, audio: bytes, at: float, echoing: bool) -> None:
+        """Half duplex over the coach's voice: only the stopper listens, until the voice and
+        anything said over it have ended; then the main recognizer starts afresh (what it had
+        of an utterance the voice overlapped would only have been ignored)."""
+        assert self._stopper is not None
+        if not self._stopping:
+            self._stopping = True
+            self._recognizer.reset()
+            self._utterance = _Utterance(over_speech=True)
+        if self._stopper.in_speech and self._utterance.start is None:
+            self._utterance.start = at
+        for heard in self._stopper.feed(audio, at):
+            if heard.final:
+                self._pass_on(heard, at, echoing)
+        if not echoing and not self._stopper.in_speech:
+            self._stopper.reset()
+            self._recognizer.reset()
+            self._stopping = False
+            self._utterance = _Utterance()
+            self._cleaned_input = False
 
     def finish(self, at: float) -> None:
         """End of input: pass on whatever was pending."""

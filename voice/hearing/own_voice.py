@@ -1,0 +1,39 @@
+"""What the coach's own voice sounds like to its recognizer, and the small recognizers that
+listen over it (voice.hearing.listener): words a result must not be made of alone, and the
+phrases that count over the voice."""
+
+from __future__ import annotations
+
+import re
+
+from voice.hearing.cleanup import CleanupSettings
+from voice.hearing.recognizer import Recognizer
+from voice.hearing.recognizer_settings import RecognizerSettings
+
+STOP_WORDS = frozenset({"stop", "quiet", "enough"})
+"""Without an echo canceller, the only words that count over the coach's voice."""
+_FUNCTION = "a an the i i'm me my you your it it's is are am be do does did to of in on at for"
+FUNCTION_WORDS = frozenset(f"{_FUNCTION} and or so this that what how can please just now".split())
+"""Words that say nothing about whose voice it was (every sentence has some)."""
+
+
+def echo_of(heard: str, said: str) -> bool:
+    """Is `heard` made only of the coach's own words (`said`)? Compared by content word: a
+    result whose every content word was in what the coach said is taken as its echo."""
+    spoken = set(re.findall(r"[a-z']+", said.lower()))
+    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in FUNCTION_WORDS]
+    words = words or re.findall(r"[a-z']+", heard.lower())
+    return bool(words) and all(w in spoken for w in words)
+
+
+def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
+    """A second recognizer on the same model that knows only `phrases` (the sentences of
+    `SPOTTED` intents) and "[unk]" for everything else, such as what is left of the coach's
+    own voice. No clean-up: its gain would raise that residue too."""
+    settings = RecognizerSettings(
+        alternatives=0,
+        min_confidence=0.6,
+        min_sentence_confidence=0.6,
+        cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
+    )
+    return Recognizer(main.model, phrases, settings)
