@@ -14,13 +14,13 @@ import pytest
 
 from voice.app.settings import Settings
 from voice.app.wiring import build_recognizer
+from voice.hearing.mic import BLOCK  # the microphone's block
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 
 pytestmark = pytest.mark.model
 
 RATE = 16000
-BLOCK = 512  # the microphone's block (voice.hearing.mic)
 EARLY = RecognizerSettings()
 LATE = replace(EARLY, decide_early=None)  # decided only when the end of speech is sure
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from voice.events import Event, Heard
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_WORDS, echo_of
+from voice.hearing.own_voice import STOP_WORDS, echo_of, energy, pieces
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 DOUBLE_TALK = 0.25
 """Energy left after echo cancellation, as a share of the microphone's, above which someone
 besides the coach is talking (the canceller alone removes 15-25 dB: a share of 0.003-0.03)."""
-MIN_ENERGY = 10 * 512 * 1200.0**2
+MIN_ENERGY = 10 * 512 * 1200.0**2  # over the last ten 512-sample pieces
 """Cleaned energy over the window below which it is not a clear voice (RMS 1200, about
 -29 dBFS: a voice raised at a laptop from a metre away, by a rough guess)."""
 TRAINED = 4.0
@@ -63,7 +63,7 @@ BASELINE_FACTOR = 4.0
 the coach's voice alone (the median over the last 5 s of its speech, someone else's words
 included: a few words do not move a median much)."""
 DOUBLE_TALK_CHUNKS = 8
-"""Chunks (32 ms) with double talk an utterance needs to be someone else's: 0.26 s of it,
+"""Pieces (32 ms, `PIECE`) with double talk an utterance needs to be someone else's: 0.26 s of it,
 not a moment. The coach's own voice replayed (4 min recorded through PulseAudio's loopback
 on a loaded machine, nobody speaking) passed 2 results with 1 chunk, 1 with 8."""
 ECHO_TAIL = 0.5
@@ -150,9 +150,10 @@ class Listener:
             self._remember_said(at)
         voiced = self._echo.voiced_at + ECHO_TAIL if self._echo is not None else 0.0
         echoing = at < max(self._echo_until, voiced)
-        self._energies.append((_energy(chunk), _energy(cleaned)))
-        if self._someone_else_speaks(echoing):
-            self._double_talk.append(at)
+        for raw, clean, piece_at in pieces(chunk, cleaned, at):
+            self._energies.append((energy(raw), energy(clean)))
+            if self._someone_else_speaks(echoing):
+                self._double_talk.append(piece_at)
         if self._stopper is not None and (echoing or self._stopping):
             self._listen_for_stop(cleaned, at, echoing)
             self.busy += time.perf_counter() - began
@@ -292,7 +293,3 @@ class Listener:
             self._shares.append(share)
         typical = float(np.median(self._shares)) if self._shares else 0.0
         return share > max(DOUBLE_TALK, BASELINE_FACTOR * typical) and cleaned > MIN_ENERGY
-
-
-def _energy(chunk: bytes) -> float:
-    return float(np.sum(np.frombuffer(chunk, dtype=np.int16).astype(np.float64) ** 2))

@@ -1,10 +1,12 @@
 """What the coach's own voice sounds like to its recognizer, and the small recognizers that
-listen over it (voice.hearing.listener): words a result must not be made of alone, and the
-phrases that count over the voice."""
+listen over it (voice.hearing.listener): words a result must not be made of alone, the
+phrases that count over the voice, and the energies double talk is judged by."""
 
 from __future__ import annotations
 
 import re
+
+import numpy as np
 
 from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.recognizer import Recognizer
@@ -37,3 +39,26 @@ def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
         cleanup=CleanupSettings(noise_suppression=0, auto_gain=0),
     )
     return Recognizer(main.model, phrases, settings)
+
+
+PIECE = 512
+"""Samples (32 ms) the double-talk counts are kept in, whatever the microphone's block."""
+
+
+def pieces(chunk: bytes, cleaned: bytes, at: float) -> list[tuple[bytes, bytes, float]]:
+    """`chunk` and its echo-cancelled `cleaned` in `PIECE`-sample pieces (the cleaned signal
+    split alike: it lags by under a canceller frame), each with the time it ended."""
+    count = max(1, len(chunk) // (2 * PIECE))
+    if count == 1:
+        return [(chunk, cleaned, at)]
+    raw = np.array_split(np.frombuffer(chunk, dtype=np.int16), count)
+    clean = np.array_split(np.frombuffer(cleaned, dtype=np.int16), count)
+    step = PIECE / 16000
+    return [
+        (r.tobytes(), c.tobytes(), at - (count - 1 - i) * step)
+        for i, (r, c) in enumerate(zip(raw, clean, strict=True))
+    ]
+
+
+def energy(chunk: bytes) -> float:
+    return float(np.sum(np.frombuffer(chunk, dtype=np.int16).astype(np.float64) ** 2))
