@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from voice.hearing.echo import RATE, RESTING, EchoCanceller, EchoStage, PlaybackTimeline
+from voice.hearing.mic import BLOCK
 
-CHUNK = 512  # 32 ms, as the microphone delivers
+CHUNK = BLOCK  # as the microphone delivers
 
 
 @pytest.fixture()

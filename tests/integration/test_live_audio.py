@@ -24,7 +24,7 @@ import pytest
 from pulse_server import Pulse
 
 from voice.clock import SystemClock
-from voice.hearing.mic import Microphone, MicSettings
+from voice.hearing.mic import BLOCK, Microphone, MicSettings
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 ROOT = Path(__file__).resolve().parents[2]
@@ -265,7 +265,7 @@ def test_microphone_that_disappears_is_reported_once_and_comes_back(pulse: Pulse
     try:
         driver.start()
         for chunk, _ in mic.chunks():
-            assert len(chunk) == 2 * 512
+            assert len(chunk) == 2 * BLOCK
             count += 1
         driver.join()
     finally:
@@ -294,7 +294,7 @@ def test_silence_in_the_room_is_delivered_as_audio(pulse: Pulse) -> None:
         chunks.append(np.frombuffer(chunk, dtype=np.int16))
         if len(chunks) == 10:
             mic.close()
-    assert all(len(c) == 512 for c in chunks) and mic.outages == 0
+    assert all(len(c) == BLOCK for c in chunks) and mic.outages == 0
 
 
 def test_input_wav_goes_through_the_same_pipeline(

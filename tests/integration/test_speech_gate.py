@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 
 from voice.hearing.cleanup import CleanupSettings
+from voice.hearing.mic import BLOCK  # the microphone's chunk
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_gate import GateSettings, SpeechGate
 from voice.wav_files import read_wav
 
 RATE = 16000
-BLOCK = 512  # the microphone's chunk
 ROOM_RMS = 60.0  # a quiet room through a laptop microphone, roughly (as bench/latency.py)
 PHRASES = ["stop", "help", "stop the timer", "i need help", "how much time is left", "yes"]
 
