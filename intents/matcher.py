@@ -6,6 +6,10 @@ statistical layer (intents.statistical), which names the intent of sentences no 
 and reads their slots from the words; then the tolerant fallback for a near miss of a template
 sentence (confidence < 1). (The statistical layer goes first: on the blind dev set it made 2.6%
 wrong actions where the tolerant fallback first made 5.8%.)
+A sentence none of these reads whole gets a second chance: as said for oneself when someone
+speaks for the person on the floor (intents.said_for_someone), then from its clauses
+(intents.clauses); never an escalation that way. A timer action guessed (not a template
+sentence) in a sentence that says not to do it is dropped.
 Anything else is Unknown: `match` returns None, `understand` returns Match.unknown(text).
 
 Exact matching looks the canonical tokens up in a table of every sentence the hassil-parsed
