@@ -97,18 +97,26 @@ class PrintingSink:
         """Rate and volume mean nothing on a terminal."""
 
 
-def feed_lines(lines: Iterable[str], session: Session, clock: Clock) -> None:
+def feed_lines(
+    lines: Iterable[str], session: Session, clock: Clock, stop: threading.Event | None = None
+) -> None:
     """Post each non-blank line as a final `Heard`, then `EndSession("end of input")`.
-    Runs in its own thread; a read error ends the session with a Problem instead of hanging."""
+    Runs in its own thread; a read error ends the session with a Problem instead of hanging.
+    Once `stop` is set (the session ended: Ctrl-C, SIGTERM, goodbye) it posts nothing more:
+    the main thread may already be closing what a post writes to (a loaded machine's reader
+    noticed `stop` after the main thread's one-second wait, and its post raised at exit)."""
     try:
         for line in lines:
             text = line.strip()
             if text:
                 session.post(Heard(text=text, final=True, at=clock.now().mono))
     except (OSError, ValueError) as err:
+        if stop is not None and stop.is_set():
+            return
         log.warning("reading input: %s", err)
         session.post(Problem(where="stdin", message=str(err), at=clock.now().mono))
-    session.post(EndSession("end of input"))
+    if stop is None or not stop.is_set():
+        session.post(EndSession("end of input"))
 
 
 def input_lines(stop: threading.Event, line: TerminalLine | None) -> Iterable[str]:
@@ -151,7 +159,7 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
             stack.enter_context(typing_mode(sys.stdin.fileno()))
         lines = input_lines(stop, line if at_terminal else None)
         reader = threading.Thread(
-            target=feed_lines, args=(lines, session, clock), name="stdin", daemon=True
+            target=feed_lines, args=(lines, session, clock, stop), name="stdin", daemon=True
         )
         try:
             with ending_on_sigterm():
