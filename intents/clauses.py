@@ -15,10 +15,17 @@ disagree.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from functools import cache
 
-from intents.types import Match
+from intents.said_for_someone import ANSWERS, for_the_patient
+from intents.symptoms import lexicon
+from intents.types import UNSURE, Match
+
+log = logging.getLogger(__name__)
 
 SPLIT = re.compile(r"\s*[,;:!?]+\s*|\s+(?:so|because|cos|cause|but|since|anyway)\s+")
 """Where a clause ends: punctuation, or a word that starts a reason, a request or a contrast.
@@ -30,11 +37,14 @@ to act on ("thanks, now set a timer for ten minutes"). Read from the first part 
 end they close a story ("my legs are tired from the hike, that's all", "..., not bad", "...,
 now it is fine")."""
 
-_NEGATION_WORDS = """no not don't doesn't didn't isn't aren't wasn't weren't haven't hasn't never
-nothing none nor without neither nope ain't won't wouldn't shouldn't"""
-NEGATIONS = frozenset(_NEGATION_WORDS.split())
-"""A clause with one of these is read only as No: "no, don't cancel the timer" must not cancel
-it, and a part lifted out of a sentence loses what a negation elsewhere governed."""
+
+@cache
+def negations() -> frozenset[str]:
+    """Words that make a clause read only as No: "no, don't cancel the timer" must not cancel
+    it, and a part lifted out of a sentence loses what a negation elsewhere governed. The
+    safety lexicon's negators, and the refusals that negate a request rather than a sign."""
+    return frozenset(lexicon().sets["negator"]) | {"won't", "wouldn't", "shouldn't"}
+
 
 _FILLER_WORDS = "sorry okay ok so right well alright mate please um uh oh oi look listen hey"
 FILLERS = frozenset(_FILLER_WORDS.split())
@@ -67,6 +77,39 @@ class SecondChance:
         )
 
 
+def second_chance(
+    text: str,
+    read_whole: Callable[[str], Match | None],
+    limits: SecondChance,
+    escalations: Collection[str],
+) -> Match | None:
+    """Nothing understood the whole sentence (`read_whole`): the same said for oneself
+    (intents.said_for_someone), then its clauses. Never one of `escalations`: warning signs
+    are read on the whole sentence."""
+    spellings = for_the_patient(text)
+    for spelling in spellings:
+        found = read_whole(spelling)
+        if (
+            found is not None
+            and found.intent not in (*escalations, *ANSWERS)
+            and found.confidence >= limits.spelling
+        ):
+            return replace(found, text=text)
+    for spelling in (text, *spellings):
+        parts = [read_whole(part) for part in clauses(spelling)]
+        usable = [
+            m if m is not None and m.intent not in (*escalations, UNSURE)
+            and (not negated(m.text) or (m.intent == "No" and m.confidence == 1.0))
+            and limits.takes(m) else None
+            for m in parts
+        ]  # fmt: skip
+        picked = pick(usable)
+        if picked is not None:
+            log.debug("%r understood from a part: %r", text, picked.text)
+            return replace(picked, text=text)
+    return None
+
+
 def clauses(text: str) -> list[str]:
     """The parts of `text` that say something (none when it is one clause)."""
     parts = [p.strip() for p in SPLIT.split(text.lower()) if p and p.strip()]
@@ -76,7 +119,7 @@ def clauses(text: str) -> list[str]:
 
 
 def negated(clause: str) -> bool:
-    return any(w in NEGATIONS for w in re.findall(r"[a-z']+", clause))
+    return any(w in negations() for w in re.findall(r"[a-z']+", clause))
 
 
 def pick(found: list[Match | None]) -> Match | None:

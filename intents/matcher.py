@@ -21,14 +21,14 @@ own recognizer manages under two hundred on these templates.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
 
 from intents.classifier import Example, IntentModel, load_or_train, sources_key, training_set
-from intents.clauses import SecondChance, clauses, negated, pick, told_not_to
+from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
@@ -36,7 +36,7 @@ from intents.guessed_slots import SHORTEST_GUESSED, words_slots
 from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
-from intents.said_for_someone import ANSWERS, counts_for_the_patient, for_the_patient
+from intents.said_for_someone import counts_for_the_patient, for_the_patient
 from intents.slot_words import parse_area
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.symptoms import lexicon, spot_warning
@@ -86,36 +86,12 @@ class Matcher:
         leaves out the statistical layer: for a recognizer's loose word string (no sentence of
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
-        found = self._match_whole(text, generalise) or self._second_chance(text, generalise)
+        found = self._match_whole(text, generalise) or second_chance(
+            text, lambda said: self._match_whole(said, generalise), self.second_chance, ESCALATIONS
+        )
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act
         return found
-
-    def _second_chance(self, text: str, generalise: bool) -> Match | None:
-        """Nothing understood the whole sentence: the same said for oneself, then its clauses
-        (intents.clauses). Never an escalation: warning signs are read on the whole sentence."""
-        spellings = for_the_patient(text)
-        for spelling in spellings:
-            found = self._match_whole(spelling, generalise)
-            if (
-                found is not None
-                and found.intent not in (*ESCALATIONS, *ANSWERS)
-                and found.confidence >= self.second_chance.spelling
-            ):
-                return replace(found, text=text)
-        for spelling in (text, *spellings):
-            parts = [self._match_whole(part, generalise) for part in clauses(spelling)]
-            usable = [
-                m if m is not None and m.intent not in (*ESCALATIONS, UNSURE)
-                and (not negated(m.text) or (m.intent == "No" and m.confidence == 1.0))
-                and self.second_chance.takes(m) else None
-                for m in parts
-            ]  # fmt: skip
-            picked = pick(usable)
-            if picked is not None:
-                log.debug("%r understood from a part: %r", text, picked.text)
-                return replace(picked, text=text)
-        return None
 
     def _match_whole(self, text: str, generalise: bool) -> Match | None:
         said = normalize(text)
