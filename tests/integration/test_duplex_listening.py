@@ -18,13 +18,13 @@ import pytest
 from voice.events import Event, Heard
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import Listener, SpeechState
+from voice.hearing.mic import BLOCK
 from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model]
 RATE = 16000
-BLOCK = 512
 REPLY = (
     "A back spasm is a muscle that tightens hard to protect your spine. It is painful and "
     "frightening, but it usually eases within a few days. Lie on your back with your knees bent "
@@ -152,3 +152,17 @@ def test_half_duplex_the_main_recognizer_does_not_decode_the_coachs_voice(
     assert fed and not [at for at in fed if 1.0 <= at <= end]  # nothing of the reply
     stopper.restart()
     assert listen(recognizer, reply, None, 0.0, stopper) == []  # its own voice: nothing
+
+
+@pytest.mark.parametrize("after", [0.15, 0.3, 0.45, 0.7])
+def test_half_duplex_an_answer_said_as_the_coachs_echo_dies_away_is_heard_whole(
+    recognizer: Recognizer, stopper: Recognizer, reply: np.ndarray, tmp_path: Path, after: float
+) -> None:
+    """A "yes" said `after` seconds after the coach's last word starts while its echo is still
+    judged to be dying away (`ECHO_TAIL`, 0.5 s, plus the room's delay): the stopper has the
+    microphone then. The main recognizer takes over with the last moments the stopper heard,
+    so the answer is heard whole (it had been lost, or heard clipped: "gasping", "yes yes")."""
+    said = espeak("yes", tmp_path / "yes.wav")  # ~0.2 s of lead-in
+    stopper.restart()
+    heard = listen(recognizer, reply, said, len(reply) / RATE + after, stopper)
+    assert [(h.text, h.over_speech) for h in heard] == [("yes", False)]

@@ -74,6 +74,12 @@ SPOTTED = ("Emergency", "RedFlag", "ItHurts", "Stop")
 """Intents whose sentences the spotter listens for over the coach's voice (they cut it)."""
 REPEAT_WINDOW = 3.0
 """Seconds in which the same words from the spotter and the main recognizer are one result."""
+HANDOVER = 0.6
+"""Seconds of what the stopper heard last that the main recognizer hears first when it takes
+over (the coach's voice has died away): a "yes" said as soon as an offer ends starts in the
+echo's last moments (`ECHO_TAIL`), and was lost or heard clipped ("gasping", "yes yes").
+Someone who started longer ago than this spoke over the coach: the stopper keeps listening
+until they stop."""
 RECENT_SPEECH = 6.0
 """Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
 echo can come out of the recognizer a second or two after the next one starts)."""
@@ -126,6 +132,8 @@ class Listener:
         self._spotter = spotter
         self._stopper = stopper if not full else None
         self._stopping = False  # the stopper has the microphone (the coach's voice, or after)
+        self._heard_last: deque[tuple[float, bytes]] = deque()  # by the stopper, `HANDOVER` s
+        self._voice_since: float | None = None  # the stopper has heard a voice since then
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
         self._speech = speech
@@ -181,8 +189,9 @@ class Listener:
         self.busy += time.perf_counter() - began
 
     def _listen_for_stop(self, audio: bytes, at: float, echoing: bool) -> None:
-        """Half duplex over the coach's voice: only the stopper listens, until the voice and
-        anything said over it have ended; then the main recognizer starts afresh (what it had
+        """Half duplex over the coach's voice: only the stopper listens, until the voice has
+        died away and nobody has been speaking over it for longer than `HANDOVER`; then the
+        main recognizer starts afresh, hearing first the last `HANDOVER` seconds (what it had
         of an utterance the voice overlapped would only have been ignored)."""
         assert self._stopper is not None
         if not self._stopping:
@@ -191,15 +200,28 @@ class Listener:
             self._utterance = _Utterance(over_speech=True)
         if self._stopper.in_speech and self._utterance.start is None:
             self._utterance.start = at
+        self._heard_last.append((at, audio))
+        while self._heard_last and self._heard_last[0][0] <= at - HANDOVER:
+            self._heard_last.popleft()
         for heard in self._stopper.feed(audio, at):
             if heard.final:
                 self._pass_on(heard, at, echoing)
-        if not echoing and not self._stopper.in_speech:
-            self._stopper.reset()
-            self._recognizer.reset()
-            self._stopping = False
-            self._utterance = _Utterance()
-            self._cleaned_input = False
+        if not self._stopper.in_speech:
+            self._voice_since = None
+        elif self._voice_since is None:
+            self._voice_since = at
+        if echoing or (self._voice_since is not None and self._voice_since < at - HANDOVER):
+            return  # the coach's voice, or someone speaking over it
+        self._stopper.reset()
+        self._recognizer.reset()
+        self._stopping = False
+        self._voice_since = None
+        self._utterance = _Utterance()
+        self._cleaned_input = False
+        last = b"".join(chunk for _, chunk in self._heard_last)
+        self._heard_last.clear()
+        for heard in self._recognizer.feed(last, at):
+            self._pass_on(heard, at, False)
 
     def finish(self, at: float) -> None:
         """End of input: pass on whatever was pending."""
