@@ -529,6 +529,29 @@ def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None)
     assert (found.tier if found else None) == tier, (text, found)
 
 
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I drink all the pills in the bottle.", EMERGENCY),  # round 9, said in other words
+        ("i drank all my tablets", EMERGENCY),
+        ("my bladder just opened on its own", EMERGENCY),
+        ("my words keep coming out all jumbled", EMERGENCY),
+        ("my speech came out slurred, and I've not been drinking", EMERGENCY),
+        ("I honestly don't see any point carrying on", EMERGENCY),
+        ("i see no point in living like this", EMERGENCY),
+        ("I've had enough of it all", EMERGENCY),
+        ("there's a squeezing going up into my jaw", EMERGENCY),
+        ("I don't see much point going on with the stretches", None),
+        ("I've had enough of the ice", None),
+        ("the pain is going into my leg", PROFESSIONAL),
+    ],
+)
+def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
+    """The signs round 9 missed, said in other words than its sentences."""
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
+
+
 WARN = Warning("none", "none")
 
 
