@@ -69,6 +69,10 @@ helper-written round) it raised red flags caught 124 -> 140 of 150 and emergenci
 67, for 3 more false alarms of 84 harmless sentences there and 4 of 102 on the blind dev set:
 a missed warning sign is the worse defect."""
 
+REASSURED = frozenset({"fine", "kidding", "joking"})
+"""Words that say nothing is wrong: the safety net (the model's guess) does not escalate a
+sentence with one (the lexicon still reads the signs said in it)."""
+
 
 class Matcher:
     def __init__(self, grammar: Grammar, statistical: StatisticalLayer | None = None) -> None:
@@ -177,6 +181,8 @@ class Matcher:
         words = set(said.tokens)
         sets = lexicon().sets
         if words & (sets["negator"] | sets["media"] | sets["other_subject"] | sets["vehicle"]):
+            return None
+        if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
             return None
         model = self.statistical.model
         probs = dict(zip(model.labels, model.probabilities(said.tokens), strict=True))

@@ -645,3 +645,8 @@ def test_the_safety_net_escalates_what_the_lexicon_missed_unless_negated() -> No
     assert matcher.understand(missed).intent == "RedFlag"
     assert matcher.understand("i don't keep stumbling on my left side").intent != "RedFlag"
     assert matcher.understand("my brother keeps stumbling on his left side").intent != "RedFlag"
+    # Saying all is fine: no guess escalates it (round 9: "... my chest is fine, I was just
+    # sighing" was Emergency, 0.82); a sign the lexicon reads still does.
+    assert matcher.understand("i keep stumbling on my left side, only kidding").intent != "RedFlag"
+    assert matcher.understand("yeah go on, my chest is fine, I was just sighing").intent == "Yes"
+    assert matcher.understand("my chest is crushing me, I'm not fine").intent == "Emergency"
