@@ -87,10 +87,18 @@ def test_take_off_nine_hundred_hours_is_refused(talk: Conversation) -> None:
 
 
 def test_pause_with_nothing_running_says_so(talk: Conversation) -> None:
-    events = talk.say("pause", "PauseTimer")
+    events = talk.say("pause the timer", "PauseTimer", {"timer": "timer"})
     assert spoken(events) == "Nothing is running, so there's nothing to pause."
     assert timer_events(events) == []
     assert talk.desk.active() == []
+
+
+def test_hang_on_with_nothing_running_is_waited_for(talk: Conversation) -> None:
+    """ "hang on, the doorbell" (a person busy with something else) pauses a running timer;
+    with nothing running there was nothing to say about timers."""
+    events = talk.say("hang on, the doorbell", "PauseTimer")
+    assert spoken(events) == "Okay, I'll wait. I'm here when you're ready."
+    assert timer_events(events) == [] and talk.desk.active() == []
 
 
 def test_an_allowed_duration_in_hours_starts(talk: Conversation) -> None:

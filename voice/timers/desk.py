@@ -116,6 +116,8 @@ class TimerDesk:
         if run is None:
             if asked and runs:
                 return [self._words.say("Timers.none_named", name=spoken_name(asked))]
+            if intent == "PauseTimer" and "timer" not in slots:  # "hang on, the doorbell"
+                return [self._words.say("Timers.wait")]
             return [
                 self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
             ]
