@@ -43,6 +43,10 @@ foot" is left as it is (the lexicon reads "but no" as a sign taken back). Unpunc
 recognizer writes it ("no i can't move my legs"), a "no" before the speaker's words is still
 read as a denial: taken as an answer, it made one harmless sentence of the blind test half an
 alarm (the sentence not looked at)."""
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
+"""Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
+stop, not an ellipsis)."""
+TIER_ORDER = {"emergency": 0, "professional": 1}
 BEING = word_set("was am were been have had")
 """Between the speaker and a viewing word ("i was watching"): still a viewer."""
 BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
@@ -72,7 +76,18 @@ class Lexicon:
     said before it is not claimed."""
 
     def spot(self, text: str) -> Warning | None:
-        """The most urgent warning sign said (not negated, not exempt), or None."""
+        """The most urgent warning sign said (not negated, not exempt), or None. A question
+        about a sign claims nothing, but a sentence said after it still may: "is numbness
+        serious? my foot is numb" was read as a question alone."""
+        found = self._spot(text)
+        if found is not None or not self.claims_nothing(text):
+            return found
+        later = [self._spot(part) for part in SENTENCE_END.split(text)[1:]]
+        return min(
+            (w for w in later if w is not None), key=lambda w: TIER_ORDER[w.tier], default=None
+        )
+
+    def _spot(self, text: str) -> Warning | None:
         tokens = self._mine(dialect(canonical(words(ANSWER.sub(" ", text)))))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)

@@ -552,6 +552,24 @@ def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
     assert (found.tier if found else None) == tier, (text, found)
 
 
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("is numbness serious? my foot is numb", PROFESSIONAL),
+        ("what does chest pain mean? I can't breathe!", EMERGENCY),
+        ("what are the warning signs? my left leg has gone weak.", PROFESSIONAL),
+        ("is it bad? I can't feel my feet", EMERGENCY),
+        ("is numbness serious?", None),
+        ("what if my leg goes numb? It's fine now though.", None),
+        ("should I worry about pins and needles? I don't have any.", None),
+    ],
+)
+def test_a_sign_said_after_a_question_about_one_is_claimed(text: str, tier: str | None) -> None:
+    """A question about a sign claims nothing; a sentence said after it may."""
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
+
+
 WARN = Warning("none", "none")
 
 
