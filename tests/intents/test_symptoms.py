@@ -20,6 +20,14 @@ BLIND = HERE / "blind"
 ESCALATE = ("RedFlag", "Emergency")
 
 EMERGENCY, PROFESSIONAL = "emergency", "professional"
+
+
+def tier_said(text: str) -> str | None:
+    """The tier of the warning sign read in `text` (None: none)."""
+    found = spot_warning(text)
+    return found.tier if found else None
+
+
 ISSUE_EXAMPLES = [
     ("my toes feel funny", PROFESSIONAL),
     ("it's like electricity down my leg", PROFESSIONAL),
@@ -167,8 +175,7 @@ MEANINGS = [
 
 @pytest.mark.parametrize(("text", "tier"), ISSUE_EXAMPLES + RULES + MEANINGS)
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, found
+    assert tier_said(text) == tier, spot_warning(text)
 
 
 def test_a_warning_names_its_family() -> None:
@@ -354,8 +361,7 @@ def test_round_5_warning_signs_rates() -> None:
 )
 def test_round_5_rules_in_other_words(text: str, tier: str | None) -> None:
     """The rules round 5 taught, said in other words than its sentences."""
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, (text, found)
+    assert tier_said(text) == tier, (text, spot_warning(text))
 
 
 def test_round_6_warning_signs_rates() -> None:
@@ -505,8 +511,7 @@ def test_round_8_warning_signs_rates() -> None:
 )
 def test_round_6_rules_in_other_words(text: str, tier: str | None) -> None:
     """The rules round 6 taught, said in other words than its sentences."""
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, (text, found)
+    assert tier_said(text) == tier, (text, spot_warning(text))
 
 
 @pytest.mark.parametrize(
@@ -525,8 +530,7 @@ def test_round_6_rules_in_other_words(text: str, tier: str | None) -> None:
 )
 def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None) -> None:
     """A "no" alone at the start of a clause answers something; the sign after it is said."""
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, (text, found)
+    assert tier_said(text) == tier, (text, spot_warning(text))
 
 
 @pytest.mark.parametrize(
@@ -548,8 +552,7 @@ def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None)
 )
 def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
     """The signs round 9 missed, said in other words than its sentences."""
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, (text, found)
+    assert tier_said(text) == tier, (text, spot_warning(text))
 
 
 @pytest.mark.parametrize(
@@ -566,8 +569,7 @@ def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
 )
 def test_a_sign_said_after_a_question_about_one_is_claimed(text: str, tier: str | None) -> None:
     """A question about a sign claims nothing; a sentence said after it may."""
-    found = spot_warning(text)
-    assert (found.tier if found else None) == tier, (text, found)
+    assert tier_said(text) == tier, (text, spot_warning(text))
 
 
 WARN = Warning("none", "none")
