@@ -175,7 +175,8 @@ class Lexicon:
             if found.end() <= passed:
                 continue
             span = said[found.start() : found.end()].split()
-            if any(t in self.sets["negator"] and t not in pattern.spelled for t in span):
+            governed = span[len(span) - span[::-1].index("but") :] if "but" in span else span
+            if any(t in self.sets["negator"] and t not in pattern.spelled for t in governed):
                 continue
             doubled = span[0] in DOUBLED and span[0] in pattern.spelled
             mine = others or span[0] in self.sets["first_person"]  # "a baby, i'm pregnant"

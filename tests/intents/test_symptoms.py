@@ -548,6 +548,9 @@ def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None)
         ("I don't see much point going on with the stretches", None),
         ("I've had enough of the ice", None),
         ("the pain is going into my leg", PROFESSIONAL),
+        ("Legs aren't numb, but I can't move them at all.", EMERGENCY),  # a negation before
+        ("my legs don't hurt but i can't move them", EMERGENCY),  # "but" governs nothing after
+        ("my legs hurt but not numb", None),
     ],
 )
 def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
