@@ -551,6 +551,10 @@ def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None)
         ("Legs aren't numb, but I can't move them at all.", EMERGENCY),  # a negation before
         ("my legs don't hurt but i can't move them", EMERGENCY),  # "but" governs nothing after
         ("my legs hurt but not numb", None),
+        ("had a bit of a tumble on the stairs", PROFESSIONAL),
+        ("my arm's like jelly, there's hardly any strength in it", PROFESSIONAL),
+        ("my left leg isn't nearly as strong", PROFESSIONAL),
+        ("the tea has no strength in it", None),
     ],
 )
 def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
