@@ -31,41 +31,21 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from voice.events import Event, Heard
+from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_WORDS, echo_of, energy, pieces
+from voice.hearing.own_voice import STOP_WORDS, echo_of
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
 
 
-DOUBLE_TALK = 0.25
-"""Energy left after echo cancellation, as a share of the microphone's, above which someone
-besides the coach is talking (the canceller alone removes 15-25 dB: a share of 0.003-0.03)."""
-MIN_ENERGY = 10 * 512 * 1200.0**2  # over the last ten 512-sample pieces
-"""Cleaned energy over the window below which it is not a clear voice (RMS 1200, about
--29 dBFS: a voice raised at a laptop from a metre away, by a rough guess)."""
-TRAINED = 4.0
-"""Seconds of the coach's speech the canceller needs before double talk is trusted."""
 TAIL_GUARD = 0.3
 """Seconds after the coach's last voiced sample reached the speaker (counted from the last
 microphone chunk that arrived while it played) during which its echo is still cancelled and
 what is heard is judged as heard over its voice. A living room's echo dies 60 dB in about
 0.4 s, so 30 dB in 0.2 s (textbook figures, not measured here). 0.5 s counted from the end of
 espeak-ng's trailing silence (as before) clipped a "yes" said as soon as an offer ended."""
-DOUBLE_TALK_LEAD = 0.6
-"""Seconds before the voice detector marks an utterance's start in which double talk still
-counts for it (the detector needs a few windows of speech; the energy window is 0.3 s)."""
-BASELINE_FACTOR = 4.0
-"""Double talk leaves at least this many times the share the canceller typically leaves of
-the coach's voice alone (the median over the last 5 s of its speech, someone else's words
-included: a few words do not move a median much)."""
-DOUBLE_TALK_CHUNKS = 8
-"""Pieces (32 ms, `PIECE`) with double talk an utterance needs to be someone else's: 0.26 s of it,
-not a moment. The coach's own voice replayed (4 min recorded through PulseAudio's loopback
-on a loaded machine, nobody speaking) passed 2 results with 1 chunk, 1 with 8."""
 ECHO_TAIL = 0.5
 """Seconds after the last chunk captured while the speaker played during which its echo may
 still arrive: the echo path's delay (0.21 s through PulseAudio's loopback here) and the
@@ -142,10 +122,8 @@ class Listener:
         self._echo_until = 0.0
         self._utterance = _Utterance()
         self._cleaned_input = False  # the recognizer hears the cleaned signal
-        self._double_talk: deque[float] = deque(maxlen=400)  # chunks with double talk; 12 s
-        self._energies: deque[tuple[float, float]] = deque(maxlen=10)  # raw, cleaned; 0.3 s
+        self._double_talk = DoubleTalk()
         self._said: deque[tuple[float, str]] = deque(maxlen=8)  # (when, sentence) recently
-        self._shares: deque[float] = deque(maxlen=160)  # share left, coach speaking; 5 s
         self.ignored: list[str] = []  # finals heard over the coach's voice and not passed on
         self.over_speech = 0  # finals heard over the coach's voice and passed on
         self.busy = 0.0  # seconds spent in feed() (for bench/duplex.py)
@@ -158,10 +136,8 @@ class Listener:
             self._remember_said(at)
         voiced = self._echo.voiced_at + ECHO_TAIL if self._echo is not None else 0.0
         echoing = at < max(self._echo_until, voiced)
-        for raw, clean, piece_at in pieces(chunk, cleaned, at):
-            self._energies.append((energy(raw), energy(clean)))
-            if self._someone_else_speaks(echoing):
-                self._double_talk.append(piece_at)
+        trained = self._echo.trained if self._echo is not None else 0.0
+        self._double_talk.observe(chunk, cleaned, at, echoing, trained)
         if self._stopper is not None and (echoing or self._stopping):
             self._listen_for_stop(cleaned, at, echoing)
             self.busy += time.perf_counter() - began
@@ -279,8 +255,7 @@ class Listener:
         if self._echo is None:
             return None
         start = utterance.start if utterance.start is not None else at - 1.0
-        double_talk = sum(t >= start - DOUBLE_TALK_LEAD for t in self._double_talk)
-        if double_talk < DOUBLE_TALK_CHUNKS:
+        if not self._double_talk.heard_since(start):
             return "no double talk"
         if echo_of(text, said):
             return "the coach's own words"
@@ -300,18 +275,3 @@ class Listener:
             self._said.append((at, text))
         while len(self._said) > 1 and self._said[0][0] < at - RECENT_SPEECH:
             self._said.popleft()
-
-    def _someone_else_speaks(self, echoing: bool) -> bool:
-        """Double talk: over the last 0.3 s the echo canceller removed much less than it
-        removes from the coach's voice alone, so someone else is talking too. "Alone" is
-        the typical share left over the last seconds of the coach's speech (the canceller
-        does worse when the audio system is late), never less than `DOUBLE_TALK`."""
-        if self._echo is None or self._echo.trained < TRAINED:
-            return False
-        raw = sum(r for r, _ in self._energies)
-        cleaned = sum(c for _, c in self._energies)
-        share = cleaned / raw if raw > 0 else 0.0
-        if echoing and raw > MIN_ENERGY:
-            self._shares.append(share)
-        typical = float(np.median(self._shares)) if self._shares else 0.0
-        return share > max(DOUBLE_TALK, BASELINE_FACTOR * typical) and cleaned > MIN_ENERGY
