@@ -555,6 +555,8 @@ def test_a_no_that_answers_negates_nothing_after_it(text: str, tier: str | None)
         ("my arm's like jelly, there's hardly any strength in it", PROFESSIONAL),
         ("my left leg isn't nearly as strong", PROFESSIONAL),
         ("the tea has no strength in it", None),
+        ("if my foot becomes numb should I call someone", None),  # a question, not a claim
+        ("my leg has become numb", PROFESSIONAL),
     ],
 )
 def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
