@@ -4,21 +4,36 @@ the coach acts on out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from intents.symptoms import spot_warning
 from intents.types import UNSURE, Match
 
 STRETCH = "stretch"
 ICE = "ice"
+ANSWERED = re.compile(r"^\s*(?:no|nope|nah)\s+(?=\S)", re.IGNORECASE)
+"""A "no" that starts what is said while an offer is open answers the offer."""
+ESCALATIONS = ("RedFlag", "Emergency")
 
 
 def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
-    """- "go on", "carry on" (ResumeTimer) while an offer is open and no timer runs: Yes.
+    """- "no i can't move my legs" while an offer is open: the "no" answers the offer and the
+      warning sign after it is said (read as a whole, as a recognizer writes it without a
+      comma, the "no" denied it: "Sorry, I didn't catch that"). Out of an offer, such a
+      sentence stays a denial: read so, one harmless sentence of the blind test half was an
+      alarm.
+    - "go on", "carry on" (ResumeTimer) while an offer is open and no timer runs: Yes.
     - "my back!" (SpasmStarted) while the knees-to-chin hold runs: it hurts, so the hold
       stops (the seed: if it hurts, stop and try something else).
     - "how long on the ice" (TimerStatus of the ice, or unsure between that and IceHowLong):
       while no ice timer runs, how long to ice (IceHowLong), not "no timer is running"; while
       it runs, the time left."""
+    if offer_open and match.intent not in ESCALATIONS and ANSWERED.match(match.text):
+        said = spot_warning(ANSWERED.sub("", match.text))  # "no i can't move my legs"
+        if said is not None:
+            intent = "Emergency" if said.tier == "emergency" else "RedFlag"
+            return Match(match.text, intent, {"symptom": said.family}, 1.0)
     if match.intent == "ResumeTimer" and offer_open and not active and not match.slots:
         return Match(match.text, "Yes", {}, match.confidence)
     if match.intent == "SpasmStarted" and any(STRETCH in name for name in active):
