@@ -99,7 +99,7 @@ class Matcher:
 
     def _match_whole(self, text: str, generalise: bool) -> Match | None:
         said = normalize(text)
-        warning = self._warning(text) if len(text) <= MAX_WARNING_CHARS else None
+        warning = warning_match(text) if len(text) <= MAX_WARNING_CHARS else None
         if said.empty:  # nothing, or too long a line to be a command; a warning sign still counts
             return warning
         if warning is not None and warning.intent == EMERGENCY:
@@ -149,26 +149,6 @@ class Matcher:
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence
         )
 
-    def _warning(self, text: str) -> Match | None:
-        """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
-        A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
-        records the spasm too."""
-        found = spot_warning(text)
-        for spelling in for_the_patient(text) if found is None else ():
-            found = spot_warning(spelling)  # said for the person on the floor
-            if found is not None and counts_for_the_patient(text, found.family):
-                break
-            found = None
-        if found is None:
-            return None
-        intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
-        slots: dict[str, SlotValue] = {"symptom": found.family}
-        area = parse_area(text)
-        if area is not None:
-            slots["area"] = area
-            slots.update(words_slots("SpasmStarted", text) or {})
-        return Match(text=text, intent=intent, slots=slots, confidence=1.0)
-
     def _safety_net(self, text: str, said: Normalized) -> Match | None:
         """A warning sign the lexicon missed but the model is sure of (its RedFlag and
         Emergency classes learnt from the example warning signs): escalated, with no symptom
@@ -210,6 +190,27 @@ class Matcher:
             if slots is not None:
                 return pattern.intent, slots
         return None
+
+
+def warning_match(text: str) -> Match | None:
+    """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
+    A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
+    records the spasm too."""
+    found = spot_warning(text)
+    for spelling in for_the_patient(text) if found is None else ():
+        found = spot_warning(spelling)  # said for the person on the floor
+        if found is not None and counts_for_the_patient(text, found.family):
+            break
+        found = None
+    if found is None:
+        return None
+    intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
+    slots: dict[str, SlotValue] = {"symptom": found.family}
+    area = parse_area(text)
+    if area is not None:
+        slots["area"] = area
+        slots.update(words_slots("SpasmStarted", text) or {})
+    return Match(text=text, intent=intent, slots=slots, confidence=1.0)
 
 
 def _shorter_starts(said: Normalized) -> list[Normalized]:

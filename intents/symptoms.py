@@ -24,7 +24,7 @@ import yaml
 from intents.errors import TemplateError
 from intents.normalize import canonical, word_set, words
 from intents.strict_yaml import SAFE_LOADER
-from intents.symptom_rules import END, Compiler, Family, Pattern, Warning
+from intents.symptom_rules import END, TIERS, Compiler, Family, Pattern, Warning
 
 LEXICON = Path(__file__).with_name("symptoms.yaml")
 LOOK_BACK = 5
@@ -41,12 +41,12 @@ can't lift either leg", "hang on, let me... no, they're just gone" were read as 
 numbness", "no, no feeling" and a "no..." trailing off still deny; "... but no, i can feel my
 foot" is left as it is (the lexicon reads "but no" as a sign taken back). Unpunctuated, as a
 recognizer writes it ("no i can't move my legs"), a "no" before the speaker's words is still
-read as a denial: taken as an answer, it made one harmless sentence of the blind test half an
-alarm (the sentence not looked at)."""
+read as a denial here: taken as an answer, it made one harmless sentence of the blind test half
+an alarm (the sentence not looked at). While the coach has asked something it is an answer
+(voice.coach.context)."""
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
-TIER_ORDER = {"emergency": 0, "professional": 1}
 BEING = word_set("was am were been have had")
 """Between the speaker and a viewing word ("i was watching"): still a viewer."""
 BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
@@ -84,7 +84,7 @@ class Lexicon:
             return found
         later = [self._spot(part) for part in SENTENCE_END.split(text)[1:]]
         return min(
-            (w for w in later if w is not None), key=lambda w: TIER_ORDER[w.tier], default=None
+            (w for w in later if w is not None), key=lambda w: TIERS.index(w.tier), default=None
         )
 
     def _spot(self, text: str) -> Warning | None:

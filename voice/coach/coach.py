@@ -52,7 +52,7 @@ from voice.events import (
     TimerEvent,
 )
 from voice.speaking.voice_memory import Voice
-from voice.timers.desk import TIMER_INTENTS
+from voice.timers.timer_intents import TIMER_INTENTS
 
 log = logging.getLogger(__name__)
 

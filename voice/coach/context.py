@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from intents.symptoms import spot_warning
+from intents.matcher import ESCALATIONS, warning_match
 from intents.types import UNSURE, Match
 
 STRETCH = "stretch"
 ICE = "ice"
 ANSWERED = re.compile(r"^\s*(?:no|nope|nah)\s+(?=\S)", re.IGNORECASE)
 """A "no" that starts what is said while an offer is open answers the offer."""
-ESCALATIONS = ("RedFlag", "Emergency")
 
 
 def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
@@ -30,10 +30,9 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
       while no ice timer runs, how long to ice (IceHowLong), not "no timer is running"; while
       it runs, the time left."""
     if offer_open and match.intent not in ESCALATIONS and ANSWERED.match(match.text):
-        said = spot_warning(ANSWERED.sub("", match.text))  # "no i can't move my legs"
+        said = warning_match(ANSWERED.sub("", match.text))  # "no i can't move my legs"
         if said is not None:
-            intent = "Emergency" if said.tier == "emergency" else "RedFlag"
-            return Match(match.text, intent, {"symptom": said.family}, 1.0)
+            return replace(said, text=match.text)
     if match.intent == "ResumeTimer" and offer_open and not active and not match.slots:
         return Match(match.text, "Yes", {}, match.confidence)
     if match.intent == "SpasmStarted" and any(STRETCH in name for name in active):

@@ -24,20 +24,15 @@ from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
 from voice.timers.spoken_time import number_words, say_duration
 from voice.timers.timer import Timer, row_problem
+from voice.timers.timer_intents import (
+    COMMAND_INTENTS,
+    START_INTENTS,
+    naming,
+    whole_number,
+)
 from voice.timers.words import TimerWords, spoken_name
 
 log = logging.getLogger(__name__)
-
-START_INTENTS = {"StartIce": "ice", "StartStretch": "stretch", "StartTimer": "timer"}
-COMMAND_INTENTS = (
-    "TimerStatus",
-    "PauseTimer",
-    "ResumeTimer",
-    "CancelTimer",
-    "AddTime",
-    "RemoveTime",
-)
-TIMER_INTENTS = (*START_INTENTS, *COMMAND_INTENTS)
 
 
 class TimerDesk:
@@ -111,7 +106,7 @@ class TimerDesk:
             return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
-            return [e for name in list(runs) for e in self.handle(_naming(one, name), now)]
+            return [e for name in list(runs) for e in self.handle(naming(one, name), now)]
         run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
         if run is None:
             if asked and runs:
@@ -198,15 +193,17 @@ class TimerDesk:
     def _start(self, kind: str, slots: Mapping[str, SlotValue], now: Now) -> list[Event]:
         options: dict[str, int] = {}
         if kind == "stretch":
-            hold = _whole(slots.get("duration", self._defaults["hold"]))
-            reps = _whole(slots.get("reps", self._defaults["reps"]))
+            hold = whole_number(slots.get("duration", self._defaults["hold"]))
+            reps = whole_number(slots.get("reps", self._defaults["reps"]))
             if hold is None or reps is None:
                 return [self._words.say("Timers.refuse.ask_duration")]
             options = {**self._defaults, "hold": hold, "reps": reps}
             refusal = self._words.refuse_stretch(hold, reps)
             duration = stretch_from(options).total
         else:
-            asked = _whole(slots.get("duration", self._ice_seconds if kind == "ice" else None))
+            asked = whole_number(
+                slots.get("duration", self._ice_seconds if kind == "ice" else None)
+            )
             if asked is None:
                 return [self._words.say("Timers.refuse.ask_duration")]
             duration = asked
@@ -286,17 +283,3 @@ def _reason(reason: str) -> str:
     """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
     squashed = reason.replace(" ", "").replace("_", "").lower()
     return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)
-
-
-def _whole(value: object) -> int | None:
-    """A slot as whole seconds or a count; None if missing or not a number."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
-
-
-def _naming(match: Match, name: str) -> Match:
-    return Match(match.text, match.intent, {**match.slots, "timer": name}, match.confidence)
