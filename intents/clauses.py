@@ -27,9 +27,13 @@ from intents.types import UNSURE, Match
 
 log = logging.getLogger(__name__)
 
-SPLIT = re.compile(r"\s*[,;:!?]+\s*|\s+(?:so|because|cos|cause|but|since|anyway)\s+")
-"""Where a clause ends: punctuation, or a word that starts a reason, a request or a contrast.
-Not a full stop: "hold... the phone... someone's calling" is no request to hold."""
+SPLIT = re.compile(
+    r"\s*[,;:!?]+\s*|\s+(?:so|because|cos|cause|but|since|anyway)\s+"
+    r"|\s+(?=(?:as|like) (?:it says|the \w+ says|written|directed|prescribed)\b)"
+)
+"""Where a clause ends: punctuation, or a word that starts a reason, a request or a contrast,
+or "as it says on the box" after a dose ("I took two Advil like the bottle says"). Not a full
+stop: "hold... the phone... someone's calling" is no request to hold."""
 
 SOCIAL = frozenset({"Thanks", "Yes", "No", "Scared", "Goodbye"})
 """Intents a courtesy, an answer or a feeling is read as: beside a request, the request is what

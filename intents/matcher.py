@@ -1,6 +1,7 @@
 """What was said → which intent, with slots and a confidence. Pure: no I/O after loading.
 
-Order: a warning sign anywhere wins (Emergency or RedFlag, intents.symptoms); then an exact
+Order: a sentence corrected mid-way ("quieter, no, louder") is read as corrected
+(intents.repairs), unless it holds a warning sign; a warning sign anywhere wins (Emergency or RedFlag, intents.symptoms); then an exact
 template sentence (confidence 1.0); then the same without leading "okay so"; then the
 statistical layer (intents.statistical), which names the intent of sentences no template lists
 and reads their slots from the words; then the tolerant fallback for a near miss of a template
@@ -21,7 +22,7 @@ own recognizer manages under two hundred on these templates.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,10 +37,12 @@ from intents.guessed_slots import SHORTEST_GUESSED, words_slots
 from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
+from intents.repairs import repaired
+from intents.safety_net import SAFETY_NET, safety_net
 from intents.said_for_someone import counts_for_the_patient, for_the_patient
 from intents.slot_words import parse_area
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
-from intents.symptoms import lexicon, spot_warning
+from intents.symptoms import spot_warning
 from intents.types import UNSURE, Match, SlotValue
 
 MAX_WARNING_CHARS = 2000
@@ -62,16 +65,6 @@ layer (it is not trained on them) or the tolerant fallback: "are you there" and 
 me" are small words around one word ("there", "hear"), so a guess would take any sentence with
 it ("can you hear the birds"), and a new class moved the blind sets' scores both ways by a few
 sentences. Spoken, the recognizer hears whole template sentences anyway."""
-SAFETY_NET = 0.8
-"""How sure the model must be (RedFlag + Emergency) to escalate what the lexicon missed; 1.0 is
-off (`Matcher._safety_net`). On fresh sentences the lexicon had not seen (a third of a second
-helper-written round) it raised red flags caught 124 -> 140 of 150 and emergencies 60 -> 61 of
-67, for 3 more false alarms of 84 harmless sentences there and 4 of 102 on the blind dev set:
-a missed warning sign is the worse defect."""
-
-REASSURED = frozenset({"fine", "kidding", "joking"})
-"""Words that say nothing is wrong: the safety net (the model's guess) does not escalate a
-sentence with one (the lexicon still reads the signs said in it)."""
 
 
 class Matcher:
@@ -90,12 +83,36 @@ class Matcher:
         leaves out the statistical layer: for a recognizer's loose word string (no sentence of
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
-        found = self._match_whole(text, generalise) or second_chance(
-            text, lambda said: self._match_whole(said, generalise), self.second_chance, ESCALATIONS
+        found = (
+            self._repaired(text, generalise)
+            or self._match_whole(text, generalise)
+            or second_chance(
+                text,
+                lambda said: self._match_whole(said, generalise),
+                self.second_chance,
+                ESCALATIONS,
+            )
         )
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act
         return found
+
+    def _repaired(self, text: str, generalise: bool) -> Match | None:
+        """A sentence corrected mid-way ("quieter, no, louder"): what the correction says
+        (intents.repairs), unless the whole sentence holds a warning sign."""
+        readings = repaired(text)
+        if not readings or warning_match(text) is not None:
+            return None
+        for reading in readings:
+            found = self._match_whole(reading, generalise)
+            if (
+                found is not None
+                and found.intent not in (*ESCALATIONS, UNSURE)
+                and self.second_chance.takes(found)
+            ):
+                log.debug("%r read as corrected: %r", text, reading)
+                return replace(found, text=text)
+        return None
 
     def _match_whole(self, text: str, generalise: bool) -> Match | None:
         said = normalize(text)
@@ -119,7 +136,7 @@ class Matcher:
         if composed is not None:
             return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
-            caught = self._safety_net(text, trimmed)
+            caught = safety_net(self.statistical.model, text, trimmed, self.safety_net_probability)
             if caught is not None:
                 return caught
             understood = self.statistical.match(text, trimmed)
@@ -148,32 +165,6 @@ class Matcher:
         return Match(
             text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence
         )
-
-    def _safety_net(self, text: str, said: Normalized) -> Match | None:
-        """A warning sign the lexicon missed but the model is sure of (its RedFlag and
-        Emergency classes learnt from the example warning signs): escalated, with no symptom
-        named, unless a negation, someone else, a film, show or the news, or a vehicle is in the
-        sentence (the model does not see what a negation governs, nor "my car battery is
-        dead"; the lexicon does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
-        if my hand goes tingly, should i worry"; an emergency is escalated all the same)."""
-        if self.statistical is None or self.safety_net_probability >= 1.0:
-            return None
-        words = set(said.tokens)
-        sets = lexicon().sets
-        if words & (sets["negator"] | sets["media"] | sets["other_subject"] | sets["vehicle"]):
-            return None
-        if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
-            return None
-        model = self.statistical.model
-        probs = dict(zip(model.labels, model.probabilities(said.tokens), strict=True))
-        red, emergency = probs.get(RED_FLAG, 0.0), probs.get(EMERGENCY, 0.0)
-        if red + emergency < self.safety_net_probability:
-            return None
-        intent = EMERGENCY if emergency > red else RED_FLAG
-        if intent == RED_FLAG and lexicon().claims_nothing(text):  # a question, no sign
-            return None
-        log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
-        return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
 
     def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """A sentence of a template too big to list (intents.composed), read exactly."""

@@ -1,0 +1,97 @@
+"""Self-repair: "quieter, no, louder", "set a timer for ten, no, fifteen minutes", "sure, wait,
+no thanks". A person who corrects themselves mid-sentence means what comes after the
+correction; read whole, such a sentence was the first thing said (Softer for "quieter, no,
+louder", Yes for "sure, wait, no thanks": a wrong action) or nothing at all. Pure.
+
+`repaired(text)`: what the sentence says once corrected, most likely first: the words after the
+last repair marker, and when they start with an amount that replaces one said just before it
+("ten, no, fifteen minutes"), the sentence with that amount swapped. The matcher reads these
+before the whole sentence, and only takes a reading that is not an escalation (a warning sign
+is read on the whole sentence, first); nothing read, the whole sentence is read as before.
+
+A marker needs words before it (a leading "no," answers, intents.clauses). Plain "no" or
+"actually" counts only between punctuation: "it's actually fine" and "no, it doesn't hurt" are
+no corrections. Recognizer output has no punctuation, so there only the phrases that cannot be
+anything else count ("no wait", "i mean", "or rather", "scratch that").
+"""
+
+from __future__ import annotations
+
+import re
+
+from intents.normalize import NUMBER, normalize
+
+_PUNCTUATED = (
+    r"no|nope|wait|no wait|no sorry|sorry i mean|actually|i mean|or rather|scratch that|make that"
+)
+_SPOKEN = r"no wait|no sorry|sorry i mean|i mean|or rather|scratch that|no make (?:it|that)"
+MARKER = re.compile(
+    rf"(?:\s*(?:,|\.\.\.|…|--|—)\s*(?:{_PUNCTUATED})\s*(?:,|\.\.\.|…|--|—)\s*"
+    rf"|\s*(?:,|\.\.\.|…|--|—)\s*(?:{_SPOKEN}|actually make (?:it|that))\s+"
+    rf"|\s+(?:{_SPOKEN})\s+)",
+    re.IGNORECASE,
+)
+"""A correction between two parts of a sentence: a word of repair set off by punctuation on
+both sides, or a phrase that is one whatever the punctuation."""
+
+UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "min", "mins"})
+"""Time units: a corrected amount said without one takes the one it corrects."""
+UNIT_WORDS = UNITS | {"half", "and", "a", "an", "quarter"}
+"""Words an amount is made of besides its number ("ninety seconds", "an hour and a half")."""
+
+
+def repaired(text: str) -> list[str]:
+    """The corrected readings of `text`, most likely first (none without a repair marker)."""
+    found = list(MARKER.finditer(text))
+    if not found:
+        return []
+    last = found[-1]
+    before, after = text[: last.start()].strip(), _without_lead_in(text[last.end() :])
+    if not before or not after:
+        return []
+    swapped = _amount_swapped(before, after)
+    return [reading for reading in (swapped, after) if reading]
+
+
+LEAD_IN = re.compile(
+    r"^(?:(?:um|uh|er|erm|like|well|sorry|i mean|make it|make that|just|wait)\b[\s,.]*)+",
+    re.IGNORECASE,
+)
+"""Words between the marker and the correction itself ("no, make it 2 hours 30 minutes",
+"no, just five", "no, um, like, ...")."""
+
+
+def _without_lead_in(after: str) -> str:
+    return LEAD_IN.sub("", after.strip(" ,.")).strip(" ,.")
+
+
+def _amount_swapped(before: str, after: str) -> str | None:
+    """`before` with the amount it ends in replaced by the amount `after` starts with ("set a
+    timer for ten" + "fifteen minutes" -> "set a timer for fifteen minutes"); None when
+    `after` does not start with an amount or `before` does not end in one."""
+    if normalize(after).tokens[:1] != (NUMBER,) and not _starts_with_amount(after):
+        return None
+    words = before.split()
+    cut = len(words)
+    while cut > 0 and _amount_word(words[cut - 1]):
+        cut -= 1
+    if cut == len(words) or cut == 0:
+        return None
+    unit = next((w for w in reversed(words[cut:]) if w.lower().strip(",.?!") in UNITS), None)
+    said = after.split()
+    amount = 0
+    while amount < len(said) and _amount_word(said[amount]):
+        amount += 1
+    if unit is not None and not any(w.lower().strip(",.?!") in UNITS for w in said[:amount]):
+        said.insert(amount, unit)  # "thirty seconds, actually make it twenty" -> twenty seconds
+    return " ".join([*words[:cut], *said])
+
+
+def _starts_with_amount(text: str) -> bool:
+    first = text.split()[:2]
+    return bool(first) and first[0].lower() in ("a", "an", "half") and len(first) > 1
+
+
+def _amount_word(word: str) -> bool:
+    word = word.lower().strip(",.?!")
+    return word in UNIT_WORDS or normalize(word).tokens == (NUMBER,)

@@ -1,0 +1,59 @@
+"""A sentence corrected mid-way means what comes after the correction (intents/repairs.py),
+through the real matcher. Phrasings of my own, not round 10's (which found the gap)."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.matcher import load_matcher
+from intents.repairs import repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("softer, no, louder please", "Louder", {}),
+        ("faster, sorry, I mean slower", "Slower", {}),
+        ("yes, wait, no", "No", {}),
+        ("okay, no wait, no thanks", "No", {}),
+        ("start a timer for five, no, eight minutes", "StartTimer", {"duration": 480}),
+        ("set a timer for 10 minutes no wait 12 minutes", "StartTimer", {"duration": 720}),
+        ("ice for twenty, sorry, fifteen minutes", "StartIce", {"duration": 900}),
+        ("how long do I, actually, can I use a heat pad", "HeatQuestion", {}),
+    ],
+)
+def test_the_correction_is_what_is_acted_on(text: str, intent: str, slots: dict) -> None:
+    found = load_matcher().understand(text)
+    assert (found.intent, {k: found.slots[k] for k in slots}) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("my foot is fine, no, actually it's gone numb", "RedFlag"),  # the sign, never hidden
+        ("I'm okay, sorry, I can't breathe", "Emergency"),
+        ("louder, no, I can't feel my legs", "Emergency"),
+    ],
+)
+def test_a_warning_sign_is_read_on_the_whole_sentence(text: str, intent: str) -> None:
+    assert load_matcher().understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, it doesn't hurt",  # a leading "no" answers: nothing before it to correct
+        "it's actually fine",  # "actually" between words is no correction
+        "no numbness, no tingling",
+        "I mean it",
+    ],
+)
+def test_no_correction(text: str) -> None:
+    assert repaired(text) == []
+
+
+def test_an_amount_corrected_alone_keeps_its_unit() -> None:
+    assert repaired("hold for thirty seconds, actually make it twenty") == [
+        "hold for twenty seconds",
+        "twenty",
+    ]
