@@ -264,7 +264,15 @@ def control(bench: Bench, minutes: float) -> dict[str, Any]:
 
 def child(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(HERE))
-    sys.path.insert(0, str(Path(args.code).resolve()))
+    code = Path(args.code).resolve()
+    sys.path.insert(0, str(code))
+    # The code under test is imported first: bench/latency.py (the private PulseAudio) puts
+    # this checkout's root first on sys.path and imports `voice` from it, so a `--before`
+    # checkout imported after it measured this one's code.
+    import voice.app.live_mode
+
+    if not Path(voice.app.live_mode.__file__).is_relative_to(code):
+        raise SystemExit(f"{code}: its voice package was not the one imported")
     os.environ.setdefault(
         "BACKCOACH_MODEL", str(ROOT.parent / "shared" / "models" / "vosk-model-small-en-us")
     )
