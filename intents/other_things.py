@@ -21,6 +21,9 @@ OTHER_THINGS = {
         situps pose door ladder breath handstand headlock dumbbells weights
         """
     ),
+    # "ice timer status", "tea timer remaining": a question about a timer, not one to start
+    "StartIce": word_set("status remaining"),
+    "StartTimer": word_set("status remaining"),
 }
 """Words that name something the intent is not about: a guess of that intent with one of them
 is no answer. A medicine that is no pain relief ("two tablets of vitamin c", the dog's worming

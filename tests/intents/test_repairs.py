@@ -57,3 +57,10 @@ def test_an_amount_corrected_alone_keeps_its_unit() -> None:
         "hold for twenty seconds",
         "twenty",
     ]
+
+
+@pytest.mark.parametrize("text", ["ice timer status", "the ice timer remaining"])
+def test_a_timer_asked_about_is_not_started(text: str) -> None:
+    """Smart-speaker habits (round 10: "ice timer status" was StartIce): asking again beats
+    starting the ice (intents/other_things.py)."""
+    assert load_matcher().understand(text).intent not in ("StartIce", "StartTimer")

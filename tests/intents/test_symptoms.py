@@ -567,6 +567,21 @@ def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
+        ("my urine hasn't passed since last night", EMERGENCY),  # round 10, in other words
+        ("pee is not coming at all", EMERGENCY),
+        ("the water isn't passing through the filter", None),
+        ("my weight loss is unexplained", PROFESSIONAL),
+        ("weight loss for no reason", PROFESSIONAL),
+    ],
+)
+def test_round_10_rules_in_other_words(text: str, tier: str | None) -> None:
+    """The signs round 10 missed, said in other words than its sentences."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
         ("is numbness serious? my foot is numb", PROFESSIONAL),
         ("what does chest pain mean? I can't breathe!", EMERGENCY),
         ("what are the warning signs? my left leg has gone weak.", PROFESSIONAL),
