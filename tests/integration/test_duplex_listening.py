@@ -64,6 +64,7 @@ def listen(
     said: np.ndarray | None,
     offset: float,
     stopper: Recognizer | None = None,
+    text: str = REPLY,
 ) -> list[Heard]:
     """The reply plays from t=1 s; `said` starts `offset` seconds into it. The finals posted.
     With `stopper`: half duplex (the default product), the stopper listening over the reply."""
@@ -85,7 +86,7 @@ def listen(
     clock = {"now": 0.0}
     speech = SpeechState(
         speaking=lambda: start <= clock["now"] < end,
-        saying=lambda: REPLY if start <= clock["now"] < end else "",
+        saying=lambda: text if start <= clock["now"] < end else "",
     )
     posted: list[Event] = []
     canceller = EchoCanceller()
@@ -166,3 +167,62 @@ def test_half_duplex_an_answer_said_as_the_coachs_echo_dies_away_is_heard_whole(
     stopper.restart()
     heard = listen(recognizer, reply, said, len(reply) / RATE + after, stopper)
     assert [(h.text, h.over_speech) for h in heard] == [("yes", False)]
+
+
+WARNINGS_REPLY = (
+    "Get checked as soon as you can if you have numbness, tingling or weakness with the spasm. "
+    "Call emergency services for chest pain, trouble breathing, losing control of your bladder "
+    "or bowels, numbness between your legs, or legs you can't move."
+)
+"""The coach's own words most like a warning sign (the AskProfessional reply)."""
+
+
+@pytest.fixture(scope="module")
+def guard(recognizer: Recognizer) -> Recognizer:
+    """The half-duplex stopper the product builds when it has an echo canceller: warning
+    signs, "it hurts" and stop (voice.hearing.listener.SPOTTED)."""
+    from intents.grammar import load_grammar
+    from voice.hearing.listener import SPOTTED
+
+    spotted = [text for intent, text in load_grammar().sentences() if intent in SPOTTED]
+    return spotter_recognizer(recognizer, spotted)
+
+
+@pytest.mark.parametrize(
+    ("words", "offset"),
+    [("my leg is numb", 6.0), ("i can't breathe", 9.0), ("it hurts", 7.0), ("stop", 6.0)],
+)
+def test_half_duplex_a_warning_sign_said_over_the_coach_is_heard(
+    recognizer: Recognizer,
+    guard: Recognizer,
+    reply: np.ndarray,
+    tmp_path: Path,
+    words: str,
+    offset: float,
+) -> None:
+    """Half duplex (the default) hears over the coach's voice what must cut it: a warning sign,
+    "it hurts", stop. Before, only "stop", "quiet" and "enough" counted there, and "my leg is
+    numb" said during a long reply was lost."""
+    said = espeak(words, tmp_path / "said.wav")
+    guard.restart()
+    heard = listen(recognizer, reply, said, offset, guard)
+    assert [(h.text, h.over_speech) for h in heard] == [(words, True)]
+
+
+def test_half_duplex_other_requests_over_the_coach_still_wait(
+    recognizer: Recognizer, guard: Recognizer, reply: np.ndarray, tmp_path: Path
+) -> None:
+    """Only what cuts the coach is heard over it in half duplex; a question said over it is not
+    taken (full duplex is the option that answers those after the sentence)."""
+    said = espeak("how much time is left", tmp_path / "said.wav")
+    guard.restart()
+    assert listen(recognizer, reply, said, 6.0, guard) == []
+
+
+def test_half_duplex_the_coach_naming_the_warning_signs_is_not_one(
+    recognizer: Recognizer, guard: Recognizer, tmp_path: Path
+) -> None:
+    """The coach's own list of warning signs, looped back through the room, alone: nothing."""
+    reply = espeak(WARNINGS_REPLY, tmp_path / "warnings.wav", "en-gb", 175)
+    guard.restart()
+    assert listen(recognizer, reply, None, 0.0, guard, WARNINGS_REPLY) == []

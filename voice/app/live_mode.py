@@ -163,7 +163,10 @@ class LiveRun:
             spotted = [text for intent, text in matcher.grammar.sentences() if intent in SPOTTED]
             spotter = spotter_recognizer(self.recognizer, spotted)
         elif not full and isinstance(self.recognizer, Recognizer):
-            stops = [text for intent, text in matcher.grammar.sentences() if intent == "Stop"]
+            # With the coach's voice cancelled, warning signs and "it hurts" are heard over it
+            # too; without, only the stop words count there (voice.hearing.listener).
+            guarded = SPOTTED if echo is not None else ("Stop",)
+            stops = [text for intent, text in matcher.grammar.sentences() if intent in guarded]
             stopper = spotter_recognizer(self.recognizer, stops)
         self.heap = HeapTrimmer()
         self.listener = Listener(

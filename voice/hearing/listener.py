@@ -18,6 +18,11 @@ Anything else heard over the coach's voice is kept in `ignored` (and logged at d
 Without an echo canceller only the stop phrases count over the coach's voice, and only words
 the coach is not saying itself.
 
+Half duplex (the default, `full` False): over the coach's voice only a small recognizer, the
+stopper, listens; with an echo canceller it knows the sentences that cut the coach (`SPOTTED`:
+a warning sign, "it hurts", stop), judged as above; a question said over the coach is not
+taken (full duplex answers it after the sentence).
+
 Measured with the coach's voice looped back at full level: bench/duplex.py,
 bench/results/duplex.md.
 """
@@ -101,9 +106,10 @@ class Listener:
         recognizer: a small grammar picks them out of a mixture the main one hears as a
         string of words. `full` False (the default, as `--full-duplex` off): over the
         coach's voice only the stop phrases count, echo-cancelled and with double talk.
-        `stopper` (half duplex only): a recognizer of the stop phrases alone
-        (`spotter_recognizer`) that listens over the coach's voice instead of `recognizer`:
-        only a stop phrase counts there, and the main recognizer decoding the coach's voice
+        `stopper` (half duplex only): a recognizer of the sentences that cut the coach
+        (`spotter_recognizer`: `SPOTTED` with an echo canceller, the stop phrases without) that
+        listens over the coach's voice instead of `recognizer`: only those count there, and
+        the main recognizer decoding the coach's voice
         (its N-best, early decisions, second and free passes) kept the listener busy all the
         time on 2 cores, 26 s behind real time after 90 s of replies (bench/results/
         listener_over_speech.md), so what was said after the coach was heard late."""
@@ -218,8 +224,8 @@ class Listener:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
             self.ignored.append(heard.text)
             return
-        full = self._echo is not None and self._full
-        text = heard.text if full else self._stop_word(heard.text) or ""
+        whole = self._echo is not None and (self._full or self._guarded(heard.text))
+        text = heard.text if whole else self._stop_word(heard.text) or ""
         self._post_over_speech(Heard(text=text, confidence=heard.confidence, at=at))
 
     def _spotted(self, heard: Heard, at: float) -> None:
@@ -250,8 +256,10 @@ class Listener:
         """Why a final heard over the coach's voice is not taken as someone else's words
         (None: it is)."""
         said = " ".join(sentence for _, sentence in self._said)
-        if (self._echo is None or not self._full) and not self._stop_word(text):
-            return "stop phrases only (no echo canceller, or full duplex off)"
+        if self._echo is None and not self._stop_word(text):
+            return "stop phrases only (no echo canceller)"
+        if not self._full and not (self._stop_word(text) or self._guarded(text)):
+            return "full duplex off: only the stopper's sentences count"
         if self._echo is None:
             return None
         start = utterance.start if utterance.start is not None else at - 1.0
@@ -262,6 +270,11 @@ class Listener:
         if whole and not self._recognizer.is_sentence(text):
             return "not a whole sentence"
         return None
+
+    def _guarded(self, text: str) -> bool:
+        """Half duplex: is `text` a whole sentence of the stopper's (with an echo canceller it
+        knows the warning signs, "it hurts" and stop: `SPOTTED`)?"""
+        return self._stopper is not None and self._stopper.is_sentence(text)
 
     def _stop_word(self, text: str) -> str | None:
         said = set(re.findall(r"[a-z']+", self._speech.saying().lower()))
