@@ -226,3 +226,37 @@ def test_half_duplex_the_coach_naming_the_warning_signs_is_not_one(
     reply = espeak(WARNINGS_REPLY, tmp_path / "warnings.wav", "en-gb", 175)
     guard.restart()
     assert listen(recognizer, reply, None, 0.0, guard, WARNINGS_REPLY) == []
+
+
+def test_the_coachs_own_stop_heard_as_its_next_sentence_plays_is_not_a_stop(
+    recognizer: Recognizer, stopper: Recognizer, tmp_path: Path
+) -> None:
+    """Without an echo canceller only stop words count over the coach's voice, and not one it
+    is saying itself. Its echo is heard a moment after it plays, when the coach may already be
+    on its next sentence: "... say it hurts to stop." then "Shall I count you through ...?" cut
+    the reply it was part of (bench/duplex.py's control, 1 false cut in 2 minutes)."""
+    first = "Go only as far as is comfortable, and say it hurts to stop."
+    second = "Shall I count you through the knees to chin hold?"
+    one = espeak(first, tmp_path / "one.wav", "en-gb", 175)
+    two = espeak(second, tmp_path / "two.wav", "en-gb", 175)
+    start, switch = 1.0, 1.0 + len(one) / RATE
+    end = switch + len(two) / RATE
+    mic = np.zeros(int((end + 3.0) * RATE))
+    echo = room(np.concatenate([one, two]))
+    mic[int(start * RATE) : int(start * RATE) + len(echo)] += echo
+    samples = np.clip(mic, -32768, 32767).astype(np.int16)
+    clock = {"now": 0.0}
+    speech = SpeechState(
+        speaking=lambda: start <= clock["now"] < end,
+        saying=lambda: first if clock["now"] < switch else second if clock["now"] < end else "",
+    )
+    posted: list[Event] = []
+    stopper.restart()
+    recognizer.restart()
+    listener = Listener(recognizer, speech, posted.append, stopper=stopper)
+    for index in range(0, len(samples) - BLOCK + 1, BLOCK):
+        clock["now"] = (index + BLOCK) / RATE
+        listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
+    listener.finish(clock["now"])
+    heard = [e.text for e in posted if isinstance(e, Heard) and e.final]
+    assert heard == [], f"its own voice: {heard}, ignored {listener.ignored}"

@@ -277,7 +277,11 @@ class Listener:
         return self._stopper is not None and self._stopper.is_sentence(text)
 
     def _stop_word(self, text: str) -> str | None:
-        said = set(re.findall(r"[a-z']+", self._speech.saying().lower()))
+        """The stop word in `text` that the coach has not said itself in the last few seconds
+        (`RECENT_SPEECH`: its echo is heard a moment after it plays, when the coach may be on
+        its next sentence; "say it hurts to stop" then cut the reply it was part of)."""
+        sentences = [self._speech.saying(), *(sentence for _, sentence in self._said)]
+        said = set(re.findall(r"[a-z']+", " ".join(sentences).lower()))
         return next((w for w in text.split() if w in STOP_WORDS and w not in said), None)
 
     def _remember_said(self, at: float) -> None:
