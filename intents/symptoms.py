@@ -244,6 +244,12 @@ BODY = word_set(
 """Besides the lexicon's limbs: after "me" or "ma" said for "my" ("me back's gone", "I cannae
 get ma breath")."""
 KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
+CONCORD = word_set("no nothing none")
+"""Negative concord ("my arm ain't got no strength in it", "I don't have no feeling in my
+foot"): after a negated "got" or "have" (`CONCORD_NEGATORS`, `HAVE`) the second negation is the
+one that counts, read as "got no strength"."""
+CONCORD_NEGATORS = word_set("ain't don't haven't hasn't doesn't didn't")
+HAVE = word_set("got have has")
 
 
 def dialect(tokens: list[str]) -> list[str]:
@@ -258,6 +264,8 @@ def dialect(tokens: list[str]) -> list[str]:
             out += [token[:-3], "will"]
         elif token == "no" and out[-1:] == ["will"]:
             out[-1] = "won't"
+        elif token in CONCORD and out[-2:-1] and out[-2] in CONCORD_NEGATORS and out[-1] in HAVE:
+            out[-2:] = [out[-1], token]  # "ain't got no strength": "got no strength"
         else:
             out.append(DIALECT.get(token, token))
     return out

@@ -572,6 +572,10 @@ def test_round_9_rules_in_other_words(text: str, tier: str | None) -> None:
         ("the water isn't passing through the filter", None),
         ("my weight loss is unexplained", PROFESSIONAL),
         ("weight loss for no reason", PROFESSIONAL),
+        ("my leg ain't got no feeling in it", PROFESSIONAL),  # negative concord
+        ("i don't have no strength in my hand", PROFESSIONAL),
+        ("i ain't got no tingling", None),
+        ("my leg ain't got nothing wrong with it", None),
     ],
 )
 def test_round_10_rules_in_other_words(text: str, tier: str | None) -> None:
