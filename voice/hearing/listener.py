@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from voice.events import Event, Heard
 from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_WORDS, echo_of
+from voice.hearing.own_voice import STOP_WORDS, confirmed, echo_of
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,14 @@ over (the coach's voice has died away): a "yes" said as soon as an offer ends st
 echo's last moments (`ECHO_TAIL`), and was lost or heard clipped ("gasping", "yes yes").
 Someone who started longer ago than this spoke over the coach: the stopper keeps listening
 until they stop."""
+CONFIRM_WINDOW = 8.0
+"""Seconds of what the stopper heard that are kept (half duplex): a warning sign it heard over
+the coach's voice is heard again by the main recognizer before it counts (`confirmed`), from
+`CONFIRM_LEAD` + `CONFIRM_PER_WORD` a word before its final."""
+CONFIRM_LEAD, CONFIRM_PER_WORD = 1.5, 0.5
+"""Seconds of it heard again: the silence that ended the utterance and a margin, and a
+generous time per word (the stopper, listening to the coach's voice too, thinks speech began
+when the coach's did: no start to go by)."""
 RECENT_SPEECH = 6.0
 """Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
 echo can come out of the recognizer a second or two after the next one starts)."""
@@ -118,7 +126,7 @@ class Listener:
         self._spotter = spotter
         self._stopper = stopper if not full else None
         self._stopping = False  # the stopper has the microphone (the coach's voice, or after)
-        self._heard_last: deque[tuple[float, bytes]] = deque()  # by the stopper, `HANDOVER` s
+        self._heard_last: deque[tuple[float, bytes]] = deque()  # by the stopper, CONFIRM_WINDOW
         self._voice_since: float | None = None  # the stopper has heard a voice since then
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
@@ -183,7 +191,7 @@ class Listener:
         if self._stopper.in_speech and self._utterance.start is None:
             self._utterance.start = at
         self._heard_last.append((at, audio))
-        while self._heard_last and self._heard_last[0][0] <= at - HANDOVER:
+        while self._heard_last and self._heard_last[0][0] <= at - CONFIRM_WINDOW:
             self._heard_last.popleft()
         for heard in self._stopper.feed(audio, at):
             if heard.final:
@@ -200,7 +208,7 @@ class Listener:
         self._voice_since = None
         self._utterance = _Utterance()
         self._cleaned_input = False
-        last = b"".join(chunk for _, chunk in self._heard_last)
+        last = b"".join(chunk for when, chunk in self._heard_last if when > at - HANDOVER)
         self._heard_last.clear()
         for heard in self._recognizer.feed(last, at):
             self._pass_on(heard, at, False)
@@ -226,6 +234,13 @@ class Listener:
             return
         whole = self._echo is not None and (self._full or self._guarded(heard.text))
         text = heard.text if whole else self._stop_word(heard.text) or ""
+        if whole and not self._full and not self._stop_word(text):
+            start = at - CONFIRM_LEAD - CONFIRM_PER_WORD * len(text.split())
+            audio = b"".join(chunk for when, chunk in self._heard_last if when >= start)
+            if not confirmed(self._recognizer, audio, at, text):
+                log.info("heard over the coach's voice, ignored (not confirmed): %r", text)
+                self.ignored.append(text)
+                return
         self._post_over_speech(Heard(text=text, confidence=heard.confidence, at=at))
 
     def _spotted(self, heard: Heard, at: float) -> None:
