@@ -39,7 +39,15 @@ from dataclasses import dataclass
 from voice.events import Event, Heard
 from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_WORDS, confirmed, echo_of
+from voice.hearing.own_voice import (
+    CONFIRM_LEAD,
+    CONFIRM_PER_WORD,
+    CONFIRM_WINDOW,
+    STOP_ALONE,
+    STOP_WORDS,
+    confirmed,
+    echo_of,
+)
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -65,14 +73,6 @@ over (the coach's voice has died away): a "yes" said as soon as an offer ends st
 echo's last moments (`ECHO_TAIL`), and was lost or heard clipped ("gasping", "yes yes").
 Someone who started longer ago than this spoke over the coach: the stopper keeps listening
 until they stop."""
-CONFIRM_WINDOW = 8.0
-"""Seconds of what the stopper heard that are kept (half duplex): a warning sign it heard over
-the coach's voice is heard again by the main recognizer before it counts (`confirmed`), from
-`CONFIRM_LEAD` + `CONFIRM_PER_WORD` a word before its final."""
-CONFIRM_LEAD, CONFIRM_PER_WORD = 1.5, 0.5
-"""Seconds of it heard again: the silence that ended the utterance and a margin, and a
-generous time per word (the stopper, listening to the coach's voice too, thinks speech began
-when the coach's did: no start to go by)."""
 RECENT_SPEECH = 6.0
 """Seconds the coach's sentences are remembered for the echo-of-its-words test (a sentence's
 echo can come out of the recognizer a second or two after the next one starts)."""
@@ -234,7 +234,8 @@ class Listener:
             return
         whole = self._echo is not None and (self._full or self._guarded(heard.text))
         text = heard.text if whole else self._stop_word(heard.text) or ""
-        if whole and not self._full and not self._stop_word(text):
+        stop_alone = self._stop_word(text) and len(text.split()) <= STOP_ALONE
+        if whole and not self._full and not stop_alone:
             start = at - CONFIRM_LEAD - CONFIRM_PER_WORD * len(text.split())
             audio = b"".join(chunk for when, chunk in self._heard_last if when >= start)
             if not confirmed(self._recognizer, audio, at, text):

@@ -42,6 +42,20 @@ def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
     return Recognizer(main.model, phrases, settings)
 
 
+CONFIRM_WINDOW = 8.0
+"""Seconds of what the stopper heard that are kept (half duplex): a warning sign it heard over
+the coach's voice is heard again by the main recognizer before it counts (`confirmed`), from
+`CONFIRM_LEAD` + `CONFIRM_PER_WORD` a word before its final."""
+CONFIRM_LEAD, CONFIRM_PER_WORD = 1.5, 0.5
+"""Seconds of it heard again: the silence that ended the utterance and a margin, and a
+generous time per word (the stopper, listening to the coach's voice too, thinks speech began
+when the coach's did: no start to go by)."""
+STOP_ALONE = 2
+"""Words at most in a stop phrase that acts at once, unconfirmed ("stop", "stop talking",
+"that's enough"); a longer one ("stop it hurts", heard in the coach's own voice live) is
+confirmed like a warning sign."""
+
+
 def confirmed(main: SpeechRecognizer, audio: bytes, at: float, text: str) -> bool:
     """Does the main recognizer, hearing `audio` (the utterance a small recognizer heard as
     `text` over the coach's voice) afresh, hear the same words? Its grammar is ours whole,
