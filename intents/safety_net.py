@@ -7,8 +7,8 @@ import logging
 import re
 
 from intents.classifier import IntentModel
-from intents.normalize import Normalized
-from intents.symptoms import lexicon
+from intents.normalize import Normalized, word_set
+from intents.symptoms import BODY, lexicon
 from intents.types import Match
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,10 @@ REASSURED = frozenset({"fine", "kidding", "joking"})
 """Words that say nothing is wrong: the safety net (the model's guess) does not escalate a
 sentence with one (the lexicon still reads the signs said in it)."""
 
+
+NAMING_ONLY = word_set("my the a an is are am was were it it's i i'm me his her")
+"""Words that, with body parts alone, claim nothing: the model is sure of "my leg" and "my
+leg is" (1.00), the first final of "my leg ... is fine now" cut at a pause."""
 
 AS_DIRECTED = re.compile(
     r"\b(?:as|like|what) (?:it says|(?:the|my) (?:label|packet|pack|box|bottle|leaflet) says"
@@ -48,6 +52,8 @@ def safety_net(model: IntentModel, text: str, said: Normalized, probability: flo
     words = set(said.tokens)
     sets = lexicon().sets
     if words & (sets["negator"] | sets["media"] | sets["other_subject"] | sets["vehicle"]):
+        return None
+    if not words - NAMING_ONLY - sets["limb"] - BODY:  # "my leg", "my leg is": no claim
         return None
     if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
         return None
