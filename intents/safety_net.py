@@ -7,8 +7,9 @@ import logging
 import re
 
 from intents.classifier import IntentModel
+from intents.dialect import BODY
 from intents.normalize import Normalized, word_set
-from intents.symptoms import BODY, lexicon
+from intents.symptoms import lexicon
 from intents.types import Match
 
 log = logging.getLogger(__name__)

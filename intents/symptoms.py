@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from intents.dialect import dialect
 from intents.errors import TemplateError
 from intents.normalize import canonical, word_set, words
 from intents.strict_yaml import SAFE_LOADER
@@ -49,8 +50,6 @@ SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 stop, not an ellipsis)."""
 BEING = word_set("was am were been have had")
 """Between the speaker and a viewing word ("i was watching"): still a viewer."""
-BODY = word_set("head neck back chest face spine bladder bowels legs leg foot feet arm arms")
-"""Parts of the body "me" may be said before for "my" (besides the `limb` class)."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -88,7 +87,7 @@ class Lexicon:
         )
 
     def _spot(self, text: str) -> Warning | None:
-        tokens = self._mine(dialect(canonical(words(ANSWER.sub(" ", text)))))
+        tokens = dialect(canonical(words(ANSWER.sub(" ", text))), self.sets["limb"])
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
@@ -115,13 +114,6 @@ class Lexicon:
             if any(self._said(p, said, tokens, family.others, after) for p in family.patterns):
                 return family.warning
         return None
-
-    def _mine(self, tokens: list[str]) -> list[str]:
-        """The words with "me" or "ma" said for "my" before a part of the body."""
-        body = self.sets["limb"] | BODY
-        after = [*tokens[1:], ""][: len(tokens)]
-        mine = ("me", "ma")  # "cracked me head", "ma knee went"
-        return ["my" if t in mine and a in body else t for t, a in zip(tokens, after, strict=True)]
 
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
@@ -221,54 +213,6 @@ class Lexicon:
             if not self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i]):
                 return True
         return False
-
-
-DIALECT = {
-    "cannae": "can't",
-    "canna": "can't",
-    "nae": "no",
-    "naw": "no",
-    "meself": "myself",
-    "doon": "down",
-    "o": "of",
-    "ambo": "ambulance",
-    "ambos": "ambulance",
-    "pished": "pissed",
-}
-"""Scots and Irish words, read for warning signs only (the statistical layer's training
-sentences keep their own words: a change to them moves its model)."""
-BODY = word_set(
-    """back neck head chest breath breathing face bladder bowels bum arse backside spine
-    shoulder shoulders"""
-)
-"""Besides the lexicon's limbs: after "me" or "ma" said for "my" ("me back's gone", "I cannae
-get ma breath")."""
-KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
-CONCORD = word_set("no nothing none")
-"""Negative concord ("my arm ain't got no strength in it", "I don't have no feeling in my
-foot"): after a negated "got" or "have" (`CONCORD_NEGATORS`, `HAVE`) the second negation is the
-one that counts, read as "got no strength"."""
-CONCORD_NEGATORS = word_set("ain't don't haven't hasn't doesn't didn't")
-HAVE = word_set("got have has")
-
-
-def dialect(tokens: list[str]) -> list[str]:
-    """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
-    move"."""
-    out: list[str] = []
-    body = BODY | lexicon().sets["limb"]
-    for i, token in enumerate(tokens):
-        if token in ("me", "ma") and i + 1 < len(tokens) and tokens[i + 1] in body:
-            out.append("my")
-        elif token.endswith("'ll") and token not in KEEP_LL:
-            out += [token[:-3], "will"]
-        elif token == "no" and out[-1:] == ["will"]:
-            out[-1] = "won't"
-        elif token in CONCORD and out[-2:-1] and out[-2] in CONCORD_NEGATORS and out[-1] in HAVE:
-            out[-2:] = [out[-1], token]  # "ain't got no strength": "got no strength"
-        else:
-            out.append(DIALECT.get(token, token))
-    return out
 
 
 def spot_warning(text: str) -> Warning | None:

@@ -1,0 +1,55 @@
+"""Words said another way, read as the lexicon's words for warning signs only (intents.symptoms):
+Scots and Irish words, "me"/"ma" for "my" before a part of the body, "'ll" for "will", and
+negative concord. The statistical layer's training sentences keep their own words: a change to
+them moves its model."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from intents.normalize import word_set
+
+DIALECT = {
+    "cannae": "can't",
+    "canna": "can't",
+    "nae": "no",
+    "naw": "no",
+    "meself": "myself",
+    "doon": "down",
+    "o": "of",
+    "ambo": "ambulance",
+    "ambos": "ambulance",
+    "pished": "pissed",
+}
+BODY = word_set(
+    """head neck back chest face spine bladder bowels legs leg foot feet arm arms breath
+    breathing bum arse backside shoulder shoulders"""
+)
+"""Parts of the body besides the lexicon's limbs: "me" or "ma" said before one is "my" ("me
+back's gone", "I cannae get ma breath"); named alone they claim nothing (intents.safety_net)."""
+KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
+CONCORD = word_set("no nothing none")
+"""Negative concord ("my arm ain't got no strength in it", "I don't have no feeling in my
+foot"): after a negated "got" or "have" (`CONCORD_NEGATORS`, `HAVE`) the second negation is the
+one that counts, read as "got no strength"."""
+CONCORD_NEGATORS = word_set("ain't don't haven't hasn't doesn't didn't")
+HAVE = word_set("got have has")
+
+
+def dialect(tokens: list[str], limbs: Set[str]) -> list[str]:
+    """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
+    move". `limbs`: the lexicon's limb words (parts of the body besides `BODY`)."""
+    out: list[str] = []
+    body = BODY | limbs
+    for i, token in enumerate(tokens):
+        if token in ("me", "ma") and i + 1 < len(tokens) and tokens[i + 1] in body:
+            out.append("my")
+        elif token.endswith("'ll") and token not in KEEP_LL:
+            out += [token[:-3], "will"]
+        elif token == "no" and out[-1:] == ["will"]:
+            out[-1] = "won't"
+        elif token in CONCORD and out[-2:-1] and out[-2] in CONCORD_NEGATORS and out[-1] in HAVE:
+            out[-2:] = [out[-1], token]  # "ain't got no strength": "got no strength"
+        else:
+            out.append(DIALECT.get(token, token))
+    return out
