@@ -83,8 +83,9 @@ KNOWN_MISSES = {
 }
 # Heard right in most runs, but not all: one full CI run on 2026-11-25 heard "my leg is" (the
 # N-best rescue and the second pass both missed "numb"); six other runs of the same commit got
-# it. Not understood why Vosk differs between runs; a safety sentence, so it stays listed
-# here, visible, until that is found (non-strict: either outcome passes).
+# it. Why Vosk differed between runs was found on 2026-12-03: Kaldi dithers the audio at random
+# before its features (tests/conftest.py now seeds it before each test, so a run is repeatable;
+# these stay non-strict: under another draw they can come out either way).
 BORDERLINE = {
     ("RedFlag", "my leg is numb"),  # espeak en, 185 wpm
     # With the microphone clean-up and the second pass's N-best list (2026-12-01), which gained

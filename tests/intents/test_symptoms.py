@@ -586,6 +586,30 @@ def test_round_10_rules_in_other_words(text: str, tier: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
+        ("I slipped in the shower and I did bump my head", EMERGENCY),  # a fall, then the head
+        ("I tripped over the dog and whacked my head", EMERGENCY),  # not the dog's head
+        ("crack my head on the door when I fell, I did", EMERGENCY),
+        ("my son fell and banged his head", None),
+        ("I fell asleep and woke with my head on the armrest", None),
+        ("I could bang my head on the wall, I fell for it again", None),
+        ("it's gone numb where I sit", EMERGENCY),  # the saddle, in plain words
+        ("no feeling in the bit I sit on", EMERGENCY),
+        ("my thighs are ok but there's tingling between them", EMERGENCY),
+        ("the bit I sit on is sore", None),
+        ("my legs are tired and there's a cushion between them", None),
+        ("a numpty drove into the back of my car and now my neck's locked", PROFESSIONAL),
+    ],
+)
+def test_rounds_8_and_9_tiers_in_other_words(text: str, tier: str | None) -> None:
+    """Signs rounds 8 and 9 heard at too low a tier or not at all (a fall with the head hit
+    said as "bang my head"; saddle numbness as "where I sit"; a crash caused by an "eejit"),
+    said in other words than their sentences."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
         ("is numbness serious? my foot is numb", PROFESSIONAL),
         ("what does chest pain mean? I can't breathe!", EMERGENCY),
         ("what are the warning signs? my left leg has gone weak.", PROFESSIONAL),
