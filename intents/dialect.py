@@ -1,7 +1,7 @@
 """Words said another way, read as the lexicon's words for warning signs only (intents.symptoms):
-Scots and Irish words, "me"/"ma" for "my" before a part of the body, "'ll" for "will", and
-negative concord. The statistical layer's training sentences keep their own words: a change to
-them moves its model."""
+Scots and Irish words, "me"/"ma" for "my" before a part of the body, "'ll" for "will",
+negative concord, and hedges ("sort of", "kinda"). The statistical layer's training sentences
+keep their own words: a change to them moves its model."""
 
 from __future__ import annotations
 
@@ -36,11 +36,38 @@ CONCORD_NEGATORS = word_set("ain't don't haven't hasn't doesn't didn't")
 HAVE = word_set("got have has")
 
 
+HEDGES = {("sort", "of"), ("kind", "of")}
+HEDGE_WORDS = word_set("kinda sorta")
+NAMING = word_set("what which what's this that these those the a an some any no every all")
+"""Words before "sort of" or "kind of" that make it a noun ("what kind of pain"), kept."""
+
+
+def unhedged(tokens: list[str]) -> list[str]:
+    """The words without a hedge ("I did sort of fall", "it kinda went numb"): "sort of",
+    "kind of", "kinda", "sorta" said before a verb or an adjective, not as a noun ("what kind
+    of pain", "a sort of tingling")."""
+    out: list[str] = []
+    skip = 0
+    for i, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        before = out[-1] if out else ""
+        if before not in NAMING and (token, *tokens[i + 1 : i + 2]) in HEDGES:
+            skip = 1
+            continue
+        if token in HEDGE_WORDS and before not in NAMING:
+            continue
+        out.append(token)
+    return out
+
+
 def dialect(tokens: list[str], limbs: Set[str]) -> list[str]:
     """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
     move". `limbs`: the lexicon's limb words (parts of the body besides `BODY`)."""
     out: list[str] = []
     body = BODY | limbs
+    tokens = unhedged(tokens)
     for i, token in enumerate(tokens):
         if token in ("me", "ma") and i + 1 < len(tokens) and tokens[i + 1] in body:
             out.append("my")

@@ -139,8 +139,8 @@ class Lexicon:
         """About someone else, or a programme: another person or a medium named, and the speaker
         only as the owner of that person ("my friend has pins and needles in her hands")."""
         others, owners = self.sets["other_person"] | self.sets["media"], ("my", "our")
-        if not others & said_set:
-            return False
+        if not any(t in others and tokens[i - 2 : i] != ["as", "a"] for i, t in enumerate(tokens)):
+            return False  # nobody else ("had leukaemia as a kid": the speaker, younger)
         me = self.sets["first_person"]
         kin = self.sets["owned_before"]  # "my late husband", "my game character"
         after = [*tokens[1:], "", ""]

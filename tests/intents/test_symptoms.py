@@ -598,12 +598,22 @@ def test_round_10_rules_in_other_words(text: str, tier: str | None) -> None:
         ("the bit I sit on is sore", None),
         ("my legs are tired and there's a cushion between them", None),
         ("a numpty drove into the back of my car and now my neck's locked", PROFESSIONAL),
+        ("had bowel cancer a few years back", PROFESSIONAL),  # no "I": a fragment
+        ("had lymphoma as a teenager", PROFESSIONAL),  # "as a teenager": the speaker
+        ("my brother had lymphoma as a teenager", None),
+        ("high temperature and shivering", PROFESSIONAL),
+        ("I'm after slipping on the wet floor", PROFESSIONAL),  # Irish English: "I've just"
+        ("I'm after falling asleep in the chair", None),
+        ("I kind of tripped on the rug", PROFESSIONAL),  # a hedge
+        ("my foot sort of went numb", PROFESSIONAL),
+        ("what kind of numbness is a worry", None),
     ],
 )
 def test_rounds_8_and_9_tiers_in_other_words(text: str, tier: str | None) -> None:
     """Signs rounds 8 and 9 heard at too low a tier or not at all (a fall with the head hit
-    said as "bang my head"; saddle numbness as "where I sit"; a crash caused by an "eejit"),
-    said in other words than their sentences."""
+    said as "bang my head"; saddle numbness as "where I sit"; a crash caused by an "eejit"; a
+    history or a fever said without "I"; "I'm after falling"; "I did sort of fall"), said in
+    other words than their sentences."""
     assert tier_said(text) == tier, (text, spot_warning(text))
 
 
