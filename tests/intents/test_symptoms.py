@@ -607,6 +607,8 @@ def test_round_10_rules_in_other_words(text: str, tier: str | None) -> None:
         ("I kind of tripped on the rug", PROFESSIONAL),  # a hedge
         ("my foot sort of went numb", PROFESSIONAL),
         ("what kind of numbness is a worry", None),
+        ("would you mind if you rang an ambulance for me", EMERGENCY),  # asked gently
+        ("could you call my mum", None),
     ],
 )
 def test_rounds_8_and_9_tiers_in_other_words(text: str, tier: str | None) -> None:
