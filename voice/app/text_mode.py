@@ -163,8 +163,13 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
         )
         try:
             with ending_on_sigterm():
-                session.start()  # the greeting comes first, before any input is read
+                # The reader first: a Ctrl-C said as soon as the greeting shows landed inside
+                # `reader.start()` once (CI, under load), left the thread half started
+                # (`is_alive()` False, never joined), and the interpreter exited as it
+                # bootstrapped ("Exception ignored in thread started by"). What it reads
+                # waits in the inbox: the greeting is still said first.
                 reader.start()
+                session.start()
                 while not session.finished:
                     session.step()
         except (KeyboardInterrupt, Interrupted) as why:
@@ -174,5 +179,5 @@ def run_text(settings: Settings, clock: Clock | None = None) -> int:
             if line is not None:
                 line.finish()
             if reader.is_alive():
-                reader.join(timeout=1.0)
+                reader.join(timeout=3.0)  # it looks at `stop` every 0.1 s; more under load
     return 0
