@@ -18,7 +18,6 @@ nothing about the handover.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import sys
 import tempfile
@@ -44,7 +43,7 @@ def main() -> int:
     import test_duplex_listening as room  # the test's room, reply and listener wiring
 
     from intents.grammar import load_grammar
-    from voice.hearing.models import load_model
+    from voice.hearing.models import load_model, seed_dither
     from voice.hearing.own_voice import spotter_recognizer
     from voice.hearing.recognizer import recognizer_with_matcher
 
@@ -52,7 +51,6 @@ def main() -> int:
     sentences = load_grammar().sentences()
     recognizer = recognizer_with_matcher(model, [text for _, text in sentences])
     stopper = spotter_recognizer(recognizer, [text for i, text in sentences if i == "Stop"])
-    libc = ctypes.CDLL(None)
     offsets = [float(a) for a in args.after.split(",")]
     voices = args.voices.split(",")
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +69,7 @@ def main() -> int:
             for voice in voices:
                 good = 0
                 for seed in range(args.draws):
-                    libc.srand(seed)
+                    seed_dither(seed)
                     stopper.restart()
                     start = len(reply) / room.RATE + after
                     finals = room.listen(recognizer, played, said[voice], start, stopper)

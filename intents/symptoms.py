@@ -94,7 +94,7 @@ class Lexicon:
         implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
         me = bool(self.sets["first_person"] & said_set or implied)
         me = me and not self.sets["media"] & said_set
-        elsewhere = self._elsewhere(tokens, said_set)
+        elsewhere = self._elsewhere(tokens)
         told = self._told(said_set) if elsewhere else None
         passed = [found.start() for p in self.resolved for found in p.finditer(said)]
         for family in self.families:
@@ -135,7 +135,7 @@ class Lexicon:
             return "talk"
         return "people" if (sets["in_programme"] | sets["other_person"]) & said_set else None
 
-    def _elsewhere(self, tokens: Sequence[str], said_set: set[str]) -> bool:
+    def _elsewhere(self, tokens: Sequence[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker
         only as the owner of that person ("my friend has pins and needles in her hands")."""
         others, owners = self.sets["other_person"] | self.sets["media"], ("my", "our")

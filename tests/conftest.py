@@ -4,14 +4,13 @@ A test that needs it fails (never skips) when there is none, naming the command 
 
 from __future__ import annotations
 
-import ctypes
 from pathlib import Path
 
 import pytest
 
 from voice.app.settings import Settings
 from voice.errors import ModelError
-from voice.hearing.models import check_model, resolve_model_path
+from voice.hearing.models import check_model, resolve_model_path, seed_dither
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE = ROOT / "tests" / "integration"
@@ -54,10 +53,6 @@ def understanding_cached() -> None:
 
 @pytest.fixture(autouse=True)
 def kaldi_dither_seeded() -> None:
-    """Kaldi (inside Vosk) adds random dither to the audio before its features, drawn from
-    glibc's rand(), never seeded: the same audio decoded twice can come out as other words
-    when it is borderline, and which draw a test got depended on every decode before it in
-    the process (tests that passed here failed in CI's order). Seeded before every test, a
-    test decodes the same whatever ran before it. (Threads decoding at once, in the live
-    tests, still share one sequence.)"""
-    ctypes.CDLL(None).srand(0)
+    """Every test decodes the same whatever ran before it in the process (tests passed here
+    and failed in CI's order): voice.hearing.models.seed_dither."""
+    seed_dither(0)

@@ -9,7 +9,6 @@ its real delays is tests/integration/test_live_duplex.py; the numbers are bench/
 
 from __future__ import annotations
 
-import ctypes
 import subprocess
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from voice.events import Event, Heard
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import Listener, SpeechState
 from voice.hearing.mic import BLOCK
+from voice.hearing.models import seed_dither
 from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
 from voice.wav_files import read_wav
@@ -157,13 +157,6 @@ def test_half_duplex_the_main_recognizer_does_not_decode_the_coachs_voice(
     assert listen(recognizer, reply, None, 0.0, stopper) == []  # its own voice: nothing
 
 
-def seed_kaldi_dither(seed: int) -> None:
-    """Kaldi adds random dither to the audio before its features, drawn from glibc's rand():
-    the same audio decoded twice can come out as other words when it is borderline. Seeded,
-    a case decodes the same on every run."""
-    ctypes.CDLL(None).srand(seed)
-
-
 @pytest.mark.parametrize("after", [0.1, 0.15, 0.3, 0.45, 0.7])
 def test_half_duplex_an_answer_said_as_the_coachs_echo_dies_away_is_heard_whole(
     recognizer: Recognizer, stopper: Recognizer, reply: np.ndarray, tmp_path: Path, after: float
@@ -177,7 +170,7 @@ def test_half_duplex_an_answer_said_as_the_coachs_echo_dies_away_is_heard_whole(
     CI runs); the utterance now stays on the cleaned signal to its end."""
     said = espeak("yes", tmp_path / "yes.wav")  # ~0.2 s of lead-in
     for seed in range(4):
-        seed_kaldi_dither(seed)
+        seed_dither(seed)
         stopper.restart()
         heard = listen(recognizer, reply, said, len(reply) / RATE + after, stopper)
         assert [(h.text, h.over_speech) for h in heard] == [("yes", False)], seed

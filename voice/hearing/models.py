@@ -10,6 +10,7 @@ otherwise the last model by name.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -154,3 +155,12 @@ def load_model(path: Path, checked: bool = False) -> Any:
         return vosk.Model(str(path))
     except Exception as err:  # vosk raises a bare Exception("Failed to create a model")
         raise ModelError(f"speech model {path} could not be loaded ({err}); {FIX}") from err
+
+
+def seed_dither(seed: int) -> None:
+    """Make the next decodes repeatable (tests and benches; the product leaves it alone). Kaldi,
+    inside Vosk, adds random dither to the audio before its features (the model's mfcc.conf
+    keeps the default), drawn from glibc's rand(), which nothing seeds: the same audio decoded
+    twice can come out as other words when it is borderline, depending on every decode before
+    it in the process. Threads decoding at once still share the one sequence."""
+    ctypes.CDLL(None).srand(seed)
