@@ -54,7 +54,7 @@ WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
     ice_itself implied_me told in_programme owned_before viewing
-    excused_limb limb
+    excused_limb limb owner_other
     """
 )
 """The classes the rules themselves use (see the lexicon's header)."""
@@ -188,6 +188,8 @@ class Lexicon:
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True
+            if not others and token in sets["limb"] and j and tokens[j - 1] in sets["owner_other"]:
+                return True  # "your fingers are numb", "his legs went weak"
             listed = token in sets["listed"] and (
                 tokens[j + 1] in sets["list_joint"] or tokens[j + 1] in sets["listed"]
             )  # "no numbness, tingling or weakness": the commas are gone

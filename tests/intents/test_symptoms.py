@@ -105,6 +105,14 @@ RULES = [
     ("what if i can't get up", None),
     ("i can't say i have tingling", None),
     ("is it bad that my foot has gone numb", PROFESSIONAL),
+    ("i read about tingling online but i don't have it", None),
+    ("I read about numbness online and now my foot is numb", PROFESSIONAL),
+    ("my leg is numb but i haven't got any", PROFESSIONAL),
+    ("no pins and needles in my feet, just the back", None),  # "needles in my feet" alone
+    # Suicidal words said with a hedge; worsening said as "worsened".
+    ("honestly i don't think i want to be here anymore", EMERGENCY),
+    ("i'm not sure i wanna be alive any more", EMERGENCY),
+    ("the pain has steadily worsened for three weeks", PROFESSIONAL),
     # A harmless sense of the word; a negation inside the phrase.
     ("the spicy curry made my mouth tingle", None),
     ("i'm on pins and needles about the result", None),
@@ -115,6 +123,11 @@ RULES = [
     # Someone else's symptoms, or a programme's, with the speaker only as their owner.
     ("my husband's leg goes numb when he sits too long", None),
     ("in the show the man's legs went numb", None),
+    ("his fingers went numb in the cold", None),  # another's limb ("your", "their" too)
+    ("their legs went numb sitting on the bleachers", None),
+    ("kids, my legs are numb", PROFESSIONAL),
+    ("the whole audience went numb", None),
+    ("the cat has gone completely numb to the hoover", None),
     ("my wife says my foot is dragging", PROFESSIONAL),
     # Harmless senses and causes; a negation reaching across the symptom noun.
     ("i'm numb to the pain by now", None),
