@@ -31,6 +31,7 @@ import platformdirs
 
 from intents.classifier import Example, IntentModel, load_or_train, sources_key, training_set
 from intents.clauses import SecondChance, second_chance, told_not_to
+from intents.courtesy import plainly
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
@@ -84,19 +85,29 @@ class Matcher:
         leaves out the statistical layer: for a recognizer's loose word string (no sentence of
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
-        found = (
-            self._repaired(text, generalise)
-            or self._match_whole(text, generalise)
-            or second_chance(
-                text,
-                lambda said: self._match_whole(said, generalise),
-                self.second_chance,
-                ESCALATIONS,
-            )
+        found = self._repaired(text, generalise) or self._match_whole(text, generalise)
+        if found is None or found.intent == UNSURE:
+            found = self._courteous(text, generalise) or found
+        found = found or second_chance(
+            text, lambda said: self._match_whole(said, generalise), self.second_chance, ESCALATIONS
         )
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act
         return found
+
+    def _courteous(self, text: str, generalise: bool) -> Match | None:
+        """The request without its courtesy wrapper (intents.courtesy), read surely; never an
+        escalation or an answer (the whole sentence decides those)."""
+        plain = plainly(text)
+        found = self._match_whole(plain, generalise) if plain else None
+        if (
+            found is None
+            or found.intent in (*ESCALATIONS, UNSURE, "Yes", "No")
+            or found.confidence < self.second_chance.spelling
+        ):
+            return None
+        log.debug("%r read plainly: %r", text, plain)
+        return replace(found, text=text)
 
     def _repaired(self, text: str, generalise: bool) -> Match | None:
         """A sentence corrected mid-way ("quieter, no, louder"): what the correction says
