@@ -12,6 +12,8 @@ Engines (`ENGINES`: name -> factory of a listener for a domain):
 - `vosk`: the product recognizer, built as the app builds it (voice.app.wiring);
 - `moonshine`, `moonshine-base`: the neural recognizer (--recognizer moonshine) with
   Moonshine tiny or base; `both`: Vosk hears, Moonshine tiny confirms;
+- `vosk-cleanup-always`: `vosk` with the clean-up on every chunk, ahead of the speech gate
+  (the product before 2026-12-03; now it cleans only what the gate lets through);
 - `vosk-raw`: Vosk with the same phrase list as a plain grammar, its own endpointing, no
   product rules (no confidence or length rules, no rescue, no second pass, no clean-up).
 
@@ -29,7 +31,8 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -92,7 +95,10 @@ def both_product(templates: Path | None) -> Listener:
 
 
 def vosk_product(
-    templates: Path | None, recognizer: str = "vosk", moonshine_model: str = "tiny"
+    templates: Path | None,
+    recognizer: str = "vosk",
+    moonshine_model: str = "tiny",
+    cleanup_always: bool = False,
 ) -> Listener:
     """The recognizer the app builds (voice.app.wiring.build_recognizer), fed the recording
     with half a second of silence either side (voice.hearing.recognizer.transcribe)."""
@@ -105,6 +111,9 @@ def vosk_product(
                         templates_dir=templates, recognizer=recognizer,
                         moonshine_model=moonshine_model)  # fmt: skip
     recognizer = build_recognizer(settings)
+    if cleanup_always:  # read at each recording's restart (transcribe)
+        cleanup = replace(recognizer.settings.cleanup, around_speech_only=False)
+        recognizer.settings = replace(recognizer.settings, cleanup=cleanup)
     understand = understand_speech(recognizer, load_matcher(sources_for(settings)))
 
     def listen(samples: np.ndarray) -> Answer:
@@ -149,6 +158,7 @@ def vosk_raw(templates: Path | None) -> Listener:
 ENGINES: dict[str, EngineFactory] = {
     "vosk": vosk_product,
     "vosk-raw": vosk_raw,
+    "vosk-cleanup-always": partial(vosk_product, cleanup_always=True),
     "moonshine": moonshine_product,
     "moonshine-base": moonshine_base_product,
     "both": both_product,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
 from voice.hearing.alternatives import Alternatives, rescue
-from voice.hearing.cleanup import AudioCleanup
+from voice.hearing.cleanup import AudioCleanup, CleanupAroundSpeech
 from voice.hearing.early import DecidesEarly, pausing
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening
@@ -108,10 +108,11 @@ class Recognizer(DecidesEarly, UtteranceStream):
             else None
         )
         self._audio = UtteranceAudio(self.settings.max_utterance)
-        cleanup = self.settings.cleanup
-        self._cleanup = AudioCleanup(cleanup) if cleanup.active else None
         gate = self.settings.speech_gate
         self._gate = SpeechGate(gate) if gate is not None else None
+        self._cleanup: AudioCleanup | None = None
+        self._cleanup_at_speech: CleanupAroundSpeech | None = None
+        self._start_cleanup()
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
 
@@ -143,13 +144,28 @@ class Recognizer(DecidesEarly, UtteranceStream):
         before (`reset` alone keeps both: it is called whenever the coach has spoken)."""
         self.reset()
         self._endpoint.restart()
-        if self._cleanup is not None:
-            self._cleanup = AudioCleanup(self._cleanup.settings)
+        self._start_cleanup()
         if self._gate is not None:
             self._gate = SpeechGate(self._gate.settings)
 
+    def _start_cleanup(self) -> None:
+        """A new clean-up (voice.hearing.cleanup): on every chunk, or, behind the speech gate,
+        only on the audio it lets through (`around_speech_only`)."""
+        settings = self.settings.cleanup
+        cleanup = AudioCleanup(settings) if settings.active else None
+        self._cleanup = cleanup
+        at_speech = self._gate is not None and settings.around_speech_only
+        self._cleanup_at_speech = CleanupAroundSpeech(cleanup) if cleanup and at_speech else None
+
     def feed(self, chunk: bytes, at: float = 0.0) -> list[Heard]:
-        if self._cleanup is not None:
+        around_speech = self._cleanup_at_speech
+        if around_speech is not None and self._gate is not None:
+            chunk = around_speech.hear(chunk, closed=not self._gate.is_open)
+            if around_speech.switched:  # raw to cleaned or back: the gate's pre-roll too
+                # (Its noise floor carries over: it falls at once to a quieter one, and a
+                # louder one costs only CPU.)
+                self._gate.rekeep(around_speech.before_switch)
+        elif self._cleanup is not None:
             chunk = self._cleanup.process(chunk)
         if self._gate is None:
             return self._decode(chunk, at)
@@ -158,6 +174,8 @@ class Recognizer(DecidesEarly, UtteranceStream):
         if audio:
             if not was_open:  # windows on the stream's grid (voice.hearing.speech_gate)
                 self._endpoint.restart()
+            if around_speech is not None:
+                audio = around_speech.decoded(audio, opening=not was_open)
             return self._decode(audio, at)
         if was_open:  # the gate just closed: what is pending ends here, as Vosk's end would
             return self.finish(at)

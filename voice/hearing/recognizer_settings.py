@@ -75,7 +75,8 @@ class RecognizerSettings:
     endpoint: EndpointSettings = field(default_factory=EndpointSettings)
 
     cleanup: CleanupSettings = field(default_factory=CleanupSettings)
-    """Noise suppression and gain on the audio before the VAD and Vosk."""
+    """Noise suppression and gain on the audio Vosk decodes (behind the speech gate: only on
+    what it lets through, `CleanupSettings.around_speech_only`)."""
 
     speech_gate: GateSettings | None = field(default_factory=GateSettings)
     """Decode only around speech (voice.hearing.speech_gate; None: decode all the audio).

@@ -84,6 +84,13 @@ class SpeechGate:
         if self._probability is not None and hasattr(self._probability, "reset"):
             self._probability.reset()
 
+    def rekeep(self, kept: Callable[[int], bytes]) -> None:
+        """What the gate hears has switched (raw or cleaned): its pre-roll becomes `kept(n)`,
+        the same n bytes as heard now, so the two never mix in what it returns."""
+        data, at = kept(self._ring_bytes), 0
+        for i, piece in enumerate(self._ring):  # piece by piece: it is trimmed by pieces
+            self._ring[i], at = data[at : at + len(piece)], at + len(piece)
+
     def feed(self, chunk: bytes, busy: bool = False) -> bytes:
         """The audio to decode now for `chunk` (see the module's docstring). `busy`: the
         decoder is inside an utterance, so the gate stays open (and its own detector, which
