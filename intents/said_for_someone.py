@@ -54,10 +54,15 @@ _STORY = re.compile(
     r"\b(?:ago|last (?:week|month|year|summer|winter|spring|autumn|christmas)|"
     r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
     r"once|always|every (?:winter|time|day|year)|fine now|recover\w*|beat|nobody was hurt|"
-    r"without a scratch|was telling|swears|back in|years|in the war|as usual)\b"
+    r"without a scratch|was telling|swears|back in|years|in the war|as usual|ended up)\b"
 )
 """A story of the past, a habit or a recovery: not the person on the floor now."""
-_NOT_A_PERSON = re.compile(r"\b(?:cat|dog|puppy|kitten|horse|tv|telly|wiring|electrician|bump)\b")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:cat|dog|puppy|kitten|horse|tv|telly|wiring|electrician|bump|film|movie|programme|"
+    r"episode|documentary|novel|hero|heroine|character)\b"
+)
+"""An animal, a thing or a story on screen or in a book ("in the film the hero can't feel his
+legs"). Not sport: "my son fell during the match and hit his head" may be the one on the floor."""
 HISTORY = frozenset(
     {"pregnancy", "cancer", "weight_loss", "fever", "accident", "fall", "night_pain", "worsening"}
 )

@@ -48,6 +48,8 @@ an alarm (the sentence not looked at). While the coach has asked something it is
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
+HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
+"""Words that make a question about a sign in the speaker's own limb hypothetical."""
 BEING = word_set("was am were been have had")
 """Between the speaker and a viewing word ("i was watching"): still a viewer."""
 WORD_SETS = word_set(
@@ -73,6 +75,10 @@ class Lexicon:
     resolved: tuple[re.Pattern[str], ...] = ()
     """Saying that it has passed ("but it's fine now"): a sign of a family marked `passes`
     said before it is not claimed."""
+    owned: tuple[re.Pattern[str], ...] = ()
+    """A question about a sign in the speaker's own limb ("should i worry about pins and needles
+    in my hand", "is tingling down my arm a bad sign"): claimed all the same, unless it is
+    hypothetical ("if", "when")."""
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None. A question
@@ -90,10 +96,10 @@ class Lexicon:
         tokens = dialect(canonical(words(ANSWER.sub(" ", text))), self.sets["limb"])
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
-        unclaimed = any(pattern.search(said) for pattern in self.unclaimed)
+        unclaimed = self._unclaimed(said)
         implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
         me = bool(self.sets["first_person"] & said_set or implied)
-        me = me and not self.sets["media"] & said_set
+        me = me and not self._watched(tokens, said_set)
         elsewhere = self._elsewhere(tokens)
         told = self._told(said_set) if elsewhere else None
         passed = [found.start() for p in self.resolved for found in p.finditer(said)]
@@ -118,8 +124,26 @@ class Lexicon:
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
         "is numbness serious", "what if my leg goes numb"."""
-        said = "".join(" " + token for token in canonical(words(text)))
-        return any(pattern.search(said) for pattern in self.unclaimed)
+        return self._unclaimed("".join(" " + token for token in canonical(words(text))))
+
+    def _unclaimed(self, said: str) -> bool:
+        if not any(pattern.search(said) for pattern in self.unclaimed):
+            return False
+        owned = any(pattern.search(said) for pattern in self.owned)
+        return not owned or bool(HYPOTHETICAL.intersection(said.split()))
+
+    def _watched(self, tokens: Sequence[str], said_set: set[str]) -> bool:
+        """A film, show, game or the news named as something watched or told of ("i was
+        watching the news", "in the film"), not done ("i was playing a game with the kids and
+        fell and banged my head" is the speaker's own fall)."""
+        sets = self.sets
+        if not sets["media"] & said_set:
+            return False
+        if (sets["viewing"] | sets["told"]) & said_set:
+            return True
+        return any(
+            t in sets["media"] and tokens[i - 2 : i] == ["in", "the"] for i, t in enumerate(tokens)
+        )
 
     def _told(self, said_set: set[str]) -> str | None:
         """Told of in a programme, not happening here (with the speaker in it only as an owner,
@@ -247,4 +271,6 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     unclaimed = tuple(compiler.pattern(str(text), where).regex for text in claims)
     where, passes = f"{path}: resolved", data.get("resolved") or ()
     resolved = tuple(compiler.pattern(str(text), where).regex for text in passes)
-    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved)
+    where, mine = f"{path}: owned", data.get("owned") or ()
+    owned = tuple(compiler.pattern(str(text), where).regex for text in mine)
+    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved, owned)

@@ -28,6 +28,8 @@ from intents.said_for_someone import first_person, for_the_patient
         ("I cannae get ma breath, pal.", "Emergency"),
         ("ring the ambo for me, mate, quick", "Emergency"),
         ("me leg's gone numb", "RedFlag"),
+        ("my daughter tripped during her netball match and smacked her head", "Emergency"),
+        ("she slipped on the soap and bashed her head on the bath", "Emergency"),
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
@@ -59,6 +61,8 @@ def test_parts_that_are_no_request(text: str) -> None:
         "my sister is pregnant with her third",
         "the cat fell off the windowsill and landed on her feet as usual",
         "my son fell off the climbing frame last summer, only a grazed knee",
+        "in the movie the main character can't feel his legs after the crash",
+        "my mate ended up with a trapped nerve after his fall",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:

@@ -751,3 +751,37 @@ def test_the_safety_net_escalates_what_the_lexicon_missed_unless_negated() -> No
     # at a pause): the model was sure (1.00); nothing is claimed, so nothing escalates.
     assert matcher.understand("my leg is").intent != "RedFlag"
     assert matcher.understand("my arm").intent != "RedFlag"
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # a question about a sign in the speaker's own limb claims it; a hypothetical does not
+        ("should I be worried about the numbness in my left foot?", PROFESSIONAL),
+        ("is this tingling in my fingers something bad?", PROFESSIONAL),
+        ("what does pins and needles down my leg mean", PROFESSIONAL),
+        ("should I worry if I ever get tingling in my hands?", None),
+        ("is tingling serious?", None),
+        # a game played is the speaker's own doing; one watched is not
+        ("we were playing a board game and I slipped off the chair and cracked my head", EMERGENCY),
+        ("I was watching a game on telly where a player smashed his head", None),
+        ("in the film the hero can't feel his legs", None),
+        ("I slipped on the soap and cracked my head on the sink", EMERGENCY),
+        # other words for what was missed
+        ("why won't my wee come, why can't I wee", EMERGENCY),
+        ("my private bits have gone numb", EMERGENCY),
+        ("honestly I see no point in waking up any more", EMERGENCY),
+        ("I need the blue lights, send them", EMERGENCY),
+        ("please fetch me a doctor immediately", EMERGENCY),
+        ("do I need a doctor now or can it wait?", None),
+        ("a motor accident on the way home, and now my back", PROFESSIONAL),
+        ("the weight is just falling off me lately", PROFESSIONAL),
+        ("I keep waking up with my neck aching at three in the morning", PROFESSIONAL),
+        # a list of signs denied as adjectives stays denied
+        ("I'm not weak or numb, only sore", None),
+        ("it's nice and numb now, what next", None),
+    ],
+)
+def test_round_12_rules_in_other_words(text: str, tier: str | None) -> None:
+    """Round 12's misses (bench/fresh_rounds/phrasings_round12.yaml), said in other words."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
