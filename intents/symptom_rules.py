@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from intents.errors import TemplateError
+from intents.normalize import SPELLINGS
 from intents.numbers import NUMBER_WORDS
 
 TIERS = ("emergency", "professional")
@@ -158,10 +159,12 @@ class Compiler:
 
 
 def _phrase(text: str, apart: bool = True) -> str:
-    """A phrase's words; a contraction also spelled apart ("couldn't": "could not")."""
+    """A phrase's words, spelled as what was said is ("its" as "it's": intents.normalize); a
+    contraction also spelled apart ("couldn't": "could not")."""
+    said = " ".join(SPELLINGS.get(word, word) for word in text.replace("_", " ").split())
     return " ".join(
         f"(?:{re.escape(word)}|{APART[word]})" if apart and word in APART else re.escape(word)
-        for word in text.replace("_", " ").split()
+        for word in said.split()
     )
 
 

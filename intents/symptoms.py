@@ -48,6 +48,7 @@ an alarm (the sentence not looked at). While the coach has asked something it is
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
+CANT = word_set("can't cannot couldn't won't")
 HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
 """Words that make a question about a sign in the speaker's own limb hypothetical."""
 BEING = word_set("was am were been have had")
@@ -93,7 +94,7 @@ class Lexicon:
         )
 
     def _spot(self, text: str) -> Warning | None:
-        tokens = dialect(canonical(words(ANSWER.sub(" ", text))), self.sets["limb"])
+        tokens = uninverted(dialect(canonical(words(ANSWER.sub(" ", text))), self.sets["limb"]))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = self._unclaimed(said)
@@ -239,6 +240,16 @@ class Lexicon:
             if not self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i]):
                 return True
         return False
+
+
+def uninverted(tokens: list[str]) -> list[str]:
+    """A question's "why can't i ..." said in the order of a statement ("why i can't ..."), so
+    "why can't i breathe properly" is read as "i can't breathe"."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        if out[i] == "why" and out[i + 1] in CANT and out[i + 2] == "i":
+            out[i + 1], out[i + 2] = "i", out[i + 1]
+    return out
 
 
 def spot_warning(text: str) -> Warning | None:

@@ -776,7 +776,8 @@ def test_the_safety_net_escalates_what_the_lexicon_missed_unless_negated() -> No
         ("do I need a doctor now or can it wait?", None),
         ("a motor accident on the way home, and now my back", PROFESSIONAL),
         ("the weight is just falling off me lately", PROFESSIONAL),
-        ("I keep waking up with my neck aching at three in the morning", PROFESSIONAL),
+        ("most nights this week I've woken at four with it throbbing", PROFESSIONAL),
+        ("I dozed off on the sofa and woke up with my neck in spasm", None),
         # a list of signs denied as adjectives stays denied
         ("I'm not weak or numb, only sore", None),
         ("it's nice and numb now, what next", None),
@@ -785,3 +786,31 @@ def test_the_safety_net_escalates_what_the_lexicon_missed_unless_negated() -> No
 def test_round_12_rules_in_other_words(text: str, tier: str | None) -> None:
     """Round 12's misses (bench/fresh_rounds/phrasings_round12.yaml), said in other words."""
     assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why can't I get my breath",  # "why can't i" read as "i can't"
+        "why can't I lift my feet at all",
+        "my waterworks won't work, nothing comes",
+        "my bladder's gone and emptied on its own",  # "its" in a pattern is "it's" said
+        "it's like the dentist's injection down below, can't feel it",
+        "one side of my face has sort of dropped",
+        "her face has slid down on the left side",
+        "my speech has gone all garbled",
+        "my legs have literally stopped working",
+        "I can't properly shift my legs, either of them",
+        "it's as if somebody turned my legs off",
+        "I kept popping the co-codamol and lost count",
+        "I've had around twenty or thirty paracetamol today",
+        "I necked the tablets, the entire packet",
+        "the whole packet's gone",
+        "they'd all be better off if I was gone",
+        "I gave my head a nasty bang on the radiator",
+    ],
+)
+def test_emergencies_the_lexicon_reads_without_the_safety_net(text: str) -> None:
+    """Emergencies of rounds 8, 9 and 12 that only the statistical safety net caught (a
+    retrained model can lose them), now read by the lexicon: said in other words."""
+    assert tier_said(text) == EMERGENCY, (text, spot_warning(text))
