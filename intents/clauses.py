@@ -40,6 +40,9 @@ SOCIAL = frozenset({"Thanks", "Yes", "No", "Scared", "Goodbye"})
 to act on ("thanks, now set a timer for ten minutes"). Read from the first part only: at the
 end they close a story ("my legs are tired from the hike, that's all", "..., not bad", "...,
 now it is fine")."""
+CLOSING = frozenset({"Thanks", "Scared"})
+"""... except thanks and fear, which mean the same said last: "you've helped me a lot till
+then, thanks", "last time I was off work for three weeks, so I'm really worried"."""
 
 
 @cache
@@ -130,7 +133,12 @@ def pick(found: list[Match | None]) -> Match | None:
     """One reading of what the parts (in order; None: not understood) say: all that were
     understood agree, or one request stands beside a courtesy or feeling said first; None when
     requests disagree."""
-    kept = [m for i, m in enumerate(found) if m is not None and (i == 0 or m.intent not in SOCIAL)]
+    last = len(found) - 1
+    kept = [
+        m
+        for i, m in enumerate(found)
+        if m is not None and (i == 0 or m.intent not in SOCIAL or i == last and m.intent in CLOSING)
+    ]
     distinct = {(m.intent, tuple(sorted(m.slots.items()))): m for m in kept}
     if len(distinct) == 1:
         return next(iter(distinct.values()))

@@ -28,6 +28,9 @@ from intents.said_for_someone import first_person, for_the_patient
         ("I cannae get ma breath, pal.", "Emergency"),
         ("ring the ambo for me, mate, quick", "Emergency"),
         ("me leg's gone numb", "RedFlag"),
+        # thanks and fear said last still mean it (intents/clauses.py CLOSING)
+        ("the ice worked better than I expected, so thank you", "Thanks"),
+        ("the last time this happened I was off work for a month, so I'm really worried", "Scared"),
         ("my daughter tripped during her netball match and smacked her head", "Emergency"),
         ("she slipped on the soap and bashed her head on the bath", "Emergency"),
     ],
