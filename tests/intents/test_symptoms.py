@@ -814,3 +814,18 @@ def test_emergencies_the_lexicon_reads_without_the_safety_net(text: str) -> None
     """Emergencies of rounds 8, 9 and 12 that only the statistical safety net caught (a
     retrained model can lose them), now read by the lexicon: said in other words."""
     assert tier_said(text) == EMERGENCY, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I checked my temp and it was over thirty eight",
+        "I've had the big C, breast, three years ago",
+        "the small hours are the worst, it's agony",
+        "it's torture at night",
+        "my left arm's being really feeble",
+    ],
+)
+def test_red_flags_the_lexicon_reads_without_the_safety_net(text: str) -> None:
+    """Red flags of rounds 8-12 only the statistical safety net caught, said in other words."""
+    assert tier_said(text) == PROFESSIONAL, (text, spot_warning(text))
