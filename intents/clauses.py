@@ -102,6 +102,10 @@ def second_chance(
             and found.confidence >= limits.spelling
         ):
             return replace(found, text=text)
+    answer = concluded_answer(text)
+    found = read_whole(answer) if answer else None
+    if found is not None and found.intent in ANSWERS and found.confidence >= 1.0:
+        return replace(found, text=text)
     for spelling in (text, *spellings):
         parts = [read_whole(part) for part in clauses(spelling)]
         usable = [
@@ -115,6 +119,20 @@ def second_chance(
             log.debug("%r understood from a part: %r", text, picked.text)
             return replace(picked, text=text)
     return None
+
+
+_CONCLUDED = re.compile(
+    r"\bso,?\s+((?:yes|yeah|yep|sure|no|nope|nah)(?:[\s,]+(?:please|thanks|thank you|go on|"
+    r"not now|not at the moment|not right now|not yet|let's do (?:it|that)))*)[\s.!]*$"
+)
+"""An answer given last, after its reason: "I've got the ice right here, so yeah go on", "I
+tried that yesterday and it didn't do much, so no thanks"."""
+
+
+def concluded_answer(text: str) -> str | None:
+    """The answer a sentence concludes with after "so", or None."""
+    found = _CONCLUDED.search(text.lower())
+    return found.group(1) if found else None
 
 
 def clauses(text: str) -> list[str]:

@@ -28,6 +28,9 @@ from intents.said_for_someone import first_person, for_the_patient
         ("I cannae get ma breath, pal.", "Emergency"),
         ("ring the ambo for me, mate, quick", "Emergency"),
         ("me leg's gone numb", "RedFlag"),
+        # an answer given last, after its reason (intents/clauses.py concluded_answer)
+        ("my knees are already up so yes please", "Yes"),
+        ("the ice is still in the freezer so nope", "No"),
         # thanks and fear said last still mean it (intents/clauses.py CLOSING)
         ("the ice worked better than I expected, so thank you", "Thanks"),
         ("the last time this happened I was off work for a month, so I'm really worried", "Scared"),
