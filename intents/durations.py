@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from intents.normalize import FILLERS, LEADING, MAX_CHARS, SIGNS, SPELLINGS, word_set, words
+from intents.normalize import FILLERS, MAX_CHARS, SIGNED_AFTER, SIGNS, SPELLINGS, word_set, words
 from intents.quantities import and_a_part, read_integer, read_quantity, skip, token_at
 
 UNIT_SECONDS = {
@@ -192,8 +192,8 @@ def scan(tokens: tuple[str, ...]) -> tuple[list[Duration], Unreadable | None]:
 def _duration_at(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None:
     """(seconds, index after) of a duration starting at tokens[i], or None."""
     sign, start = 1, i
-    if token_at(tokens, i) in SIGNS and any(t not in LEADING for t in tokens[:i]):
-        sign, start = -1, i + 1  # "add minus five minutes"; at the start "minus" is the verb
+    if token_at(tokens, i) in SIGNS and token_at(tokens, i - 1) in SIGNED_AFTER:
+        sign, start = -1, i + 1  # "add minus five minutes"; "the ice minus ..." is the verb
     quantity = read_quantity(tokens, start)
     if quantity is None and token_at(tokens, start) in ("hour", "minute") and sign == 1:
         # "the hour and a half timer", "freeze the hour timer": one, though unsaid

@@ -115,8 +115,12 @@ SPELLINGS.update(
 
 SIGNS = word_set("minus negative")
 """Before a number and after a command word, a sign: "add minus five minutes" is -300 seconds
-(which the timer desk refuses). At the start ("minus five minutes") it is the verb of
-RemoveTime and stays a word."""
+(which the timer desk refuses). Elsewhere ("minus five minutes", "the ice timer minus one
+minute") it is the verb of RemoveTime and stays a word."""
+SIGNED_AFTER = word_set(
+    "add plus for by to at of put give extend increase set make t take remove subtract"
+)
+"""The words after which "minus" is a sign."""
 
 UNITS = {
     "second": "second",
@@ -235,7 +239,7 @@ def normalize(text: str) -> Normalized:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token in SIGNS and not all(t in LEADING for t in out):
+        if token in SIGNS and out and out[-1] in SIGNED_AFTER:
             signed = _number_at(tokens, i + 1, after_sign=True)
             if signed is not None:
                 out.append(NUMBER)

@@ -161,6 +161,7 @@ def test_dev_timer_rows_without_a_value_read_none() -> None:
         ("nine hundred ninety nine thousand hours", 999_000 * 3600),
         ("add minus five minutes", -300),  # a sign after the verb; the desk refuses it
         ("minus five minutes", 300),  # at the start, "minus" is the verb (RemoveTime)
+        ("the neck timer minus two minutes", 120),  # after a timer too: never -120
         ("two days", 172800),
     ],
 )

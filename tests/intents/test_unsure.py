@@ -150,3 +150,12 @@ def test_the_longest_template_start_wins(understand: Callable[[str], Match]) -> 
     next), not "what" (say that again)."""
     assert understand("okay and then what").intent == "NextStep"
     assert understand("yeah go on").intent == "Yes"
+
+
+@pytest.mark.parametrize("sentence", ["ice timer minus 1 minute", "timer minus five minutes"])
+def test_minus_after_a_timer_is_no_sign(understand: Callable[[str], Match], sentence: str) -> None:
+    """ "minus" after a timer's name takes time off it (or is not understood): it was read as a
+    sign, and "ice timer minus 1 minute" started an ice timer of -60 seconds."""
+    got = understand(sentence)
+    assert got.intent in ("RemoveTime", "Unknown", "Unsure"), got
+    assert int(got.slots.get("duration", 0)) >= 0, got
