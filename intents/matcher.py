@@ -41,7 +41,7 @@ from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
-from intents.said_for_someone import counts_for_the_patient, for_the_patient
+from intents.said_for_someone import counts_for_the_patient, first_person
 from intents.slot_words import parse_area
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.symptoms import spot_warning
@@ -200,7 +200,7 @@ def warning_match(text: str) -> Match | None:
     A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
     records the spasm too."""
     found = spot_warning(text)
-    for spelling in for_the_patient(text) if found is None else ():
+    for spelling in first_person(text) if found is None else ():
         found = spot_warning(spelling)  # said for the person on the floor
         if found is not None and counts_for_the_patient(text, found.family):
             break

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from intents.dialect import BODY
+
 ANSWERS = frozenset({"Yes", "No"})
 """Never read from a sentence said for someone else: "my grandbaby fell off the swing but
 she's alright" is no answer."""
@@ -26,7 +28,9 @@ PEOPLE = (
     "fiancee flatmate housemate"
 )
 _PERSON = re.compile(rf"\b(?:my|our|the|me) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
-_VOCATIVE = re.compile(r",?\s*\b(?:mate|pal|love|bro)\b(?=\s*[,.!?]|\s*$)")
+_VOCATIVE = re.compile(r"(?:,?\s*\b(?:mate|pal|bro)|,\s*love)\b(?=\s*[,.!?]|\s*$)")
+"""Someone spoken to at the end ("ring the ambo, mate"); "love" only after a comma ("he fell in
+love" is no vocative)."""
 _SWAPS = (
     (re.compile(r"\b(?:she|he|they) (?:says|said|reckons|thinks|wants to know) "), ""),
     (re.compile(r"\b(?:she|he)'s\b"), "i'm"),
@@ -68,6 +72,20 @@ HISTORY = frozenset(
 )
 """Warning-sign families (intents/symptoms.yaml) that say a person's history or state, true of
 anyone's sister as of the person on the floor."""
+_NAMED = re.compile(
+    rf"\b(?:{'|'.join(PEOPLE.split())}|aunt|auntie|aunty|uncle|cousin|nephew|niece|neighbour"
+    r"|neighbor|colleague|boss|granddaughter|grandson|grandmother|grandfather|grandpa|grandma"
+    r"|stepdad|stepmum|in-law|friend's|mate|pal|lad|lads|bloke|guy|woman|man)\b"
+)
+"""Someone named (not only "he" or "she"): maybe not the one on the floor."""
+_RECOVERED = re.compile(
+    r"\b(?:he|she|they)(?:'s| is| was| were|'re| are) (?:fine|ok|okay|alright|all right|grand)\b"
+)
+"""Someone said to be fine: a story, for a sign of someone's history or state."""
+LIFELONG = frozenset({"cancer"})
+"""Families whose story is the sign: a cancer years ago is a history of cancer."""
+_OWNED = frozenset(BODY | {"hands", "hand", "fingers", "toes", "knee", "knees", "hip", "hips"})
+"""Words after "my son's" that make it an owner ("my son's back"), not "my son is"."""
 _EPISODE = re.compile(
     r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|says|said|saying|tells|told)\b"
 )
@@ -78,7 +96,7 @@ def first_person(text: str) -> list[str]:
     one spelling with "her" as "my" and one with "her" as "me"; none when no one else is
     named."""
     said = _VOCATIVE.sub("", text.lower())
-    said = _PERSON.sub(lambda m: "my" if m.group(0).endswith("'s") else "i", said)
+    said = _PERSON.sub(_as_the_person, said)
     for pattern, replacement in _SWAPS:
         said = pattern.sub(replacement, said)
     said = _AGREEMENT.sub(_agree, said)  # "she has" -> "i have", not "i has"
@@ -86,6 +104,15 @@ def first_person(text: str) -> list[str]:
     if _HER_BEFORE_WORD.search(said):
         spellings.append(_HER.sub("me", said))
     return [s for s in dict.fromkeys(spellings) if s != text.lower()]
+
+
+def _as_the_person(match: re.Match[str]) -> str:
+    """ "my son" as "i"; "my son's" as "my" before a part of the body ("my son's back"), else
+    as "i'm" ("my wife's expecting", "my son's on the floor")."""
+    if not match.group(0).endswith("'s"):
+        return "i"
+    after = match.string[match.end() :].split(maxsplit=1)
+    return "my" if after and after[0].strip(",.?!") in _OWNED else "i'm"
 
 
 def _agree(match: re.Match[str]) -> str:
@@ -103,5 +130,16 @@ def for_the_patient(text: str) -> list[str]:
 
 
 def counts_for_the_patient(text: str, family: str) -> bool:
-    """May a sign of `family` read from `for_the_patient(text)` be the patient's?"""
-    return family not in HISTORY or _EPISODE.search(text.lower()) is not None
+    """May a sign of `family` read from `first_person(text)` be the patient's? Not in a story
+    (but a story of cancer is its history, when no one else is named: "he had prostate cancer
+    a few years ago"), nor of an animal or a thing. A sign of someone's history or state counts
+    when the spasm or the floor is spoken of, their words are passed on, or the other person is
+    only "he" or "she" (the one on the floor, spoken of by whoever is with them: "she's
+    pregnant, about five months"); "my sister is pregnant with her third" is not ours."""
+    said = text.lower()
+    named = _NAMED.search(said) is not None
+    if _NOT_A_PERSON.search(said) or _STORY.search(said) and (named or family not in LIFELONG):
+        return False
+    if family in HISTORY and _RECOVERED.search(said):
+        return False  # "he fell off the trampoline but he's fine"
+    return family not in HISTORY or not named or _EPISODE.search(said) is not None

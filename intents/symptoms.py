@@ -45,6 +45,20 @@ recognizer writes it ("no i can't move my legs"), a "no" before the speaker's wo
 read as a denial here: taken as an answer, it made one harmless sentence of the blind test half
 an alarm (the sentence not looked at). While the coach has asked something it is an answer
 (voice.coach.context)."""
+VOCATIVE = re.compile(
+    r"(?:^|(?<=[,;:.!?]))\s*(?:mum|mom|mam|mummy|mommy|dad|daddy|love|darling|sweetheart|sweetie"
+    r"|babe|honey|mate|pal|son|coach)\s*(?=[,;:.!?]|$)",
+    re.IGNORECASE,
+)
+"""A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
+want to be alive"): not someone else the sign is about."""
+MINIMIZING = re.compile(
+    r"\b(?:it's|it is|probably|that's|maybe it's|it's probably)\s+nothing"
+    r"(?:\s+(?:really|much|serious|major|to worry about))?\s*[,;:.!]",
+    re.IGNORECASE,
+)
+"""A sign played down before it is said ("it's nothing really, just pins and needles in my
+hand"): no denial of it."""
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
@@ -94,7 +108,8 @@ class Lexicon:
         )
 
     def _spot(self, text: str) -> Warning | None:
-        tokens = uninverted(dialect(canonical(words(ANSWER.sub(" ", text))), self.sets["limb"]))
+        plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
+        tokens = uninverted(dialect(canonical(words(plain)), self.sets["limb"]))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = self._unclaimed(said)

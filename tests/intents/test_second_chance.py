@@ -36,6 +36,10 @@ from intents.said_for_someone import first_person, for_the_patient
         ("the last time this happened I was off work for a month, so I'm really worried", "Scared"),
         ("my daughter tripped during her netball match and smacked her head", "Emergency"),
         ("she slipped on the soap and bashed her head on the bath", "Emergency"),
+        # said by whoever is with the one on the floor: "he"/"she" is them
+        ("she's expecting twins and it's her first", "RedFlag"),
+        ("he has had bowel cancer, years back", "RedFlag"),
+        ("my husband's on the floor and he says his toes are tingling", "RedFlag"),
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
@@ -69,6 +73,9 @@ def test_parts_that_are_no_request(text: str) -> None:
         "my son fell off the climbing frame last summer, only a grazed knee",
         "in the movie the main character can't feel his legs after the crash",
         "my mate ended up with a trapped nerve after his fall",
+        "my niece is pregnant again",
+        "my uncle had lung cancer years ago",
+        "he tripped over the kerb but he's fine",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:

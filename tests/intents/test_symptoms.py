@@ -829,3 +829,40 @@ def test_emergencies_the_lexicon_reads_without_the_safety_net(text: str) -> None
 def test_red_flags_the_lexicon_reads_without_the_safety_net(text: str) -> None:
     """Red flags of rounds 8-12 only the statistical safety net caught, said in other words."""
     assert tier_said(text) == PROFESSIONAL, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # a person spoken to, set off by commas, is no one else having the sign
+        ("dad, I can't feel my legs at all", EMERGENCY),
+        ("it won't stop, love, I'd rather be dead", EMERGENCY),
+        # a sign played down first is still said; "negative for" denies
+        ("it's probably nothing, but my foot has gone numb", PROFESSIONAL),
+        ("it's nothing like pins and needles", None),
+        ("tested negative for numbness in both feet", None),
+        # clinical and plain words the lexicon lacked
+        ("the paramedic last year said it was an MI, and it feels the same now", None),
+        ("I think this is a myocardial infarction", EMERGENCY),
+        ("total loss of movement in both legs", EMERGENCY),
+        ("less feeling than usual when I wipe", EMERGENCY),
+        ("no urine output since this morning", EMERGENCY),
+        ("I swallowed a packet's worth of ibuprofen", EMERGENCY),
+        ("it would be easier if I never woke up", EMERGENCY),
+        ("I did bump my head on the way down", EMERGENCY),
+        ("my legs have stopped responding", EMERGENCY),
+        ("a van reversed into my car this morning", PROFESSIONAL),
+        ("I was in a head-on crash, nothing hit my head", PROFESSIONAL),
+        ("my weight is right down and I'm not dieting", PROFESSIONAL),
+        ("my hand is maybe slightly weak", PROFESSIONAL),
+        # someone else's past stroke is no stroke now; one happening is
+        ("I'm anxious because my gran had a stroke last year", None),
+        ("I think I'm having a stroke", EMERGENCY),
+        # a leg that won't wake up is numbness, not the end of a life
+        ("my foot is asleep and won't wake up", PROFESSIONAL),
+        ("I took them to never wake up", EMERGENCY),
+    ],
+)
+def test_round_13_rules_in_other_words(text: str, tier: str | None) -> None:
+    """Round 13's misses (bench/fresh_rounds/warning_signs_round13.yaml), said in other words."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
