@@ -866,3 +866,18 @@ def test_red_flags_the_lexicon_reads_without_the_safety_net(text: str) -> None:
 def test_round_13_rules_in_other_words(text: str, tier: str | None) -> None:
     """Round 13's misses (bench/fresh_rounds/warning_signs_round13.yaml), said in other words."""
     assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("is a tingling down the side of my calf serious?", PROFESSIONAL),
+        ("the dishwasher is choking on something", None),
+        ("I'm choking, I can't get air", EMERGENCY),
+        ("the mince is numb with cold straight out of the freezer", None),
+        ("my fingers are numb from the freezer door", PROFESSIONAL),
+    ],
+)
+def test_round_13_false_alarms_in_other_words(text: str, tier: str | None) -> None:
+    """Round 13's harmless sentences that escalated, and their near neighbours that must."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
