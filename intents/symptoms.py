@@ -59,6 +59,13 @@ MINIMIZING = re.compile(
 )
 """A sign played down before it is said ("it's nothing really, just pins and needles in my
 hand"): no denial of it."""
+NEVER_BEFORE = re.compile(
+    r"\bnever\b(?=[^.?!]*?\b(?:like (?:this|that) before|till now|until now|before now"
+    r"|before today)\b)",
+    re.IGNORECASE,
+)
+"""A sign new to the speaker ("my foot's never been weak like this before", "it's never woken me
+at night till now"): said, not denied."""
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
@@ -109,6 +116,7 @@ class Lexicon:
 
     def _spot(self, text: str) -> Warning | None:
         plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
+        plain = NEVER_BEFORE.sub("now", plain)
         tokens = uninverted(dialect(canonical(words(plain)), self.sets["limb"]))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)

@@ -881,3 +881,19 @@ def test_round_13_rules_in_other_words(text: str, tier: str | None) -> None:
 def test_round_13_false_alarms_in_other_words(text: str, tier: str | None) -> None:
     """Round 13's harmless sentences that escalated, and their near neighbours that must."""
     assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my hand has never felt numb like this before", PROFESSIONAL),
+        ("it has never kept me awake at night until now", PROFESSIONAL),
+        ("I've never had numbness, not once", None),
+        ("I'm about twelve weeks gone", PROFESSIONAL),
+        ("the ache goes right down to my ankle", PROFESSIONAL),
+    ],
+)
+def test_round_13_chronic_and_minimizing_in_other_words(text: str, tier: str | None) -> None:
+    """A sign new to someone who knows their back ("never ... like this before") is said; a
+    pregnancy in weeks gone; pain that runs all the way to the foot."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
