@@ -24,6 +24,7 @@ import yaml
 from intents.dialect import dialect
 from intents.errors import TemplateError
 from intents.normalize import canonical, word_set, words
+from intents.sign_wording import plainly, uninverted
 from intents.strict_yaml import SAFE_LOADER
 from intents.symptom_rules import END, TIERS, Compiler, Family, Pattern, Warning
 
@@ -34,42 +35,9 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
-ANSWER = re.compile(
-    r"(?:^|(?<=[,;:!?.\u2026]))\s*(?:no|nope|nah)\s*(?:[,;:!?]+|\.(?!\.))", re.IGNORECASE
-)
-"""A "no" said alone at the start of a clause answers, and negates nothing after it: "no, I
-can't lift either leg", "hang on, let me... no, they're just gone" were read as denials. "no
-numbness", "no, no feeling" and a "no..." trailing off still deny; "... but no, i can feel my
-foot" is left as it is (the lexicon reads "but no" as a sign taken back). Unpunctuated, as a
-recognizer writes it ("no i can't move my legs"), a "no" before the speaker's words is still
-read as a denial here: taken as an answer, it made one harmless sentence of the blind test half
-an alarm (the sentence not looked at). While the coach has asked something it is an answer
-(voice.coach.context)."""
-VOCATIVE = re.compile(
-    r"(?:^|(?<=[,;:.!?]))\s*(?:mum|mom|mam|mummy|mommy|dad|daddy|love|darling|sweetheart|sweetie"
-    r"|babe|honey|mate|pal|son|coach)\s*(?=[,;:.!?]|$)",
-    re.IGNORECASE,
-)
-"""A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
-want to be alive"): not someone else the sign is about."""
-MINIMIZING = re.compile(
-    r"\b(?:it's|it is|probably|that's|maybe it's|it's probably)\s+nothing"
-    r"(?:\s+(?:really|much|serious|major|to worry about))?\s*[,;:.!]",
-    re.IGNORECASE,
-)
-"""A sign played down before it is said ("it's nothing really, just pins and needles in my
-hand"): no denial of it."""
-NEVER_BEFORE = re.compile(
-    r"\bnever\b(?=[^.?!]*?\b(?:like (?:this|that) before|till now|until now|before now"
-    r"|before today)\b)",
-    re.IGNORECASE,
-)
-"""A sign new to the speaker ("my foot's never been weak like this before", "it's never woken me
-at night till now"): said, not denied."""
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
-CANT = word_set("can't cannot couldn't won't")
 HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
 """Words that make a question about a sign in the speaker's own limb hypothetical."""
 BEING = word_set("was am were been have had")
@@ -115,9 +83,7 @@ class Lexicon:
         )
 
     def _spot(self, text: str) -> Warning | None:
-        plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
-        plain = NEVER_BEFORE.sub("now", plain)
-        tokens = uninverted(dialect(canonical(words(plain)), self.sets["limb"]))
+        tokens = uninverted(dialect(canonical(words(plainly(text))), self.sets["limb"]))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = self._unclaimed(said)
@@ -263,16 +229,6 @@ class Lexicon:
             if not self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i]):
                 return True
         return False
-
-
-def uninverted(tokens: list[str]) -> list[str]:
-    """A question's "why can't i ..." said in the order of a statement ("why i can't ..."), so
-    "why can't i breathe properly" is read as "i can't breathe"."""
-    out = list(tokens)
-    for i in range(len(out) - 2):
-        if out[i] == "why" and out[i + 1] in CANT and out[i + 2] == "i":
-            out[i + 1], out[i + 2] = "i", out[i + 1]
-    return out
 
 
 def spot_warning(text: str) -> Warning | None:

@@ -1,0 +1,65 @@
+"""What was said, worded plainly for the safety lexicon (intents.symptoms). Pure.
+
+People in pain talk around a sign: an answer first ("no, I can't lift either leg"), someone
+spoken to ("mum, my legs just went"), the sign played down ("it's nothing really, just pins
+and needles") or new to them ("never been weak like this before"), a question turned round
+("why can't I breathe"). `plainly(text)` takes those wrappings off the text; `uninverted`
+turns the question's words back into a statement's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intents.normalize import word_set
+
+ANSWER = re.compile(
+    r"(?:^|(?<=[,;:!?.\u2026]))\s*(?:no|nope|nah)\s*(?:[,;:!?]+|\.(?!\.))", re.IGNORECASE
+)
+"""A "no" said alone at the start of a clause answers, and negates nothing after it: "no, I
+can't lift either leg", "hang on, let me... no, they're just gone" were read as denials. "no
+numbness", "no, no feeling" and a "no..." trailing off still deny; "... but no, i can feel my
+foot" is left as it is (the lexicon reads "but no" as a sign taken back). Unpunctuated, as a
+recognizer writes it ("no i can't move my legs"), a "no" before the speaker's words is still
+read as a denial here: taken as an answer, it made one harmless sentence of the blind test half
+an alarm (the sentence not looked at). While the coach has asked something it is an answer
+(voice.coach.context)."""
+VOCATIVE = re.compile(
+    r"(?:^|(?<=[,;:.!?]))\s*(?:mum|mom|mam|mummy|mommy|dad|daddy|love|darling|sweetheart|sweetie"
+    r"|babe|honey|mate|pal|son|coach)\s*(?=[,;:.!?]|$)",
+    re.IGNORECASE,
+)
+"""A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
+want to be alive"): not someone else the sign is about."""
+MINIMIZING = re.compile(
+    r"\b(?:it's|it is|probably|that's|maybe it's|it's probably)\s+nothing"
+    r"(?:\s+(?:really|much|serious|major|to worry about))?\s*[,;:.!]",
+    re.IGNORECASE,
+)
+"""A sign played down before it is said ("it's nothing really, just pins and needles in my
+hand"): no denial of it."""
+NEVER_BEFORE = re.compile(
+    r"\bnever\b(?=[^.?!]*?\b(?:like (?:this|that) before|till now|until now|before now"
+    r"|before today)\b)",
+    re.IGNORECASE,
+)
+"""A sign new to the speaker ("my foot's never been weak like this before", "it's never woken me
+at night till now"): said, not denied."""
+CANT = word_set("can't cannot couldn't won't")
+
+
+def plainly(text: str) -> str:
+    """`text` without an answer said first, people spoken to and a sign played down; a sign
+    new to the speaker said as now."""
+    plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
+    return NEVER_BEFORE.sub("now", plain)
+
+
+def uninverted(tokens: list[str]) -> list[str]:
+    """A question's "why can't i ..." said in the order of a statement ("why i can't ..."), so
+    "why can't i breathe properly" is read as "i can't breathe"."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        if out[i] == "why" and out[i + 1] in CANT and out[i + 2] == "i":
+            out[i + 1], out[i + 2] = "i", out[i + 1]
+    return out
