@@ -857,6 +857,8 @@ def test_red_flags_the_lexicon_reads_without_the_safety_net(text: str) -> None:
         ("my hand is maybe slightly weak", PROFESSIONAL),
         # someone else's past stroke is no stroke now; one happening is
         ("I'm anxious because my gran had a stroke last year", None),
+        ("your speech sounds weird, coach", None),  # the coach's voice, not a stroke
+        ("my speech sounds weird", EMERGENCY),
         ("I think I'm having a stroke", EMERGENCY),
         # a leg that won't wake up is numbness, not the end of a life
         ("my foot is asleep and won't wake up", PROFESSIONAL),
