@@ -35,6 +35,7 @@ leg is" (1.00), the first final of "my leg ... is fine now" cut at a pause."""
 AS_DIRECTED = re.compile(
     r"\b(?:as|like|what) (?:it says|(?:the|my) (?:label|packet|pack|box|bottle|leaflet) says"
     r"|(?:it's|it is) written|written|directed|prescribed|the doctor said)\b"
+    r"|\bwithin (?:the |my )?(?:limit|dose|label|maximum|max)\b"
 )
 """A dose said to follow the label ("I took two paracetamol as it says on the packet"): the
 opposite of an overdose, so the safety net (the model's guess) does not escalate it; the

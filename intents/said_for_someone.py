@@ -58,7 +58,7 @@ _STORY = re.compile(
     r"\b(?:ago|last (?:week|month|year|summer|winter|spring|autumn|christmas)|"
     r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
     r"once|always|every (?:winter|time|day|year)|fine now|recover\w*|beat|nobody was hurt|"
-    r"without a scratch|was telling|swears|back in|years|in the war|as usual|ended up)\b"
+    r"without a scratch|was telling|swears|back in|years|in the war|as usual|ended up|announced)\b"
 )
 """A story of the past, a habit or a recovery: not the person on the floor now."""
 _NOT_A_PERSON = re.compile(

@@ -38,6 +38,8 @@ DOUBLED = word_set("no nothing none")
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
+SIDES = word_set("back front hind left right")
+"""Words that may stand between an owner and a limb ("his back leg")."""
 HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
 """Words that make a question about a sign in the speaker's own limb hypothetical."""
 BEING = word_set("was am were been have had")
@@ -199,6 +201,8 @@ class Lexicon:
         sets = self.sets
         for j in range(start - 1, max(-1, start - 1 - LOOK_BACK), -1):
             token = tokens[j]
+            if token in SIDES and tokens[start] in sets["limb"]:
+                continue  # "his back leg", "the dog's hind leg"
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True

@@ -899,3 +899,32 @@ def test_round_13_chronic_and_minimizing_in_other_words(text: str, tier: str | N
     """A sign new to someone who knows their back ("never ... like this before") is said; a
     pregnancy in weeks gone; pain that runs all the way to the foot."""
     assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my legs, they've stopped working, they won't move", EMERGENCY),
+        ("I am with no air, I can't get it in", EMERGENCY),
+        ("since this morning nothing comes out when I try to wee", EMERGENCY),
+        ("I took all the bottle of tablets", EMERGENCY),
+        ("if it wasn't for the kids I would have ended it", EMERGENCY),
+        ("an accident, my bladder, I couldn't hold it", EMERGENCY),
+        ("a lorry drove into the side of us", PROFESSIONAL),
+        ("I fell asleep at the wheel and went into a fence", PROFESSIONAL),
+        ("last week I had a fall on the ice", PROFESSIONAL),
+        ("I am expecting a baby in May", PROFESSIONAL),
+        ("my toes are insensible", PROFESSIONAL),
+        ("it pulls down my leg like a wire", PROFESSIONAL),
+        ("it's worst when I lie still in bed", PROFESSIONAL),
+        ("it was bad last month and now it's much worse", PROFESSIONAL),
+        ("the cat's back leg has gone weak", None),
+        ("I nearly had a heart attack when the smoke alarm went off", None),
+        ("I overdosed on chocolate at Christmas", None),
+        ("choking back tears at the wedding", None),
+    ],
+)
+def test_round_14_rules_in_other_words(text: str, tier: str | None) -> None:
+    """Round 14's misses and false alarms (bench/fresh_rounds/warning_signs_round14.yaml),
+    said in other words."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
