@@ -11,6 +11,8 @@ from intents.normalize import word_set
 
 DIALECT = {
     "cannae": "can't",
+    "cannit": "can't",
+    "nowt": "nothing",
     "canna": "can't",
     "nae": "no",
     "naw": "no",

@@ -25,7 +25,7 @@ she's alright" is no answer."""
 PEOPLE = (
     "husband wife missus hubby partner mum mom mam ma mother dad da father son daughter kid "
     "child boyfriend girlfriend friend brother sister grandad grandma granny nan gran fiance "
-    "fiancee flatmate housemate"
+    "fiancee flatmate housemate lass fella bairn"
 )
 _PERSON = re.compile(rf"\b(?:my|our|the|me) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
 _VOCATIVE = re.compile(r"(?:,?\s*\b(?:mate|pal|bro)|,\s*love)\b(?=\s*[,.!?]|\s*$)")
@@ -75,7 +75,8 @@ anyone's sister as of the person on the floor."""
 _NAMED = re.compile(
     rf"\b(?:{'|'.join(PEOPLE.split())}|aunt|auntie|aunty|uncle|cousin|nephew|niece|neighbour"
     r"|neighbor|colleague|boss|granddaughter|grandson|grandmother|grandfather|grandpa|grandma"
-    r"|stepdad|stepmum|in-law|friend's|mate|pal|lad|lads|bloke|guy|woman|man)\b"
+    r"|stepdad|stepmum|in-law|friend's|mate|pal|lad|lads|bloke|guy|woman|man|labourer|apprentice"
+    r"|customer|client|student|pupil|patient)\b"
 )
 """Someone named (not only "he" or "she"): maybe not the one on the floor."""
 _RECOVERED = re.compile(

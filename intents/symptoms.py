@@ -38,6 +38,15 @@ DOUBLED = word_set("no nothing none")
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
+REPORTED = frozenset({"fever", "cancer", "weight_loss"})
+"""Signs of the speaker's own state or history that a report names with no one in it ("medical
+history: prostate cancer five years ago", "tired all the time, lost weight without trying"); not
+an accident or a blow to the head, which the news and sport report the same way."""
+QUESTION_STARTS = tuple(
+    f" {w} " for w in word_set("is are would could can does do should will what how")
+)
+THIRD_PERSON = word_set("he she they it his her their its them him it's they're he's she's")
+"""Pronouns of someone or something else."""
 SIDES = word_set("back front hind left right")
 """Words that may stand between an owner and a limb ("his back leg")."""
 HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
@@ -90,6 +99,7 @@ class Lexicon:
         said_set = set(tokens)
         unclaimed = self._unclaimed(said)
         implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
+        reported = self._nobody(said_set) and not said.startswith(QUESTION_STARTS)
         me = bool(self.sets["first_person"] & said_set or implied)
         me = me and not self._watched(tokens, said_set)
         elsewhere = self._elsewhere(tokens)
@@ -100,7 +110,10 @@ class Lexicon:
                 continue  # a question about a sign is no claim, but an emergency is never missed
             if told == "talk" or told == "people" and not family.others:
                 continue  # on a programme (a stroke or an ambulance for someone here counts)
-            if family.me and not me or family.anchors and family.anchors.isdisjoint(said_set):
+            reported_here = reported and family.warning.family in REPORTED
+            if family.me and not (me or reported_here):
+                continue
+            if family.anchors and family.anchors.isdisjoint(said_set):
                 continue
             if not family.any_pattern.search(said):
                 continue
@@ -136,6 +149,13 @@ class Lexicon:
         return any(
             t in sets["media"] and tokens[i - 2 : i] == ["in", "the"] for i, t in enumerate(tokens)
         )
+
+    def _nobody(self, said_set: set[str]) -> bool:
+        """No one named at all, no pronoun, no programme: a report of the speaker's own
+        ("tired all the time, lost weight without trying")."""
+        sets = self.sets
+        anyone = sets["other_person"] | sets["other_subject"] | sets["media"] | THIRD_PERSON
+        return not said_set & anyone
 
     def _told(self, said_set: set[str]) -> str | None:
         """Told of in a programme, not happening here (with the speaker in it only as an owner,

@@ -269,12 +269,13 @@ def test_round_4_warning_signs_rates() -> None:
     neither the lexicon nor the other sets. At first contact the lexicon caught 241 of 259 red
     flags and 138 of 143 emergencies (4 struck by a vehicle or crashed with a head injury came
     out professional) and escalated 9 of 228 harmless sentences; then it was broadened on
-    them. Floors at what it reaches now (one red flag left: a temperature said with no one
-    named, "the thermometer says thirty nine", which could be a room's)."""
+    them. Floors at what it reaches now (the last red flag, a temperature said with no one
+    named, "the thermometer says thirty nine", is read since a report naming no one is the
+    speaker's own: intents/symptoms.py REPORTED)."""
     intents, harmless, found, missed, not_first, alarms = _round_rates("warning_signs_round4")
     assert len(intents["RedFlag"]) >= 250 and len(intents["Emergency"]) >= 140
     assert len(harmless) >= 200
-    assert missed == ["the thermometer says thirty nine"]
+    assert missed == []
     assert not_first == [] and alarms == []
 
 
@@ -927,4 +928,38 @@ def test_round_13_chronic_and_minimizing_in_other_words(text: str, tier: str | N
 def test_round_14_rules_in_other_words(text: str, tier: str | None) -> None:
     """Round 14's misses and false alarms (bench/fresh_rounds/warning_signs_round14.yaml),
     said in other words."""
+    assert tier_said(text) == tier, (text, spot_warning(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("reason to stay alive, none left", EMERGENCY),
+        ("I've left a goodbye note on the table", EMERGENCY),
+        ("I'm going to end it, I can't take it any more", EMERGENCY),
+        ("no one'd notice if I was gone", EMERGENCY),
+        ("I keep thinking about jumping in front of a train", EMERGENCY),
+        ("I've been stockpiling my tablets", EMERGENCY),
+        ("I don't want to be here no more", EMERGENCY),
+        ("ah cannit breathe, I cannit get the air in", EMERGENCY),
+        ("I came off the ladder this afternoon", PROFESSIONAL),
+        ("took a proper tumble on the ice", PROFESSIONAL),
+        ("come night it's agony", PROFESSIONAL),
+        ("three weeks in and this is the worst yet", PROFESSIONAL),
+        ("history: breast cancer, treated", PROFESSIONAL),
+        ("losing weight without trying, tired, sore back", PROFESSIONAL),
+        ("shivery, sweaty, temperature of thirty nine", PROFESSIONAL),
+        ("the oven temperature is up to two hundred", None),
+        ("is a temperature of thirty eight a worry?", None),
+        ("there's nowt tingly, just stiff", None),
+        ("what if my arm ever went numb?", None),
+        ("numbness, weakness, what else?", None),
+        ("I've got numbness in my foot, what else should I do?", PROFESSIONAL),
+        ("breast cancer runs in my family", None),
+        ("what would make me call an ambulance", None),
+    ],
+)
+def test_round_15_rules_in_other_words(text: str, tier: str | None) -> None:
+    """Round 15's misses and false alarms (bench/fresh_rounds/warning_signs_round15.yaml), said
+    in other words."""
     assert tier_said(text) == tier, (text, spot_warning(text))
