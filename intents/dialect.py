@@ -11,6 +11,21 @@ from intents.normalize import word_set
 
 DIALECT = {
     "cannae": "can't",
+    "cyaan": "can't",
+    "caan": "can't",
+    "nuh": "not",
+    "pon": "on",
+    "dung": "down",
+    "di": "the",
+    "inna": "in",
+    "ketch": "catch",
+    "nutten": "nothing",
+    "wid": "with",
+    "fi": "to",
+    "miself": "myself",
+    "hapu": "pregnant",
+    "noggin": "head",
+    "bonce": "head",
     "cannit": "can't",
     "nowt": "nothing",
     "canna": "can't",
@@ -29,6 +44,10 @@ BODY = word_set(
 )
 """Parts of the body besides the lexicon's limbs: "me" or "ma" said before one is "my" ("me
 back's gone", "I cannae get ma breath"); named alone they claim nothing (intents.safety_net)."""
+PLURALS = {"foot": "feet", "tooth": "teeth"}
+"""Jamaican "mi foot dem" is my feet."""
+OWNED_AFTER_MI = word_set("daughter son wife husband mum mother dad father baby family chest")
+"""Words after Jamaican "mi" that make it "my" besides parts of the body."""
 KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
 CONCORD = word_set("no nothing none")
 """Negative concord ("my arm ain't got no strength in it", "I don't have no feeling in my
@@ -70,9 +89,19 @@ def dialect(tokens: list[str], limbs: Set[str]) -> list[str]:
     out: list[str] = []
     body = BODY | limbs
     tokens = unhedged(tokens)
+    tokens = [DIALECT.get(token, token) for token in tokens]
     for i, token in enumerate(tokens):
-        if token in ("me", "ma") and i + 1 < len(tokens) and tokens[i + 1] in body:
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in ("me", "ma") and after in body:
             out.append("my")
+        elif token == "mi":  # Jamaican: "mi head" is my head, "mi cyaan breathe" I can't
+            out.append("my" if after in body or after in OWNED_AFTER_MI else "i")
+        elif token == "dem" and out and out[-1] in body:
+            out[-1] = PLURALS.get(out[-1], out[-1] if out[-1].endswith("s") else out[-1] + "s")
+        elif token == "dem":
+            out.append("them")
+        elif token == "lick" and after in ("mi", "my", "me"):
+            out.append("hit")  # "lick mi head"
         elif token.endswith("'ll") and token not in KEEP_LL:
             out += [token[:-3], "will"]
         elif token == "no" and out[-1:] == ["will"]:

@@ -27,7 +27,7 @@ PEOPLE = (
     "child boyfriend girlfriend friend brother sister grandad grandma granny nan gran fiance "
     "fiancee flatmate housemate lass fella bairn"
 )
-_PERSON = re.compile(rf"\b(?:my|our|the|me) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
+_PERSON = re.compile(rf"\b(?:my|our|the|me|mi) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
 _VOCATIVE = re.compile(r"(?:,?\s*\b(?:mate|pal|bro)|,\s*love)\b(?=\s*[,.!?]|\s*$)")
 """Someone spoken to at the end ("ring the ambo, mate"); "love" only after a comma ("he fell in
 love" is no vocative)."""
@@ -88,7 +88,8 @@ LIFELONG = frozenset({"cancer"})
 _OWNED = frozenset(BODY | {"hands", "hand", "fingers", "toes", "knee", "knees", "hip", "hips"})
 """Words after "my son's" that make it an owner ("my son's back"), not "my son is"."""
 _EPISODE = re.compile(
-    r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|says|said|saying|tells|told)\b"
+    r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|says|said|saying|tells|told|casualty"
+    r"|patient)\b"
 )
 
 

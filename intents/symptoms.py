@@ -42,6 +42,10 @@ REPORTED = frozenset({"fever", "cancer", "weight_loss"})
 """Signs of the speaker's own state or history that a report names with no one in it ("medical
 history: prostate cancer five years ago", "tired all the time, lost weight without trying"); not
 an accident or a blow to the head, which the news and sport report the same way."""
+REPORTED_WITH_SPASM = frozenset({"accident"})
+"""... and an accident, with the back or neck spoken of ("road traffic collision Thursday, no
+head injury, neck and back pain since"); the news reports crashes without them."""
+SPASM_WORDS = word_set("back neck spasm spasms spine")
 QUESTION_STARTS = tuple(
     f" {w} " for w in word_set("is are would could can does do should will what how")
 )
@@ -110,7 +114,11 @@ class Lexicon:
                 continue  # a question about a sign is no claim, but an emergency is never missed
             if told == "talk" or told == "people" and not family.others:
                 continue  # on a programme (a stroke or an ambulance for someone here counts)
-            reported_here = reported and family.warning.family in REPORTED
+            reported_here = reported and (
+                family.warning.family in REPORTED
+                or family.warning.family in REPORTED_WITH_SPASM
+                and bool(said_set & SPASM_WORDS)
+            )
             if family.me and not (me or reported_here):
                 continue
             if family.anchors and family.anchors.isdisjoint(said_set):

@@ -174,6 +174,36 @@ ROUND_15_RULES_IN_OTHER_WORDS = [
 other words."""
 
 
+ROUND_16_RULES_IN_OTHER_WORDS = [
+    # Jamaican English: "mi" is I or my, "cyaan" can't, "dem" a plural, "fi" to
+    ("mi cyaan ketch mi breath", EMERGENCY),
+    ("mi foot dem stop work, mi cyaan move dem", EMERGENCY),
+    ("mi nuh want fi live", EMERGENCY),
+    ("mi lick mi head pon di step", EMERGENCY),
+    ("mi toe dem numb", PROFESSIONAL),
+    ("mi a breed, three month", PROFESSIONAL),
+    # other words for what was missed
+    ("I'm expecting, can I still do the hold?", PROFESSIONAL),
+    ("my chest has gone tight and heavy", EMERGENCY),
+    ("when I wiped I couldn't feel a thing", EMERGENCY),
+    ("they'd be better off if I was six feet under", EMERGENCY),
+    ("no reason to keep going, I've left the letters", EMERGENCY),
+    ("requesting an ambulance to my address", EMERGENCY),
+    ("do I need an ambulance for this, or is that silly?", None),
+    ("I want to sign off for good and not wake up", EMERGENCY),
+    ("my words keep coming out jumbled", EMERGENCY),
+    ("weight down half a stone, not trying", PROFESSIONAL),
+    ("collision on the motorway Tuesday, back's been bad since", PROFESSIONAL),
+    ("the motorway is shut after a collision", None),
+    # no alarm
+    ("negative on any numbness", None),
+    ("that video had me dying, I couldn't breathe", None),
+    ("I read about an overdose of sugar in fizzy drinks", None),
+]
+"""Round 16's misses and false alarms (bench/fresh_rounds/warning_signs_round16.yaml), said in
+other words."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     ROUND_12_RULES_IN_OTHER_WORDS
@@ -183,7 +213,8 @@ other words."""
     + ROUND_13_FALSE_ALARMS_IN_OTHER_WORDS
     + ROUND_13_CHRONIC_AND_MINIMIZING_IN_OTHER_WORDS
     + ROUND_14_RULES_IN_OTHER_WORDS
-    + ROUND_15_RULES_IN_OTHER_WORDS,
+    + ROUND_15_RULES_IN_OTHER_WORDS
+    + ROUND_16_RULES_IN_OTHER_WORDS,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
