@@ -39,7 +39,11 @@ FLOORS = {
     # wrong). Kept: of the 18,753 other sentences (examples, rounds, dev) it changed 20
     # readings, 18 for the better (wrong durations and counts among them), one arguable and one
     # Unknown -> Scared. 91.1%, 2.5%, 98.0%, 87.5%, 95.7%, 0.0%.
-    "test": (0.91, 0.026, 0.98, 0.875, 0.957, 0.01),
+    # The session of 2026-12-04 (thirteenth): the lexicon broadened on blind rounds 12-16
+    # (about 1,500 warning signs and 800 harmless sentences), thanks/fear said last, answers
+    # after their reason, "minus" after a timer; at 7e9179e, as it came out: 91.2%, 2.4%,
+    # 98.0%, 88.0%, 95.7%, 0.0%.
+    "test": (0.91, 0.025, 0.98, 0.88, 0.957, 0.01),
 }
 
 
