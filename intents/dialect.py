@@ -12,6 +12,11 @@ from intents.normalize import word_set
 DIALECT = {
     "cannae": "can't",
     "cyaan": "can't",
+    "cain't": "can't",
+    "caint": "can't",
+    "nothin'": "nothing",
+    "nothin": "nothing",
+    "lam": "numb",
     "caan": "can't",
     "nuh": "not",
     "pon": "on",

@@ -63,3 +63,13 @@ def uninverted(tokens: list[str]) -> list[str]:
         if out[i] == "why" and out[i + 1] in CANT and out[i + 2] == "i":
             out[i + 1], out[i + 2] = "i", out[i + 1]
     return out
+
+
+_SECOND = {"you": "i", "your": "my", "yourself": "myself", "you're": "i'm", "you've": "i've"}
+_SECOND_WORD = re.compile(r"\b(?:you're|you've|yourself|your|you)\b", re.IGNORECASE)
+
+
+def as_said_of_oneself(text: str) -> str:
+    """`text` with "you" as "I": someone telling of themselves as "you" ("you wet yourself
+    without knowing", "you get this pain right in the middle of your chest")."""
+    return _SECOND_WORD.sub(lambda m: _SECOND[m.group(0).lower()], text)

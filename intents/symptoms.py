@@ -24,9 +24,21 @@ import yaml
 from intents.dialect import dialect
 from intents.errors import TemplateError
 from intents.normalize import canonical, word_set, words
-from intents.sign_wording import plainly, uninverted
+from intents.sign_wording import as_said_of_oneself, plainly, uninverted
 from intents.strict_yaml import SAFE_LOADER
 from intents.symptom_rules import END, TIERS, Compiler, Family, Pattern, Warning
+from intents.whose_sign import (
+    BEING,
+    HYPOTHETICAL,
+    QUESTION_STARTS,
+    REPORTED,
+    REPORTED_WITH_SPASM,
+    SECOND_PERSON,
+    SIDES,
+    SPASM_WORDS,
+    SUBJECT_YOU,
+    THIRD_PERSON,
+)
 
 LEXICON = Path(__file__).with_name("symptoms.yaml")
 LOOK_BACK = 5
@@ -38,25 +50,6 @@ DOUBLED = word_set("no nothing none")
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
-REPORTED = frozenset({"fever", "cancer", "weight_loss"})
-"""Signs of the speaker's own state or history that a report names with no one in it ("medical
-history: prostate cancer five years ago", "tired all the time, lost weight without trying"); not
-an accident or a blow to the head, which the news and sport report the same way."""
-REPORTED_WITH_SPASM = frozenset({"accident"})
-"""... and an accident, with the back or neck spoken of ("road traffic collision Thursday, no
-head injury, neck and back pain since"); the news reports crashes without them."""
-SPASM_WORDS = word_set("back neck spasm spasms spine")
-QUESTION_STARTS = tuple(
-    f" {w} " for w in word_set("is are would could can does do should will what how")
-)
-THIRD_PERSON = word_set("he she they it his her their its them him it's they're he's she's")
-"""Pronouns of someone or something else."""
-SIDES = word_set("back front hind left right")
-"""Words that may stand between an owner and a limb ("his back leg")."""
-HYPOTHETICAL = word_set("if when whenever ever whether suppose supposing")
-"""Words that make a question about a sign in the speaker's own limb hypothetical."""
-BEING = word_set("was am were been have had")
-"""Between the speaker and a viewing word ("i was watching"): still a viewer."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -90,6 +83,9 @@ class Lexicon:
         about a sign claims nothing, but a sentence said after it still may: "is numbness
         serious? my foot is numb" was read as a question alone."""
         found = self._spot(text)
+        if found is None and SUBJECT_YOU.intersection(words(text)):
+            said = self._spot(as_said_of_oneself(text))  # "you wet yourself without knowing"
+            found = said if said is not None and said.tier == "emergency" else None
         if found is not None or not self.claims_nothing(text):
             return found
         later = [self._spot(part) for part in SENTENCE_END.split(text)[1:]]
@@ -104,6 +100,7 @@ class Lexicon:
         unclaimed = self._unclaimed(said)
         implied = bool(tokens) and tokens[0] in self.sets["implied_me"]  # "got a fever too"
         reported = self._nobody(said_set) and not said.startswith(QUESTION_STARTS)
+        second = bool(SECOND_PERSON & said_set)  # "you fall and smack your head": oneself
         me = bool(self.sets["first_person"] & said_set or implied)
         me = me and not self._watched(tokens, said_set)
         elsewhere = self._elsewhere(tokens)
@@ -114,12 +111,13 @@ class Lexicon:
                 continue  # a question about a sign is no claim, but an emergency is never missed
             if told == "talk" or told == "people" and not family.others:
                 continue  # on a programme (a stroke or an ambulance for someone here counts)
+            urgent = family.warning.tier == "emergency"
             reported_here = reported and (
                 family.warning.family in REPORTED
                 or family.warning.family in REPORTED_WITH_SPASM
                 and bool(said_set & SPASM_WORDS)
             )
-            if family.me and not (me or reported_here):
+            if family.me and not (me or reported_here or urgent and second):
                 continue
             if family.anchors and family.anchors.isdisjoint(said_set):
                 continue
@@ -130,7 +128,8 @@ class Lexicon:
             if family.unless and self._mentioned(family.unless, said, tokens):
                 continue
             after = max(passed) if family.passes and passed else -1
-            if any(self._said(p, said, tokens, family.others, after) for p in family.patterns):
+            others = family.others or urgent and second
+            if any(self._said(p, said, tokens, others, after) for p in family.patterns):
                 return family.warning
         return None
 

@@ -204,6 +204,26 @@ ROUND_16_RULES_IN_OTHER_WORDS = [
 other words."""
 
 
+ROUND_17_RULES_IN_OTHER_WORDS = [
+    # telling of oneself as "you": an emergency is the speaker's
+    ("you try to talk and the words come out slurred", EMERGENCY),
+    ("you go to the loo and nothing comes out, all day", EMERGENCY),
+    ("you wet yourself and don't even notice", EMERGENCY),
+    ("your fingers are numb, put your gloves on", None),  # said to a child: another's limb
+    # Southern US and South African words
+    ("I cain't breathe right", EMERGENCY),
+    ("my foot's gone lam", PROFESSIONAL),
+    ("I done took the whole bottle of Panadol", EMERGENCY),
+    ("I'd just as soon never wake up", EMERGENCY),
+    ("better I die than this", EMERGENCY),
+    ("my face feels numb on the right side", EMERGENCY),
+    ("one side of my face has gone lame", EMERGENCY),
+    ("my bladder's full and nothing will come out", EMERGENCY),
+    ("he fell at the last hurdle again, poor lad", None),
+]
+"""Round 17's misses (bench/fresh_rounds/warning_signs_round17.yaml), said in other words."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     ROUND_12_RULES_IN_OTHER_WORDS
@@ -214,7 +234,8 @@ other words."""
     + ROUND_13_CHRONIC_AND_MINIMIZING_IN_OTHER_WORDS
     + ROUND_14_RULES_IN_OTHER_WORDS
     + ROUND_15_RULES_IN_OTHER_WORDS
-    + ROUND_16_RULES_IN_OTHER_WORDS,
+    + ROUND_16_RULES_IN_OTHER_WORDS
+    + ROUND_17_RULES_IN_OTHER_WORDS,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
