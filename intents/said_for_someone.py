@@ -25,7 +25,7 @@ she's alright" is no answer."""
 PEOPLE = (
     "husband wife missus hubby partner mum mom mam ma mother dad da father son daughter kid "
     "child boyfriend girlfriend friend brother sister grandad grandma granny nan gran fiance "
-    "fiancee flatmate housemate lass fella bairn"
+    "fiancee flatmate housemate lass fella bairn girl cousin lola lolo nana mamaw papaw"
 )
 _PERSON = re.compile(rf"\b(?:my|our|the|me|mi) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
 _VOCATIVE = re.compile(r"(?:,?\s*\b(?:mate|pal|bro)|,\s*love)\b(?=\s*[,.!?]|\s*$)")

@@ -48,10 +48,16 @@ at night till now"): said, not denied."""
 CANT = word_set("can't cannot couldn't won't")
 
 
+RHYMING = re.compile(r"\b(?:(boat race)|(?<=\b(?:me|my) )(loaf|loaf of bread))\b", re.IGNORECASE)
+"""Cockney rhyming slang for the face and the head ("my nan's boat race has gone all droopy",
+"banged me loaf")."""
+
+
 def plainly(text: str) -> str:
     """`text` without an answer said first, people spoken to and a sign played down; a sign
-    new to the speaker said as now."""
+    new to the speaker said as now; rhyming slang for the face and head said plainly."""
     plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
+    plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", plain)
     return NEVER_BEFORE.sub("now", plain)
 
 

@@ -230,6 +230,8 @@ class Lexicon:
             token = tokens[j]
             if token in SIDES and tokens[start] in sets["limb"]:
                 continue  # "his back leg", "the dog's hind leg"
+            if token == "more" and j and tokens[j - 1] not in sets["negator"]:
+                return False  # "not really pain, more pins and needles" ("no more": denied)
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True

@@ -224,6 +224,26 @@ ROUND_17_RULES_IN_OTHER_WORDS = [
 """Round 17's misses (bench/fresh_rounds/warning_signs_round17.yaml), said in other words."""
 
 
+ROUND_18_RULES_IN_OTHER_WORDS = [
+    ("his boat race has dropped on one side", EMERGENCY),  # rhyming slang: face
+    ("I've cracked me loaf on the radiator", EMERGENCY),  # rhyming slang: head
+    ("I keep hitting my head when I try to get up", EMERGENCY),
+    ("I nearly passed out in the queue, it was so hot", None),
+    ("I'm going to end it, seriously", EMERGENCY),
+    ("nine nine nine, please", EMERGENCY),
+    ("can you ring one for me, an ambulance", EMERGENCY),
+    ("my flatmate can get one for me, an ice cube", None),
+    ("my toes are manhid", PROFESSIONAL),
+    ("I'm buntis, is the stretch safe?", PROFESSIONAL),
+    ("not a burning, more tingling in my toes", PROFESSIONAL),
+    ("no more tingling in my toes", None),
+    ("I've got thirty nine and I'm shivering", PROFESSIONAL),
+    ("even lying still it won't ease", PROFESSIONAL),
+    ("our tricycle was hit from the side", PROFESSIONAL),
+]
+"""Round 18's misses (bench/fresh_rounds/warning_signs_round18.yaml), said in other words."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     ROUND_12_RULES_IN_OTHER_WORDS
@@ -235,7 +255,8 @@ ROUND_17_RULES_IN_OTHER_WORDS = [
     + ROUND_14_RULES_IN_OTHER_WORDS
     + ROUND_15_RULES_IN_OTHER_WORDS
     + ROUND_16_RULES_IN_OTHER_WORDS
-    + ROUND_17_RULES_IN_OTHER_WORDS,
+    + ROUND_17_RULES_IN_OTHER_WORDS
+    + ROUND_18_RULES_IN_OTHER_WORDS,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
