@@ -244,6 +244,17 @@ ROUND_18_RULES_IN_OTHER_WORDS = [
 """Round 18's misses (bench/fresh_rounds/warning_signs_round18.yaml), said in other words."""
 
 
+ROUND_19_RULES_IN_OTHER_WORDS = [
+    ("I can't move my feet, it happened out of nowhere", EMERGENCY),
+    ("resting doesn't ease it, even at night", PROFESSIONAL),
+    ("a van reversed into me at the lights", PROFESSIONAL),
+    ("when would I need to call 911 for this?", None),
+    ("at what point should I worry about tingling?", None),
+]
+"""Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
+personas), said in other words."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     ROUND_12_RULES_IN_OTHER_WORDS
@@ -256,7 +267,8 @@ ROUND_18_RULES_IN_OTHER_WORDS = [
     + ROUND_15_RULES_IN_OTHER_WORDS
     + ROUND_16_RULES_IN_OTHER_WORDS
     + ROUND_17_RULES_IN_OTHER_WORDS
-    + ROUND_18_RULES_IN_OTHER_WORDS,
+    + ROUND_18_RULES_IN_OTHER_WORDS
+    + ROUND_19_RULES_IN_OTHER_WORDS,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
