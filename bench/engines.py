@@ -167,7 +167,7 @@ class VoskProduct:
 
         from voice.hearing.cleanup import CleanupSettings
         from voice.hearing.endpoint import EndpointSettings
-        from voice.hearing.recognizer import recognizer_with_matcher
+        from voice.hearing.matcher_wiring import recognizer_with_matcher
         from voice.hearing.recognizer_settings import RecognizerSettings
         from voice.hearing.second_pass import SecondPassSettings
 

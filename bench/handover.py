@@ -43,9 +43,9 @@ def main() -> int:
     import test_duplex_listening as room  # the test's room, reply and listener wiring
 
     from intents.grammar import load_grammar
+    from voice.hearing.matcher_wiring import recognizer_with_matcher
     from voice.hearing.models import load_model, seed_dither
     from voice.hearing.own_voice import spotter_recognizer
-    from voice.hearing.recognizer import recognizer_with_matcher
 
     model = load_model(Path(os.environ["BACKCOACH_MODEL"]))
     sentences = load_grammar().sentences()

@@ -112,10 +112,10 @@ def breakdown(table: Table):  # noqa: ANN201 - returns the recognizer for the gr
     from voice.app.settings import Settings
     from voice.app.wiring import sources_for
     from voice.hearing.cleanup import CleanupSettings
+    from voice.hearing.matcher_wiring import recognizer_with_matcher
     from voice.hearing.models import check_model, load_model, resolve_model_path
     from voice.hearing.moonshine_model import MoonshineModel
     from voice.hearing.moonshine_recognizer import free_words
-    from voice.hearing.recognizer import recognizer_with_matcher
     from voice.hearing.recognizer_settings import RecognizerSettings
     from voice.hearing.vocabulary import check_vocabulary
 

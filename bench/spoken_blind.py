@@ -37,8 +37,8 @@ def _init(phrases: str, engine: str = "vosk") -> None:
     from intents.grammar import load_grammar
     from voice.app.settings import Settings
     from voice.app.wiring import build_recognizer
+    from voice.hearing.matcher_wiring import recognizer_with_matcher
     from voice.hearing.models import load_model, resolve_model_path
-    from voice.hearing.recognizer import recognizer_with_matcher
 
     settings = Settings(state_dir=Path(tempfile.mkdtemp()), recognizer=engine)
     if phrases == "templates":

@@ -15,7 +15,8 @@ import pytest
 from intents.matcher import load_matcher
 from voice.app.settings import Settings
 from voice.app.wiring import build_recognizer, understand_speech
-from voice.hearing.recognizer import Recognizer, meaning_of
+from voice.hearing.matcher_wiring import meaning_of
+from voice.hearing.recognizer import Recognizer
 from voice.hearing.short_answers import ShortAnswers
 from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav

@@ -18,10 +18,11 @@ import pytest
 from voice.events import Event, Heard
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import Listener, SpeechState
+from voice.hearing.matcher_wiring import recognizer_with_matcher
 from voice.hearing.mic import BLOCK
 from voice.hearing.models import seed_dither
 from voice.hearing.own_voice import spotter_recognizer
-from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
+from voice.hearing.recognizer import Recognizer
 from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model]

@@ -13,7 +13,7 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import load_matcher
 from voice.app.wiring import understand_speech
-from voice.hearing.recognizer import recognizer_with_matcher
+from voice.hearing.matcher_wiring import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav

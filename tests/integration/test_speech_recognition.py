@@ -19,7 +19,8 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import Matcher
 from voice.app.wiring import understand_speech
-from voice.hearing.recognizer import Recognizer, recognizer_with_matcher
+from voice.hearing.matcher_wiring import recognizer_with_matcher
+from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import transcribe
 from voice.hearing.vocabulary import unknown_words

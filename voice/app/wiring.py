@@ -21,7 +21,7 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.recognizer import recognizer_with_matcher
+from voice.hearing.matcher_wiring import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary
@@ -141,7 +141,7 @@ def warm_up(matcher: Matcher) -> threading.Thread:
 
 def meaning_with(matcher: Matcher) -> Callable[[str], object]:
     """What a sentence of ours would do: its intent and slots."""
-    from voice.hearing.recognizer import meaning_of
+    from voice.hearing.matcher_wiring import meaning_of
 
     return lambda text: meaning_of(matcher.understand(text))
 

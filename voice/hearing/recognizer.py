@@ -19,7 +19,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from voice.events import Heard
 from voice.hearing.alternatives import Alternatives, rescue
@@ -35,9 +35,6 @@ from voice.hearing.speech_gate import SpeechGate
 from voice.hearing.speech_recognizer import UtteranceStream
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import UNK, bigram_cover, normalize
-
-if TYPE_CHECKING:
-    from intents.matcher import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -269,38 +266,3 @@ class Recognizer(DecidesEarly, UtteranceStream):
             self.dropped.append(transcript)
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
-
-
-def recognizer_with_matcher(
-    model: Any,
-    phrases: Iterable[str],
-    settings: RecognizerSettings | None = None,
-    matcher: Matcher | None = None,
-    free_words: Callable[[bytes], str] | None = None,
-    verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
-) -> Recognizer:
-    """A recognizer whose rescue and second pass ask our matcher (default: the package's) what
-    it understands and what is a symptom (the product's wiring; the benchmark builds it the
-    same way)."""
-    from intents.matcher import ESCALATIONS, load_matcher
-
-    matcher = matcher or load_matcher()
-    return Recognizer(
-        model,
-        phrases,
-        settings,
-        understands=lambda text: matcher.understand(text).understood,
-        urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
-        warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
-        free_words=free_words,
-        verify=verify,
-        reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
-        whole=(lambda text: matcher.read_unlisted(text) is not None)
-        if matcher.grammar.composed is not None
-        else None,
-    )
-
-
-def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:
-    """What a match would do: its intent and slots (two sentences that mean the same)."""
-    return match.intent, sorted((k, str(v)) for k, v in match.slots.items())

@@ -41,7 +41,7 @@ SOUNDS_ALIKE = 65.0
 is no sentence of ours, counts as hearing a free decode's one-word sentence: Vosk's small model
 hears many a real "no" as "now" (80), "yes" as "yet" (67), where Moonshine hears "no", "yes"."""
 Meaning = tuple[str, object]
-"""A sentence's intent and slots (voice.hearing.recognizer.meaning_of)."""
+"""A sentence's intent and slots (voice.hearing.matcher_wiring.meaning_of)."""
 
 
 class ShortAnswers:
