@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from intents.dialect import BODY
+from intents.symptoms import lexicon
 
 ANSWERS = frozenset({"Yes", "No"})
 """Never read from a sentence said for someone else: "my grandbaby fell off the swing but
@@ -85,8 +86,6 @@ _RECOVERED = re.compile(
 """Someone said to be fine: a story, for a sign of someone's history or state."""
 LIFELONG = frozenset({"cancer"})
 """Families whose story is the sign: a cancer years ago is a history of cancer."""
-_OWNED = frozenset(BODY | {"hands", "hand", "fingers", "toes", "knee", "knees", "hip", "hips"})
-"""Words after "my son's" that make it an owner ("my son's back"), not "my son is"."""
 _EPISODE = re.compile(
     r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|says|said|saying|tells|told|casualty"
     r"|patient)\b"
@@ -114,7 +113,8 @@ def _as_the_person(match: re.Match[str]) -> str:
     if not match.group(0).endswith("'s"):
         return "i"
     after = match.string[match.end() :].split(maxsplit=1)
-    return "my" if after and after[0].strip(",.?!") in _OWNED else "i'm"
+    owned = BODY | lexicon().sets["limb"]
+    return "my" if after and after[0].strip(",.?!") in owned else "i'm"
 
 
 def _agree(match: re.Match[str]) -> str:
