@@ -1,6 +1,8 @@
 """A new round of example sentences (intents/examples/*_roundN.yaml format) through the matcher
 BEFORE it learns from them: its first contact is a held-out measure, like a blind dev half.
-Intents only (example files carry no slot values). Escalations scored as the blind safety
+Intents only for example files (they carry no slot values); a round written as a list of rows
+with slots, as the blind sets are (`- {intent: ..., slots: {...}, text: ...}`), is scored on the
+slots the coach acts on too. Escalations scored as the blind safety
 set is (tests/blind_scoring.py): RedFlag and Emergency caught, Emergency answered
 emergency-first, anything else escalated is a false alarm; `sentences:` must stay Unknown.
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,9 +27,11 @@ from intents.examples import example_files  # noqa: E402
 from intents.matcher import Sources, load_matcher  # noqa: E402
 
 
-def rows_of(path: Path) -> list[dict[str, str]]:
+def rows_of(path: Path) -> list[dict[str, Any]]:
+    if isinstance(listed := yaml.safe_load(path.read_text(encoding="utf-8")), list):
+        return listed  # rows with slots
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"text": text, "intent": intent}
         for intent, texts in (data.get("intents") or {}).items()
         for text in texts
@@ -60,7 +65,8 @@ def main(argv: list[str]) -> None:
                 alarm = score_safety({"intent": "None"}, got) == "alarm"
                 counts["harmless"] += 1
                 counts["alarms"] += alarm
-                verdict = score_phrasing({**row, "slots": dict(got.slots)}, got)  # intent only
+                slots = row["slots"] if "slots" in row else dict(got.slots)  # else intent only
+                verdict = score_phrasing({**row, "slots": slots}, got)
                 key = "ood" if row["intent"] == "Unknown" else "phrasings"
                 counts[key] += 1
                 counts[f"{key}_{verdict}"] += 1

@@ -34,6 +34,9 @@ SHORTEST_GUESSED = 5
 sign, "a sec") the words were not a timer command ("hold at t minus five minutes", "hold my
 coffee a sec" were guessed StartStretch). A template sentence keeps its number, and the timer
 desk refuses it aloud."""
+LONGEST_GUESSED_HOLD = 120
+"""A hold read for a guessed StartStretch must be at most this many seconds: the guide's hold
+is seconds long, so "five minutes of gentle stretching" is no knees-to-chin hold to count."""
 
 
 def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
@@ -52,6 +55,8 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
             return None
         if duration is not None:
             if duration.seconds < SHORTEST_GUESSED:
+                return None
+            if intent == "StartStretch" and duration.seconds > LONGEST_GUESSED_HOLD:
                 return None
             slots["duration"] = duration.seconds
         elif intent == "StartTimer" and not says_vague_amount(text):

@@ -35,14 +35,14 @@ from intents.courtesy import plainly
 from intents.examples import example_files, load_examples
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
-from intents.guessed_slots import SHORTEST_GUESSED, words_slots
-from intents.normalize import LEADING, NUMBER, Normalized, normalize
+from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
+from intents.normalize import LEADING, NUMBER, Normalized, normalize, unstuttered
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
 from intents.said_for_someone import counts_for_the_patient, first_person
-from intents.slot_words import parse_area
+from intents.slot_words import parse_area, parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.symptoms import spot_warning
 from intents.types import UNSURE, Match, SlotValue
@@ -88,6 +88,9 @@ class Matcher:
         found = self._repaired(text, generalise) or self._match_whole(text, generalise)
         if found is None or found.intent == UNSURE:
             found = self._courteous(text, generalise) or found
+        stumbled = None if found else unstuttered(text)  # "resume resume everything"
+        found = found or (self._match_whole(stumbled, generalise) if stumbled else None)
+        found = replace(found, text=text) if found is not None and stumbled else found
         found = found or second_chance(
             text, lambda said: self._match_whole(said, generalise), self.second_chance, ESCALATIONS
         )
@@ -174,9 +177,11 @@ class Matcher:
             match = self.statistical.which_way(text, trimmed, intent, hit.confidence)
             return match if match.intent == UNSURE else None
         log.debug("fuzzy %r ~ %r (cost %.1f)", text, " ".join(hit.pattern.tokens), hit.cost)
-        return Match(
-            text=text, intent=hit.pattern.intent, slots=hit.slots, confidence=hit.confidence
-        )
+        slots = hit.slots
+        if intent in NAMES_TIMER and "timer" not in slots:  # a word the near miss left out
+            name = parse_timer_name(text)  # named the timer: "ice plus two minutes"
+            slots = {**slots, "timer": name} if name not in (None, "timer") else slots
+        return Match(text=text, intent=intent, slots=slots, confidence=hit.confidence)
 
     def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """A sentence of a template too big to list (intents.composed), read exactly."""

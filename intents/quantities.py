@@ -94,9 +94,12 @@ def read_integer(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None
 
 
 def and_a_part(tokens: tuple[str, ...], j: int) -> tuple[Fraction, int] | None:
-    """ "and a half" / "and a quarter" / "and three quarters" at tokens[j]."""
+    """ "and a half" / "and a quarter" / "and three quarters" at tokens[j]; "and half" too, as
+    a second-language speaker says it ("one hour and half": never the one hour alone)."""
     if token_at(tokens, j) != "and":
         return None
+    if token_at(tokens, j + 1) == "half":
+        return Fraction(1, 2), j + 2
     said = tokens[j + 1 : j + 3]
     parts = {("a", "half"): Fraction(1, 2), ("a", "quarter"): Fraction(1, 4)}
     parts[("three", "quarters")] = Fraction(3, 4)

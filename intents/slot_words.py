@@ -241,6 +241,22 @@ def parse_reps(text: str) -> int | None:
         if quantity is None or quantity[0].denominator != 1:
             continue
         j = quantity[1] + (token_at(tokens, quantity[1]) == "more")
-        if token_at(tokens, j) in REP_WORDS:
+        if token_at(tokens, j) in REP_WORDS or _counted_after(tokens, i, j):
             return int(quantity[0])
     return None
+
+
+_OF_THEM = frozenset({"them", "em", "those", "these"})
+
+
+def _counted_after(tokens: tuple[str, ...], i: int, j: int) -> bool:
+    """A count said around its number: "times five", "x 4", "six of them", "four of fifteen
+    seconds" (four holds of fifteen seconds each)."""
+    if token_at(tokens, i - 1) in ("times", "x") and token_at(tokens, j) not in UNIT_SECONDS:
+        return True
+    if token_at(tokens, j) != "of":
+        return False
+    if token_at(tokens, j + 1) in _OF_THEM:
+        return True
+    length = read_quantity(tokens, j + 1)
+    return length is not None and token_at(tokens, length[1]) in UNIT_SECONDS

@@ -1,4 +1,4 @@
-"""Warning signs of the blind rounds 12 to 15 (bench/fresh_rounds/), said in other words
+"""Warning signs of the blind rounds 12 to 20 (bench/fresh_rounds/), said in other words
 than their sentences: what each round showed the lexicon (intents/symptoms.py) missed or read
 as an alarm, and near neighbours that must keep their reading. One list per finding."""
 
@@ -251,6 +251,22 @@ ROUND_19_RULES_IN_OTHER_WORDS = [
     ("when would I need to call 911 for this?", None),
     ("at what point should I worry about tingling?", None),
 ]
+
+
+ROUND_20_RULES_IN_OTHER_WORDS = [
+    ("there's this numbness uh whenever I wipe", EMERGENCY),  # numbness said as a noun
+    ("tingling down there when I wipe myself", EMERGENCY),
+    ("I wipe the kitchen table and my fingers get tingling", PROFESSIONAL),  # a hand, no saddle
+    ("tripped yesterday, didn't bang my head", PROFESSIONAL),  # a fall with no subject
+    ("slipped at the gym, no head injury", PROFESSIONAL),
+    ("fell asleep yesterday on the sofa", None),
+    ("share prices fell yesterday", None),
+    ("emergency services, quick", EMERGENCY),  # asked for alone
+    ("paramedics please", EMERGENCY),
+    ("the emergency services were brilliant on the news", None),
+]
+"""Round 20's misses (bench/fresh_rounds/phrasings_round20.yaml, phrasings with a few warning
+signs), said in other words."""
 """Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
 personas), said in other words."""
 
@@ -268,7 +284,8 @@ personas), said in other words."""
     + ROUND_16_RULES_IN_OTHER_WORDS
     + ROUND_17_RULES_IN_OTHER_WORDS
     + ROUND_18_RULES_IN_OTHER_WORDS
-    + ROUND_19_RULES_IN_OTHER_WORDS,
+    + ROUND_19_RULES_IN_OTHER_WORDS
+    + ROUND_20_RULES_IN_OTHER_WORDS,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
