@@ -45,10 +45,11 @@ DIALECT = {
     "ambo": "ambulance",
     "ambos": "ambulance",
     "pished": "pissed",
+    "playin": "playing",
 }
 BODY = word_set(
     """head neck back chest face spine bladder bowels legs leg foot feet arm arms breath
-    breathing bum arse backside shoulder shoulders"""
+    breathing bum arse backside shoulder shoulders heart ticker"""
 )
 """Parts of the body besides the lexicon's limbs: "me" or "ma" said before one is "my" ("me
 back's gone", "I cannae get ma breath"); named alone they claim nothing (intents.safety_net)."""

@@ -267,6 +267,28 @@ ROUND_20_RULES_IN_OTHER_WORDS = [
 ]
 """Round 20's misses (bench/fresh_rounds/phrasings_round20.yaml, phrasings with a few warning
 signs), said in other words."""
+
+
+EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ = [
+    ("both my feet just won't move, it came on all at once", EMERGENCY),  # an adverb between
+    ("me legs won't lift, not at all, out of nowhere", EMERGENCY),
+    ("can't move them at all, my legs, all of a sudden", EMERGENCY),
+    ("my feet still won't go into my old shoes", None),
+    ("I'm thinking of topping myself", EMERGENCY),
+    ("we're going to top the league this year", None),
+    ("I took the whole box of tramadol and the morphine", EMERGENCY),
+    ("I swallowed all my oxycontin", EMERGENCY),
+    ("I think I've taken way too many", EMERGENCY),
+    ("I had far too much cake at the party", None),
+    ("me ticker's going funny, I think it's my heart", EMERGENCY),
+    ("the old pump's giving out on me", EMERGENCY),
+    ("it's the heart of the problem, the sofa", None),
+    ("the 111 nurse said to ring 999 now", EMERGENCY),  # a professional's instruction
+    ("my dad always said to call 999 in an emergency", None),
+    ("the presenter says to call 999 if you see a stroke", None),
+]
+"""Emergencies of rounds 13-18 only the statistical safety net caught (a retrain flips some:
+"emergency services" alone did, in this session), now read by the lexicon: in other words."""
 """Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
 personas), said in other words."""
 
@@ -285,7 +307,8 @@ personas), said in other words."""
     + ROUND_17_RULES_IN_OTHER_WORDS
     + ROUND_18_RULES_IN_OTHER_WORDS
     + ROUND_19_RULES_IN_OTHER_WORDS
-    + ROUND_20_RULES_IN_OTHER_WORDS,
+    + ROUND_20_RULES_IN_OTHER_WORDS
+    + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
