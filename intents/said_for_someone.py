@@ -58,10 +58,20 @@ _HER = re.compile(r"\bher\b")
 _STORY = re.compile(
     r"\b(?:ago|last (?:week|month|year|summer|winter|spring|autumn|christmas)|"
     r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
-    r"once|always|every (?:winter|time|day|year)|fine now|recover\w*|beat|nobody was hurt|"
-    r"without a scratch|was telling|swears|back in|years|in the war|as usual|ended up|announced)\b"
+    r"once|always|every (?:winter|day|year)|fine now|recover\w*|beat|nobody was hurt|"
+    r"without a scratch|was telling|swears|back in (?:the day|the \w+ies|\d|nineteen|two)|years|"
+    r"in the war|as usual|ended up|announced)\b"
 )
-"""A story of the past, a habit or a recovery: not the person on the floor now."""
+"""A story of the past, a habit or a recovery: not the person on the floor now ("back in the
+day", not "his back in spasm"; "every time he turns his head" is how it is now)."""
+_LED_TO_NOW = re.compile(
+    r"\b(?:now|since|ever since|since then)\b.*\b(?:back|neck|spasm|locked|seized|stuck)\b"
+)
+_HABIT = re.compile(r"\bevery time\b")
+"""A habit: someone named's ("every time my brother plays football he gets pins and needles"),
+not how the one on the floor, "he" or "she", is now ("every time he turns his head")."""
+"""A story that ends in the spasm now ("in a car crash last week ... and now his back's in
+spasm"): the history of the one on the floor."""
 _NOT_A_PERSON = re.compile(
     r"\b(?:cat|dog|puppy|kitten|horse|tv|telly|wiring|electrician|bump|film|movie|programme|"
     r"episode|documentary|novel|hero|heroine|character)\b"
@@ -137,10 +147,14 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     a few years ago"), nor of an animal or a thing. A sign of someone's history or state counts
     when the spasm or the floor is spoken of, their words are passed on, or the other person is
     only "he" or "she" (the one on the floor, spoken of by whoever is with them: "she's
-    pregnant, about five months"); "my sister is pregnant with her third" is not ours."""
+    pregnant, about five months"); "my sister is pregnant with her third" is not ours. A story
+    that ends in the spasm now is the history of the one on the floor ("he was in a car crash
+    last week and now his back's in spasm")."""
     said = text.lower()
     named = _NAMED.search(said) is not None
-    if _NOT_A_PERSON.search(said) or _STORY.search(said) and (named or family not in LIFELONG):
+    story = _STORY.search(said) or named and _HABIT.search(said)
+    story = story and not (family in HISTORY and _LED_TO_NOW.search(said))
+    if _NOT_A_PERSON.search(said) or story and (named or family not in LIFELONG):
         return False
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"

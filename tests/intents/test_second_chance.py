@@ -76,10 +76,27 @@ def test_parts_that_are_no_request(text: str) -> None:
         "my niece is pregnant again",
         "my uncle had lung cancer years ago",
         "he tripped over the kerb but he's fine",
+        "back in the day my dad had pins and needles in his legs",
+        "every time my brother plays rugby he gets pins and needles",
+        "my sister was in a car crash last year, she's fine now",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:
     assert load_matcher().understand(text).intent not in ("RedFlag", "Emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter's lying here with her neck in spasm and she has tingling in her fingers",
+        "she says it's like an electric shock down her leg every time she coughs",
+        "my husband came off his bike on sunday and now his back is locked",
+    ],
+)
+def test_the_one_on_the_floor_spoken_for(text: str) -> None:
+    """Round 13-18's relays: "his back in spasm" is no story ("back in the day" is), "every
+    time she coughs" is how it is now, and a crash that ends in the spasm now is its history."""
+    assert load_matcher().understand(text).intent == "RedFlag"
 
 
 def test_clauses_split_at_punctuation_and_joining_words() -> None:

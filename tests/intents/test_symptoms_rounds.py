@@ -287,6 +287,21 @@ EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ = [
     ("my dad always said to call 999 in an emergency", None),
     ("the presenter says to call 999 if you see a stroke", None),
 ]
+RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED = [
+    ("three weeks now and it isn't getting any better, it's getting worse", PROFESSIONAL),
+    ("it's not getting better, I don't think it's getting worse either", None),
+    ("the ache gets sharper every week", PROFESSIONAL),
+    ("the shopping gets heavier every week", None),
+    ("I just tripped on the last stair", PROFESSIONAL),  # an adverb between "i" and the fall
+    ("I just slipped out to the shop", None),
+    ("it flares up as soon as I get into bed", PROFESSIONAL),
+    ("my left arm's at maybe twenty percent strength", PROFESSIONAL),
+    ("no strength in my right hand at all", PROFESSIONAL),
+    ("I've got no strength left, I'm shattered", None),
+]
+"""Red flags of rounds 13-18 the lexicon missed, said in other words."""
+
+
 """Emergencies of rounds 13-18 only the statistical safety net caught (a retrain flips some:
 "emergency services" alone did, in this session), now read by the lexicon: in other words."""
 """Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
@@ -308,7 +323,8 @@ personas), said in other words."""
     + ROUND_18_RULES_IN_OTHER_WORDS
     + ROUND_19_RULES_IN_OTHER_WORDS
     + ROUND_20_RULES_IN_OTHER_WORDS
-    + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ,
+    + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ
+    + RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED,
 )
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
