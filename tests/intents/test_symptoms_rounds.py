@@ -298,6 +298,20 @@ RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED = [
     ("my left arm's at maybe twenty percent strength", PROFESSIONAL),
     ("no strength in my right hand at all", PROFESSIONAL),
     ("I've got no strength left, I'm shattered", None),
+    ("my right foot scuffs, it kind of drags when I walk", PROFESSIONAL),
+    ("my grip has gone weaker since this morning", PROFESSIONAL),
+    ("I pressed my shin and I can hardly feel it", PROFESSIONAL),
+    ("my toes have gone a bit woolly", PROFESSIONAL),
+    ("the jumper's gone a bit woolly in the wash", None),
+    ("down the side of my thigh and into my knee... no, into my foot", PROFESSIONAL),
+    ("it runs down my arm, all the way to my fingertips", PROFESSIONAL),
+    ("the song goes all the way to the top of the charts", None),
+    ("sharp pain from the bottom of my back to my ankle", PROFESSIONAL),
+    ("I'm preggy, about four months", PROFESSIONAL),
+    ("took a massive fall on the ice last night", PROFESSIONAL),
+    ("I was slipping down the stairs this morning and landed on my back", PROFESSIONAL),
+    ("a prior melanoma, and now this back", PROFESSIONAL),
+    ("I'm with a fever since last night", PROFESSIONAL),
 ]
 """Red flags of rounds 13-18 the lexicon missed, said in other words."""
 
