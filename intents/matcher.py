@@ -41,7 +41,7 @@ from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
-from intents.said_for_someone import counts_for_the_patient, first_person
+from intents.said_for_someone import counts_for_the_patient, first_person, told_as_you
 from intents.slot_words import parse_area, parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.symptoms import spot_warning
@@ -210,6 +210,10 @@ def warning_match(text: str) -> Match | None:
         if found is not None and counts_for_the_patient(text, found.family):
             break
         found = None
+    as_you = told_as_you(text) if found is None else None
+    if as_you is not None:  # "you sit on the toilet and you can't feel the seat": an emergency
+        found = spot_warning(as_you)
+        found = found if found is not None and found.tier == EMERGENCY_TIER else None
     if found is None:
         return None
     intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG

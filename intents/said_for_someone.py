@@ -117,6 +117,39 @@ def first_person(text: str) -> list[str]:
     return [s for s in dict.fromkeys(spellings) if s != text.lower()]
 
 
+_YOU = (
+    (re.compile(r"\byou're\b"), "i'm"),
+    (re.compile(r"\byou've\b"), "i've"),
+    (re.compile(r"\byou'll\b"), "i'll"),
+    (re.compile(r"\byourself\b"), "myself"),
+    (re.compile(r"\byour\b"), "my"),
+    (re.compile(r"\b(without|with|for|to|at|about|than|off|on|behind|near|from|like|tell|told|"
+                r"help|helps|helped|hear|see|saw|love|under|over|into|onto|by) you\b"), r"\1 me"),
+    (re.compile(r"\byou\b"), "i"),
+)
+_TOLD_OF_ONESELF = re.compile(
+    r"^(?:and |so |then |well |like )?you (?:just |then )?(?:go|get|try|sit|stand|start|crash|"
+    r"bang|fall|wake|lose|take|realise|realize|notice|find|look|lie|lay|roll|turn|bend|reach|"
+    r"cough|sneeze|can't|cannot)\b"
+)
+"""A sentence that starts by telling of oneself as "you" doing something ("you go to move your
+legs and they just don't", "you sit on the toilet and you can't feel the seat")."""
+
+
+_IF_OR_WHEN = re.compile(r"\b(?:if|when|whenever|unless)\b")
+
+
+def told_as_you(text: str) -> str | None:
+    """`text` told of oneself as "you", said as "i" ("you get this pain in the middle of your
+    chest" -> "i get this pain in the middle of my chest"); None when it does not start so."""
+    said = text.lower().replace("\u2019", "'")
+    if not _TOLD_OF_ONESELF.search(said) or _IF_OR_WHEN.search(said):
+        return None  # "you get chest pain when you have a heart attack" tells what happens
+    for pattern, replacement in _YOU:
+        said = pattern.sub(replacement, said)
+    return said
+
+
 def _as_the_person(match: re.Match[str]) -> str:
     """ "my son" as "i"; "my son's" as "my" before a part of the body ("my son's back"), else
     as "i'm" ("my wife's expecting", "my son's on the floor")."""

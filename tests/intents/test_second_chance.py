@@ -99,6 +99,22 @@ def test_the_one_on_the_floor_spoken_for(text: str) -> None:
     assert load_matcher().understand(text).intent == "RedFlag"
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("you lie on the loo and you can't feel the seat at all", "Emergency"),
+        ("you start to think they'd all be better off without you", "Emergency"),
+        ("you try to stand on your legs and they just won't", "Emergency"),
+        ("you go to the shops and forget your keys", "Unknown"),
+        ("you sit on the sofa and you can't see the telly", "Unknown"),
+    ],
+)
+def test_an_emergency_told_of_oneself_as_you(text: str, intent: str) -> None:
+    """Round 17's persona tells of themselves as "you" doing something: an emergency said so is
+    the speaker's (intents.said_for_someone.told_as_you); "if" or "when" tells what happens."""
+    assert load_matcher().understand(text).intent == intent
+
+
 def test_clauses_split_at_punctuation_and_joining_words() -> None:
     assert clauses("sorry, could you speak up so I can hear") == [
         "could you speak up",
