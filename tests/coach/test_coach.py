@@ -372,3 +372,18 @@ def test_how_long_on_the_ice_asked_about_is_decided_by_the_ice_timer(tmp_path: P
         assert [s.key for s in during] == ["Timers.status.left"]
     finally:
         conv.close()
+
+
+def test_okay_thanks_with_nothing_asked_is_thanks_and_with_an_offer_is_yes(tmp_path: Path) -> None:
+    """Through the matcher, "okay thanks" is an answer (Yes): to an offer it takes it; after
+    advice with nothing asked it gets thanks back, not "What would you like to do?"."""
+    conv = Conversation(tmp_path, understand=load_understand())
+    try:
+        conv.say("what can i take for the pain", "PainRelief")  # a reply with no offer in it
+        assert [s.key for s in says(conv.say("okay thanks", "Yes"))] == ["Thanks"]
+        assert conv.desk.active() == []
+        conv.say("how long do i ice it", "IceHowLong")  # offers the ice
+        conv.say("okay thanks", "Yes")
+        assert conv.desk.active() == ["ice"]
+    finally:
+        conv.close()

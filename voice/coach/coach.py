@@ -129,7 +129,8 @@ class Coach:
         return self._noted(self._handle(match, now), now)
 
     def _handle(self, match: Match, now: Now) -> list[Event]:
-        match = in_context(match, self._offers.is_open(now), self._desk.active())
+        asking = self._offers.is_open(now) or self._clarify.is_open(now)
+        match = in_context(match, asking, self._desk.active())
         intent = match.intent
         if intent not in ("Yes", "No", "Repeat"):
             self._clarify.close()  # anything else said instead of an answer: asked no more

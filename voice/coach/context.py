@@ -15,6 +15,7 @@ STRETCH = "stretch"
 ICE = "ice"
 ANSWERED = re.compile(r"^\s*(?:no|nope|nah)\s+(?=\S)", re.IGNORECASE)
 """A "no" that starts what is said while an offer is open answers the offer."""
+THANKED = re.compile(r"\b(?:thanks|thank you|thank u|cheers|ta)\b", re.IGNORECASE)
 
 
 def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
@@ -24,6 +25,7 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
       sentence stays a denial: read so, one harmless sentence of the blind test half was an
       alarm.
     - "go on", "carry on" (ResumeTimer) while an offer is open and no timer runs: Yes.
+    - "okay thanks" (Yes) with nothing asked: thanks, not "what would you like to do?".
     - "my back!" (SpasmStarted) while the knees-to-chin hold runs: it hurts, so the hold
       stops (the seed: if it hurts, stop and try something else).
     - "how long on the ice" (TimerStatus of the ice, or unsure between that and IceHowLong):
@@ -35,6 +37,8 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
             return replace(said, text=match.text)
     if match.intent == "ResumeTimer" and offer_open and not active and not match.slots:
         return Match(match.text, "Yes", {}, match.confidence)
+    if match.intent == "Yes" and not offer_open and THANKED.search(match.text):
+        return Match(match.text, "Thanks", {}, match.confidence)
     if match.intent == "SpasmStarted" and any(STRETCH in name for name in active):
         return Match(match.text, "ItHurts", {}, match.confidence)
     icing = any(ICE in name for name in active)
