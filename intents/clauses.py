@@ -89,10 +89,13 @@ def second_chance(
     read_whole: Callable[[str], Match | None],
     limits: SecondChance,
     escalations: Collection[str],
+    aside: Callable[[str], bool] = lambda part: False,
 ) -> Match | None:
     """Nothing understood the whole sentence (`read_whole`): the same said for oneself
     (intents.said_for_someone), then its clauses. Never one of `escalations`: warning signs
-    are read on the whole sentence."""
+    are read on the whole sentence. Never a yes or no beside a part said to someone else in
+    the room (`aside`: "sure, pass the salt", "no, the plant's dead"): it would take an
+    offer."""
     spellings = for_the_patient(text)
     for spelling in spellings:
         found = read_whole(spelling)
@@ -115,6 +118,10 @@ def second_chance(
             for m in parts
         ]  # fmt: skip
         picked = pick(usable)
+        if picked is not None and picked.intent in ANSWERS:
+            said = clauses(spelling)
+            if any(m is None and aside(said[i]) for i, m in enumerate(parts)):
+                return None
         if picked is not None:
             log.debug("%r understood from a part: %r", text, picked.text)
             return replace(picked, text=text)

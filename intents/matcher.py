@@ -29,6 +29,7 @@ from pathlib import Path
 
 import platformdirs
 
+from intents.asides import aside
 from intents.classifier import Example, IntentModel, load_or_train, sources_key, training_set
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.courtesy import plainly
@@ -92,7 +93,13 @@ class Matcher:
         found = found or (self._match_whole(stumbled, generalise) if stumbled else None)
         found = replace(found, text=text) if found is not None and stumbled else found
         found = found or second_chance(
-            text, lambda said: self._match_whole(said, generalise), self.second_chance, ESCALATIONS
+            text,
+            lambda said: self._match_whole(said, generalise),
+            self.second_chance,
+            ESCALATIONS,
+            lambda part: (
+                generalise and self.statistical is not None and aside(part, self.statistical)
+            ),
         )
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act

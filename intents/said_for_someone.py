@@ -123,8 +123,13 @@ _YOU = (
     (re.compile(r"\byou'll\b"), "i'll"),
     (re.compile(r"\byourself\b"), "myself"),
     (re.compile(r"\byour\b"), "my"),
-    (re.compile(r"\b(without|with|for|to|at|about|than|off|on|behind|near|from|like|tell|told|"
-                r"help|helps|helped|hear|see|saw|love|under|over|into|onto|by) you\b"), r"\1 me"),
+    (
+        re.compile(
+            r"\b(without|with|for|to|at|about|than|off|on|behind|near|from|like|tell|told|"
+            r"help|helps|helped|hear|see|saw|love|under|over|into|onto|by) you\b"
+        ),
+        r"\1 me",
+    ),
     (re.compile(r"\byou\b"), "i"),
 )
 _TOLD_OF_ONESELF = re.compile(
@@ -185,8 +190,8 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     last week and now his back's in spasm")."""
     said = text.lower()
     named = _NAMED.search(said) is not None
-    story = _STORY.search(said) or named and _HABIT.search(said)
-    story = story and not (family in HISTORY and _LED_TO_NOW.search(said))
+    story = bool(_STORY.search(said)) or named and bool(_HABIT.search(said))
+    story = story and not (family in HISTORY and _LED_TO_NOW.search(said) is not None)
     if _NOT_A_PERSON.search(said) or story and (named or family not in LIFELONG):
         return False
     if family in HISTORY and _RECOVERED.search(said):
