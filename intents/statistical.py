@@ -94,7 +94,7 @@ class StatisticalLayer:
             unsure = self._unsure(text, [(verb, leaning), (guess.intent, guess.probability)])
             if unsure is not None:  # else the verb's intent cannot act as said: the guess
                 return unsure
-        if guess.intent in STARTS and STOPPING.intersection(said.tokens):
+        if guess.intent in STARTS and says_stop(said.tokens):
             # "stop timer for 5 minutes", "end timer for 5 minutes" leaned to StartTimer: a
             # word says stop, so a timer is never started on it; asked, or not understood
             pair = [("CancelTimer", guess.runner_up_probability), (guess.intent, guess.probability)]
@@ -182,6 +182,17 @@ VERBS = {
 STARTS = frozenset({"StartTimer", "StartIce", "StartStretch"})
 STOPPING = frozenset({"stop", "end", "off", "abort", "scrap", "ditch", "finish", "quit"})
 """Words that say a timer stops: a guess that would start one on them asks instead."""
+STARTS_OFF = frozenset({"kick", "kicks", "kicking", "set", "sets", "setting"})
+"""Before "off", a start: "kick off the ice massage, eight minutes"."""
+
+
+def says_stop(tokens: tuple[str, ...]) -> bool:
+    return any(
+        t in STOPPING and not (t == "off" and i and tokens[i - 1] in STARTS_OFF)
+        for i, t in enumerate(tokens)
+    )
+
+
 AMOUNT_CHANGES = frozenset({"AddTime", "RemoveTime"})
 DIRECTIONS = {
     **dict.fromkeys(
