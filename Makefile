@@ -35,6 +35,8 @@ model: venv
 	@$(VENV)/bin/backcoach models path >/dev/null 2>&1 || $(VENV)/bin/backcoach models download
 
 run: model
+	@echo "==> Fitting the understanding model if it is not cached yet (once: about a minute)"
+	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().understand("hello")'
 	@echo "==> Starting backcoach. Next time, run $(VENV)/bin/backcoach (or make run); say goodbye to stop."
 	$(VENV)/bin/backcoach
 
