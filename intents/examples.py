@@ -5,6 +5,11 @@ need not list, and talk that is not meant for the coach. The statistical layer l
       SpasmStarted:                  - "hold the line please"
         - "my back just gave out"
 
+Files in `examples/model_only/` teach the statistical layer only: they are never the recognizer's
+phrase list (`spoken_example_files`). They hold rounds of phrasings written blind and looked at
+once (bench/fresh_rounds/README.md): thousands of sentences that would grow what the recognizer
+decodes against for little.
+
 Errors name the file and line.
 """
 
@@ -20,11 +25,19 @@ from intents.normalize import normalize
 from intents.strict_yaml import SAFE_LOADER
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
+MODEL_ONLY = "model_only"
 NOT_FOR_US = "Unknown"
 
 
 def example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
-    return tuple(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+    if not folder.is_dir():
+        return ()
+    return (*sorted(folder.glob("*.yaml")), *sorted(folder.glob(f"{MODEL_ONLY}/*.yaml")))
+
+
+def spoken_example_files(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """The example files whose sentences may be the recognizer's phrase list."""
+    return tuple(p for p in paths if p.parent.name != MODEL_ONLY)
 
 
 def load_examples(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:

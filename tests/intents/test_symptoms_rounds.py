@@ -37,7 +37,7 @@ ROUND_12_RULES_IN_OTHER_WORDS = [
     ("I'm not weak or numb, only sore", None),
     ("it's nice and numb now, what next", None),
 ]
-"""Round 12's misses (bench/fresh_rounds/phrasings_round12.yaml), said in other words."""
+"""Round 12's misses (intents/examples/model_only/phrasings_round12.yaml), said in other words."""
 
 EMERGENCIES_THE_LEXICON_READS_WITHOUT_THE_SAFETY_NET = [
     ("why can't I get my breath", EMERGENCY),  # "why can't i" read as "i can't"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from intents import matcher as matcher_module
-from intents.examples import example_sentences
+from intents.examples import example_sentences, spoken_example_files
 from intents.matcher import Matcher, Sources
 from intents.numbers import to_words
 from voice.cache_files import cache_folder, digest_of_files, read_cached, write_cached
@@ -56,7 +56,7 @@ def _sentences(value: Any) -> list[str]:
 
 
 def _work_out(model: object | None, matcher: Matcher, sources: Sources) -> list[str]:
-    examples = example_sentences(sources.example_files())
+    examples = example_sentences(spoken_example_files(sources.example_files()))
     said = [(i, spoken_form(s)) for i, s in examples]
     kept = [s for i, s in said if SAYABLE.fullmatch(s) and matcher.understand(s).intent == i]
     words = {w for s in kept for w in s.split()}
@@ -87,7 +87,7 @@ def fingerprint(sources: Sources, model_path: Path | None) -> str:
     code = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml"))
     files = [(p.relative_to(package).as_posix(), p) for p in code]
     files += [(f"template {p.name}", p) for p in sources.template_files()]
-    files += [(f"example {p.name}", p) for p in sources.example_files()]
+    files += [(f"example {p.name}", p) for p in spoken_example_files(sources.example_files())]
     graph = [f"v{VERSION}"]
     if model_path is not None:
         graph.append("model")
