@@ -108,8 +108,7 @@ def first_person(text: str) -> list[str]:
     named."""
     said = _VOCATIVE.sub("", text.lower())
     said = _PERSON.sub(_as_the_person, said)
-    for pattern, replacement in _SWAPS:
-        said = pattern.sub(replacement, said)
+    said = _swapped(said, _SWAPS)
     said = _AGREEMENT.sub(_agree, said)  # "she has" -> "i have", not "i has"
     spellings = [_HER.sub("me", _HER_BEFORE_WORD.sub("my", said))]
     if _HER_BEFORE_WORD.search(said):
@@ -150,7 +149,12 @@ def told_as_you(text: str) -> str | None:
     said = text.lower().replace("\u2019", "'")
     if not _TOLD_OF_ONESELF.search(said) or _IF_OR_WHEN.search(said):
         return None  # "you get chest pain when you have a heart attack" tells what happens
-    for pattern, replacement in _YOU:
+    return _swapped(said, _YOU)
+
+
+def _swapped(said: str, swaps: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """`said` with each pattern of `swaps` replaced in turn (one person's words as another's)."""
+    for pattern, replacement in swaps:
         said = pattern.sub(replacement, said)
     return said
 
