@@ -40,7 +40,10 @@ def smaps() -> dict[str, float]:
             fields[name] = int(rest.split()[0]) / 1024
     uss = fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)
     used, free = malloc_mb()
+    lines = Path("/proc/self/status").read_text().splitlines()
+    status = dict(line.split(":", 1) for line in lines)
     return {
+        "peak": int(status["VmHWM"].split()[0]) / 1024,  # the highest RSS so far
         "malloc_used": used,
         "malloc_free": free,
         "rss": fields["Rss"],
@@ -181,7 +184,8 @@ def growth(rec, limit: int, every: int, trim: bool = False) -> tuple[list[dict],
     rows = []
     silence = np.zeros(16000, dtype=np.int16)
     print(
-        "\n| utterances | RSS MB | PSS MB | USS MB | anon MB | threads |\n|---|---|---|---|---|---|"
+        "\n| utterances | RSS MB | peak RSS so far | PSS MB | USS MB | anon MB | threads"
+        " | malloc in use | malloc free |\n|---|---|---|---|---|---|---|---|---|"
     )
     for index, (name, samples) in enumerate(utterances(limit), 1):
         rec.restart()
@@ -198,7 +202,7 @@ def growth(rec, limit: int, every: int, trim: bool = False) -> tuple[list[dict],
         if index % every == 0 or index == 1:
             now = smaps()
             rows.append({"utterances": index, **{k: round(v, 1) for k, v in now.items()}})
-            cells = [index, *(rows[-1][k] for k in ("rss", "pss", "uss", "anon"))]
+            cells = [index, *(rows[-1][k] for k in ("rss", "peak", "pss", "uss", "anon"))]
             cells += [int(now["threads"]), rows[-1]["malloc_used"], rows[-1]["malloc_free"]]
             print("| " + " | ".join(map(str, cells)) + " |", flush=True)
     return rows, heard
