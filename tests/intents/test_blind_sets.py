@@ -48,7 +48,10 @@ FLOORS = {
     # made one more test phrasing a wrong action (22 -> 23 of 908: the floor test's message,
     # no sentence looked at); on the dev half and rounds 7-21 (5,971 phrasings, 804
     # out-of-domain) it was 5,460 right, 75 wrong, 747 rejected against 5,458, 73, 748.
-    "test": (0.91, 0.026, 0.98, 0.879, 0.957, 0.01),
+    # The session's one run, at 7690b0c (with rounds 7, 10-12 as training data, a word said
+    # twice, "and half", asides beside an answer, the lexicon broadened on rounds 13-20), as
+    # it came out: 91.9%, 2.5%, 98.0%, 88.0%, 95.7%, 0.0%.
+    "test": (0.915, 0.026, 0.98, 0.879, 0.957, 0.01),
 }
 
 
