@@ -1,0 +1,91 @@
+"""Warning signs of blind round 20, and of rounds 13-18 that only the statistical safety net
+read (a refit of the intent model can lose them) or nothing read, now read by the safety lexicon
+(intents/symptoms.yaml): said in other words than their sentences, with near neighbours that
+must keep their reading. Rounds 12-19: test_symptoms_rounds.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.symptoms import spot_warning
+
+EMERGENCY, PROFESSIONAL = "emergency", "professional"
+
+ROUND_20_RULES_IN_OTHER_WORDS = [
+    ("there's this numbness uh whenever I wipe", EMERGENCY),  # numbness said as a noun
+    ("tingling down there when I wipe myself", EMERGENCY),
+    ("I wipe the kitchen table and my fingers get tingling", PROFESSIONAL),  # a hand, no saddle
+    ("tripped yesterday, didn't bang my head", PROFESSIONAL),  # a fall with no subject
+    ("slipped at the gym, no head injury", PROFESSIONAL),
+    ("fell asleep yesterday on the sofa", None),
+    ("share prices fell yesterday", None),
+    ("emergency services, quick", EMERGENCY),  # asked for alone
+    ("paramedics please", EMERGENCY),
+    ("the emergency services were brilliant on the news", None),
+]
+"""Round 20's misses (bench/fresh_rounds/phrasings_round20.yaml, phrasings with a few warning
+signs), said in other words."""
+
+
+EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ = [
+    ("both my feet just won't move, it came on all at once", EMERGENCY),  # an adverb between
+    ("me legs won't lift, not at all, out of nowhere", EMERGENCY),
+    ("can't move them at all, my legs, all of a sudden", EMERGENCY),
+    ("my feet still won't go into my old shoes", None),
+    ("I'm thinking of topping myself", EMERGENCY),
+    ("we're going to top the league this year", None),
+    ("I took the whole box of tramadol and the morphine", EMERGENCY),
+    ("I swallowed all my oxycontin", EMERGENCY),
+    ("I think I've taken way too many", EMERGENCY),
+    ("I had far too much cake at the party", None),
+    ("me ticker's going funny, I think it's my heart", EMERGENCY),
+    ("the old pump's giving out on me", EMERGENCY),
+    ("it's the heart of the problem, the sofa", None),
+    ("the 111 nurse said to ring 999 now", EMERGENCY),  # a professional's instruction
+    ("my dad always said to call 999 in an emergency", None),
+    ("the presenter says to call 999 if you see a stroke", None),
+]
+RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED = [
+    ("three weeks now and it isn't getting any better, it's getting worse", PROFESSIONAL),
+    ("it's not getting better, I don't think it's getting worse either", None),
+    ("the ache gets sharper every week", PROFESSIONAL),
+    ("the shopping gets heavier every week", None),
+    ("I just tripped on the last stair", PROFESSIONAL),  # an adverb between "i" and the fall
+    ("I just slipped out to the shop", None),
+    ("it flares up as soon as I get into bed", PROFESSIONAL),
+    ("my left arm's at maybe twenty percent strength", PROFESSIONAL),
+    ("no strength in my right hand at all", PROFESSIONAL),
+    ("I've got no strength left, I'm shattered", None),
+    ("my right foot scuffs, it kind of drags when I walk", PROFESSIONAL),
+    ("my grip has gone weaker since this morning", PROFESSIONAL),
+    ("I pressed my shin and I can hardly feel it", PROFESSIONAL),
+    ("my toes have gone a bit woolly", PROFESSIONAL),
+    ("the jumper's gone a bit woolly in the wash", None),
+    ("down the side of my thigh and into my knee... no, into my foot", PROFESSIONAL),
+    ("it runs down my arm, all the way to my fingertips", PROFESSIONAL),
+    ("the song goes all the way to the top of the charts", None),
+    ("sharp pain from the bottom of my back to my ankle", PROFESSIONAL),
+    ("I'm preggy, about four months", PROFESSIONAL),
+    ("took a massive fall on the ice last night", PROFESSIONAL),
+    ("I was slipping down the stairs this morning and landed on my back", PROFESSIONAL),
+    ("a prior melanoma, and now this back", PROFESSIONAL),
+    ("I'm with a fever since last night", PROFESSIONAL),
+]
+"""Red flags of rounds 13-18 the lexicon missed, said in other words."""
+
+
+"""Emergencies of rounds 13-18 only the statistical safety net caught (a retrain flips some:
+"emergency services" alone did, in this session), now read by the lexicon: in other words."""
+"""Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
+personas), said in other words."""
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    ROUND_20_RULES_IN_OTHER_WORDS
+    + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ
+    + RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED,
+)
+def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, (text, found)
