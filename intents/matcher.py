@@ -42,11 +42,10 @@ from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
-from intents.said_for_someone import counts_for_the_patient, first_person, told_as_you
-from intents.slot_words import parse_area, parse_timer_name
+from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
-from intents.symptoms import spot_warning
 from intents.types import UNSURE, Match, SlotValue
+from intents.warning_match import EMERGENCY, ESCALATIONS, warning_match
 
 MAX_WARNING_CHARS = 2000
 """Longer than a command may be (intents.normalize: 40 words, 400 characters) a line is no
@@ -55,13 +54,6 @@ numb" was Unknown); past this length not even that is read."""
 
 log = logging.getLogger(__name__)
 
-RED_FLAG = "RedFlag"
-EMERGENCY = "Emergency"
-EMERGENCY_TIER = "emergency"
-ESCALATIONS = (RED_FLAG, EMERGENCY)
-"""Escalations come from the safety lexicon (intents.symptoms), a template sentence, or the
-safety net below; never from the statistical layer's ordinary guess or the tolerant fallback
-(those were false alarms on the blind dev set every time: "no chest pain")."""
 EXACT_ONLY = frozenset({"AreYouThere"})
 """Intents understood from their template sentences only, never guessed by the statistical
 layer (it is not trained on them) or the tolerant fallback: "are you there" and "can you hear
@@ -205,31 +197,6 @@ class Matcher:
             if slots is not None:
                 return pattern.intent, slots
         return None
-
-
-def warning_match(text: str) -> Match | None:
-    """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
-    A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
-    records the spasm too."""
-    found = spot_warning(text)
-    for spelling in first_person(text) if found is None else ():
-        found = spot_warning(spelling)  # said for the person on the floor
-        if found is not None and counts_for_the_patient(text, found.family):
-            break
-        found = None
-    as_you = told_as_you(text) if found is None else None
-    if as_you is not None:  # "you sit on the toilet and you can't feel the seat": an emergency
-        found = spot_warning(as_you)
-        found = found if found is not None and found.tier == EMERGENCY_TIER else None
-    if found is None:
-        return None
-    intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
-    slots: dict[str, SlotValue] = {"symptom": found.family}
-    area = parse_area(text)
-    if area is not None:
-        slots["area"] = area
-        slots.update(words_slots("SpasmStarted", text) or {})
-    return Match(text=text, intent=intent, slots=slots, confidence=1.0)
 
 
 def _shorter_starts(said: Normalized) -> list[Normalized]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from intents.matcher import ESCALATIONS, load_matcher
+from intents.matcher import load_matcher
+from intents.warning_match import ESCALATIONS
 from voice.hearing.free_listening import (
     FreeListening,
     affirmed,

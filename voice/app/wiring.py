@@ -148,7 +148,7 @@ def meaning_with(matcher: Matcher) -> Callable[[str], object]:
 
 def warns_with(matcher: Matcher) -> Callable[[str], bool]:
     """Does free text hold a warning sign (an escalation, read without the statistical layer)?"""
-    from intents.matcher import ESCALATIONS
+    from intents.warning_match import ESCALATIONS
 
     return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
 

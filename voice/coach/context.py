@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from intents.matcher import ESCALATIONS, warning_match
 from intents.types import UNSURE, Match
+from intents.warning_match import ESCALATIONS, warning_match
 
 STRETCH = "stretch"
 ICE = "ice"

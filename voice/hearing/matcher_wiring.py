@@ -26,7 +26,8 @@ def recognizer_with_matcher(
     """A recognizer whose rescue and second pass ask our matcher (default: the package's) what
     it understands and what is a symptom (the product's wiring; the benchmark builds it the
     same way)."""
-    from intents.matcher import ESCALATIONS, load_matcher
+    from intents.matcher import load_matcher
+    from intents.warning_match import ESCALATIONS
 
     matcher = matcher or load_matcher()
     return Recognizer(

@@ -1,0 +1,44 @@
+"""A warning sign said anywhere, as the matcher's Match: Emergency or RedFlag by the safety
+lexicon's tier (intents.symptoms), said by the speaker, for the person on the floor
+(intents.said_for_someone) or of oneself as "you". Pure."""
+
+from __future__ import annotations
+
+from intents.guessed_slots import words_slots
+from intents.said_for_someone import counts_for_the_patient, first_person, told_as_you
+from intents.slot_words import parse_area
+from intents.symptoms import spot_warning
+from intents.types import Match, SlotValue
+
+RED_FLAG = "RedFlag"
+EMERGENCY = "Emergency"
+EMERGENCY_TIER = "emergency"
+ESCALATIONS = (RED_FLAG, EMERGENCY)
+"""Escalations come from the safety lexicon (intents.symptoms), a template sentence, or the
+safety net (intents.safety_net); never from the statistical layer's ordinary guess or the
+tolerant fallback (those were false alarms on the blind dev set every time: "no chest pain")."""
+
+
+def warning_match(text: str) -> Match | None:
+    """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
+    A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
+    records the spasm too."""
+    found = spot_warning(text)
+    for spelling in first_person(text) if found is None else ():
+        found = spot_warning(spelling)  # said for the person on the floor
+        if found is not None and counts_for_the_patient(text, found.family):
+            break
+        found = None
+    as_you = told_as_you(text) if found is None else None
+    if as_you is not None:  # "you sit on the toilet and you can't feel the seat": an emergency
+        found = spot_warning(as_you)
+        found = found if found is not None and found.tier == EMERGENCY_TIER else None
+    if found is None:
+        return None
+    intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
+    slots: dict[str, SlotValue] = {"symptom": found.family}
+    area = parse_area(text)
+    if area is not None:
+        slots["area"] = area
+        slots.update(words_slots("SpasmStarted", text) or {})
+    return Match(text=text, intent=intent, slots=slots, confidence=1.0)
