@@ -35,8 +35,8 @@ model: venv
 	@$(VENV)/bin/backcoach models path >/dev/null 2>&1 || $(VENV)/bin/backcoach models download
 
 run: model
-	@echo "==> Fitting the understanding model if it is not cached yet (once: about a minute)"
-	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().understand("hello")'
+	@echo "==> Fitting the understanding models if they are not cached yet (once: about two minutes)"
+	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().statistical.load()'
 	@echo "==> Starting backcoach. Next time, run $(VENV)/bin/backcoach (or make run); say goodbye to stop."
 	$(VENV)/bin/backcoach
 
@@ -51,8 +51,8 @@ unit: venv
 	@model=$$($(VENV)/bin/backcoach models path 2>&1) \
 	  && echo "==> Testing with the speech model $$model" \
 	  || { echo "make test: $${model#backcoach: }" >&2; exit 1; }
-	@echo "==> Fitting the understanding model once (cached; both test runs below read it)"
-	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().understand("my back is killing me and i do not know what to do")'
+	@echo "==> Fitting the understanding models once (cached; both test runs below read them)"
+	@$(PY) -c 'from intents.matcher import load_matcher; load_matcher().statistical.load()'
 	@# The live tests (real audio in real time, a real clock: marker `live`) run at normal
 	@# priority; the rest beside them at nice 5 (at nice 10 a subprocess of theirs got ~10% of a
 	@# core while two live tests decoded, and timed out), their output shown when both are done.

@@ -172,16 +172,18 @@ def fingerprint(examples: Sequence[Example]) -> str:
 
 SOURCE_MODULES = (
     "classifier.py", "examples.py", "expansion.py", "grammar.py", "normalize.py", "numbers.py",
-    "patterns.py", "template_file.py",
+    "patterns.py", "template_file.py", "trained_models.py",
 )  # fmt: skip
 """The modules that turn template and example files into training sentences."""
 
 
-def sources_key(files: Sequence[Path]) -> str:
+def sources_key(files: Sequence[Path], kind: str = "") -> str:
     """A fingerprint of the training's sources: the settings, these files' bytes (templates,
     examples) and the modules that read them. Reading the example files' 13,000 sentences to
-    fingerprint them took 0.6 s of every start; their bytes take milliseconds."""
+    fingerprint them took 0.6 s of every start; their bytes take milliseconds. `kind`: another
+    model from the same files (intents.trained_models)."""
     settings = f"v{VERSION} {PER_INTENT} {EXAMPLE_WEIGHT} {NOT_FOR_US_WEIGHT} {REGULARISATION}"
+    settings += f" {kind}" if kind else ""
     digest = hashlib.sha256(settings.encode())
     here = Path(__file__).parent
     for path in [*files, *(here / name for name in SOURCE_MODULES)]:
@@ -266,10 +268,11 @@ def load_or_train(
     return model
 
 
-KEPT_MODELS = 4
-"""Cached models kept, the most recently used: one per set of templates and examples in use
-(two checkouts of the project, or `--templates DIR` for another domain, each keep theirs
-instead of evicting the other's and training again at every start)."""
+KEPT_MODELS = 8
+"""Cached models kept, the most recently used: two per set of templates and examples in use
+(the intent model and the safety net's, intents.trained_models; two checkouts of the project, or
+`--templates DIR` for another domain, each keep theirs instead of evicting the other's and
+training again at every start)."""
 
 
 def _forget_all_but_recent(folder: Path) -> None:

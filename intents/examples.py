@@ -10,6 +10,10 @@ phrase list (`spoken_example_files`). They hold rounds of phrasings written blin
 once (bench/fresh_rounds/README.md): thousands of sentences that would grow what the recognizer
 decodes against for little.
 
+Files in `examples/signs_only/` teach the safety net's own model only (intents.trained_models):
+rounds of warning signs and harmless look-alikes, written blind and looked at once. Kept out of
+the intent model: there they cost rejections of talk not meant for the coach.
+
 Errors name the file and line.
 """
 
@@ -26,6 +30,7 @@ from intents.strict_yaml import SAFE_LOADER
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 MODEL_ONLY = "model_only"
+SIGNS_ONLY = "signs_only"
 NOT_FOR_US = "Unknown"
 
 
@@ -33,6 +38,11 @@ def example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
     if not folder.is_dir():
         return ()
     return (*sorted(folder.glob("*.yaml")), *sorted(folder.glob(f"{MODEL_ONLY}/*.yaml")))
+
+
+def sign_example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
+    """The example files that teach the safety net's model only (besides every example file)."""
+    return tuple(sorted(folder.glob(f"{SIGNS_ONLY}/*.yaml"))) if folder.is_dir() else ()
 
 
 def spoken_example_files(paths: Iterable[Path]) -> tuple[Path, ...]:

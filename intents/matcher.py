@@ -27,13 +27,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import platformdirs
-
 from intents.asides import aside
-from intents.classifier import Example, IntentModel, load_or_train, sources_key, training_set
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.courtesy import plainly
-from intents.examples import example_files, load_examples
+from intents.examples import example_files, sign_example_files
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
@@ -44,6 +41,7 @@ from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
 from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
+from intents.trained_models import Labelled, intent_model, sign_model
 from intents.types import UNSURE, Match, SlotValue
 from intents.warning_match import EMERGENCY, ESCALATIONS, warning_match
 
@@ -150,7 +148,10 @@ class Matcher:
         if composed is not None:
             return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
-            caught = safety_net(self.statistical.model, text, trimmed, self.safety_net_probability)
+            stats = self.statistical
+            caught = safety_net(
+                stats.signs, stats.model, text, trimmed, self.safety_net_probability
+            )
             if caught is not None:
                 return caught
             understood = self.statistical.match(text, trimmed)
@@ -224,7 +225,8 @@ class Sources:
     """Where the sentences come from. `templates` None: the package's templates, plus any
     `custom` files (a user's own phrasings, in the same format); given: those files alone
     (another domain), with no package examples. `examples`: the statistical layer's example
-    files (None: the package's, when the package's templates are used)."""
+    files (None: the package's, when the package's templates are used); the package's
+    warning-sign rounds teach the safety net's model with the package's templates."""
 
     templates: tuple[Path, ...] | None = None
     custom: tuple[Path, ...] = ()
@@ -240,32 +242,32 @@ class Sources:
             return self.examples
         return example_files() if self.templates is None else ()
 
+    def sign_files(self) -> tuple[Path, ...]:
+        """The warning-sign rounds the safety net's model learns from (the package's domain)."""
+        return sign_example_files() if self.templates is None else ()
+
 
 @lru_cache(maxsize=4)
 def load_matcher(sources: Sources = Sources()) -> Matcher:  # noqa: B008 (frozen, hashable)
     """The matcher for these sources (default: the package's templates and examples), built
-    once per process. TemplateError (file and line) for a bad file."""
+    once per process. TemplateError (file and line) for a bad file. Its models are found by
+    the files' bytes in the cache, or trained (intents.trained_models)."""
     grammar = load_grammar(sources.template_files())
     examples = sources.example_files()
     if len(grammar.intent_names()) < 2 and not examples:
         return Matcher(grammar)  # one intent: nothing to tell apart
     files = (*sources.template_files(), *examples)
-    return Matcher(grammar, StatisticalLayer(lambda: intent_model(grammar, examples, files=files)))
+    templates = trainable(grammar)
+    signs = sources.sign_files()
+    return Matcher(
+        grammar,
+        StatisticalLayer(
+            lambda: intent_model(templates, examples, files),
+            signs=(lambda: sign_model(templates, examples, signs, files)) if signs else None,
+        ),
+    )
 
 
-def intent_model(
-    grammar: Grammar,
-    examples: tuple[Path, ...],
-    cache_dir: Path | None = None,
-    files: tuple[Path, ...] = (),
-) -> IntentModel:
-    """The statistical layer's model for these templates and example files, trained once and
-    cached (intents.classifier). `files`: every template and example file, to find the cached
-    model by their bytes (`sources_key`) without reading the sentences."""
-
-    def training() -> list[Example]:
-        templates = [(p.intent, p.tokens) for p in grammar.patterns if p.intent not in EXACT_ONLY]
-        return training_set(templates, load_examples(examples))
-
-    folder = cache_dir or Path(platformdirs.user_cache_dir("backcoach", appauthor=False))
-    return load_or_train(training, folder, sources_key(files) if files else None)
+def trainable(grammar: Grammar) -> Labelled:
+    """(intent, tokens) of the template sentences the models learn from (`EXACT_ONLY` aside)."""
+    return [(p.intent, p.tokens) for p in grammar.patterns if p.intent not in EXACT_ONLY]

@@ -1,12 +1,13 @@
 """The safety net: a warning sign the safety lexicon (intents.symptoms) missed, escalated when
-the statistical layer's model is sure of it. Pure."""
+the safety net's own model (intents.trained_models) is sure of it and the intent model does not
+read an ordinary request in it. Pure."""
 
 from __future__ import annotations
 
 import logging
 import re
 
-from intents.classifier import IntentModel
+from intents.classifier import UNKNOWN, IntentModel
 from intents.dialect import BODY
 from intents.normalize import Normalized, word_set
 from intents.symptoms import lexicon
@@ -16,12 +17,25 @@ log = logging.getLogger(__name__)
 
 RED_FLAG = "RedFlag"
 EMERGENCY = "Emergency"
-SAFETY_NET = 0.8
-"""How sure the model must be (RedFlag + Emergency) to escalate what the lexicon missed; 1.0 is
-off (`safety_net`). On fresh sentences the lexicon had not seen (a third of a second
-helper-written round) it raised red flags caught 124 -> 140 of 150 and emergencies 60 -> 61 of
-67, for 3 more false alarms of 84 harmless sentences there and 4 of 102 on the blind dev set:
-a missed warning sign is the worse defect."""
+SAFETY_NET = 0.85
+"""How sure the safety net's model must be (RedFlag + Emergency) to escalate what the lexicon
+missed; 1.0 is off (`safety_net`). Chosen with the model trained on the warning-sign rounds
+(bench/results/sign_model.md): at 0.8 two harmless sentences of the blind dev half's 102
+escalated ("phone call's over, continue" as an emergency), at 0.9 no more signs were caught on
+the held-out round 21 than at 0.85."""
+
+ORDINARY = 0.5
+"""The intent model reads an ordinary request (not Unknown, not an escalation) this likely: the
+net leaves the sentence to it ("took my two ibuprofen" is PainRelief, not an overdose). The
+net's model has one class for everything that is no sign, so it cannot weigh one request."""
+
+CHECKED_FINE = re.compile(
+    r"\bi can (?:still )?(?:feel|move|wiggle|lift) my\b"
+    r"|\b(?:is|are|s|re|feels?|seems?) (?:ok|okay|alright|all right|fine|normal|strong)\b"
+)
+"""A check that came out well ("I can feel my toes", "grip's ok, it's just my neck", "I squeezed
+my hands and they're strong"): said with a sign's words, it claims none; the net does not
+escalate it (a sign said beside it is still the lexicon's to read)."""
 
 REASSURED = frozenset({"fine", "kidding", "joking"})
 """Words that say nothing is wrong: the safety net (the model's guess) does not escalate a
@@ -42,12 +56,15 @@ opposite of an overdose, so the safety net (the model's guess) does not escalate
 lexicon still reads an overdose said in words ("the whole packet")."""
 
 
-def safety_net(model: IntentModel, text: str, said: Normalized, probability: float) -> Match | None:
-    """A warning sign the lexicon missed but the model is sure of (its RedFlag and
-    Emergency classes learnt from the example warning signs): escalated, with no symptom
-    named, unless a negation, someone else, a film, show or the news, or a vehicle is in the
-    sentence (the model does not see what a negation governs, nor "my car battery is
-    dead"; the lexicon does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
+def safety_net(
+    signs: IntentModel, intents: IntentModel, text: str, said: Normalized, probability: float
+) -> Match | None:
+    """A warning sign the lexicon missed but the net's model (`signs`) is sure of (its RedFlag
+    and Emergency classes): escalated, with no symptom named, unless the intent model reads an
+    ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), or a
+    negation, someone else, a film, show or the news, or a vehicle is in the sentence (the
+    model does not see what a negation governs, nor "my car battery is dead"; the lexicon
+    does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
     if my hand goes tingly, should i worry"; an emergency is escalated all the same)."""
     if probability >= 1.0:
         return None
@@ -59,14 +76,23 @@ def safety_net(model: IntentModel, text: str, said: Normalized, probability: flo
         return None
     if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
         return None
-    if AS_DIRECTED.search(text.lower()):
+    lowered = text.lower().replace("\u2019", "'").replace("'", " ")
+    if AS_DIRECTED.search(text.lower()) or CHECKED_FINE.search(lowered):
         return None
-    probs = dict(zip(model.labels, model.probabilities(said.tokens), strict=True))
+    probs = dict(zip(signs.labels, signs.probabilities(said.tokens), strict=True))
     red, emergency = probs.get(RED_FLAG, 0.0), probs.get(EMERGENCY, 0.0)
-    if red + emergency < probability:
+    if red + emergency < probability or _ordinary(intents, said) >= ORDINARY:
         return None
     intent = EMERGENCY if emergency > red else RED_FLAG
     if intent == RED_FLAG and lexicon().claims_nothing(text):  # a question, no sign
         return None
     log.info("safety net: %r taken as %s (%.2f)", text, intent, red + emergency)
     return Match(text=text, intent=intent, slots={}, confidence=float(red + emergency))
+
+
+def _ordinary(intents: IntentModel, said: Normalized) -> float:
+    """How likely the intent model finds the likeliest ordinary request (no sign, not Unknown)."""
+    probs = zip(intents.labels, intents.probabilities(said.tokens), strict=True)
+    return max(
+        (float(p) for label, p in probs if label not in (RED_FLAG, EMERGENCY, UNKNOWN)), default=0.0
+    )

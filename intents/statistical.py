@@ -59,10 +59,15 @@ wrong meaning."""
 
 class StatisticalLayer:
     def __init__(
-        self, model: Callable[[], IntentModel], settings: StatisticalSettings | None = None
+        self,
+        model: Callable[[], IntentModel],
+        settings: StatisticalSettings | None = None,
+        signs: Callable[[], IntentModel] | None = None,
     ) -> None:
         self._model_source = model
         self._model: IntentModel | None = None
+        self._signs_source = signs
+        self._signs: IntentModel | None = None
         self.settings = settings or StatisticalSettings()
 
     @property
@@ -71,6 +76,20 @@ class StatisticalLayer:
         if self._model is None:
             self._model = self._model_source()
         return self._model
+
+    @property
+    def signs(self) -> IntentModel:
+        """The safety net's model (intents.trained_models), loaded on first use; without one
+        (another domain's templates), the intent model."""
+        if self._signs_source is None:
+            return self.model
+        if self._signs is None:
+            self._signs = self._signs_source()
+        return self._signs
+
+    def load(self) -> None:
+        """Load (or train) both models now, ahead of the first sentence that needs them."""
+        _ = self.model, self.signs
 
     def match(self, text: str, said: Normalized) -> Match | None:
         s = self.settings

@@ -39,16 +39,15 @@ def vosk_model_path() -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def understanding_cached() -> None:
-    """Fit the statistical layer once, before any test starts a `backcoach` process: it is
-    cached in the user cache folder (intents/classifier.py), so those processes start in
-    seconds instead of each fitting it (tens of seconds on a busy machine, past their time
+    """Fit the statistical layer's models once, before any test starts a `backcoach` process:
+    they are cached in the user cache folder (intents/classifier.py), so those processes start
+    in seconds instead of each fitting them (tens of seconds on a busy machine, past their time
     limits on a fresh clone)."""
     from intents.matcher import load_matcher
-    from voice.app.wiring import WARM_UP  # one sentence no template lists: the layer is fitted
 
-    matcher = load_matcher()
-    for text in WARM_UP:
-        matcher.understand(text)
+    statistical = load_matcher().statistical
+    assert statistical is not None
+    statistical.load()  # the intent model and the safety net's
 
 
 @pytest.fixture(autouse=True)

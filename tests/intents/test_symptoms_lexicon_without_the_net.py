@@ -76,13 +76,27 @@ RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED = [
 
 """Emergencies of rounds 13-18 only the statistical safety net caught (a retrain flips some:
 "emergency services" alone did, in this session), now read by the lexicon: in other words."""
-"""Round 19's misses (bench/fresh_rounds/warning_signs_round19.yaml: plain sentences, no
+"""Round 19's misses (intents/examples/signs_only/warning_signs_round19.yaml: plain sentences, no
 personas), said in other words."""
+
+
+SIMILES_AND_SIGHT_BOTH_NETS_MISSED = [
+    ("my privates feel like rubber", EMERGENCY),
+    ("down there has gone like cardboard", EMERGENCY),
+    ("the rubber duck is down there", None),
+    ("my back feels like wood", None),
+    ("I'm seeing double and the room is spinning", EMERGENCY),
+    ("I see two of everything", EMERGENCY),
+    ("the telly is showing double", None),
+]
+"""Written in the fifteenth session while trying the safety net's new model: signs neither the
+lexicon nor either model read."""
 
 
 @pytest.mark.parametrize(
     ("text", "tier"),
-    ROUND_20_RULES_IN_OTHER_WORDS
+    SIMILES_AND_SIGHT_BOTH_NETS_MISSED
+    + ROUND_20_RULES_IN_OTHER_WORDS
     + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ
     + RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED,
 )

@@ -1,4 +1,5 @@
-"""Warning signs of the blind rounds 12 to 19 (bench/fresh_rounds/), said in other words
+"""Warning signs of the blind rounds 12 to 19 (bench/fresh_rounds/ and, since they teach the
+safety net's model, intents/examples/signs_only/), said in other words
 than their sentences: what each round showed the lexicon (intents/symptoms.py) missed or read
 as an alarm, and near neighbours that must keep their reading. One list per finding."""
 
@@ -101,7 +102,7 @@ ROUND_13_RULES_IN_OTHER_WORDS = [
     ("my foot is asleep and won't wake up", PROFESSIONAL),
     ("I took them to never wake up", EMERGENCY),
 ]
-"""Round 13's misses (bench/fresh_rounds/warning_signs_round13.yaml), said in other words."""
+"""Round 13's misses (signs_only/warning_signs_round13.yaml), in other words."""
 
 ROUND_13_FALSE_ALARMS_IN_OTHER_WORDS = [
     ("is a tingling down the side of my calf serious?", PROFESSIONAL),
@@ -142,7 +143,7 @@ ROUND_14_RULES_IN_OTHER_WORDS = [
     ("I overdosed on chocolate at Christmas", None),
     ("choking back tears at the wedding", None),
 ]
-"""Round 14's misses and false alarms (bench/fresh_rounds/warning_signs_round14.yaml), said in
+"""Round 14's misses and false alarms (signs_only/warning_signs_round14.yaml), said in
 other words."""
 
 ROUND_15_RULES_IN_OTHER_WORDS = [
@@ -170,7 +171,7 @@ ROUND_15_RULES_IN_OTHER_WORDS = [
     ("breast cancer runs in my family", None),
     ("what would make me call an ambulance", None),
 ]
-"""Round 15's misses and false alarms (bench/fresh_rounds/warning_signs_round15.yaml), said in
+"""Round 15's misses and false alarms (signs_only/warning_signs_round15.yaml), said in
 other words."""
 
 
@@ -200,7 +201,7 @@ ROUND_16_RULES_IN_OTHER_WORDS = [
     ("that video had me dying, I couldn't breathe", None),
     ("I read about an overdose of sugar in fizzy drinks", None),
 ]
-"""Round 16's misses and false alarms (bench/fresh_rounds/warning_signs_round16.yaml), said in
+"""Round 16's misses and false alarms (signs_only/warning_signs_round16.yaml), said in
 other words."""
 
 
@@ -221,7 +222,7 @@ ROUND_17_RULES_IN_OTHER_WORDS = [
     ("my bladder's full and nothing will come out", EMERGENCY),
     ("he fell at the last hurdle again, poor lad", None),
 ]
-"""Round 17's misses (bench/fresh_rounds/warning_signs_round17.yaml), said in other words."""
+"""Round 17's misses (signs_only/warning_signs_round17.yaml), said in other words."""
 
 
 ROUND_18_RULES_IN_OTHER_WORDS = [
@@ -241,7 +242,7 @@ ROUND_18_RULES_IN_OTHER_WORDS = [
     ("even lying still it won't ease", PROFESSIONAL),
     ("our tricycle was hit from the side", PROFESSIONAL),
 ]
-"""Round 18's misses (bench/fresh_rounds/warning_signs_round18.yaml), said in other words."""
+"""Round 18's misses (signs_only/warning_signs_round18.yaml), said in other words."""
 
 
 ROUND_19_RULES_IN_OTHER_WORDS = [

@@ -130,6 +130,8 @@ def warm_up(matcher: Matcher) -> threading.Thread:
     first thing said is not answered that much later."""
 
     def read() -> None:
+        if matcher.statistical is not None:
+            matcher.statistical.load()  # both models: the safety net's too
         for text in WARM_UP:
             matcher.understand(text)
             matcher.understand(text, generalise=False)

@@ -1,0 +1,82 @@
+"""The safety net's model against the intent model, on warning-sign rounds it did not learn from.
+
+Leave one round out: for each round of `intents/examples/signs_only/`, the net's model is trained
+on the others (intents.trained_models.sign_training) and the round is read by the safety net
+alone (intents.safety_net), once with that model and once with the intent model (which never
+learns from the rounds), at a few thresholds. Signs caught by the net alone, emergencies it
+answers as emergencies, and false alarms on the round's harmless sentences. The lexicon is left
+out: it has learnt from every round, so only the net is measured on unseen sentences.
+
+Run: .venv/bin/python bench/sign_model.py [--rounds N,N] [--thresholds 0.8,0.9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from fresh_examples import rows_of  # noqa: E402
+
+from intents.classifier import IntentModel, train  # noqa: E402
+from intents.examples import sign_example_files  # noqa: E402
+from intents.matcher import Sources, load_matcher, trainable  # noqa: E402
+from intents.normalize import normalize  # noqa: E402
+from intents.safety_net import safety_net  # noqa: E402
+from intents.trained_models import sign_training  # noqa: E402
+from intents.warning_match import EMERGENCY, ESCALATIONS  # noqa: E402
+
+
+def scores(signs: IntentModel, intents: IntentModel, rows: list[dict], threshold: float) -> str:
+    caught = first = emergencies = alarms = harmless = 0
+    for row in rows:
+        said = normalize(row["text"]).without_leading()
+        got = safety_net(signs, intents, row["text"], said, threshold)
+        if row["intent"] in ESCALATIONS:
+            caught += got is not None
+            emergencies += row["intent"] == EMERGENCY
+            first += row["intent"] == EMERGENCY and got is not None and got.intent == EMERGENCY
+        else:
+            harmless += 1
+            alarms += got is not None
+    signs_n = len(rows) - harmless
+    return (
+        f"{caught / signs_n:.1%} | {first / max(1, emergencies):.1%} "
+        f"| {alarms / max(1, harmless):.1%} ({alarms})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", default="", help="round numbers (default: every round)")
+    parser.add_argument("--thresholds", default="0.8,0.85,0.9")
+    args = parser.parse_args()
+    files = sign_example_files()
+    wanted = {f"warning_signs_round{n}.yaml" for n in args.rounds.split(",") if n}
+    held = [f for f in files if not wanted or f.name in wanted]
+    sources = Sources()
+    matcher = load_matcher(sources)
+    assert matcher.statistical is not None
+    intents = matcher.statistical.model
+    templates = trainable(matcher.grammar)
+    print("| round held out | model | threshold | caught by the net alone | emergency-first "
+          "| false alarms |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    for path in held:
+        started = time.monotonic()
+        others = tuple(f for f in files if f != path)
+        signs = train(sign_training(templates, sources.example_files(), others))
+        rows = rows_of(path)
+        for threshold in (float(t) for t in args.thresholds.split(",")):
+            for name, model in (("intent model", intents), ("net's model", signs)):
+                line = scores(model, intents, rows, threshold)
+                print(f"| {path.stem} | {name} | {threshold} | {line} |", flush=True)
+        print(f"<!-- {path.stem}: {time.monotonic() - started:.0f} s -->", flush=True)
+
+
+if __name__ == "__main__":
+    main()
