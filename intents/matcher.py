@@ -38,7 +38,7 @@ from intents.normalize import LEADING, NUMBER, Normalized, normalize, unstuttere
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
-from intents.safety_net import SAFETY_NET, safety_net
+from intents.safety_net import SAFETY_NET, for_the_patient
 from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.trained_models import Labelled, intent_model, sign_model
@@ -148,10 +148,7 @@ class Matcher:
         if composed is not None:
             return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
-            stats = self.statistical
-            caught = safety_net(
-                stats.signs, stats.model, text, trimmed, self.safety_net_probability
-            )
+            caught = self.net(text)
             if caught is not None:
                 return caught
             understood = self.statistical.match(text, trimmed)
@@ -185,12 +182,12 @@ class Matcher:
 
     def net(self, text: str) -> Match | None:
         """The safety net alone (intents.safety_net): a warning sign its model is sure of in
-        words no sentence of ours holds (an open-vocabulary decode's, voice.hearing)."""
-        said = normalize(text)
-        if self.statistical is None or said.empty:
+        words no sentence of ours holds (an open-vocabulary decode's, voice.hearing), said by
+        the speaker or for the person on the floor."""
+        if self.statistical is None:
             return None
-        stats, trimmed = self.statistical, said.without_leading()
-        return safety_net(stats.signs, stats.model, text, trimmed, self.safety_net_probability)
+        stats = self.statistical
+        return for_the_patient(stats.signs, stats.model, text, self.safety_net_probability)
 
     def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """A sentence of a template too big to list (intents.composed), read exactly."""
