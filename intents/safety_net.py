@@ -21,9 +21,9 @@ EMERGENCY = "Emergency"
 SAFETY_NET = 0.85
 """How sure the safety net's model must be (RedFlag + Emergency) to escalate what the lexicon
 missed; 1.0 is off (`safety_net`). Chosen with the model trained on the warning-sign rounds
-(bench/results/sign_model.md): at 0.8 two harmless sentences of the blind dev half's 102
-escalated ("phone call's over, continue" as an emergency), at 0.9 no more signs were caught on
-the held-out round 21 than at 0.85."""
+(bench/results/sign_model.md): at 0.8 one harmless sentence of the blind dev half escalated
+("phone call's over, continue", as an emergency); 0.8, 0.85 and 0.9 caught as many signs of
+the held-out round 21."""
 
 ORDINARY = 0.5
 """The intent model reads an ordinary request (not Unknown, not an escalation) this likely: the
