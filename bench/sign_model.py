@@ -25,7 +25,8 @@ from fresh_examples import rows_of  # noqa: E402
 from intents.classifier import IntentModel, train  # noqa: E402
 from intents.examples import sign_example_files  # noqa: E402
 from intents.matcher import Sources, load_matcher, trainable  # noqa: E402
-from intents.safety_net import for_the_patient  # noqa: E402
+from intents.normalize import normalize  # noqa: E402
+from intents.safety_net import safety_net  # noqa: E402
 from intents.trained_models import sign_training  # noqa: E402
 from intents.warning_match import EMERGENCY, ESCALATIONS  # noqa: E402
 
@@ -33,7 +34,8 @@ from intents.warning_match import EMERGENCY, ESCALATIONS  # noqa: E402
 def scores(signs: IntentModel, intents: IntentModel, rows: list[dict], threshold: float) -> str:
     caught = first = emergencies = alarms = harmless = 0
     for row in rows:
-        got = for_the_patient(signs, intents, row["text"], threshold)
+        said = normalize(row["text"]).without_leading()
+        got = safety_net(signs, intents, row["text"], said, threshold)
         if row["intent"] in ESCALATIONS:
             caught += got is not None
             emergencies += row["intent"] == EMERGENCY

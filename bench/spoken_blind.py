@@ -82,7 +82,6 @@ def main() -> None:
     parser.add_argument("--recognizer", choices=("vosk", "moonshine", "both"), default="vosk")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from voice.app.wiring import heard_as
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
@@ -101,7 +100,7 @@ def main() -> None:
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:
-                got = heard_as(matcher, *heard[(row["text"], condition)])
+                got = matcher.understand(*heard[(row["text"], condition)])
                 if name == "safety":
                     counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
                 else:

@@ -38,7 +38,7 @@ from intents.normalize import LEADING, NUMBER, Normalized, normalize, unstuttere
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
-from intents.safety_net import SAFETY_NET, for_the_patient
+from intents.safety_net import SAFETY_NET, safety_net
 from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.trained_models import Labelled, intent_model, sign_model
@@ -148,7 +148,10 @@ class Matcher:
         if composed is not None:
             return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
-            caught = self.net(text)
+            stats = self.statistical
+            caught = safety_net(
+                stats.signs, stats.model, text, trimmed, self.safety_net_probability
+            )
             if caught is not None:
                 return caught
             understood = self.statistical.match(text, trimmed)
@@ -179,15 +182,6 @@ class Matcher:
             name = parse_timer_name(text)  # named the timer: "ice plus two minutes"
             slots = {**slots, "timer": name} if name not in (None, "timer") else slots
         return Match(text=text, intent=intent, slots=slots, confidence=hit.confidence)
-
-    def net(self, text: str) -> Match | None:
-        """The safety net alone (intents.safety_net): a warning sign its model is sure of in
-        words no sentence of ours holds (an open-vocabulary decode's, voice.hearing), said by
-        the speaker or for the person on the floor."""
-        if self.statistical is None:
-            return None
-        stats = self.statistical
-        return for_the_patient(stats.signs, stats.model, text, self.safety_net_probability)
 
     def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """A sentence of a template too big to list (intents.composed), read exactly."""

@@ -9,8 +9,7 @@ import re
 
 from intents.classifier import UNKNOWN, IntentModel
 from intents.dialect import BODY
-from intents.normalize import Normalized, normalize, word_set
-from intents.said_for_someone import counts_for_the_patient, first_person, is_the_one_on_the_floor
+from intents.normalize import Normalized, word_set
 from intents.symptoms import lexicon
 from intents.types import Match
 
@@ -55,32 +54,6 @@ AS_DIRECTED = re.compile(
 """A dose said to follow the label ("I took two paracetamol as it says on the packet"): the
 opposite of an overdose, so the safety net (the model's guess) does not escalate it; the
 lexicon still reads an overdose said in words ("the whole packet")."""
-
-
-SOMEONES_STATE = "fever"
-"""A sign the net reads for someone else counts as the patient's under the rule for a person's
-state (intents.said_for_someone.HISTORY), and only when that person is surely the one on the
-floor (`is_the_one_on_the_floor`: "she says her foot's gone numb", "my husband's back went and
-now his legs are numb"); not "my son has a fever" (the net names no family to judge by)."""
-
-
-def for_the_patient(
-    signs: IntentModel, intents: IntentModel, text: str, probability: float
-) -> Match | None:
-    """The safety net on what was said, else on it said for the person on the floor (`first_person`:
-    "she can't feel her bum" as "i can't feel my bum"), when that counts (`SOMEONES_STATE`)."""
-    for spelling in (text, *first_person(text)):
-        said = normalize(spelling)
-        if said.empty:
-            continue
-        caught = safety_net(signs, intents, spelling, said.without_leading(), probability)
-        if caught is None:
-            continue
-        if spelling is text or (
-            counts_for_the_patient(text, SOMEONES_STATE) and is_the_one_on_the_floor(text)
-        ):
-            return Match(text=text, intent=caught.intent, slots={}, confidence=caught.confidence)
-    return None
 
 
 def safety_net(

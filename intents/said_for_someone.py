@@ -102,17 +102,6 @@ _EPISODE = re.compile(
 )
 
 
-_ON_THE_FLOOR = re.compile(r"\b(?:back|neck|spasm|spasms|locked|seized|stuck|floor|patient)\b")
-
-
-def is_the_one_on_the_floor(text: str) -> bool:
-    """Is the other person spoken of surely the one on the floor: only "he" or "she", or the
-    spasm or the floor is spoken of (a named person's words passed on are not enough: "my mum
-    says her fingers tingle when she does her knitting")?"""
-    said = text.lower()
-    return _NAMED.search(said) is None or _ON_THE_FLOOR.search(said) is not None
-
-
 def first_person(text: str) -> list[str]:
     """`text` as the person on the floor would say it, when someone else said it for them:
     one spelling with "her" as "my" and one with "her" as "me"; none when no one else is

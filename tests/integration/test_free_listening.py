@@ -13,7 +13,7 @@ import pytest
 from intents.grammar import load_grammar
 from intents.matcher import load_matcher
 from voice.app.wiring import understand_speech
-from voice.hearing.matcher_wiring import recognizer_with_matcher, warns_with
+from voice.hearing.matcher_wiring import recognizer_with_matcher
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
@@ -53,16 +53,3 @@ def test_without_it_the_grammar_loses_them(model: object, tmp_path: Path) -> Non
 
 def test_talk_that_is_no_warning_stays_unheard(model: object, tmp_path: Path) -> None:
     assert _heard(model, "the weather is lovely today", tmp_path, free=True) == "Unknown"
-
-
-def test_free_words_are_read_by_the_safety_net_too() -> None:
-    """A free decode's words that the lexicon does not read but the safety net's model is sure
-    of (intents.trained_models) count as a warning sign; harmless words do not."""
-    matcher = load_matcher()
-    warns = warns_with(matcher)
-    text = "i've been running hot and cold all night"
-    assert matcher.understand(text, generalise=False).intent == "Unknown"  # no lexicon sign
-    assert warns(text)
-    assert matcher.understand(text).intent == "RedFlag"  # as the coach reads the Heard
-    assert not warns("i've been running the tap all night")
-    assert not warns("the weather is lovely today")

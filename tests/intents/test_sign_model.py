@@ -87,25 +87,3 @@ def test_another_domain_has_no_rounds_and_its_net_reads_the_intent_model() -> No
     assert Sources(templates=(COFFEE,)).sign_files() == ()
     model = _layer().model
     assert StatisticalLayer(lambda: model).signs is model
-
-
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("she's been running hot and cold all night", "RedFlag"),
-        ("he keeps stumbling on his left side", "RedFlag"),
-        ("she says her knee keeps folding on her", "RedFlag"),
-        ("my husband's back locked and now he's been running hot and cold all night", "RedFlag"),
-        ("my son's been running hot and cold all night", "Unknown"),  # maybe not the patient
-        ("my brother keeps stumbling on his left side", "Unknown"),
-        ("my mum says her fingers tingle when she does her knitting", "Unknown"),
-    ],
-)
-def test_the_net_reads_a_sign_said_for_the_one_on_the_floor(text: str, intent: str) -> None:
-    """No lexicon sign in these: the net reads them as said in the first person
-    (intents.said_for_someone.first_person) when the other person is surely the one on the
-    floor (only "he" or "she", or the spasm spoken of)."""
-    from intents.symptoms import spot_warning
-
-    assert spot_warning(text) is None
-    assert load_matcher().understand(text).intent == intent

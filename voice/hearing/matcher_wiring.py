@@ -36,7 +36,7 @@ def recognizer_with_matcher(
         settings,
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
-        warns=warns_with(matcher),
+        warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
         free_words=free_words,
         verify=verify,
         reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
@@ -44,20 +44,6 @@ def recognizer_with_matcher(
         if matcher.grammar.composed is not None
         else None,
     )
-
-
-def warns_with(matcher: Matcher) -> Callable[[str], bool]:
-    """Does free text (an open-vocabulary decode's words) hold a warning sign: read by the
-    safety lexicon (the matcher without the statistical layer's guesses), or by the safety net
-    (`Matcher.net`)?"""
-    from intents.warning_match import ESCALATIONS
-
-    def warns(text: str) -> bool:
-        if matcher.understand(text, generalise=False).intent in ESCALATIONS:
-            return True
-        return matcher.net(text) is not None
-
-    return warns
 
 
 def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:
