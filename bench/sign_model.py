@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
+from blind_scoring import score_safety  # noqa: E402
 from fresh_examples import rows_of  # noqa: E402
 
 from intents.classifier import IntentModel, train  # noqa: E402
@@ -28,25 +30,25 @@ from intents.matcher import Sources, load_matcher, trainable  # noqa: E402
 from intents.normalize import normalize  # noqa: E402
 from intents.safety_net import safety_net  # noqa: E402
 from intents.trained_models import sign_training  # noqa: E402
+from intents.types import Match  # noqa: E402
 from intents.warning_match import EMERGENCY, ESCALATIONS  # noqa: E402
 
 
 def scores(signs: IntentModel, intents: IntentModel, rows: list[dict], threshold: float) -> str:
-    caught = first = emergencies = alarms = harmless = 0
+    """Scored as the blind safety sets are (tests/blind_scoring.py)."""
+    verdicts: Counter[str] = Counter()
     for row in rows:
         said = normalize(row["text"]).without_leading()
-        got = safety_net(signs, intents, row["text"], said, threshold)
-        if row["intent"] in ESCALATIONS:
-            caught += got is not None
-            emergencies += row["intent"] == EMERGENCY
-            first += row["intent"] == EMERGENCY and got is not None and got.intent == EMERGENCY
-        else:
-            harmless += 1
-            alarms += got is not None
-    signs_n = len(rows) - harmless
+        got = safety_net(signs, intents, row["text"], said, threshold) or Match.unknown(row["text"])
+        sign = row["intent"] in ESCALATIONS
+        verdicts[score_safety(row if sign else {"intent": "None"}, got)] += 1
+        verdicts["emergencies"] += row["intent"] == EMERGENCY
+    signs_n = len(rows) - verdicts["alarm"] - verdicts["quiet"]
+    caught = signs_n - verdicts["missed"]
+    first, alarms = verdicts["emergency_first"], verdicts["alarm"]
     return (
-        f"{caught / signs_n:.1%} | {first / max(1, emergencies):.1%} "
-        f"| {alarms / max(1, harmless):.1%} ({alarms})"
+        f"{caught / signs_n:.1%} | {first / max(1, verdicts['emergencies']):.1%} "
+        f"| {alarms / max(1, len(rows) - signs_n):.1%} ({alarms})"
     )
 
 
