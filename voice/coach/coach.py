@@ -4,7 +4,7 @@ Its only I/O is through the episode store (voice.coach.memory); timers and routi
 the desk; yes/no offers are voice.coach.offers, the safety tiers voice.coach.safety, when it
 started and the heat rule voice.coach.onset, what was said this episode voice.coach.episode_talk,
 the wording and offer rules voice.coach.reply_maker, the answers about the spasm
-voice.coach.answers.
+voice.coach.answers, stop / repeat / voice / goodbye voice.coach.talk_controls.
 
 Safety (issue 16): an Emergency or RedFlag (or "I took" more tablets than a label allows) stops
 the routines and is said whole, action first. The episode then stays flagged (the red flag is
@@ -41,8 +41,8 @@ from voice.coach.safety import (
     reminder,
     tablets,
 )
+from voice.coach.talk_controls import TalkControls, quiet
 from voice.events import (
-    EndSession,
     Event,
     Ignored,
     Priority,
@@ -86,7 +86,7 @@ class Coach:
         self._words = ReplyMaker(replies, self._memory, self._offers, self._talk, desk.active)
         answers = Answers(self._words, self._memory, self._offers, self._talk)
         self._attention = attention or Attention()
-        self._last: Say | None = None
+        talk = self._controls = TalkControls(self._words, self._memory, self._offers, desk)
         self._handlers: dict[str, Callable[[Match, Now], list[Event]]] = {
             "SpasmStarted": answers.spasm_started,
             "HeatQuestion": answers.heat,
@@ -100,13 +100,13 @@ class Coach:
             "Unsure": self._unsure,
             "Yes": self._yes,
             "No": self._no,
-            "Stop": self._stop,
-            "Repeat": self._repeat,
-            "Slower": self._voice,
-            "Louder": self._voice,
-            "Softer": self._voice,
-            "Goodbye": self._goodbye,
-            "AreYouThere": self._here,
+            "Stop": talk.stop,
+            "Repeat": talk.repeat,
+            "Slower": talk.voice,
+            "Louder": talk.voice,
+            "Softer": talk.voice,
+            "Goodbye": talk.goodbye,
+            "AreYouThere": talk.here,
         }
 
     @property
@@ -183,9 +183,7 @@ class Coach:
         return events
 
     def _flush(self, events: list[Event]) -> list[Event]:
-        for event in events:
-            if isinstance(event, Say) and event.priority in (Priority.SAFETY, Priority.GUIDANCE):
-                self._last = event
+        self._controls.said(events)
         return self._problems() + events
 
     def _problems(self) -> list[Event]:
@@ -195,11 +193,6 @@ class Coach:
         if why is not None:
             problems += [Problem("episode store", why), self._say("Problem.cannot_save")]
         return problems
-
-    @staticmethod
-    def _quiet(events: list[Event]) -> list[Event]:
-        """The desk's events without its StopSpeech: the coach has already cut speech."""
-        return [e for e in events if not isinstance(e, StopSpeech)]
 
     # --- safety ---------------------------------------------------------------------------------
     def _escalate(self, match: Match, escalate: Escalation, now: Now) -> list[Event]:
@@ -226,7 +219,7 @@ class Coach:
     def _it_hurts(self, match: Match, now: Now) -> list[Event]:
         active = self._desk.active()
         if any(STRETCH in name for name in active):
-            stopped = self._quiet(self._desk.stop_routines(now, "ItHurts"))
+            stopped = quiet(self._desk.stop_routines(now, "ItHurts"))
             self._offers.decline(STRETCH)  # the seed: if it hurts, stop and try something else
             return [StopSpeech(), *stopped, self._reply("ItHurts.stretching", now, [ICE])]
         if any(ICE in name for name in active):
@@ -271,31 +264,3 @@ class Coach:
         if any(self._words.may_offer(kind, now) for kind in (ICE, STRETCH)):
             return [self._reply("No.declined", now, [ICE, STRETCH])]
         return [self._reply("No.rest", now, [])]
-
-    def _stop(self, match: Match, now: Now) -> list[Event]:
-        self._offers.close()
-        return [StopSpeech(), *self._quiet(self._desk.stop_routines(now, "Stop"))]
-
-    def _repeat(self, match: Match, now: Now) -> list[Event]:
-        if self._last is None:
-            return [self._say("Repeat.none")]
-        self._offers.reopen(now)  # the offer was asked again: it is open again
-        return [self._last]
-
-    def _voice(self, match: Match, now: Now) -> list[Event]:
-        old = self._memory.voice()
-        new = old.changed(match.intent)
-        change = new.relative_to(old)
-        if change is None:
-            return [self._say(f"{match.intent}.limit", Priority.CHATTER)]
-        self._memory.save_voice(new)
-        return [change, self._say(match.intent, Priority.CHATTER)]
-
-    def _here(self, match: Match, now: Now) -> list[Event]:
-        """Always "I'm here."; an open offer stays open, Repeat still repeats the last answer."""
-        return [self._say("AreYouThere", Priority.CHATTER)]
-
-    def _goodbye(self, match: Match, now: Now) -> list[Event]:
-        self._offers.close()
-        key = "Goodbye.timers" if self._desk.active() else "Goodbye"
-        return [self._say(key), EndSession("goodbye")]
