@@ -46,6 +46,17 @@ NEVER_BEFORE = re.compile(
 """A sign new to the speaker ("my foot's never been weak like this before", "it's never woken me
 at night till now"): said, not denied."""
 CANT = word_set("can't cannot couldn't won't")
+DENIED_SO_FAR = re.compile(
+    r"^.*(?<!\bbut)(?<!\bbut,)\s+i\s+(?:haven't got|have not got|haven't|don't have|do not have"
+    r"|didn't have|did not have)\s+any\s*(?=[,;.!?]|$|\s+(?:so|anyway)\b)",
+    re.IGNORECASE,
+)
+"""A sign named, then denied with a bare "I haven't got any" ("check for pins and needles, I
+haven't got any, so what's next"; "is chest pain a worry, because I haven't got any"): what was
+said up to the denial claims nothing; what follows still may. Not after "but": "my leg is numb
+but I haven't got any" has something else in mind. Only having none: an elliptical
+"it hasn't", "they haven't", "I don't" may deny something else ("the pins and needles should
+settle, but they haven't"; "I don't want to be here anymore, honest I don't")."""
 
 
 RHYMING = re.compile(r"\b(?:(boat race)|(?<=\b(?:me|my) )(loaf|loaf of bread))\b", re.IGNORECASE)
@@ -54,9 +65,11 @@ RHYMING = re.compile(r"\b(?:(boat race)|(?<=\b(?:me|my) )(loaf|loaf of bread))\b
 
 
 def plainly(text: str) -> str:
-    """`text` without an answer said first, people spoken to and a sign played down; a sign
-    new to the speaker said as now; rhyming slang for the face and head said plainly."""
-    plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", text)))
+    """`text` without what a bare denial took back (`DENIED_SO_FAR`), an answer said first,
+    people spoken to and a sign played down; a sign new to the speaker said as now; rhyming
+    slang for the face and head said plainly."""
+    kept = DENIED_SO_FAR.sub(" ", text)
+    plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", kept)))
     plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", plain)
     return NEVER_BEFORE.sub("now", plain)
 

@@ -93,9 +93,33 @@ SIMILES_AND_SIGHT_BOTH_NETS_MISSED = [
 lexicon nor either model read."""
 
 
+ROUND_22_IN_OTHER_WORDS = [
+    ("honestly I feel nothing between my legs", EMERGENCY),
+    ("I felt nothing between my thighs when I sat down", EMERGENCY),
+    ("there's a patch on my calf where I feel nothing", PROFESSIONAL),
+    ("got rear-ended at the junction yesterday", PROFESSIONAL),
+    ("I was hit by some guy in a van on the way home", PROFESSIONAL),
+    ("I fell off a ladder in March but the doctor cleared me", None),  # checked since
+    ("crashed my bike last summer, got checked out, all clear", None),
+    ("I fell off a ladder this morning", PROFESSIONAL),
+    ("I fell yesterday, the GP checked me over, but now my foot is numb", PROFESSIONAL),
+    ("they asked about tingling, I haven't got any, so what now", None),  # denied after
+    ("chest pain is what I'm scared of, I haven't got any", None),
+    ("I haven't got any feeling in my legs", PROFESSIONAL),
+    ("I haven't got any painkillers and my chest is crushing", EMERGENCY),
+    ("I'm numb to these endless meetings", None),
+    ("my fingers are numb to the first knuckle", PROFESSIONAL),
+]
+"""Blind round 22's misses (bench/fresh_rounds/mixed_round22.yaml, then intents/examples),
+said in other words: "feel nothing" in a limb or between the legs, a driver hit by someone "in
+a van", "bumped at the lights"; a fall or crash a doctor has since cleared, a sign denied with
+a bare "I haven't got any" (intents/sign_wording.py), numb to what happens at work."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
-    SIMILES_AND_SIGHT_BOTH_NETS_MISSED
+    ROUND_22_IN_OTHER_WORDS
+    + SIMILES_AND_SIGHT_BOTH_NETS_MISSED
     + ROUND_20_RULES_IN_OTHER_WORDS
     + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ
     + RED_FLAGS_OF_ROUNDS_13_TO_18_THE_LEXICON_MISSED,
