@@ -56,6 +56,14 @@ opposite of an overdose, so the safety net (the model's guess) does not escalate
 lexicon still reads an overdose said in words ("the whole packet")."""
 
 
+CALL_OVER = re.compile(
+    r"\bcall(?: s| is| has| was)? (?:over|done|finished|ended)\b|\boff the phone\b"
+)
+"""A phone call said to be over ("phone call's over, continue"): the opposite of asking for one;
+the net's model, taught "call 999" and "phone an ambulance", was sure of it as an emergency at
+0.85 once rounds 21 and 22 were learnt. An ambulance asked for in words is the lexicon's."""
+
+
 def safety_net(
     signs: IntentModel, intents: IntentModel, text: str, said: Normalized, probability: float
 ) -> Match | None:
@@ -77,7 +85,11 @@ def safety_net(
     if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
         return None
     lowered = text.lower().replace("\u2019", "'").replace("'", " ")
-    if AS_DIRECTED.search(text.lower()) or CHECKED_FINE.search(lowered):
+    if (
+        AS_DIRECTED.search(text.lower())
+        or CHECKED_FINE.search(lowered)
+        or CALL_OVER.search(lowered)
+    ):
         return None
     probs = dict(zip(signs.labels, signs.probabilities(said.tokens), strict=True))
     red, emergency = probs.get(RED_FLAG, 0.0), probs.get(EMERGENCY, 0.0)

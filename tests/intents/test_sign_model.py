@@ -83,6 +83,18 @@ def test_a_check_that_came_out_well_is_no_alarm(text: str) -> None:
     assert load_matcher().understand(text).intent not in ("RedFlag", "Emergency")
 
 
+def test_a_call_said_to_be_over_is_no_call_for_an_ambulance() -> None:
+    """The net's model is sure of "phone call's over continue" as an emergency (CALL_OVER keeps
+    it quiet); an ambulance asked for in the same breath is still the lexicon's emergency."""
+    layer = _layer()
+    text = "phone call's over continue"
+    said = normalize(text).without_leading()
+    probs = dict(zip(layer.signs.labels, layer.signs.probabilities(said.tokens), strict=True))
+    assert probs["Emergency"] > 0.5  # what the model alone makes of it
+    assert load_matcher().understand(text).intent != "Emergency"
+    assert load_matcher().understand("the call's over, call an ambulance").intent == "Emergency"
+
+
 def test_another_domain_has_no_rounds_and_its_net_reads_the_intent_model() -> None:
     assert Sources(templates=(COFFEE,)).sign_files() == ()
     model = _layer().model
