@@ -240,7 +240,8 @@ class MoonshineProduct(VoskProduct):
 
     def __init__(self, phrases: list[str], options: dict[str, float]):
         from intents.matcher import load_matcher
-        from voice.app.wiring import meaning_with, warns_with
+        from voice.app.wiring import meaning_with
+        from voice.hearing.matcher_wiring import warns_with
         from voice.hearing.moonshine_model import MoonshineModel
         from voice.hearing.moonshine_recognizer import MoonshineRecognizer, MoonshineSettings
 

@@ -60,16 +60,18 @@ def spoken(text: str, condition: str, key: str) -> np.ndarray:
     return audio.to_int16(conditions.apply(condition, samples, key, ROOT / "bench" / "corpus"))
 
 
-def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool]:
+def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool]:
     """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
-    is a whole sentence of the phrase list: the statistical layer is used only then)."""
+    is a whole sentence of the phrase list: the statistical layer is used only then, whether
+    the warning-sign pass passed it on: the safety net reads it then)."""
     from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
 
     text, condition, key = job
     recognizer: SpeechRecognizer = _worker["recognizer"]  # type: ignore[assignment]
     finals = transcribe(recognizer, spoken(text, condition, key))
     heard = " ".join(h.text for h in finals)
-    return text, condition, heard, recognizer.is_sentence(heard)
+    freely = any(recognizer.heard_freely(h.text) for h in finals)
+    return text, condition, heard, recognizer.is_sentence(heard), freely
 
 
 def main() -> None:
@@ -82,6 +84,7 @@ def main() -> None:
     parser.add_argument("--recognizer", choices=("vosk", "moonshine", "both"), default="vosk")
     args = parser.parse_args()
     from intents.matcher import load_matcher
+    from voice.app.wiring import heard_as
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
@@ -96,11 +99,11 @@ def main() -> None:
         with ProcessPoolExecutor(
             args.workers, initializer=_init, initargs=(args.phrases, args.recognizer)
         ) as pool:
-            heard = {(t, c): (h, whole) for t, c, h, whole in pool.map(_hear, jobs, chunksize=4)}
+            heard = {(t, c): (h, w, f) for t, c, h, w, f in pool.map(_hear, jobs, chunksize=4)}
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:
-                got = matcher.understand(*heard[(row["text"], condition)])
+                got = heard_as(matcher, *heard[(row["text"], condition)])
                 if name == "safety":
                     counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
                 else:

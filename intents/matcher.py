@@ -183,6 +183,15 @@ class Matcher:
             slots = {**slots, "timer": name} if name not in (None, "timer") else slots
         return Match(text=text, intent=intent, slots=slots, confidence=hit.confidence)
 
+    def net(self, text: str) -> Match | None:
+        """The safety net alone (intents.safety_net): a warning sign its model is sure of in
+        words no sentence of ours holds (an open-vocabulary decode's, voice.hearing)."""
+        said = normalize(text)
+        if self.statistical is None or said.empty:
+            return None
+        stats, trimmed = self.statistical, said.without_leading()
+        return safety_net(stats.signs, stats.model, text, trimmed, self.safety_net_probability)
+
     def read_unlisted(self, text: str) -> tuple[str, dict[str, SlotValue]] | None:
         """A sentence of a template too big to list (intents.composed), read exactly."""
         composed = self.grammar.composed

@@ -30,7 +30,7 @@ net leaves the sentence to it ("took my two ibuprofen" is PainRelief, not an ove
 net's model has one class for everything that is no sign, so it cannot weigh one request."""
 
 CHECKED_FINE = re.compile(
-    r"\bi can (?:still )?(?:feel|move|wiggle|lift) my\b"
+    r"\bi can (?:still )?(?:feel|move|wiggle|lift|raise|curl|point|stand on|walk on) my\b"
     r"|\b(?:is|are|s|re|feels?|seems?) (?:ok|okay|alright|all right|fine|normal|strong)\b"
 )
 """A check that came out well ("I can feel my toes", "grip's ok, it's just my neck", "I squeezed

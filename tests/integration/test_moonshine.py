@@ -14,9 +14,10 @@ import pytest
 
 from intents.matcher import Matcher, load_matcher
 from voice.app.settings import Settings
-from voice.app.wiring import build_recognizer, meaning_with, understand_speech, warns_with
+from voice.app.wiring import build_recognizer, meaning_with, understand_speech
 from voice.events import Heard
 from voice.hearing.fusion import confirmed_by
+from voice.hearing.matcher_wiring import warns_with
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import MoonshineRecognizer
 from voice.hearing.speech_recognizer import transcribe

@@ -76,6 +76,7 @@ def test_an_ordinary_request_is_left_to_the_intent_model() -> None:
         "grip's ok it's just my neck",
         "i squeezed my hands and they're strong",
         "my legs feel normal, it's only my back",
+        "i can stand on my toes",
         "phone call's over continue",
     ],
 )

@@ -21,7 +21,7 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.matcher_wiring import recognizer_with_matcher
+from voice.hearing.matcher_wiring import recognizer_with_matcher, warns_with
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary
@@ -148,13 +148,6 @@ def meaning_with(matcher: Matcher) -> Callable[[str], object]:
     return lambda text: meaning_of(matcher.understand(text))
 
 
-def warns_with(matcher: Matcher) -> Callable[[str], bool]:
-    """Does free text hold a warning sign (an escalation, read without the statistical layer)?"""
-    from intents.warning_match import ESCALATIONS
-
-    return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
-
-
 def sources_for(settings: Settings) -> Sources:
     """Which sentences this run understands: `--templates DIR` alone, or the built-in ones
     plus the user's own (`custom_sentences_dir`, default the config folder's `sentences/`)."""
@@ -174,7 +167,19 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
-    """What was heard, understood: the statistical layer only for a whole sentence of the
-    recognizer's phrase list (a loose string of its words is matched as a template or a near
-    miss of one, or not at all)."""
-    return lambda text: matcher.understand(text, generalise=recognizer.is_sentence(text))
+    """What was heard, understood (`heard_as`)."""
+    return lambda text: heard_as(
+        matcher, text, recognizer.is_sentence(text), recognizer.heard_freely(text)
+    )
+
+
+def heard_as(matcher: Matcher, text: str, whole: bool, freely: bool = False) -> Match:
+    """The statistical layer only for a whole sentence of the recognizer's phrase list; a loose
+    string of words is matched as a template or a near miss of one, or not at all. Words its
+    warning-sign pass passed on (`freely`: an open-vocabulary decode's) are read by the safety
+    net too (`Matcher.net`), never the grammar's loose strings: those say our words ("numb",
+    "floppy") where nobody did, and the net took them for signs (bench/results/sign_model.md)."""
+    match = matcher.understand(text, generalise=whole)
+    if whole or match.understood or not freely:
+        return match
+    return matcher.net(text) or match

@@ -36,7 +36,8 @@ def recognizer_with_matcher(
         settings,
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
-        warns=lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS,
+        warns=warns_with(matcher),
+        net=lambda text: matcher.net(text) is not None,  # on the free decodes' words only
         free_words=free_words,
         verify=verify,
         reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
@@ -44,6 +45,15 @@ def recognizer_with_matcher(
         if matcher.grammar.composed is not None
         else None,
     )
+
+
+def warns_with(matcher: Matcher) -> Callable[[str], bool]:
+    """Does free text (an open-vocabulary decode's words) hold a warning sign the safety lexicon
+    reads (the matcher without the statistical layer's guesses)? The safety net reads free words
+    only where two decoders agree (voice.hearing.free_listening)."""
+    from intents.warning_match import ESCALATIONS
+
+    return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
 
 
 def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:

@@ -16,6 +16,7 @@ the longer silence decides. Decoding a 2 s command takes ~0.1 s on 2 cores.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ import numpy as np
 from voice.events import Heard
 from voice.hearing.constrained_beam import constrained_decode
 from voice.hearing.endpoint import EndOfSpeech, EndpointSettings
+from voice.hearing.free_listening import PASSED_KEPT
 from voice.hearing.moonshine_model import END, MoonshineModel, free_decode
 from voice.hearing.second_pass import UtteranceAudio
 from voice.hearing.sentence_tokens import SentenceTokens, words_of
@@ -111,9 +113,13 @@ class MoonshineRecognizer(UtteranceStream):
             SpeechGate(self.settings.speech_gate) if self.settings.speech_gate is not None else None
         )
         self.dropped: list[Decision] = []
+        self._passed: deque[str] = deque(maxlen=PASSED_KEPT)  # free words passed on
 
     def is_sentence(self, text: str) -> bool:
         return self.graph.accepts(text)
+
+    def heard_freely(self, text: str) -> bool:
+        return " ".join(words_of(text)) in self._passed
 
     def reset(self) -> None:
         self._endpoint.reset()
@@ -187,6 +193,7 @@ class MoonshineRecognizer(UtteranceStream):
         free_words = " ".join(words_of(free))
         if free_words and self._warns(free_words):
             log.info("heard freely, a warning sign: %r", free_words)
+            self._passed.append(free_words)
             return Decision(free_words, False, free_words, 0.0)
         ours = constrained_decode(
             self.model, hidden, len(padded), self._tokens, beam=self.settings.beam

@@ -56,6 +56,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
         whole: Callable[[str], bool] | None = None,
         reads: Callable[[str], tuple[str, object]] | None = None,
+        net: Callable[[str], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -67,7 +68,8 @@ class Recognizer(DecidesEarly, UtteranceStream):
         ours (the Vosk model's open vocabulary); `free_words(audio)`, a neural transcriber
         (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
         turns many paraphrases of a symptom into some sentence of ours. `verify(audio, heard)`
-        has the last word on each utterance (voice.hearing.fusion: a second recognizer)."""
+        has the last word on each utterance (voice.hearing.fusion: a second recognizer).
+        `net(text)`: the safety net reads a warning sign in free words (theirs only)."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -79,7 +81,11 @@ class Recognizer(DecidesEarly, UtteranceStream):
         self._reads = reads
         self._urgent = urgent or (lambda text: False)
         self._freely = FreeListening(
-            model, warns, self.settings.listen_freely_for_warnings, self.settings.min_confidence
+            model,
+            warns,
+            self.settings.listen_freely_for_warnings,
+            self.settings.min_confidence,
+            net,
         )
         # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
         self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
@@ -116,6 +122,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
     def is_sentence(self, text: str) -> bool:
         """Is `text` a whole sentence of ours (not a string of their words)?"""
         return self._is_whole(normalize(text))
+
+    def heard_freely(self, text: str) -> bool:
+        return self._freely.passed_on(text)
 
     def _is_whole(self, text: str) -> bool:
         """`text` (normalized) is one of our sentences, listed or read by `whole`."""
@@ -251,7 +260,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
             alternatives.done()
         whole = self._is_whole(transcript.text)
         reason = transcript.why_dropped(whole, self.settings)
-        if reason is not None or not whole:
+        if reason is not None or not whole or self._freely.second_opinion():
             warned = self._freely.hear(audio, at, self._vosk_words) or self._freely.confirms(
                 " ".join(transcript.words), at, transcript.confidences
             )

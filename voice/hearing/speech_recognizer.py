@@ -35,6 +35,9 @@ class SpeechRecognizer(Protocol):
     def is_sentence(self, text: str) -> bool:
         """Is `text` a whole sentence of ours (not a loose string of its words)?"""
 
+    def heard_freely(self, text: str) -> bool:
+        """Did its warning-sign pass (an open-vocabulary decode) pass `text` on, lately?"""
+
 
 class UtteranceStream:
     """What both recognizers share: a voice detector that cuts utterances (`_endpoint`) and the

@@ -40,6 +40,9 @@ class Stopper:
     def is_sentence(self, text: str) -> bool:
         return self.recognizer.is_sentence(text)
 
+    def heard_freely(self, text: str) -> bool:
+        return self.recognizer.heard_freely(text)
+
     def hear(self, audio: bytes, at: float) -> list[Heard]:
         """Feed it `audio` (echo-cancelled) that ended at `at`: its finals."""
         self.active = True

@@ -1,0 +1,55 @@
+"""The safety net (intents.safety_net) reads an open-vocabulary decode's words only when both
+free decodes of the utterance hold a sign it reads (voice.hearing.free_listening.FreeListening):
+one decoder's words alone were taken for signs nobody said ("heat the oven to four hundred",
+heard by Vosk's open vocabulary as "key to the arm and a four hundred"). The strings are what the
+recognizers gave; the real matcher decides. A sign the safety lexicon reads still needs one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from intents.matcher import load_matcher
+from voice.app.wiring import heard_as
+from voice.hearing.free_listening import FreeListening
+from voice.hearing.matcher_wiring import warns_with
+
+AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
+
+
+def listening() -> FreeListening:
+    matcher = load_matcher()
+    return FreeListening(
+        None, warns_with(matcher), True, 0.5, net=lambda text: matcher.net(text) is not None
+    )
+
+
+def said(words: str) -> Callable[[bytes], str]:
+    return lambda audio: words
+
+
+def test_one_decoders_words_alone_are_not_enough_for_the_net() -> None:
+    free = listening()
+    assert free.hear(AUDIO, 0.0, said("heat the oven to four hundred")) == []  # Moonshine's
+    assert not free.second_opinion()
+    assert free.hear(AUDIO, 0.0, said("key to the arm and a four hundred")) == []  # Vosk's
+    free.forget()
+    assert free.hear(AUDIO, 0.0, said("key to the arm and a four hundred")) == []
+    assert free.hear(AUDIO, 0.0, said("heat the oven to four hundred")) == []
+
+
+def test_both_decoders_agreeing_pass_a_sign_only_the_net_reads() -> None:
+    matcher, free = load_matcher(), listening()
+    words = "i've been running hot and cold all night"
+    assert matcher.understand(words, generalise=False).intent == "Unknown"  # not the lexicon's
+    assert free.hear(AUDIO, 0.0, said(words)) == []
+    assert free.second_opinion()  # the grammar's whole sentence must not hide it
+    heard = free.hear(AUDIO, 0.0, said("i've been running hot and cold all the night"))
+    assert [h.text for h in heard] == ["i've been running hot and cold all the night"]
+    assert free.passed_on(heard[0].text)
+    assert heard_as(matcher, heard[0].text, whole=False, freely=True).intent == "RedFlag"
+    assert heard_as(matcher, heard[0].text, whole=False, freely=False).intent == "Unknown"
+
+
+def test_a_sign_the_lexicon_reads_needs_one_decoder() -> None:
+    free = listening()
+    assert [h.text for h in free.hear(AUDIO, 0.0, said("my leg is numb"))] == ["my leg is numb"]
