@@ -38,10 +38,23 @@ PAIN_RELIEVERS = word_set(
 )
 
 
+COLD = word_set("cold colder ice iced icing icepack frozen freezing")
+HEAT = word_set(
+    """
+    heat heated heating hot hotter warm warmth warmer warming bath baths shower showers sauna
+    jacuzzi tub hottie bottle pad radiator fire wheat microwave steam spa balm thermacare
+    """
+)
+"""A heat question names heat: one that names only cold ("should i use cold on it") asks about
+the ice, not heat; the model, taught "warm or cold, what's better", guessed it a heat question."""
+
+
 def not_about(intent: str, text: str) -> bool:
-    """The words name something `intent` is not about (OTHER_THINGS)."""
+    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat."""
+    tokens = set(normalize(text).tokens)
+    if intent == "HeatQuestion":
+        return bool(COLD & tokens) and not HEAT & tokens
     other = OTHER_THINGS.get(intent)
     if other is None:
         return False
-    tokens = set(normalize(text).tokens)
     return bool(other & tokens) and not (intent == "PainRelief" and PAIN_RELIEVERS & tokens)
