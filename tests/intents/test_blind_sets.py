@@ -56,8 +56,11 @@ FLOORS = {
     # in the session's first full run (the floor failed on false alarms; no sentence looked
     # at), as it came out: 91.9%, 2.5%, 98.0%, 90.3% (195 of 216), 95.7%, 2.0% (2 of 101, the
     # issue's limit). Five more signs caught for two more false alarms: kept (a missed sign is
-    # the worse defect).
-    "test": (0.915, 0.026, 0.98, 0.902, 0.957, 0.02),
+    # the worse defect). The session of 2026-12-05 (sixteenth): blind rounds 21 and 22 learnt
+    # from, the lexicon broadened on round 22's misses, the net quiet on "call's over"; run once
+    # (bench/blind_sets.py test) at fb81169, as it came out: 91.9%, 2.4%, 98.0%, 90.7%
+    # (196 of 216), 95.7%, 2.0% (2 of 101).
+    "test": (0.915, 0.025, 0.98, 0.905, 0.957, 0.02),
 }
 
 
