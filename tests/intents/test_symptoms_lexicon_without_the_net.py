@@ -116,9 +116,27 @@ a van", "bumped at the lights"; a fall or crash a doctor has since cleared, a si
 a bare "I haven't got any" (intents/sign_wording.py), numb to what happens at work."""
 
 
+ROUND_24_IN_OTHER_WORDS = [
+    ("my left leg went weak and my mouth is drooping on that side too", EMERGENCY),
+    ("my leg is weak and my face is fine", PROFESSIONAL),
+    ("a van behind me ploughed into us at the lights", PROFESSIONAL),
+    ("the car behind us was playing loud music", None),
+    ("I've lost about 6 kilos without trying", PROFESSIONAL),
+    ("the pain at night is there no matter how I lie", PROFESSIONAL),
+    ("I fell off my bike a year ago, no problems since", None),
+    ("I was in a crash last year and it was investigated", None),
+    ("hypothetically, what if my foot went numb", None),
+]
+"""Blind round 24's misses (bench/fresh_rounds/mixed_round24.yaml), said in other words: arm or
+leg weak with the face on that side (stroke), a car behind that crashed into us, "lost roughly
+five kilograms", pain at night whatever the position; a fall last year, one investigated, a
+hypothetical."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
-    ROUND_22_IN_OTHER_WORDS
+    ROUND_24_IN_OTHER_WORDS
+    + ROUND_22_IN_OTHER_WORDS
     + SIMILES_AND_SIGHT_BOTH_NETS_MISSED
     + ROUND_20_RULES_IN_OTHER_WORDS
     + EMERGENCIES_OF_ROUNDS_13_TO_18_ONLY_THE_SAFETY_NET_READ
