@@ -75,6 +75,7 @@ class FreeListening:
         self._vosk: Any = None  # Vosk's open-vocabulary decoder, made on first use
         self._decoded = 0  # bytes of audio it has decoded
         self.heard: list[str] = []
+        self._read: dict[str, bool] = {}  # the net's readings of this utterance's free decodes
         """This utterance's free decodes so far (`forget` starts the next)."""
 
     def hear(
@@ -88,7 +89,7 @@ class FreeListening:
             return []
         if self._warns(text):
             log.info("heard freely, a warning sign: %r", text)
-        elif self._net(text) and self.net_reads_earlier():
+        elif self._net_reads(text) and self.net_reads_earlier():
             log.info("heard freely by two decoders, a sign the safety net reads: %r", text)
         else:
             return []
@@ -98,13 +99,20 @@ class FreeListening:
     def net_reads_earlier(self) -> bool:
         """Does the safety net read a warning sign in an earlier free decode of this utterance
         (one decoder's words: on its own never enough, `hear`)?"""
-        return any(text and self._net(text) for text in self.heard[:-1])
+        return any(self._net_reads(text) for text in self.heard[:-1])
 
     def second_opinion(self) -> bool:
         """Should Vosk's free decode be asked even though the grammar heard a whole sentence of
         ours: the net read a sign in the only free decode so far (Moonshine's)?"""
         first = self.heard[0] if len(self.heard) == 1 else ""
-        return self._on and bool(first) and self._net(first)
+        return self._on and self._net_reads(first)
+
+    def _net_reads(self, text: str) -> bool:
+        """The net's reading of one free decode, made once per utterance (`hear`,
+        `net_reads_earlier` and `second_opinion` ask about the same words)."""
+        if text not in self._read:
+            self._read[text] = bool(text) and self._net(text)
+        return self._read[text]
 
     def passed_on(self, text: str) -> bool:
         """Was `text` passed on by `hear` lately (the free decode's own words)?"""
@@ -129,6 +137,7 @@ class FreeListening:
 
     def forget(self) -> None:
         self.heard = []
+        self._read = {}
 
     def confirms(self, words: str, at: float, confidences: Sequence[float] = ()) -> list[Heard]:
         """The grammar's `words` as a warning sign, if they hold one, no free decode of this
