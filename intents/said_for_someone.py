@@ -26,6 +26,7 @@ she's alright" is no answer."""
 PEOPLE = (
     "husband wife missus hubby partner mum mom mam ma mother dad da father son daughter kid "
     "child boyfriend girlfriend friend brother sister grandad grandma granny nan gran fiance "
+    "grandmother grandfather grandpa "
     "fiancee flatmate housemate lass fella bairn girl cousin lola lolo nana mamaw papaw"
 )
 _PERSON = re.compile(rf"\b(?:my|our|the|me|mi) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
@@ -78,6 +79,14 @@ _NOT_A_PERSON = re.compile(
 )
 """An animal, a thing or a story on screen or in a book ("in the film the hero can't feel his
 legs"). Not sport: "my son fell during the match and hit his head" may be the one on the floor."""
+_ON_SCREEN = re.compile(
+    r"\b(?:in|on) (?:the|a|this|that) (?:[a-z']+ ){0,2}(?:series|news|drama|sitcom"
+    r"|telenovela|serial)\b"
+)
+"""Where it happened is a programme ("in the turkish series the father has a heart attack", "on
+the news a man collapsed ... he's ok now"): whoever "he" is there is not the one on the floor.
+Watching the news is no such place ("she was watching the news and now she can't feel her
+legs"); a show or a play may have the speaker's partner in it, and is left out."""
 HISTORY = frozenset(
     {"pregnancy", "cancer", "weight_loss", "fever", "accident", "fall", "night_pain", "worsening"}
 )
@@ -178,7 +187,7 @@ def for_the_patient(text: str) -> list[str]:
     """`first_person(text)` when the other person may be the one on the floor now; none when
     the sentence tells a story, a habit or of an animal or a thing."""
     said = text.lower()
-    if _STORY.search(said) or _NOT_A_PERSON.search(said):
+    if _STORY.search(said) or _NOT_A_PERSON.search(said) or _ON_SCREEN.search(said):
         return []
     return first_person(text)
 
@@ -196,7 +205,8 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     named = _NAMED.search(said) is not None
     story = bool(_STORY.search(said)) or named and bool(_HABIT.search(said))
     story = story and not (family in HISTORY and _LED_TO_NOW.search(said) is not None)
-    if _NOT_A_PERSON.search(said) or story and (named or family not in LIFELONG):
+    elsewhere = _NOT_A_PERSON.search(said) or _ON_SCREEN.search(said)
+    if elsewhere or story and (named or family not in LIFELONG):
         return False
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"

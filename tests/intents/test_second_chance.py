@@ -40,6 +40,10 @@ from intents.said_for_someone import first_person, for_the_patient
         ("she's expecting twins and it's her first", "RedFlag"),
         ("he has had bowel cancer, years back", "RedFlag"),
         ("my husband's on the floor and he says his toes are tingling", "RedFlag"),
+        # watching the news is no programme the sign happens in (said_for_someone._ON_SCREEN)
+        ("my wife was watching the news and now she can't breathe", "Emergency"),
+        ("my grandmother can't breathe", "Emergency"),  # a grandmother is someone else too
+        ("my grandfather's back locked up and his legs are numb", "RedFlag"),
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
@@ -79,6 +83,9 @@ def test_parts_that_are_no_request(text: str) -> None:
         "back in the day my dad had pins and needles in his legs",
         "every time my brother plays rugby he gets pins and needles",
         "my sister was in a car crash last year, she's fine now",
+        # where it happened is a programme (said_for_someone._ON_SCREEN)
+        "in the korean drama the grandmother collapses and can't breathe",
+        "on the news a woman had a stroke on the train, she's ok now",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:
