@@ -118,14 +118,42 @@ def second_chance(
             for m in parts
         ]  # fmt: skip
         picked = pick(usable)
-        if picked is not None and picked.intent in ANSWERS:
-            said = clauses(spelling)
-            if any(m is None and aside(said[i]) for i, m in enumerate(parts)):
-                return None
+        said = clauses(spelling)
+        if (
+            picked is not None
+            and picked.intent in ANSWERS
+            and any(m is None and aside(said[i]) for i, m in enumerate(parts))
+        ):
+            return None
+        if picked is not None and _denies_a_sign(picked) and None in usable:
+            rest = _beside_the_denials(said, usable)
+            found = read_whole(rest)  # "no numbness, no tingling. just pain. best position?"
+            ok = found is not None and found.intent not in (*escalations, *ANSWERS, UNSURE)
+            if ok and found is not None:
+                return replace(found, text=text)
+            if _ASKED.search(rest):
+                return None  # a question not understood: "no numbness. do i need a doc?"
         if picked is not None:
             log.debug("%r understood from a part: %r", text, picked.text)
             return replace(picked, text=text)
     return None
+
+
+_ASKED = re.compile(r"\?|(?:^|\. )(?:what|how|should|can|could|do|does|is|are|when|which|why)\b")
+
+
+def _beside_the_denials(said: list[str], read: list[Match | None]) -> str:
+    """The sentences of the clauses not understood (`read` None) that deny nothing."""
+    pieces = [p for part, m in zip(said, read, strict=True) if m is None
+              for p in re.split(r"(?<=[.?!])\s+", part)]  # fmt: skip
+    return ". ".join(p for p in pieces if p.split()[:1] not in (["no"], ["not"], ["nothing"]))
+
+
+def _denies_a_sign(found: Match) -> bool:
+    """A "no" read from a sign denied ("no numbness"), not a bare answer: beside a question it
+    answers none of the coach's offers."""
+    said = found.text.split()
+    return found.intent == "No" and len(said) > 1 and said[1] in lexicon().sets["listed"]
 
 
 _CONCLUDED = re.compile(

@@ -31,7 +31,7 @@ UNIT_SECONDS = {
 }  # fmt: skip
 TIMER_WORDS = frozenset({"timer", "countdown"})
 REP_WORDS = word_set(
-    "times reps rep rounds round holds hold sets set repetitions repetition cycles"
+    "times reps rep rounds round holds hold sets set repetitions repetition cycles repeats goes"
 )
 TAIL_STOPS = frozenset({"timers", "countdowns", "of", "more", "and", "or", "to", "point"})
 MODIFIERS = word_set("more extra additional other whole full")

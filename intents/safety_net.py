@@ -37,6 +37,9 @@ CHECKED_FINE = re.compile(
 my hands and they're strong"): said with a sign's words, it claims none; the net does not
 escalate it (a sign said beside it is still the lexicon's to read)."""
 
+NUMBER = "#"
+"""What intents.normalize makes of a number."""
+
 REASSURED = frozenset({"fine", "kidding", "joking"})
 """Words that say nothing is wrong: the safety net (the model's guess) does not escalate a
 sentence with one (the lexicon still reads the signs said in it)."""
@@ -81,6 +84,8 @@ def safety_net(
     if words & (sets["negator"] | sets["media"] | sets["other_subject"] | sets["vehicle"]):
         return None
     if not words - NAMING_ONLY - sets["limb"] - BODY:  # "my leg", "my leg is": no claim
+        return None
+    if words <= {NUMBER}:  # "10-4" (CB radio for yes); "911" said alone is the lexicon's
         return None
     if words & REASSURED:  # "yeah go on, my chest is fine, i was just sighing"
         return None

@@ -103,6 +103,14 @@ _RECOVERED = re.compile(
     r"\b(?:he|she|they)(?:'s| is| was| were|'re| are) (?:fine|ok|okay|alright|all right|grand)\b"
 )
 """Someone said to be fine: a story, for a sign of someone's history or state."""
+_EXPLAINED = re.compile(
+    r"\b(?:was|were|turned out to be) (?:only|just) (?:heartburn|indigestion|wind|gas|anxiety"
+    r"|a panic attack|muscular|a pulled muscle|from)\b"
+)
+_BACK_TO = re.compile(
+    r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to normal|home|running)"
+    r"|running marathons)\b"
+)
 LIFELONG = frozenset({"cancer"})
 """Families whose story is the sign: a cancer years ago is a history of cancer."""
 _EPISODE = re.compile(
@@ -211,3 +219,17 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"
     return family not in HISTORY or not named or _EPISODE.search(said) is not None
+
+
+def told_as_over(text: str) -> int | None:
+    """Where someone else's sign is told of as over, or None: explained away ("his chest pain
+    was only heartburn"), or a story with them fine or back to normal since ("my manager had a
+    heart attack scare last year, he's fine"). The caller keeps a sign said after that point
+    ("... but now he can't breathe"), and one that was never someone else's."""
+    said = text.lower()
+    if not first_person(text):
+        return None  # no one else named
+    over = _EXPLAINED.search(said)
+    if over is None and _STORY.search(said):
+        over = _RECOVERED.search(said) or _BACK_TO.search(said)
+    return None if over is None else over.end()

@@ -5,11 +5,8 @@ family of warning signs, patterns that say its meaning over the words said ("a l
 dead word": "my toes feel funny"). Families are listed most urgent first, every emergency before
 every professional one. A negation cancels only the symptom it governs ("no tingling", "i'm
 not feeling weak"; not "without warning my leg gave way"); a question about a sign ("what does
-tingling mean") claims nothing. See the file's header for the rules.
-The pattern syntax is compiled by intents.symptom_rules.
-
-What it catches on the blind sets is measured by bench/blind_sets.py (through the matcher).
-"""
+tingling mean") claims nothing. See the file's header for the rules; intents.symptom_rules
+compiles the patterns, bench/blind_sets.py measures them (through the matcher)."""
 
 from __future__ import annotations
 
@@ -104,7 +101,7 @@ class Lexicon:
         me = bool(self.sets["first_person"] & said_set or implied)
         me = me and not self._watched(tokens, said_set)
         elsewhere = self._elsewhere(tokens)
-        told = self._told(said_set) if elsewhere else None
+        told = self._told(tokens, said_set) if elsewhere else None
         passed = [found.start() for p in self.resolved for found in p.finditer(said)]
         for family in self.families:
             if (unclaimed or elsewhere) and family.warning.tier != "emergency":
@@ -151,10 +148,14 @@ class Lexicon:
         sets = self.sets
         if not sets["media"] & said_set:
             return False
-        if (sets["viewing"] | sets["told"]) & said_set:
-            return True
+        return bool((sets["viewing"] | sets["told"]) & said_set) or self._in_the_media(tokens)
+
+    def _in_the_media(self, tokens: Sequence[str]) -> bool:
+        """ "in the film", "in the series": where what is told happens (not "was in the show")."""
+        media, before = self.sets["media"], ["", "", "", *tokens]  # before[i]: tokens[i - 3]
         return any(
-            t in sets["media"] and tokens[i - 2 : i] == ["in", "the"] for i, t in enumerate(tokens)
+            t in media and before[i + 1 : i + 3] == ["in", "the"] and before[i] not in BEING
+            for i, t in enumerate(tokens)
         )
 
     def _nobody(self, said_set: set[str]) -> bool:
@@ -164,17 +165,17 @@ class Lexicon:
         anyone = sets["other_person"] | sets["other_subject"] | sets["media"] | THIRD_PERSON
         return not said_set & anyone
 
-    def _told(self, said_set: set[str]) -> str | None:
+    def _told(self, tokens: Sequence[str], said_set: set[str]) -> str | None:
         """Told of in a programme, not happening here (with the speaker in it only as an owner,
         `_elsewhere`): a film, show or the news named with talk of it ("they were talking about
-        chest pain on the radio": "talk"), or with someone in it ("in the film the man can't
-        breathe": "people"); else None. "people" does not cancel a family that counts for
-        others too: "my husband's watching the news, call an ambulance" still escalates, as
-        does "chest pain, turn the telly off" (no one in it)."""
+        chest pain on the radio": "talk"; or where it happens: "in the movie the hacker can't
+        breathe"), or with someone in it ("the man in it can't breathe": "people"); else None.
+        "people" does not cancel a family that counts for others too: "my husband's watching
+        the news, call an ambulance" still escalates, as does "chest pain, turn the telly off"."""
         sets = self.sets
         if not sets["media"] & said_set:
             return None
-        if sets["told"] & said_set:
+        if sets["told"] & said_set or self._in_the_media(tokens):
             return "talk"
         return "people" if (sets["in_programme"] | sets["other_person"]) & said_set else None
 

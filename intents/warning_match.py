@@ -4,9 +4,17 @@ lexicon's tier (intents.symptoms), said by the speaker, for the person on the fl
 
 from __future__ import annotations
 
+import re
+
 from intents.guessed_slots import words_slots
-from intents.said_for_someone import counts_for_the_patient, first_person, told_as_you
+from intents.said_for_someone import (
+    counts_for_the_patient,
+    first_person,
+    told_as_over,
+    told_as_you,
+)
 from intents.slot_words import parse_area
+from intents.symptom_rules import Warning
 from intents.symptoms import spot_warning
 from intents.types import Match, SlotValue
 
@@ -19,10 +27,31 @@ safety net (intents.safety_net); never from the statistical layer's ordinary gue
 tolerant fallback (those were false alarms on the blind dev set every time: "no chest pain")."""
 
 
+NOW = re.compile(r"\b(?:(?:and|but|so) )?(?:now|right now|today|tonight|this morning|since then)\b")
+"""Where a story may turn to how things are now ("my dad had a stroke years ago and now he
+can't breathe"): what follows is read again on its own."""
+
+
 def warning_match(text: str) -> Match | None:
     """A warning sign said anywhere (intents.symptoms), as Emergency or RedFlag by its tier.
     A back or neck spasm said with it is kept (`area`, and `onset` if said) so the coach
-    records the spasm too."""
+    records the spasm too. A story of someone else's ("years ago", "he's fine now") claims
+    nothing, but what is said after it as now is read again on its own."""
+    found = _spotted(text)
+    if found is None:
+        later = (warning_match(text[m.start() :]) for m in NOW.finditer(text) if m.start())
+        return next((match for match in later if match is not None), None)
+    intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
+    slots: dict[str, SlotValue] = {"symptom": found.family}
+    area = parse_area(text)
+    if area is not None:
+        slots["area"] = area
+        slots.update(words_slots("SpasmStarted", text) or {})
+    return Match(text=text, intent=intent, slots=slots, confidence=1.0)
+
+
+def _spotted(text: str) -> Warning | None:
+    """The warning sign `text` claims for the person on the floor, or None."""
     found = spot_warning(text)
     for spelling in first_person(text) if found is None else ():
         found = spot_warning(spelling)  # said for the person on the floor
@@ -33,12 +62,7 @@ def warning_match(text: str) -> Match | None:
     if as_you is not None:  # "you sit on the toilet and you can't feel the seat": an emergency
         found = spot_warning(as_you)
         found = found if found is not None and found.tier == EMERGENCY_TIER else None
-    if found is None:
-        return None
-    intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
-    slots: dict[str, SlotValue] = {"symptom": found.family}
-    area = parse_area(text)
-    if area is not None:
-        slots["area"] = area
-        slots.update(words_slots("SpasmStarted", text) or {})
-    return Match(text=text, intent=intent, slots=slots, confidence=1.0)
+    over = told_as_over(text) if found is not None else None
+    if over is not None:  # someone else's, and over: only what is said after it counts
+        return _spotted(text[over:])
+    return found

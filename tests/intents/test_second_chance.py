@@ -44,6 +44,16 @@ from intents.said_for_someone import first_person, for_the_patient
         ("my wife was watching the news and now she can't breathe", "Emergency"),
         ("my grandmother can't breathe", "Emergency"),  # a grandmother is someone else too
         ("my grandfather's back locked up and his legs are numb", "RedFlag"),
+        # signs denied beside a question: the question, not a "no" to an offer
+        ("No weakness, no pins and needles. Can I put heat on it?", "HeatQuestion"),
+        ("No numbness, no tingling. Just the ache. What's the best way to lie?", "RestPosition"),
+        ("No tingling, no, it's only stiff.", "No"),  # an answer to the coach's question
+        # a story of someone else's, then how things are now (warning_match.NOW)
+        ("my dad had a stroke years ago and now he can't breathe", "Emergency"),
+        ("my mum had a stroke years back, and now she can't lift her arm", "RedFlag"),
+        ("my husband's chest pain was only heartburn but now he can't breathe", "Emergency"),
+        ("my neighbour had a heart attack last year and now my chest is tight", "Emergency"),
+        ("my wife has chest pain, she's ok though", "Emergency"),  # now, not a story
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:
@@ -86,6 +96,10 @@ def test_parts_that_are_no_request(text: str) -> None:
         # where it happened is a programme (said_for_someone._ON_SCREEN)
         "in the korean drama the grandmother collapses and can't breathe",
         "on the news a woman had a stroke on the train, she's ok now",
+        # someone else's sign told of as over (said_for_someone.told_as_over)
+        "my brother's chest pain turned out to be just indigestion, he's grand",
+        "my neighbour had a heart attack last year and he's back at work now",
+        "my grandad had a stroke years ago and now he's fine",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:

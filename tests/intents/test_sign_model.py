@@ -96,6 +96,21 @@ def test_a_call_said_to_be_over_is_no_call_for_an_ambulance() -> None:
     assert load_matcher().understand("the call's over, call an ambulance").intent == "Emergency"
 
 
+def test_numbers_said_alone_are_the_lexicons_to_escalate() -> None:
+    """The net's model took "ten four" (CB radio for yes) for an emergency number (numbers are
+    all "#" to it); the lexicon reads the emergency numbers said alone, the net none."""
+    layer = _layer()
+    said = normalize("ten four").without_leading()
+    probs = dict(zip(layer.signs.labels, layer.signs.probabilities(said.tokens), strict=True))
+    assert probs["Emergency"] > 0.5  # what the model alone makes of it
+    matcher = load_matcher()
+    assert [matcher.understand(t).intent for t in ("ten four", "10-4", "forty two")] == [
+        "Unknown"
+    ] * 3
+    for number in ("nine one one", "999", "112", "triple zero", "one one one", "one one nine"):
+        assert matcher.understand(number).intent == "Emergency", number
+
+
 def test_another_domain_has_no_rounds_and_its_net_reads_the_intent_model() -> None:
     assert Sources(templates=(COFFEE,)).sign_files() == ()
     model = _layer().model

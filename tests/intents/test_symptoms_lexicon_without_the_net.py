@@ -133,9 +133,40 @@ five kilograms", pain at night whatever the position; a fall last year, one inve
 hypothetical."""
 
 
+ROUND_25_IN_OTHER_WORDS = [
+    ("which number do I ring for the emergency services", EMERGENCY),
+    ("what's your emergency number over here, is it 999", EMERGENCY),
+    ("the emergency number was on the fridge magnet", None),
+    ("my lips won't form words", EMERGENCY),
+    ("I can't form words", EMERGENCY),
+    ("my knee isn't holding me up", PROFESSIONAL),
+    ("this shelf isn't holding my weight", None),
+    ("I fell out of my wheelchair this morning", PROFESSIONAL),
+    ("I fell out of love with yoga", None),
+    ("I fell out of the habit of stretching", None),
+    ("I've gone down two trouser sizes without trying", PROFESSIONAL),
+    ("I went up a dress size over christmas", None),
+    ("they took a lump out of my breast and it was malignant", PROFESSIONAL),
+    ("the biopsy said it wasn't cancer", None),
+    ("I jackknifed the trailer on black ice last week", PROFESSIONAL),
+    ("the bus I was on crashed into a wall", PROFESSIONAL),
+    ("the bus I was on was late", None),
+    ("the ache doesn't go away at night", PROFESSIONAL),
+    ("the cat doesn't go out at night", None),
+    ("in the film the girl can't breathe", None),  # where it happens: the film
+    ("I was in the film and fell and hit my head", EMERGENCY),  # in it: the speaker, acting
+]
+"""Blind round 25's misses (bench/fresh_rounds/mixed_round25.yaml), said in other words: asking
+what the emergency number is, a mouth that won't form words (stroke), a leg that isn't holding
+the speaker, a fall out of bed or a pose, a dress size dropped, a tumour taken out that was
+cancer, a jackknifed rig and the taxi one was in crashing, pain that won't go away at night;
+a film the sign happens in (intents/symptoms.py `_in_the_media`)."""
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
-    ROUND_24_IN_OTHER_WORDS
+    ROUND_25_IN_OTHER_WORDS
+    + ROUND_24_IN_OTHER_WORDS
     + ROUND_22_IN_OTHER_WORDS
     + SIMILES_AND_SIGHT_BOTH_NETS_MISSED
     + ROUND_20_RULES_IN_OTHER_WORDS
