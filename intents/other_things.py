@@ -21,6 +21,13 @@ OTHER_THINGS = {
         situps pose door ladder breath handstand headlock dumbbells weights
         """
     ),
+    # ice that is not for the body: on a lake or a road, in a drink
+    "IceHowLong": word_set(
+        """
+        lake lakes pond ponds rink river canal road roads pavement pavements driveway windscreen
+        windshield cocktail cocktails whisky whiskey gin drink drinks skating hockey
+        """
+    ),
     # "ice timer status", "tea timer remaining": a question about a timer, not one to start
     "StartIce": word_set("status remaining"),
     "StartTimer": word_set("status remaining"),

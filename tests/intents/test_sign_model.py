@@ -98,11 +98,14 @@ def test_a_call_said_to_be_over_is_no_call_for_an_ambulance() -> None:
 
 def test_numbers_said_alone_are_the_lexicons_to_escalate() -> None:
     """The net's model took "ten four" (CB radio for yes) for an emergency number (numbers are
-    all "#" to it); the lexicon reads the emergency numbers said alone, the net none."""
+    all "#" to it); the lexicon reads the emergency numbers said alone, the net none, however
+    low its threshold."""
     layer = _layer()
-    said = normalize("ten four").without_leading()
-    probs = dict(zip(layer.signs.labels, layer.signs.probabilities(said.tokens), strict=True))
-    assert probs["Emergency"] > 0.5  # what the model alone makes of it
+    for text in ("ten four", "forty two", "10-4"):
+        said = normalize(text).without_leading()
+        assert safety_net(layer.signs, layer.model, text, said, probability=0.0) is None
+    said = normalize("my legs won't move").without_leading()  # a sign: the net's, at 0.0
+    assert safety_net(layer.signs, layer.model, "my legs won't move", said, 0.0) is not None
     matcher = load_matcher()
     assert [matcher.understand(t).intent for t in ("ten four", "10-4", "forty two")] == [
         "Unknown"

@@ -127,7 +127,7 @@ ROUND_24_IN_OTHER_WORDS = [
     ("I was in a crash last year and it was investigated", None),
     ("hypothetically, what if my foot went numb", None),
 ]
-"""Blind round 24's misses (bench/fresh_rounds/mixed_round24.yaml), said in other words: arm or
+"""Blind round 24's misses (now intents/examples/*/*round24.yaml), said in other words: arm or
 leg weak with the face on that side (stroke), a car behind that crashed into us, "lost roughly
 five kilograms", pain at night whatever the position; a fall last year, one investigated, a
 hypothetical."""
@@ -156,7 +156,7 @@ ROUND_25_IN_OTHER_WORDS = [
     ("in the film the girl can't breathe", None),  # where it happens: the film
     ("I was in the film and fell and hit my head", EMERGENCY),  # in it: the speaker, acting
 ]
-"""Blind round 25's misses (bench/fresh_rounds/mixed_round25.yaml), said in other words: asking
+"""Blind round 25's misses (now intents/examples/*/*round25.yaml), said in other words: asking
 what the emergency number is, a mouth that won't form words (stroke), a leg that isn't holding
 the speaker, a fall out of bed or a pose, a dress size dropped, a tumour taken out that was
 cancer, a jackknifed rig and the taxi one was in crashing, pain that won't go away at night;
