@@ -6,6 +6,14 @@ from __future__ import annotations
 
 from intents.normalize import normalize, word_set
 
+ICE_ELSEWHERE = word_set(
+    """
+    lake lakes pond ponds rink river canal road roads pavement pavements driveway windscreen
+    windshield cocktail cocktails whisky whiskey gin drink drinks skating hockey
+    """
+)
+"""Ice that is not for the body: on a lake or a road, in a drink."""
+
 OTHER_THINGS = {
     "PainRelief": word_set(
         """
@@ -21,15 +29,10 @@ OTHER_THINGS = {
         situps pose door ladder breath handstand headlock dumbbells weights
         """
     ),
-    # ice that is not for the body: on a lake or a road, in a drink
-    "IceHowLong": word_set(
-        """
-        lake lakes pond ponds rink river canal road roads pavement pavements driveway windscreen
-        windshield cocktail cocktails whisky whiskey gin drink drinks skating hockey
-        """
-    ),
+    "IceHowLong": ICE_ELSEWHERE,
+    "TimerStatus": ICE_ELSEWHERE,
     # "ice timer status", "tea timer remaining": a question about a timer, not one to start
-    "StartIce": word_set("status remaining"),
+    "StartIce": word_set("status remaining") | ICE_ELSEWHERE,
     "StartTimer": word_set("status remaining"),
 }
 """Words that name something the intent is not about: a guess of that intent with one of them

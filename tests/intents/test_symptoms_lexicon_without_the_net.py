@@ -155,6 +155,8 @@ ROUND_25_IN_OTHER_WORDS = [
     ("the cat doesn't go out at night", None),
     ("in the film the girl can't breathe", None),  # where it happens: the film
     ("I was in the film and fell and hit my head", EMERGENCY),  # in it: the speaker, acting
+    ("I'm writing goodbye notes to my kids", EMERGENCY),  # round 21's, read by the net till now
+    ("I left a goodbye card for my colleague", None),
 ]
 """Blind round 25's misses (now intents/examples/*/*round25.yaml), said in other words: asking
 what the emergency number is, a mouth that won't form words (stroke), a leg that isn't holding
