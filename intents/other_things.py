@@ -4,6 +4,8 @@ question, "hold the plank for thirty seconds" no stretch to start). Pure."""
 
 from __future__ import annotations
 
+import re
+
 from intents.normalize import normalize, word_set
 
 ICE_ELSEWHERE = word_set(
@@ -59,8 +61,19 @@ HEAT = word_set(
 the ice, not heat; the model, taught "warm or cold, what's better", guessed it a heat question."""
 
 
+PAUSE_ENDED = re.compile(
+    r"\b(?:remove|end|lift|take|cancel|stop|undo|release|drop|kill|finish|scrap|ditch|no more)"
+    r"\s+(?:off\s+|out\s+)?(?:the\s+|this\s+|that\s+|my\s+)?pause\b"
+)
+"""A pause said to be ended ("remove the pause", "lift the pause on the ice"): the opposite of
+pausing; the model, taught "pause" as pausing, guessed it a pause."""
+
+
 def not_about(intent: str, text: str) -> bool:
-    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat."""
+    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat, or
+    a pause ended for a pause."""
+    if intent == "PauseTimer" and PAUSE_ENDED.search(text.lower()):
+        return True
     tokens = set(normalize(text).tokens)
     if intent == "HeatQuestion":
         return bool(COLD & tokens) and not HEAT & tokens

@@ -159,3 +159,17 @@ def test_minus_after_a_timer_is_no_sign(understand: Callable[[str], Match], sent
     got = understand(sentence)
     assert got.intent in ("RemoveTime", "Unknown", "Unsure"), got
     assert int(got.slots.get("duration", 0)) >= 0, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["remove the pause", "cancel the pause please", "take out the pause", "stop the pause"],
+)
+def test_a_pause_ended_is_never_a_pause(understand: Callable[[str], Match], text: str) -> None:
+    """Round 20's wrong action: "take out the pause" paused (intents.other_things.PAUSE_ENDED);
+    it resumes, or the coach asks again."""
+    assert understand(text).intent in ("ResumeTimer", "Unknown")
+
+
+def test_pausing_is_still_a_pause(understand: Callable[[str], Match]) -> None:
+    assert understand("stop and pause the timer").intent == "PauseTimer"
