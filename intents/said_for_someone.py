@@ -81,7 +81,7 @@ _NOT_A_PERSON = re.compile(
 legs"). Not sport: "my son fell during the match and hit his head" may be the one on the floor."""
 _ON_SCREEN = re.compile(
     r"\b(?:in|on) (?:the|a|this|that) (?:[a-z']+ ){0,2}(?:series|news|drama|sitcom"
-    r"|telenovela|serial)\b"
+    r"|telenovela|novela|serial)\b"
 )
 """Where it happened is a programme ("in the turkish series the father has a heart attack", "on
 the news a man collapsed ... he's ok now"): whoever "he" is there is not the one on the floor.
@@ -100,12 +100,13 @@ _NAMED = re.compile(
 )
 """Someone named (not only "he" or "she"): maybe not the one on the floor."""
 _RECOVERED = re.compile(
-    r"\b(?:he|she|they)(?:'s| is| was| were|'re| are) (?:fine|ok|okay|alright|all right|grand)\b"
+    r"\b(?:he|she|they)(?:'s| is| was| were|'re| are) (?:fine|ok|okay|alright|all right|grand"
+    r"|good now|doing (?:well|fine|good|ok|okay))\b"
 )
 """Someone said to be fine: a story, for a sign of someone's history or state."""
 _EXPLAINED = re.compile(
-    r"\b(?:was|were|turned out to be) (?:only|just) (?:heartburn|indigestion|wind|gas|anxiety"
-    r"|a panic attack|muscular|a pulled muscle|from)\b"
+    r"\b(?:(?:was|were) (?:only|just)|turned out to be(?: only| just)?) (?:heartburn|indigestion"
+    r"|wind|gas|anxiety|a panic attack|muscular|a pulled muscle|from)\b"
 )
 _BACK_TO = re.compile(
     r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to normal|home|running)"

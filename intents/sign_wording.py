@@ -59,6 +59,8 @@ but I haven't got any" has something else in mind. Only having none: an elliptic
 settle, but they haven't"; "I don't want to be here anymore, honest I don't")."""
 
 
+AS_A_CHILD = re.compile(r"\bas an? (?:kid|child|baby|teenager|teen|boy|girl|toddler)\b", re.I)
+"""The speaker when young ("leukaemia as a kid"): no one else."""
 RHYMING = re.compile(r"\b(?:(boat race)|(?<=\b(?:me|my) )(loaf|loaf of bread))\b", re.IGNORECASE)
 """Cockney rhyming slang for the face and the head ("my nan's boat race has gone all droopy",
 "banged me loaf")."""
@@ -70,7 +72,7 @@ def plainly(text: str) -> str:
     slang for the face and head said plainly."""
     kept = DENIED_SO_FAR.sub(" ", text)
     plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", kept)))
-    plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", plain)
+    plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", AS_A_CHILD.sub("young", plain))
     return NEVER_BEFORE.sub("now", plain)
 
 

@@ -138,7 +138,7 @@ class Compiler:
 
     def element(self, element: str, where: str) -> str:
         if element in GAPS:
-            return rf"(?: [^ ]+){{0,{GAPS[element]}}}"
+            return rf"(?: [^ ]+){{0,{GAPS[element]}}}?"  # the shortest: no negation past it
         if element in ("^", "$"):
             return element
         if element[0] == "~":

@@ -10,9 +10,10 @@ REPORTED = frozenset({"fever", "cancer", "weight_loss"})
 """Signs of the speaker's own state or history that a report names with no one in it ("medical
 history: prostate cancer five years ago", "tired all the time, lost weight without trying"); not
 an accident or a blow to the head, which the news and sport report the same way."""
-REPORTED_WITH_SPASM = frozenset({"accident"})
-"""... and an accident, with the back or neck spoken of ("road traffic collision Thursday, no
-head injury, neck and back pain since"); the news reports crashes without them."""
+REPORTED_WITH_SPASM = frozenset({"accident", "head_injury"})
+"""... and an accident or a blow to the head, with the back or neck spoken of ("road traffic
+collision Thursday, no head injury, neck and back pain since"; "rolled the truck, head hit the
+window, back's wrecked"); the news reports crashes without them."""
 SPASM_WORDS = word_set("back neck spasm spasms spine")
 SECOND_PERSON = word_set("you your you're you've yourself")
 """Someone telling of themselves as "you" ("you try to smile and only half your face moves"):

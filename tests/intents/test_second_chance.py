@@ -100,6 +100,9 @@ def test_parts_that_are_no_request(text: str) -> None:
         "my brother's chest pain turned out to be just indigestion, he's grand",
         "my neighbour had a heart attack last year and he's back at work now",
         "my grandad had a stroke years ago and now he's fine",
+        "your mum's chest pain turned out to be heartburn, she's fine",
+        "my neighbour had chest pain last year, she's doing well now",
+        "in the novela the husband collapses with a heart attack",
     ],
 )
 def test_no_alarm_for_someone_elses_story(text: str) -> None:

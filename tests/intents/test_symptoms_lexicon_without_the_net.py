@@ -164,10 +164,38 @@ the speaker, a fall out of bed or a pose, a dress size dropped, a tumour taken o
 cancer, a jackknifed rig and the taxi one was in crashing, pain that won't go away at night;
 a film the sign happens in (intents/symptoms.py `_in_the_media`)."""
 
+ROUND_27_IN_OTHER_WORDS = [
+    ("cancer survivor, breast, ten years ago", PROFESSIONAL),
+    ("I had an accident, I peed and couldn't stop it", EMERGENCY),
+    ("the dog had an accident on the rug", None),
+    ("shat myself and didn't even notice", EMERGENCY),
+    ("we need EMS out here now", EMERGENCY),
+    ("she's doing an EMS training course", None),
+    ("RTC on the motorway yesterday, no head injury, back's gone since", PROFESSIONAL),
+    ("rolled the van, head smacked the windscreen, back's in bits", EMERGENCY),
+    ("getting worse month over month", PROFESSIONAL),
+    ("my arm went dead and my face feels off on the left side", EMERGENCY),
+    ("the ache doesn't ease when I lie down", PROFESSIONAL),
+    ("I slipped in the kitchen and fell on my bum", PROFESSIONAL),
+    ("I'm embarazada", PROFESSIONAL),
+    ("I'm afraid I'll fall if I get up", None),
+    ("I'm afraid I fell on the stairs this morning", PROFESSIONAL),
+    ("the singer can't breathe through her nose", None),
+    ("I've been losing weight and I'm not trying, about six kilos", PROFESSIONAL),
+]
+"""Blind round 27's misses (bench/fresh_rounds/mixed_round27.yaml), said in other words: cancer
+history said noun first, an "accident" that is the bowels or bladder, EMS, an MVC or RTC, a
+head hit in a crash told with no pronoun beside the back (intents/whose_sign.py
+REPORTED_WITH_SPASM), worse week over week, a face off on one side, pain that won't ease lying
+down, a fall on one's bottom; a fall feared, a nose blocked. The last one: a gap in a pattern
+now reaches as little as it can, so a negation past the sign ("not trying") no longer cancels
+it (intents/symptom_rules.py)."""
+
 
 @pytest.mark.parametrize(
     ("text", "tier"),
-    ROUND_25_IN_OTHER_WORDS
+    ROUND_27_IN_OTHER_WORDS
+    + ROUND_25_IN_OTHER_WORDS
     + ROUND_24_IN_OTHER_WORDS
     + ROUND_22_IN_OTHER_WORDS
     + SIMILES_AND_SIGHT_BOTH_NETS_MISSED
