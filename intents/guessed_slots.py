@@ -5,6 +5,8 @@ number. Moved out of intents/statistical.py."""
 
 from __future__ import annotations
 
+import re
+
 from intents.durations import named_after_for, names_timer, says_vague_amount, scan, tokenize
 from intents.normalize import NUMBER, Normalized, normalize
 from intents.other_things import not_about
@@ -87,7 +89,19 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
     extra = words_slots(intent, text)
     if extra is None:
         return None
+    given = slots.get("timer")
+    if extra.get("all") and isinstance(given, str) and given not in KINDS and _bare(given, text):
+        del slots["timer"]  # "pause all of them, someone's at the door": no door timer
     return {**slots, **extra}
+
+
+KINDS = ("ice", "stretch")
+"""Timers named by what they time, which "all" may go with ("cancel all the ice timers")."""
+
+
+def _bare(name: str, text: str) -> bool:
+    """The name was said without "timer" or "one" after it ("the door", not "the neck timer")."""
+    return re.search(rf"\b{re.escape(name)} (?:timers?|ones?|countdown)\b", text.lower()) is None
 
 
 def words_slots(intent: str, text: str) -> dict[str, SlotValue] | None:
