@@ -19,7 +19,7 @@ from intents.trained_models import NOT_A_SIGN
 
 COFFEE = Path(__file__).resolve().parents[2] / "bench" / "domains" / "coffee" / "coffee.yaml"
 NEW_WORDS_FOR_SIGNS = [
-    ("my knee keeps folding on me", "RedFlag"),
+    ("my calf is buzzing like a phone", "RedFlag"),
     ("my whole left side has gone to sleep", "Emergency"),
     ("i necked the whole bottle of codeine", "Emergency"),
 ]

@@ -183,7 +183,7 @@ ROUND_27_IN_OTHER_WORDS = [
     ("the singer can't breathe through her nose", None),
     ("I've been losing weight and I'm not trying, about six kilos", PROFESSIONAL),
 ]
-"""Blind round 27's misses (bench/fresh_rounds/mixed_round27.yaml), said in other words: cancer
+"""Blind round 27's misses (now intents/examples/*/*round27.yaml), said in other words: cancer
 history said noun first, an "accident" that is the bowels or bladder, EMS, an MVC or RTC, a
 head hit in a crash told with no pronoun beside the back (intents/whose_sign.py
 REPORTED_WITH_SPASM), worse week over week, a face off on one side, pain that won't ease lying
