@@ -69,10 +69,16 @@ PAUSE_ENDED = re.compile(
 pausing; the model, taught "pause" as pausing, guessed it a pause."""
 
 
+GET_GOING = re.compile(r"\bget (?:the |a |my |that |this )?(?:\w+ ){0,2}going\b")
+"""Asked to get a timer going ("get the hold going"): a start, no question about one."""
+
+
 def not_about(intent: str, text: str) -> bool:
-    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat, or
-    a pause ended for a pause."""
+    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat, a
+    pause ended for a pause, a timer to get going for its status."""
     if intent == "PauseTimer" and PAUSE_ENDED.search(text.lower()):
+        return True
+    if intent == "TimerStatus" and GET_GOING.search(text.lower()):
         return True
     tokens = set(normalize(text).tokens)
     if intent == "HeatQuestion":

@@ -173,3 +173,13 @@ def test_a_pause_ended_is_never_a_pause(understand: Callable[[str], Match], text
 
 def test_pausing_is_still_a_pause(understand: Callable[[str], Match]) -> None:
     assert understand("stop and pause the timer").intent == "PauseTimer"
+
+
+@pytest.mark.parametrize("text", ["get the hold going", "could you get the holds going"])
+def test_a_timer_to_get_going_is_no_question_about_it(
+    understand: Callable[[str], Match], text: str
+) -> None:
+    """The model read "get the stretch going" as how long is left on it (intents.other_things
+    GET_GOING); asking how it is going still is."""
+    assert understand(text).intent in ("StartStretch", "Unknown")
+    assert understand("how's the stretch going").intent == "TimerStatus"
