@@ -108,10 +108,12 @@ _EXPLAINED = re.compile(
     r"\b(?:(?:was|were) (?:only|just)|turned out to be(?: only| just)?) (?:heartburn|indigestion"
     r"|wind|gas|anxiety|a panic attack|muscular|a pulled muscle|from)\b"
 )
+"""A sign explained away ("his chest pain was only heartburn", "turned out to be indigestion")."""
 _BACK_TO = re.compile(
     r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to normal|home|running)"
     r"|running marathons)\b"
 )
+"""Someone back to their life since ("he's back driving now"): with a story, it is over."""
 LIFELONG = frozenset({"cancer"})
 """Families whose story is the sign: a cancer years ago is a history of cancer."""
 _EPISODE = re.compile(
