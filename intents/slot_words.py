@@ -173,6 +173,12 @@ def _bare_name(tokens: Tokens) -> str | None:
     return None
 
 
+COUNTED = frozenset({"two", "three", "four", "2", "3", "4", "few", "several", "couple"})
+HAVING = frozenset({"got", "have", "had", "set", "started", "with"})
+"""Words before "timers" that count them, said with having them ("i've got two timers going",
+"i set two timers by mistake"): what is running, not a request about all of them."""
+
+
 def parse_all(text: str) -> bool:
     """Whether the words mean every timer: "all timers", "all of them", "both", "everything"."""
     tokens = tokenize(text)
@@ -180,7 +186,14 @@ def parse_all(text: str) -> bool:
         after = token_at(tokens, i + 1)
         if token in ("everything", "both") or (token == "them" and after == "all"):
             return True
-        if token in ("timers", "countdowns") and not {"one", "either"} & set(tokens[:i]):
+        counted = token_at(tokens, i - 1) in COUNTED and bool(
+            HAVING & set(tokens[max(0, i - 4) : i])
+        )
+        if (
+            token in ("timers", "countdowns")
+            and not counted
+            and not {"one", "either"} & set(tokens[:i])
+        ):
             return True
         if token in ("every", "each") and after in TIMER_WORDS | {"one", "single", "of"}:
             return token_at(tokens, i - 1) not in ("hold", "holding", "do")

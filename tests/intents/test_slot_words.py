@@ -289,6 +289,10 @@ def test_timer_names(text: str, name: str | None) -> None:
         ("that's all", False),
         ("i can't turn it at all", False),
         ("hold each one for 15 seconds", False),
+        # timers counted as what is running, then one named: not all of them
+        ("i've got three timers on, how long is left on the pasta one", False),
+        ("i have two timers, pause them both", True),
+        ("how long on my two timers", True),
     ],
 )
 def test_all(text: str, everything: bool) -> None:
