@@ -73,12 +73,15 @@ GET_GOING = re.compile(r"\bget (?:the |a |my |that |this )?(?:\w+ ){0,2}going\b"
 """Asked to get a timer going ("get the hold going"): a start, no question about one."""
 
 
+SAID_OTHERWISE = {"PauseTimer": PAUSE_ENDED, "TimerStatus": GET_GOING}
+"""Sayings that turn a guess of the intent down whatever words it has besides."""
+
+
 def not_about(intent: str, text: str) -> bool:
-    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat, a
-    pause ended for a pause, a timer to get going for its status."""
-    if intent == "PauseTimer" and PAUSE_ENDED.search(text.lower()):
-        return True
-    if intent == "TimerStatus" and GET_GOING.search(text.lower()):
+    """The words name something `intent` is not about (OTHER_THINGS), or only cold for heat, or
+    say the intent otherwise (SAID_OTHERWISE: a pause ended, a timer to get going)."""
+    said = SAID_OTHERWISE.get(intent)
+    if said is not None and said.search(text.lower()):
         return True
     tokens = set(normalize(text).tokens)
     if intent == "HeatQuestion":

@@ -9,7 +9,7 @@ import re
 
 from intents.classifier import UNKNOWN, IntentModel
 from intents.dialect import BODY
-from intents.normalize import Normalized, word_set
+from intents.normalize import NUMBER, Normalized, word_set
 from intents.symptoms import lexicon
 from intents.types import Match
 
@@ -36,9 +36,6 @@ CHECKED_FINE = re.compile(
 """A check that came out well ("I can feel my toes", "grip's ok, it's just my neck", "I squeezed
 my hands and they're strong"): said with a sign's words, it claims none; the net does not
 escalate it (a sign said beside it is still the lexicon's to read)."""
-
-NUMBER = "#"
-"""What intents.normalize makes of a number."""
 
 REASSURED = frozenset({"fine", "kidding", "joking"})
 """Words that say nothing is wrong: the safety net (the model's guess) does not escalate a

@@ -198,9 +198,14 @@ def for_the_patient(text: str) -> list[str]:
     """`first_person(text)` when the other person may be the one on the floor now; none when
     the sentence tells a story, a habit or of an animal or a thing."""
     said = text.lower()
-    if _STORY.search(said) or _NOT_A_PERSON.search(said) or _ON_SCREEN.search(said):
+    if _STORY.search(said) or _not_a_person_here(said):
         return []
     return first_person(text)
+
+
+def _not_a_person_here(said: str) -> bool:
+    """An animal, a thing or someone on screen (`_NOT_A_PERSON`, `_ON_SCREEN`)."""
+    return bool(_NOT_A_PERSON.search(said) or _ON_SCREEN.search(said))
 
 
 def counts_for_the_patient(text: str, family: str) -> bool:
@@ -216,8 +221,7 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     named = _NAMED.search(said) is not None
     story = bool(_STORY.search(said)) or named and bool(_HABIT.search(said))
     story = story and not (family in HISTORY and _LED_TO_NOW.search(said) is not None)
-    elsewhere = _NOT_A_PERSON.search(said) or _ON_SCREEN.search(said)
-    if elsewhere or story and (named or family not in LIFELONG):
+    if _not_a_person_here(said) or story and (named or family not in LIFELONG):
         return False
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"

@@ -75,8 +75,8 @@ class FreeListening:
         self._vosk: Any = None  # Vosk's open-vocabulary decoder, made on first use
         self._decoded = 0  # bytes of audio it has decoded
         self.heard: list[str] = []
-        self._read: dict[str, bool] = {}  # the net's readings of this utterance's free decodes
         """This utterance's free decodes so far (`forget` starts the next)."""
+        self._read: dict[str, bool] = {}  # the net's readings of this utterance's free decodes
 
     def hear(
         self, audio: bytes, at: float, transcriber: Callable[[bytes], str] | None = None
