@@ -159,7 +159,7 @@ def test_parse_wav_with_the_neural_recognizer(tmp_path: Path) -> None:
     assert (line["text"], line["intent"]) == ("how much time is left", "TimerStatus")
 
 
-def test_both_acts_only_when_vosk_and_moonshine_agree(
+def test_both_acts_when_the_two_agree_and_asks_when_moonshine_is_sure_of_another(
     recognizer: MoonshineRecognizer, matcher: Matcher, tmp_path: Path
 ) -> None:
     """`--recognizer both`: the verify hook gets what Vosk heard of an utterance (given here
@@ -171,7 +171,10 @@ def test_both_acts_only_when_vosk_and_moonshine_agree(
     assert verify(audio, [Heard("add five minutes please")])[0].text  # the same meaning
     assert verify(audio, [Heard("add nine minutes")]) == []  # another number: ask again
     assert verify(audio, [Heard("stop")]) == []  # another intent
-    assert verify(audio, []) == []  # Vosk heard nothing: Moonshine alone does not act
+    # Vosk heard nothing it trusts: Moonshine, sure of a sentence of three words, acts alone
+    assert [h.text for h in verify(audio, [])] == ["add five minutes"]
+    short = np.concatenate([lead, read_wav(say("yes", tmp_path))]).tobytes()
+    assert verify(short, []) == []  # one word: Vosk's to judge
     said = say("i keep getting electric shocks down my leg", tmp_path)
     warning = np.concatenate([lead, read_wav(said)]).tobytes()
     assert [matcher.understand(h.text).intent for h in verify(warning, [])] == ["RedFlag"]

@@ -1,9 +1,22 @@
-"""`--recognizer both`: Vosk hears (its grammar, its end of speech), Moonshine confirms.
+"""`--recognizer both`: Vosk hears (its grammar, its end of speech), Moonshine is a second
+witness.
 
 Each utterance Vosk ends is decoded again by Moonshine (`MoonshineRecognizer.decide`). A
-warning sign heard by either is passed on at once. Otherwise a command acts only when both
-read it the same way (intent and slots); when they disagree, or Moonshine finds no sentence of
-ours, nothing acts and the coach asks again: a wrong action is worse than asking again.
+warning sign heard by either is passed on at once. Otherwise (`fused`):
+- Vosk heard a command and Moonshine's most likely sentence of ours means the same: it acts,
+  even when Moonshine alone would not have trusted that sentence (in kitchen noise its gates
+  turn down most right orders: two recognizers agreeing on one of our sentences is the
+  evidence);
+- Moonshine is sure of a sentence of ours (its gates passed) that means something else: nothing
+  acts, the coach asks again (a wrong action is worse than asking again);
+- Vosk heard nothing it trusts and Moonshine is sure: Moonshine's sentence acts;
+- otherwise Vosk decides alone, as with `--recognizer vosk`.
+Moonshine counts only for sentences of `MIN_WORDS` words or more: on one word its own best is
+too often another word ("nine" heard as "no", "stop" as "let's start"), where Vosk with its
+short-answer rules (voice.hearing.short_answers) is the better judge.
+
+Chosen on real human speech (speech-commands-dev words and picovoice-s2i-dev orders, clips
+not used in the reported tables): bench/results/real_speech_fusion.md.
 """
 
 from __future__ import annotations
@@ -11,7 +24,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from voice.events import Heard
-from voice.hearing.moonshine_recognizer import MoonshineRecognizer
+from voice.hearing.moonshine_recognizer import Decision, MoonshineRecognizer
+
+MIN_WORDS = 3
+
+
+def fused(heard: list[Heard], decision: Decision, meaning: Callable[[str], object]) -> list[Heard]:
+    """What acts, from what Vosk heard of an utterance and Moonshine's decision on its audio."""
+    at = heard[0].at if heard else 0.0
+    if decision.text and not decision.whole:  # Moonshine's free words hold a warning sign
+        return [Heard(text=decision.text, confidence=1.0, at=at)]
+    sure = decision.whole and len(decision.text.split()) >= MIN_WORDS
+    if not heard:
+        return [Heard(text=decision.text, confidence=1.0, at=at)] if sure else []
+    said = meaning(heard[0].text)
+    if decision.best and meaning(decision.best) == said:
+        return heard[:1]
+    if sure:  # Moonshine is sure of another meaning: ask again
+        return []
+    return heard[:1]
 
 
 def confirmed_by(
@@ -25,13 +56,6 @@ def confirmed_by(
     def verify(audio: bytes, heard: list[Heard]) -> list[Heard]:
         if any(warns(h.text) for h in heard):
             return heard
-        decision = neural.decide(audio)
-        at = heard[0].at if heard else 0.0
-        if decision.text and not decision.whole:  # Moonshine's free words hold a warning sign
-            return [Heard(text=decision.text, confidence=1.0, at=at)]
-        if not heard or not decision.whole:
-            return []
-        agreed = meaning(heard[0].text) == meaning(decision.text)
-        return heard[:1] if agreed else []
+        return fused(heard, neural.decide(audio), meaning)
 
     return verify

@@ -81,6 +81,9 @@ class Decision:
     whole: bool  # a sentence of ours (constrained), not the free words
     free: str  # the model's own words
     margin: float  # free score minus our best sentence's (inf: none fitted)
+    best: str = ""
+    """Our most likely sentence whatever the gates said (empty: none fitted): on its own not
+    to be acted on, but Vosk hearing the same meaning is a second witness (voice.hearing.fusion)."""
 
 
 class MoonshineRecognizer(UtteranceStream):
@@ -205,15 +208,15 @@ class MoonshineRecognizer(UtteranceStream):
         settings = self.settings
         gate = settings.gate + settings.gate_per_token * best.tokens
         if margin > gate or best.score / best.tokens < settings.min_token_logprob:
-            return Decision("", False, free_words, margin)
+            return Decision("", False, free_words, margin, best.text)
         meant = self._meaning(best.text)
         for other in ours[1:]:
             if best.score - other.score >= settings.min_lead:
                 break
             if self._meaning(other.text) != meant:
                 log.info("dropped %r: %r is as likely", best.text, other.text)
-                return Decision("", False, free_words, margin)
-        return Decision(best.text, True, free_words, margin)
+                return Decision("", False, free_words, margin, best.text)
+        return Decision(best.text, True, free_words, margin, best.text)
 
     def _goes_on(self, words: str) -> bool:
         """Does a sentence of ours start with these words and go on?"""
