@@ -19,7 +19,7 @@ from voice.events import Heard
 from voice.hearing.fusion import confirmed_by
 from voice.hearing.matcher_wiring import warns_with
 from voice.hearing.moonshine_model import MoonshineModel
-from voice.hearing.moonshine_recognizer import MoonshineRecognizer
+from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
 from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
 
@@ -201,3 +201,22 @@ def test_a_long_utterance_is_decoded(
     audio = np.concatenate([np.zeros(16000 * 8, dtype=np.int16), said])
     decision = recognizer.decide(audio.tobytes())
     assert decision.text == "set a timer for twelve minutes", decision
+
+
+def test_the_same_utterance_is_decoded_freely_once(
+    recognizer: MoonshineRecognizer, tmp_path: Path
+) -> None:
+    """With `--recognizer both` the warning-sign pass and the second witness get the same audio:
+    the encoder runs once for both (and again for other audio)."""
+    model = recognizer.model
+    encoded: list[int] = []
+    encode = model.encode
+    model.encode = lambda samples: encoded.append(len(samples)) or encode(samples)  # type: ignore[method-assign]
+    try:
+        audio = read_wav(say("add five minutes", tmp_path)).tobytes()
+        assert free_words(model)(audio) == recognizer.decide(audio).free
+        assert len(encoded) == 1
+        free_words(model)(audio + bytes(3200))
+        assert len(encoded) == 2
+    finally:
+        del model.encode

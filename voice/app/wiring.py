@@ -72,8 +72,8 @@ def build_recognizer(
     - vosk: Vosk constrained to our sentences; what is no sentence of ours is transcribed
       freely by Moonshine and kept if it holds a warning sign;
     - moonshine: Moonshine constrained to our sentences, with the same free pass;
-    - both: Vosk hears, Moonshine confirms: a command acts only when both read it the same
-      way; a warning sign heard by either acts (voice.hearing.fusion).
+    - both: as vosk (the same warning-sign pass), and Moonshine constrained to our sentences is
+      a second witness for commands (voice.hearing.fusion).
     """
     from voice.hearing.fusion import confirmed_by
     from voice.hearing.moonshine_model import MoonshineModel
@@ -107,8 +107,11 @@ def build_recognizer(
         graph = WordGraph.build(phrases, intents)
         confirming = MoonshineRecognizer(neural, graph, warns=warns, meaning=meaning)
         verify = confirmed_by(confirming, meaning, warns)
-        return recognizer_with_matcher(model, phrases, recognizer, matcher, verify=verify)
-    return recognizer_with_matcher(model, phrases, recognizer, matcher, free_words(neural))
+    else:
+        verify = None
+    return recognizer_with_matcher(
+        model, phrases, recognizer, matcher, free_words(neural), verify=verify
+    )
 
 
 def _vosk_model(settings: Settings) -> tuple[Path, Any]:

@@ -16,6 +16,7 @@ the longer silence decides. Decoding a 2 s command takes ~0.1 s on 2 cores.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -191,8 +192,7 @@ class MoonshineRecognizer(UtteranceStream):
         if len(samples) < self.settings.min_audio * RATE:
             return Decision("", False, "", float("inf"))
         padded = _with_tail(samples)
-        hidden = self.model.encode(padded)
-        free, free_score = free_decode(self.model, hidden, len(padded))
+        hidden, free, free_score = encoded_freely(self.model, padded)
         free_words = " ".join(words_of(free))
         if free_words and self._warns(free_words):
             log.info("heard freely, a warning sign: %r", free_words)
@@ -231,11 +231,28 @@ def free_words(model: MoonshineModel) -> Callable[[bytes], str]:
 
     def transcribe_freely(audio: bytes) -> str:
         samples = np.frombuffer(audio, dtype=np.int16)
-        padded = _with_tail(samples)
-        text, _ = free_decode(model, model.encode(padded), len(padded))
+        _, text, _ = encoded_freely(model, _with_tail(samples))
         return " ".join(words_of(text))
 
     return transcribe_freely
+
+
+_LAST: weakref.WeakKeyDictionary[MoonshineModel, tuple[bytes, np.ndarray, str, float]]
+_LAST = weakref.WeakKeyDictionary()
+
+
+def encoded_freely(model: MoonshineModel, padded: np.ndarray) -> tuple[np.ndarray, str, float]:
+    """One utterance's hidden states and the model's own words with their log-probability. The
+    last utterance's are kept per model: with `--recognizer both` the warning-sign pass
+    (`free_words`) and the second witness (`MoonshineRecognizer.decide`) get the same audio."""
+    key = padded.tobytes()
+    last = _LAST.get(model)
+    if last is not None and last[0] == key:
+        return last[1], last[2], last[3]
+    hidden = model.encode(padded)
+    text, score = free_decode(model, hidden, len(padded))
+    _LAST[model] = (key, hidden, text, score)
+    return hidden, text, score
 
 
 def _with_tail(samples: np.ndarray) -> np.ndarray:
