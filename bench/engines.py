@@ -256,6 +256,27 @@ class MoonshineProduct(VoskProduct):
         )
 
 
+class BothProduct(VoskProduct):
+    """`--recognizer both`: the product's Vosk recognizer with Moonshine, constrained to the
+    same sentences, as its second witness (voice.hearing.fusion)."""
+
+    name = "both"
+
+    def __init__(self, phrases: list[str], options: dict[str, float]):
+        from intents.matcher import load_matcher
+        from voice.app.wiring import meaning_with
+        from voice.hearing.fusion import confirmed_by
+        from voice.hearing.matcher_wiring import warns_with
+        from voice.hearing.moonshine_model import MoonshineModel
+        from voice.hearing.moonshine_recognizer import MoonshineRecognizer
+
+        super().__init__(phrases, options)
+        matcher = load_matcher()
+        meaning, warns = meaning_with(matcher), warns_with(matcher)
+        witness = MoonshineRecognizer(MoonshineModel(), phrases, warns=warns, meaning=meaning)
+        self.rec._verify = confirmed_by(witness, meaning, warns)  # as the app wires it
+
+
 def _section(options: dict[str, float], name: str) -> dict[str, float]:
     """Take the "NAME.FIELD=V" options out of `options`, as {FIELD: V}."""
     keys = [k for k in options if k.startswith(name + ".")]
@@ -278,8 +299,10 @@ def make_engine(name: str, phrases: list[str], options: dict[str, float] | None 
         return PocketSphinxPeer(phrases)
     if name == "moonshine":
         return MoonshineProduct(phrases, options)
+    if name == "both":
+        return BothProduct(phrases, options)
     if name == "vosk" and product_recognizer_available():
         return VoskProduct(phrases, options)
     if name in ("vosk", "vosk-direct"):
         return VoskDirect(phrases, min_conf=options.get("min_confidence", 0.0))
-    raise ValueError(f"unknown engine {name!r} (vosk, vosk-direct, pocketsphinx, moonshine)")
+    raise ValueError(f"unknown engine {name!r} (vosk, vosk-direct, pocketsphinx, moonshine, both)")
