@@ -132,8 +132,10 @@ def _word_intent(word: str) -> str:
     return "Unknown"  # other words, and coffee orders in our grammar
 
 
-def clips(split: str) -> list[tuple[str, str, Clip]]:
+def clips(split: str, limit: int | None = None) -> list[tuple[str, str, Clip]]:
     first, last, words = (100, 200, slice(100, 160)) if split == "tune" else (0, 100, slice(0, 100))
+    if limit:
+        last, words = first + limit, slice(words.start, words.start + limit)
     coffee = real_sets.coffee_clips()[first:last]
     tasks = [("coffee", c, clip) for c in CONDITIONS for clip in coffee]
     tasks += [("ours", "clean", clip) for clip in coffee]
@@ -173,19 +175,21 @@ def table(records: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--split", choices=("tune", "report"), default="tune")
+    p.add_argument("--limit", type=int, help="at most N coffee orders and N clips per word")
     p.add_argument("--records", type=Path, help="read these records instead of hearing again")
     args = p.parse_args(argv)
     if args.records and args.records.exists():
         records = [json.loads(line) for line in args.records.read_text().splitlines()]
     else:
-        tasks = sorted(clips(args.split), key=lambda t: t[0])  # few models per worker
+        tasks = sorted(clips(args.split, args.limit), key=lambda t: t[0])  # few models per worker
         with Pool(2, initializer=os.nice, initargs=(10,)) as pool:
             records = list(pool.imap(hear, tasks, chunksize=10))
         if args.records:
             args.records.write_text("".join(json.dumps(r) + "\n" for r in records))
     text = f"# Fusion rules, {args.split} clips (right / wrong, % of n)\n\n" + table(records)
     print(text)
-    (RESULTS / f"fusion_rules_{args.split}.md").write_text(text)
+    if not args.limit:  # a trial run keeps the saved table
+        (RESULTS / f"fusion_rules_{args.split}.md").write_text(text)
     return 0
 
 
