@@ -257,8 +257,10 @@ class MoonshineProduct(VoskProduct):
 
 
 class BothProduct(VoskProduct):
-    """`--recognizer both`: the product's Vosk recognizer with Moonshine, constrained to the
-    same sentences, as its second witness (voice.hearing.fusion)."""
+    """`--recognizer both`: this bench's `vosk` engine with Moonshine, constrained to the same
+    sentences, as its second witness (voice.hearing.fusion). Like `vosk` here it has no Moonshine
+    free pass (the app's has: voice.app.wiring), so one-word answers have one free decoder to
+    agree with, not two."""
 
     name = "both"
 
