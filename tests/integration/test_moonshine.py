@@ -19,7 +19,7 @@ from voice.events import Heard
 from voice.hearing.fusion import confirmed_by
 from voice.hearing.matcher_wiring import warns_with
 from voice.hearing.moonshine_model import MoonshineModel
-from voice.hearing.moonshine_recognizer import MoonshineRecognizer, free_words
+from voice.hearing.moonshine_recognizer import MoonshineRecognizer, encoded_freely, free_words
 from voice.hearing.speech_recognizer import transcribe
 from voice.wav_files import read_wav
 
@@ -209,6 +209,7 @@ def test_the_same_utterance_is_decoded_freely_once(
     """With `--recognizer both` the warning-sign pass and the second witness get the same audio:
     the encoder runs once for both (and again for other audio)."""
     model = recognizer.model
+    encoded_freely.cache_clear()  # an earlier test's last utterance is not this one
     encoded: list[int] = []
     encode = model.encode
     model.encode = lambda samples: encoded.append(len(samples)) or encode(samples)  # type: ignore[method-assign]

@@ -31,12 +31,12 @@ MIN_WORDS = 3
 
 def fused(heard: list[Heard], decision: Decision, meaning: Callable[[str], object]) -> list[Heard]:
     """What acts, from what Vosk heard of an utterance and Moonshine's decision on its audio."""
-    at = heard[0].at if heard else 0.0
+    moonshines = [Heard(text=decision.text, confidence=1.0, at=heard[0].at if heard else 0.0)]
     if decision.text and not decision.whole:  # Moonshine's free words hold a warning sign
-        return [Heard(text=decision.text, confidence=1.0, at=at)]
+        return moonshines
     sure = decision.whole and len(decision.text.split()) >= MIN_WORDS
     if not heard:
-        return [Heard(text=decision.text, confidence=1.0, at=at)] if sure else []
+        return moonshines if sure else []
     said = meaning(heard[0].text)
     if decision.best and meaning(decision.best) == said:
         return heard[:1]

@@ -16,10 +16,10 @@ the longer silence decides. Decoding a 2 s command takes ~0.1 s on 2 cores.
 from __future__ import annotations
 
 import logging
-import weakref
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -191,15 +191,14 @@ class MoonshineRecognizer(UtteranceStream):
         samples = np.frombuffer(audio, dtype=np.int16)
         if len(samples) < self.settings.min_audio * RATE:
             return Decision("", False, "", float("inf"))
-        padded = _with_tail(samples)
-        hidden, free, free_score = encoded_freely(self.model, padded)
+        padded_samples, hidden, free, free_score = encoded_freely(self.model, audio)
         free_words = " ".join(words_of(free))
         if free_words and self._warns(free_words):
             log.info("heard freely, a warning sign: %r", free_words)
             self._passed.append(free_words)
             return Decision(free_words, False, free_words, 0.0)
         ours = constrained_decode(
-            self.model, hidden, len(padded), self._tokens, beam=self.settings.beam
+            self.model, hidden, padded_samples, self._tokens, beam=self.settings.beam
         )
         if not ours:
             return Decision("", False, free_words, float("inf"))
@@ -230,29 +229,22 @@ def free_words(model: MoonshineModel) -> Callable[[bytes], str]:
     """The model's own words for one utterance (16 kHz int16 bytes), as our words."""
 
     def transcribe_freely(audio: bytes) -> str:
-        samples = np.frombuffer(audio, dtype=np.int16)
-        _, text, _ = encoded_freely(model, _with_tail(samples))
+        _, _, text, _ = encoded_freely(model, audio)
         return " ".join(words_of(text))
 
     return transcribe_freely
 
 
-_LAST: weakref.WeakKeyDictionary[MoonshineModel, tuple[bytes, np.ndarray, str, float]]
-_LAST = weakref.WeakKeyDictionary()
-
-
-def encoded_freely(model: MoonshineModel, padded: np.ndarray) -> tuple[np.ndarray, str, float]:
-    """One utterance's hidden states and the model's own words with their log-probability. The
-    last utterance's are kept per model: with `--recognizer both` the warning-sign pass
-    (`free_words`) and the second witness (`MoonshineRecognizer.decide`) get the same audio."""
-    key = padded.tobytes()
-    last = _LAST.get(model)
-    if last is not None and last[0] == key:
-        return last[1], last[2], last[3]
+@lru_cache(maxsize=1)
+def encoded_freely(model: MoonshineModel, audio: bytes) -> tuple[int, np.ndarray, str, float]:
+    """One utterance (16 kHz int16 bytes) padded with `_with_tail`: its length in samples, hidden
+    states, and the model's own words with their log-probability. The last utterance's are kept,
+    as voice.hearing.recognizer keeps its free decodes: with `--recognizer both` the warning-sign
+    pass (`free_words`) and the second witness (`MoonshineRecognizer.decide`) get the same audio."""
+    padded = _with_tail(np.frombuffer(audio, dtype=np.int16))
     hidden = model.encode(padded)
     text, score = free_decode(model, hidden, len(padded))
-    _LAST[model] = (key, hidden, text, score)
-    return hidden, text, score
+    return len(padded), hidden, text, score
 
 
 def _with_tail(samples: np.ndarray) -> np.ndarray:
