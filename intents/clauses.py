@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import product
 
 from intents.said_for_someone import ANSWERS, for_the_patient
 from intents.symptoms import lexicon
@@ -34,6 +35,8 @@ SPLIT = re.compile(
 """Where a clause ends: punctuation, or a word that starts a reason, a request or a contrast,
 or "as it says on the box" after a dose ("I took two Advil like the bottle says"). Not a full
 stop: "hold... the phone... someone's calling" is no request to hold."""
+SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+(?=[a-z])")
+"""A full stop between two sentences (not an ellipsis): "start the hold. no pain in my legs"."""
 
 SOCIAL = frozenset({"Thanks", "Yes", "No", "Scared", "Goodbye"})
 """Intents a courtesy, an answer or a feeling is read as: beside a request, the request is what
@@ -109,8 +112,9 @@ def second_chance(
     found = read_whole(answer) if answer else None
     if found is not None and found.intent in ANSWERS and found.confidence >= 1.0:
         return replace(found, text=text)
-    for spelling in (text, *spellings):
-        parts = [read_whole(part) for part in clauses(spelling)]
+    for spelling, split in product((text, *spellings), (sentences, clauses)):
+        said = split(spelling)
+        parts = [read_whole(part) for part in said]
         usable = [
             m if m is not None and m.intent not in (*escalations, UNSURE)
             and (not negated(m.text) or (m.intent == "No" and m.confidence == 1.0))
@@ -118,7 +122,6 @@ def second_chance(
             for m in parts
         ]  # fmt: skip
         picked = pick(usable)
-        said = clauses(spelling)
         if (
             picked is not None
             and picked.intent in ANSWERS
@@ -170,9 +173,19 @@ def concluded_answer(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` that say something (none when it is one), each read whole
+    before its clauses are: "yes, go on. no chest pain, before you ask" is a yes, not "go on"."""
+    return _said(SENTENCE_END.split(text.lower()))
+
+
 def clauses(text: str) -> list[str]:
     """The parts of `text` that say something (none when it is one clause)."""
-    parts = [p.strip() for p in SPLIT.split(text.lower()) if p and p.strip()]
+    return _said(SPLIT.split(text.lower()))
+
+
+def _said(pieces: list[str]) -> list[str]:
+    parts = [p.strip() for p in pieces if p and p.strip()]
     if len(parts) < 2:
         return []
     return [p for p in parts if not set(re.findall(r"[a-z']+", p)) <= FILLERS]

@@ -33,6 +33,7 @@ DIALECT = {
     "miself": "myself",
     "hapu": "pregnant",
     "noggin": "head",
+    "skull": "head",
     "bonce": "head",
     "cannit": "can't",
     "nowt": "nothing",

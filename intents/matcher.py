@@ -34,13 +34,14 @@ from intents.examples import example_files, sign_example_files
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
-from intents.normalize import LEADING, NUMBER, Normalized, normalize, unstuttered
+from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
 from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
+from intents.stumbles import unstuttered
 from intents.trained_models import Labelled, intent_model, sign_model
 from intents.types import UNSURE, Match, SlotValue
 from intents.warning_match import EMERGENCY, ESCALATIONS, warning_match

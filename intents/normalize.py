@@ -227,22 +227,6 @@ def canonical(tokens: Iterable[str]) -> list[str]:
     return out
 
 
-def unstuttered(text: str) -> str | None:
-    """`text` with a word said twice in a row said once, or None when none is: a person in pain
-    stumbles ("resume resume everything", "ten... ten minutes"). A number is kept twice unless
-    a unit follows: "nine nine nine" and "one one two" are dialled."""
-    tokens = words(text)
-    out: list[str] = []
-    for i, token in enumerate(tokens):
-        if out and token == out[-1]:
-            number = token in NUMBER_WORDS or token.isdigit()
-            after = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if not number or SPELLINGS.get(after, after) in UNITS:
-                continue
-        out.append(token)
-    return " ".join(out) if len(out) < len(tokens) else None
-
-
 def normalize(text: str) -> Normalized:
     """What the matcher compares: canonical tokens with numbers read out."""
     if not text or len(text) > MAX_CHARS:

@@ -1,6 +1,7 @@
 """A warning sign said anywhere, as the matcher's Match: Emergency or RedFlag by the safety
 lexicon's tier (intents.symptoms), said by the speaker, for the person on the floor
-(intents.said_for_someone) or of oneself as "you". Pure."""
+(intents.said_for_someone) or of oneself as "you", stumbled over or not (intents.stumbles).
+Pure."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from intents.said_for_someone import (
     told_as_you,
 )
 from intents.slot_words import parse_area
+from intents.stumbles import unstuttered
 from intents.symptom_rules import Warning
 from intents.symptoms import spot_warning
 from intents.types import Match, SlotValue
@@ -38,6 +40,10 @@ def warning_match(text: str) -> Match | None:
     records the spasm too. A story of someone else's ("years ago", "he's fine now") claims
     nothing, but what is said after it as now is read again on its own."""
     found = _spotted(text)
+    plain = unstuttered(text) if found is None or found.tier != EMERGENCY_TIER else None
+    said_once = _spotted(plain) if plain else None  # "i hit my, my head", "my, my legs"
+    if said_once is not None and (found is None or said_once.tier == EMERGENCY_TIER):
+        found = said_once
     if found is None:
         later = (warning_match(text[m.start() :]) for m in NOW.finditer(text) if m.start())
         return next((match for match in later if match is not None), None)

@@ -54,6 +54,9 @@ from intents.said_for_someone import first_person, for_the_patient
         ("my husband's chest pain was only heartburn but now he can't breathe", "Emergency"),
         ("my neighbour had a heart attack last year and now my chest is tight", "Emergency"),
         ("my wife has chest pain, she's ok though", "Emergency"),  # now, not a story
+        # each sentence read whole before its clauses (intents/clauses.py sentences)
+        ("Start the ice. No tingling in my feet, just the back.", "StartIce"),
+        ("Yes please. No numbness, before you ask.", "Yes"),
     ],
 )
 def test_understood_from_a_part_or_said_for_someone(text: str, intent: str) -> None:

@@ -1,0 +1,50 @@
+"""What a person in pain stumbles over, said once: a word or a few said twice ("resume resume
+everything", "I don't, I don't want to be here"), a word cut off and started again ("t-tripped",
+"any, anymore"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from intents.normalize import MAX_CHARS, SPELLINGS, UNITS, words
+from intents.numbers import NUMBER_WORDS
+
+CUT_OFF = re.compile(r"\b([a-z]{1,3})-(?=\1)", re.IGNORECASE)
+"""A start of a word, a hyphen, and the word: "t-tripped", "wh-where"."""
+RESTARTED = re.compile(r"\b([a-z']+),\s+(?=\1[a-z])", re.IGNORECASE)
+"""A word, a comma, and a longer word it begins: "any, anymore", "my, myself"."""
+LONGEST = 3
+"""The most words said twice over that are taken for a stumble."""
+
+
+def unstuttered(text: str) -> str | None:
+    """`text` as words with what was stumbled over said once, or None when nothing was. A
+    number said twice is kept unless a unit follows: "nine nine nine" and "one one two" are
+    dialled, "ten... ten minutes" is ten minutes. Too long a line to be a command is left
+    as it is ("my back " said a thousand times is no spasm reported)."""
+    if len(text) > MAX_CHARS:
+        return None
+    tokens = words(RESTARTED.sub("", CUT_OFF.sub("", text)))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        size = _repeated(tokens, i, out)
+        if size:
+            i += size
+            continue
+        out.append(tokens[i])
+        i += 1
+    return " ".join(out) if len(out) < len(words(text)) else None
+
+
+def _repeated(tokens: list[str], i: int, out: list[str]) -> int:
+    """How many words from `i` repeat the words just kept (0: none)."""
+    for size in range(min(LONGEST, len(out)), 0, -1):
+        if tokens[i : i + size] != out[-size:]:
+            continue
+        if all(t in NUMBER_WORDS or t.isdigit() for t in out[-size:]):
+            after = tokens[i + size] if i + size < len(tokens) else ""
+            if SPELLINGS.get(after, after) not in UNITS:
+                continue
+        return size
+    return 0
