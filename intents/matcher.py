@@ -77,12 +77,10 @@ class Matcher:
         leaves out the statistical layer: for a recognizer's loose word string (no sentence of
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
-        found = self._repaired(text, generalise) or self._match_whole(text, generalise)
+        found = self._said_once(text, generalise)
+        found = found or self._repaired(text, generalise) or self._match_whole(text, generalise)
         if found is None or found.intent == UNSURE:
             found = self._courteous(text, generalise) or found
-        stumbled = None if found else unstuttered(text)  # "resume resume everything"
-        found = found or (self._match_whole(stumbled, generalise) if stumbled else None)
-        found = replace(found, text=text) if found is not None and stumbled else found
         found = found or second_chance(
             text,
             lambda said: self._match_whole(said, generalise),
@@ -95,6 +93,13 @@ class Matcher:
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act
         return found
+
+    def _said_once(self, text: str, generalise: bool) -> Match | None:
+        """What was stumbled over read said once (intents.stumbles), first: the whole sentence
+        with its repeats made "add a minute and a, and a half" one minute."""
+        stumbled = unstuttered(text)  # "resume resume everything"
+        found = self._match_whole(stumbled, generalise) if stumbled else None
+        return replace(found, text=text) if found is not None and found.intent != UNSURE else None
 
     def _courteous(self, text: str, generalise: bool) -> Match | None:
         """The request without its courtesy wrapper (intents.courtesy), read surely; never an

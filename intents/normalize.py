@@ -43,6 +43,9 @@ LEADING = word_set(
 
 SPELLINGS = {
     "ok": "okay",
+    "terminate": "cancel",
+    "cryotherapy": "ice",
+    "cryo": "ice",
     "k": "okay",
     "okey": "okay",
     "dont": "don't",
