@@ -95,8 +95,9 @@ class Matcher:
         return found
 
     def _said_once(self, text: str, generalise: bool) -> Match | None:
-        """What was stumbled over read said once (intents.stumbles), first: the whole sentence
-        with its repeats made "add a minute and a, and a half" one minute."""
+        """The sentence with what was stumbled over said once (intents.stumbles), read before
+        the sentence as said: read as said, "add add a minute and a, and a half" was one
+        minute, a wrong amount."""
         stumbled = unstuttered(text)  # "resume resume everything"
         found = self._match_whole(stumbled, generalise) if stumbled else None
         return replace(found, text=text) if found is not None and found.intent != UNSURE else None
