@@ -32,10 +32,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from voice.hearing.echo import EchoCanceller  # noqa: E402
+from voice.hearing.echo_alignment import LEAD, MAX_LAG  # noqa: E402
+from voice.hearing.echo_alignment import echo_lag as lag  # noqa: E402
 
 RATE = 16000
-MAX_LAG = 8000  # samples: 0.5 s
-LEAD = 160  # the reference is put 10 ms ahead of its echo (the filter is causal)
 
 
 def record(minutes: float) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
@@ -73,18 +73,6 @@ def record(minutes: float) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
             "load average": os.getloadavg(),
         }
     return np.concatenate(mics), np.concatenate(refs), info
-
-
-def lag(mic: np.ndarray, ref: np.ndarray) -> int | None:
-    """Samples `mic`'s echo is behind `ref` (0..MAX_LAG; None: no clear peak or no voice)."""
-    if np.sum(ref.astype(np.float64) ** 2) < 1e6 * len(ref) / RATE:
-        return None
-    n = 1 << int(np.ceil(np.log2(len(mic) + len(ref))))
-    spectrum = np.fft.rfft(mic.astype(np.float64), n)
-    spectrum *= np.conj(np.fft.rfft(ref.astype(np.float64), n))
-    corr = np.fft.irfft(spectrum / (np.abs(spectrum) + 1e-9), n)[:MAX_LAG]  # phase transform
-    best = int(np.argmax(corr))
-    return best if corr[best] > 6 * np.median(np.abs(corr)) else None
 
 
 def cancel(mic: np.ndarray, ref: np.ndarray, mode: str, block: int = 4096) -> list[float]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from voice.hearing.echo_alignment import EchoAligner
 from voice.wav_files import resample
 
 log = logging.getLogger(__name__)
@@ -212,6 +213,7 @@ class EchoStage:
         self._delay = capture_delay
         self._origin: float | None = None
         self._samples = 0
+        self._aligner = EchoAligner()
         self.trained = 0.0
         """Seconds of reference (the coach speaking) the canceller has adapted to."""
         self.voiced_at = -1e9
@@ -226,10 +228,12 @@ class EchoStage:
         if expected is None or abs(expected - observed) > RESYNC:
             self._origin, self._samples, expected = observed, 0, observed
         self._samples += len(mic)
-        reference = self._timeline.window(expected, len(mic))
-        if np.any(reference):
+        timed = self._timeline.window(expected, len(mic))
+        if np.any(timed):
             self.trained += len(mic) / RATE
             self.voiced_at = at
         elif at - self.voiced_at > RESTING:
+            self._aligner.rest()
             return self._canceller.passthrough(mic).tobytes()
+        reference = self._aligner.aligned(mic, timed)
         return self._canceller.process(mic, reference).tobytes()
