@@ -16,6 +16,16 @@ ICE = "ice"
 ANSWERED = re.compile(r"^\s*(?:no|nope|nah)\s+(?=\S)", re.IGNORECASE)
 """A "no" that starts what is said while an offer is open answers the offer."""
 THANKED = re.compile(r"\b(?:thanks|thank you|thank u|cheers|ta)\b", re.IGNORECASE)
+ENDING = re.compile(
+    r"\b(?:bye|goodbye|good ?night|night night|see (?:you|ya)|farewell|cheerio|ta ta"
+    r"|that(?:'s| is) (?:all|it)|all i need(?:ed)?|done|finished|quit|exit|end|close"
+    r"|shut (?:down|up)|turn (?:off|yourself off)|switch off|stop listening|go to sleep"
+    r"|you can go|talk to you later|stop (?:here|now|for)|finish|leave it there)\b",
+    re.IGNORECASE,
+)
+"""Words that end the session when said with a goodbye ("bye", "that's all", "I'm done",
+"stop listening"). A goodbye without one ("I feel better now", "that's better", "I'm going to
+rest now", "thanks coach") is asked about first (`in_context`)."""
 
 
 def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
@@ -30,7 +40,12 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
       stops (the seed: if it hurts, stop and try something else).
     - "how long on the ice" (TimerStatus of the ice, or unsure between that and IceHowLong):
       while no ice timer runs, how long to ice (IceHowLong), not "no timer is running"; while
-      it runs, the time left."""
+      it runs, the time left.
+    - "that's better", "I feel better now" (Goodbye with no word of `ENDING`): asked first
+      ("Do you want to say goodbye for now?"), yes ends, no leaves everything running. An
+      ended session is hard to get back for someone who cannot reach the screen, and "ah,
+      that's better" said as the ice works is not a goodbye (it ended the session with the
+      ice timer running)."""
     if offer_open and match.intent not in ESCALATIONS and ANSWERED.match(match.text):
         said = warning_match(ANSWERED.sub("", match.text))  # "no i can't move my legs"
         if said is not None:
@@ -45,6 +60,9 @@ def in_context(match: Match, offer_open: bool, active: Sequence[str]) -> Match:
     ice_status = match.intent == "TimerStatus" and dict(match.slots) == {"timer": ICE}
     if ice_status and not icing:
         return Match(match.text, "IceHowLong", {}, match.confidence)
+    if match.intent == "Goodbye" and not ENDING.search(match.text.replace("\u2019", "'")):
+        farewell = Match("goodbye", "Goodbye", {}, match.confidence)
+        return Match(match.text, UNSURE, {}, match.confidence, alternatives=(farewell,))
     options = {a.intent: a for a in match.alternatives}
     if match.intent == UNSURE and set(options) == {"IceHowLong", "TimerStatus"}:
         return options["TimerStatus" if icing else "IceHowLong"]  # no need to ask
