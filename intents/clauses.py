@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import product
 
+from intents.normalize import normalize
 from intents.said_for_someone import ANSWERS, for_the_patient
+from intents.statistical import negated_command
 from intents.symptoms import lexicon
 from intents.types import UNSURE, Match
 
@@ -226,6 +228,9 @@ _DO_NOT = re.compile(
 
 def told_not_to(intent: str, text: str) -> bool:
     """A timer action in a sentence that says not to do something ("don't cancel the timer",
-    "do not stop the timer"): the statistical layer sees the words, not what the negation
-    governs, so only a template sentence may act on it."""
-    return intent in ACTIONS and _DO_NOT.search(text.lower()) is not None
+    "do not stop the timer"), or a command whose own verb is denied ("don't stop", "I can't
+    stop shaking": `negated_command`): the statistical layer sees the words, not what the
+    negation governs, so only a template sentence may act on it."""
+    if intent in ACTIONS and _DO_NOT.search(text.lower()) is not None:
+        return True
+    return intent in (*ACTIONS, "Stop") and negated_command(normalize(text).tokens, intent)

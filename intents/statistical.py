@@ -212,6 +212,33 @@ def says_stop(tokens: tuple[str, ...]) -> bool:
     )
 
 
+NEGATORS = frozenset(
+    {"don't", "dont", "not", "can't", "cant", "cannot", "won't", "wont", "couldn't", "didn't",
+     "doesn't", "never", "wouldn't", "shouldn't"}
+)  # fmt: skip
+
+
+def named_by(verb: str) -> frozenset[str]:
+    """The commands a verb names: "stop" stops the talk or a timer, "pause" pauses..."""
+    if verb in VERBS:
+        return frozenset({VERBS[verb]})
+    if verb in STOPPING:
+        return frozenset({"Stop", "CancelTimer"})
+    return STARTS if verb in ("start", "begin", "set", "restart") else frozenset()
+
+
+def negated_command(tokens: tuple[str, ...], intent: str) -> bool:
+    """`intent`'s own verb said right after a negation ("don't stop", "please don't cancel
+    it", "I can't stop shaking", "it won't stop"): the model, which reads words and not what a
+    negation governs, was sure of Stop for "don't stop" (0.96). A negation of another verb
+    leaves it ("pause it, not cancel it"); "why don't you stop" and "can't you stop" (a
+    negation before "you") are requests, and stay the model's."""
+    return any(
+        intent in named_by(t) and i and tokens[i - 1] in NEGATORS and "why" not in tokens[:i]
+        for i, t in enumerate(tokens)
+    )
+
+
 AMOUNT_CHANGES = frozenset({"AddTime", "RemoveTime"})
 DIRECTIONS = {
     **dict.fromkeys(
