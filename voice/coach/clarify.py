@@ -70,6 +70,10 @@ class Clarifier:
     def is_open(self, now: Now) -> bool:
         return self._open is not None and now.mono - self._open.asked_at <= QUESTION_TTL
 
+    def asked(self, now: Now) -> Match | None:
+        """The option the open question asks about (None when none is open)."""
+        return self._open.options[0] if self._open and self.is_open(now) else None
+
     def yes(self, now: Now) -> Match | None:
         """The option asked about, to act on; None when no question is open. Closes it."""
         chosen = self._open.options[0] if self._open and self.is_open(now) else None

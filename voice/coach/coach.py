@@ -255,7 +255,10 @@ class Coach:
 
     def _no(self, match: Match, now: Now) -> list[Event]:
         if self._clarify.is_open(now):
+            asked = self._clarify.asked(now)
             other = self._clarify.no(now)
+            if other is None and asked is not None and asked.intent == "Goodbye":
+                return [self._say("AreYouThere")]  # "say goodbye for now?" "no": "I'm here."
             return [self._option("Clarify.second", other) if other else self._say("Clarify.none")]
         kind = self._offers.answer(now)
         if kind is None:
