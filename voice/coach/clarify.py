@@ -76,7 +76,7 @@ class Clarifier:
 
     def yes(self, now: Now) -> Match | None:
         """The option asked about, to act on; None when no question is open. Closes it."""
-        chosen = self._open.options[0] if self._open and self.is_open(now) else None
+        chosen = self.asked(now)
         self._open = None
         return chosen
 
