@@ -52,7 +52,7 @@ class EchoAligner:
         self._mic = np.zeros(0, dtype=np.int16)
         self._reference = np.zeros(0, dtype=np.int16)
         self._since = 0
-        self._last: int | None = None  # the last lag measured
+        self._measured: int | None = None  # the shift the last measure asked for
         self.shift = 0
         """Samples the reference is delayed by."""
 
@@ -65,9 +65,10 @@ class EchoAligner:
         if self._since >= LAG_EVERY and len(self._mic) == LAG_WINDOW:
             self._since = 0
             found = echo_lag(self._mic, self._reference[-(LAG_WINDOW + MAX_LAG) :])
-            if found is not None and self._moved(max(found - LEAD, 0)):
-                self.shift = max(found - LEAD, 0)
-            self._last = found if found is not None else self._last
+            if found is not None:
+                wanted = max(found - LEAD, 0)
+                self.shift = wanted if self._moved(wanted) else self.shift
+                self._measured = wanted
         end = len(self._reference) - self.shift
         out = np.zeros(len(mic), dtype=np.int16)
         piece = self._reference[max(end - len(mic), 0) : max(end, 0)]
@@ -79,7 +80,7 @@ class EchoAligner:
         measure before also found?"""
         if abs(shift - self.shift) <= LAG_JUMP:
             return True
-        return self._last is not None and abs(max(self._last - LEAD, 0) - shift) <= LAG_JUMP
+        return self._measured is not None and abs(self._measured - shift) <= LAG_JUMP
 
     def rest(self) -> None:
         """The coach is silent: the signals kept are dropped, the lag kept for next time."""
