@@ -151,12 +151,11 @@ def training_set(
     by_intent: dict[str, list[tuple[str, ...]]] = {}
     for intent, tokens in templates:
         by_intent.setdefault(intent, []).append(tokens)
-    rng = random.Random(seed)
     out: list[Example] = []
     for intent in sorted(by_intent):
         sentences = sorted(set(by_intent[intent]))
-        if len(sentences) > PER_INTENT:
-            sentences = rng.sample(sentences, PER_INTENT)
+        if len(sentences) > PER_INTENT:  # each intent its own draw: editing one moves no other
+            sentences = random.Random(f"{seed} {intent}").sample(sentences, PER_INTENT)
         out += [Example(intent, tokens) for tokens in sentences]
     out += [Example(intent, tokens, EXAMPLE_WEIGHT) for intent, tokens in examples]
     return out

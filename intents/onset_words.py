@@ -3,7 +3,8 @@
 Pure and offline, like intents.slot_words (which re-exports `parse_onset`). Judgment calls:
 "a minute ago", "just now" -> "now"; "over the weekend" -> "2 days"; months, "the other day",
 "a while ago" -> None; "after breakfast"/"when I woke up" -> "this morning", "after
-lunch"/"this afternoon"/"tonight" -> "today"; a duration is said in the largest unit it fills
+lunch"/"this afternoon"/"all afternoon"/"all day"/"tonight" -> "today", "since I got up" -> "this
+morning", "all night" -> "last night"; a duration is said in the largest unit it fills
 exactly, at most the unit said ("an hour and a half ago" -> "90 minutes").
 """
 
@@ -28,10 +29,11 @@ ONSET_PAIRS = {
     ("this", "morning"): "this morning", ("this", "afternoon"): "today",
     ("this", "evening"): "today", ("just", "now"): "now", ("right", "now"): "now",
     ("seconds", "ago"): "now", ("moments", "ago"): "now", ("moment", "ago"): "now",
+    ("all", "day"): "today", ("all", "night"): "last night", ("got", "up"): "this morning",
 }  # fmt: skip
 ONSET_HINTS = {
     "breakfast": "this morning", "woke": "this morning", "morning": "this morning",
-    "lunch": "today", "now": "now",
+    "lunch": "today", "afternoon": "today", "evening": "today", "now": "now",
 }  # fmt: skip
 """Weaker than a day said outright: "when I woke up today" is "today"."""
 JUST_PAST = _set("went got gave did began caught felt now")
