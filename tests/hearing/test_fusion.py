@@ -35,8 +35,8 @@ def test_agreement_acts_even_when_moonshine_alone_would_not() -> None:
 
 
 def test_moonshine_sure_of_another_sentence_wins_a_disagreement() -> None:
-    """In noise Moonshine is the better judge of a whole sentence (real coffee orders at 9 dB:
-    93 -> 95% right, no more wrong; bench/results/real_speech_fusion.md)."""
+    """In noise Moonshine is the better judge of a whole sentence (real coffee orders at 9 dB
+    decoded whole: 93 -> 95% right, no more wrong; bench/results/real_speech_fusion.md)."""
     heard = [Heard("add nine minutes", 0.8)]
     assert texts(fused(heard, sure("add five minutes"), meaning)) == ["add five minutes"]
 
