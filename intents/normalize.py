@@ -43,6 +43,7 @@ LEADING = word_set(
 
 SPELLINGS = {
     "ok": "okay",
+    "noone": "nobody",
     "terminate": "cancel",
     "cryotherapy": "ice",
     "cryo": "ice",
@@ -227,6 +228,25 @@ def canonical(tokens: Iterable[str]) -> list[str]:
                 out[-1] = PAIRS[(out[-1], part)]
             else:
                 out.append(part)
+    return _nobody(out)
+
+
+COUNTED_ON = word_set("more and half of")
+"""After "no one", words that make "one" a number ("no, one more minute", said without the
+comma)."""
+
+
+def _nobody(tokens: list[str]) -> list[str]:
+    """The words "no one" are "nobody" ("there's no one here"), unless a unit or `COUNTED_ON`
+    follows."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        counts = after in UNITS or after in COUNTED_ON
+        if token == "one" and out and out[-1] == "no" and not counts:
+            out[-1] = "nobody"
+            continue
+        out.append(token)
     return out
 
 
