@@ -213,9 +213,10 @@ def says_stop(tokens: tuple[str, ...]) -> bool:
 
 
 NEGATORS = frozenset(
-    {"don't", "dont", "not", "can't", "cant", "cannot", "won't", "wont", "couldn't", "didn't",
-     "doesn't", "never", "wouldn't", "shouldn't"}
+    {"don't", "not", "can't", "won't", "couldn't", "didn't", "doesn't", "never", "wouldn't",
+     "shouldn't"}
 )  # fmt: skip
+"""As the matcher's tokens spell them (intents.normalize: "dont", "cannot" -> "don't", "can't")."""
 
 
 def named_by(verb: str) -> frozenset[str]:
