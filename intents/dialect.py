@@ -1,6 +1,7 @@
 """Words said another way, read as the lexicon's words for warning signs only (intents.symptoms):
-Scots and Irish words, "me"/"ma" for "my" before a part of the body, "'ll" for "will",
-negative concord, and hedges ("sort of", "kinda"). The statistical layer's training sentences
+Scots and Irish words, West African pidgin ("no fit", "dey"), a dropped g ("shiverin"), "me"/"ma"
+for "my" before a part of the body, "'ll" for "will", negative concord, and hedges ("sort of",
+"kinda"). The statistical layer's training sentences
 keep their own words: a change to them moves its model."""
 
 from __future__ import annotations
@@ -93,13 +94,22 @@ def unhedged(tokens: list[str]) -> list[str]:
     return out
 
 
-def dialect(tokens: list[str], limbs: Set[str]) -> list[str]:
+def _g_dropped(token: str, ing_words: Set[str]) -> str:
+    """The -ing word a word with its g dropped stands for, if the lexicon has it."""
+    stem = token.rstrip("'")
+    if stem.endswith("in") and stem + "g" in ing_words:
+        return stem + "g"
+    return token
+
+
+def dialect(tokens: list[str], limbs: Set[str], ing_words: Set[str] = frozenset()) -> list[str]:
     """The words with DIALECT's read as said elsewhere; "my legs'll no move" is "my legs won't
-    move". `limbs`: the lexicon's limb words (parts of the body besides `BODY`)."""
+    move". `limbs`: the lexicon's limb words (parts of the body besides `BODY`); `ing_words`:
+    its words in -ing, which a dropped g ("shiverin'", "tinglin") is read as."""
     out: list[str] = []
     body = BODY | limbs
     tokens = unhedged(tokens)
-    tokens = [DIALECT.get(token, token) for token in tokens]
+    tokens = [DIALECT.get(token, _g_dropped(token, ing_words)) for token in tokens]
     for i, token in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in ("me", "ma") and after in body:
@@ -114,6 +124,14 @@ def dialect(tokens: list[str], limbs: Set[str]) -> list[str]:
             out.append("hit")  # "lick mi head"
         elif token.endswith("'ll") and token not in KEEP_LL:
             out += [token[:-3], "will"]
+        elif token == "fit" and out[-1:] == ["no"]:  # West African pidgin: "i no fit breathe"
+            out[-1] = "can't"
+        elif token == "get" and out[-1:] == ["no"]:  # "my leg no get power": has no power
+            out[-1:] = ["has", "no"]
+        elif token == "dey" and out:  # "my mouth dey twist", "the pain dey wake me": said plainly
+            continue
+        elif token == "night" and out[-1:] == ["for"]:  # "dey wake me up for night"
+            out[-1:] = ["at", "night"]
         elif token == "no" and out[-1:] == ["will"]:
             out[-1] = "won't"
         elif token in CONCORD and out[-2:-1] and out[-2] in CONCORD_NEGATORS and out[-1] in HAVE:

@@ -113,17 +113,32 @@ def parse_duration(text: str) -> Duration | None:
     return found if isinstance(found, Duration) else None
 
 
+TWO_AMOUNTS = "two amounts said"
+
+
+def says_two_amounts(text: str) -> bool:
+    """Are two different amounts of time said, besides one naming a timer ("add a minute,
+    actually a minute and a half"; not "add five minutes to the ten minute timer")?"""
+    found = parse_duration_status(text)
+    return isinstance(found, Unreadable) and found.reason.startswith(TWO_AMOUNTS)
+
+
 def parse_duration_status(text: str) -> Duration | Unreadable | None:
     """The duration said; Unreadable when one was said that cannot be read; None if none.
 
-    With several durations, the first that does not name a timer: "add five minutes to the
-    ten minute timer" -> 300 ("ten minute" is followed by "timer", see `Duration.words`)."""
+    With several durations, the one that does not name a timer: "add five minutes to the
+    ten minute timer" -> 300 ("ten minute" is followed by "timer", see `Duration.words`). Two
+    different amounts ("add a minute, or maybe two minutes") are Unreadable: which one was
+    meant is asked, never guessed (a self-repair the matcher reads is intents.repairs')."""
     tokens = tokenize(text)
     found, unreadable = scan(tokens)
     if unreadable is not None:
         return unreadable
+    amounts = [d for d in found if not names_timer(tokens, d)]
+    if len({d.seconds for d in amounts}) > 1:  # "add a minute, actually a minute and a half"
+        return Unreadable(f"{TWO_AMOUNTS}: {amounts[0].seconds} and {amounts[1].seconds} s")
     if found:
-        return next((d for d in found if not names_timer(tokens, d)), found[0])
+        return amounts[0] if amounts else found[0]
     stray = _stray_number(tokens)
     return Unreadable(f"a number without a unit: {stray!r}") if stray else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import chain
 
 from intents.normalize import NUMBER, SIGNS, UNITS, word_set
@@ -33,6 +34,10 @@ said: "turn off the oven" is not "turn off the ice"."""
 MISHEARD = 1.0
 UNKNOWN_SWAP = 1.0
 KNOWN_SWAP = 3.0
+WORD_FOR_SMALL_WORD = 1.5
+"""A word we do not know in place of a small word of the template, and nothing like it: "i
+dropped the ice" is not a mishearing of "i have the ice" (a misheard "have" sounds like it:
+"half", "of")."""
 NEVER = 99.0
 """A time unit, a sign ("minus") or a quantity word ("couple") is never dropped, added or
 swapped for another: a tolerant guess must not turn "900 hours" into 900 minutes, "add minus a
@@ -149,7 +154,19 @@ class FuzzyIndex:
             return 0.5
         if said in self._vocabulary:
             return KNOWN_SWAP
+        small_for_word = template in SMALL_WORDS and said not in SMALL_WORDS
+        if small_for_word and not _sounds_alike(said, template):
+            return WORD_FOR_SMALL_WORD
         return UNKNOWN_SWAP
+
+
+def _sounds_alike(said: str, template: str) -> bool:
+    """Short, or about as long as the template's word and sharing most of its letters in order:
+    what a mishearing of a small word looks like ("im" for "i'm", "half" for "have"; not
+    "forgot" for "got")."""
+    if len(said) <= 3:
+        return True
+    return len(said) <= len(template) + 2 and SequenceMatcher(None, said, template).ratio() >= 0.5
 
 
 def _needed(content: int) -> int:

@@ -30,6 +30,7 @@ from pathlib import Path
 from intents.asides import aside
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.courtesy import plainly
+from intents.durations import says_two_amounts
 from intents.examples import example_files, sign_example_files
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, default_template_files, load_grammar
@@ -77,8 +78,8 @@ class Matcher:
         leaves out the statistical layer: for a recognizer's loose word string (no sentence of
         its phrase list), which the model would read too much into ("my low timer wrap two
         hours", heard from "my phone timer app crashed", is not a timer to start)."""
-        found = self._said_once(text, generalise)
-        found = found or self._repaired(text, generalise) or self._match_whole(text, generalise)
+        early = self._said_once(text, generalise) or self._repaired(text, generalise)
+        found = early or self._match_whole(text, generalise)
         if found is None or found.intent == UNSURE:
             found = self._courteous(text, generalise) or found
         found = found or second_chance(
@@ -92,6 +93,8 @@ class Matcher:
         )
         if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
             return None  # "don't cancel the timer" read by a guess: ask again, never act
+        if found not in (None, early) and _takes_amount(found) and says_two_amounts(text):
+            return None  # "add a minute, or maybe two": which amount is asked, not guessed
         return found
 
     def _said_once(self, text: str, generalise: bool) -> Match | None:
@@ -228,6 +231,11 @@ def _shorter_starts(said: Normalized) -> list[Normalized]:
         numbers = numbers[said.tokens[i - 1] == NUMBER :]
         out.append(Normalized(said.tokens[i:], numbers))
     return out
+
+
+def _takes_amount(found: Match) -> bool:
+    """Does the reading (or an alternative the coach would ask about) act on an amount?"""
+    return any("duration" in m.slots for m in (found, *found.alternatives))
 
 
 def _too_short(duration: SlotValue | None) -> bool:

@@ -73,7 +73,14 @@ GET_GOING = re.compile(r"\bget (?:the |a |my |that |this )?(?:\w+ ){0,2}going\b"
 """Asked to get a timer going ("get the hold going"): a start, no question about one."""
 
 
-SAID_OTHERWISE = {"PauseTimer": PAUSE_ENDED, "TimerStatus": GET_GOING}
+NONE_LEFT = re.compile(
+    r"\b(?:run|ran|running) out of\b|\b(?:dropped|forgot|forgotten|lost|melted|spilt|spilled)\b"
+)
+"""The ice said to be gone ("i've run out of ice", "i dropped the ice"): no ice to start; the
+model, taught "i've got the ice" as a start, guessed it one."""
+
+
+SAID_OTHERWISE = {"PauseTimer": PAUSE_ENDED, "TimerStatus": GET_GOING, "StartIce": NONE_LEFT}
 """Sayings that turn a guess of the intent down whatever words it has besides."""
 
 

@@ -22,7 +22,8 @@ import re
 from intents.normalize import NUMBER, normalize
 
 _PUNCTUATED = (
-    r"no|nope|wait|no wait|no sorry|sorry i mean|actually|i mean|or rather|scratch that|make that"
+    r"no|nope|wait|no wait|no sorry|sorry|sorry i mean|actually|i mean|or rather|scratch that"
+    r"|make that"
 )
 _SPOKEN = r"no wait|no sorry|sorry i mean|i mean|or rather|scratch that|no make (?:it|that)"
 MARKER = re.compile(
@@ -72,19 +73,41 @@ def _amount_swapped(before: str, after: str) -> str | None:
     if normalize(after).tokens[:1] != (NUMBER,) and not _starts_with_amount(after):
         return None
     words = before.split()
-    cut = len(words)
-    while cut > 0 and _amount_word(words[cut - 1]):
-        cut -= 1
-    if cut == len(words) or cut == 0:
+    span = _corrected_span(words)
+    if span is None:
         return None
-    unit = next((w for w in reversed(words[cut:]) if w.lower().strip(",.?!") in UNITS), None)
+    cut, end = span
+    unit = next((w for w in reversed(words[cut:end]) if w.lower().strip(",.?!") in UNITS), None)
     said = after.split()
     amount = 0
     while amount < len(said) and _amount_word(said[amount]):
         amount += 1
     if unit is not None and not any(w.lower().strip(",.?!") in UNITS for w in said[:amount]):
         said.insert(amount, unit)  # "thirty seconds, actually make it twenty" -> twenty seconds
+        amount += 1
+    if end < len(words):  # "add a minute to the ice, no wait, two": the rest of `before` stays
+        said = [*said[:amount], *words[end:]]
     return " ".join([*words[:cut], *said])
+
+
+def _corrected_span(words: list[str]) -> tuple[int, int] | None:
+    """The words of the amount a correction replaces: the amount `before` ends in, else its
+    only amount with a unit ("add a minute to the ice"); None when there is none, or several."""
+    cut = len(words)
+    while cut > 0 and _amount_word(words[cut - 1]):
+        cut -= 1
+    if cut < len(words):
+        return (cut, len(words)) if cut > 0 else None
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _amount_word(words[j]):
+            j += 1
+        if j > i and any(w.lower().strip(",.?!") in UNITS for w in words[i:j]):
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs[0] if len(runs) == 1 and runs[0][0] > 0 else None
 
 
 def _starts_with_amount(text: str) -> bool:

@@ -73,7 +73,8 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     morning weekend routine exercise session timers countdowns alarm app coach whole
     remaining best usual default sound noise voice muscle muscles pillow hold left volume steps
     options commands problem recovery speech words question answer instructions guide gym
-    carpet computer work office stairs bathroom toilet shower bath count
+    carpet computer work office stairs bathroom toilet shower bath count little big baby kid kids
+    child children wee dog cat door phone
     """
 )
 NAME_FOLLOWS = _set(
@@ -195,6 +196,8 @@ def parse_all(text: str) -> bool:
             and not {"one", "either"} & set(tokens[:i])
         ):
             return True
+        if token == "every" and after == "last":  # "cancel every last timer"
+            after = token_at(tokens, i + 2)
         if token in ("every", "each") and after in TIMER_WORDS | {"one", "single", "of"}:
             return token_at(tokens, i - 1) not in ("hold", "holding", "do")
         if token == "all" and (

@@ -74,6 +74,8 @@ class Lexicon:
     """A question about a sign in the speaker's own limb ("should i worry about pins and needles
     in my hand", "is tingling down my arm a bad sign"): claimed all the same, unless it is
     hypothetical ("if", "when")."""
+    ing_words: frozenset[str] = frozenset()
+    """The lexicon's words in -ing: "shiverin" said is "shivering" (intents.dialect)."""
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None. A question
@@ -91,7 +93,8 @@ class Lexicon:
         )
 
     def _spot(self, text: str) -> Warning | None:
-        tokens = uninverted(dialect(canonical(words(plainly(text))), self.sets["limb"]))
+        said_words = canonical(words(plainly(text)))
+        tokens = uninverted(dialect(said_words, self.sets["limb"], self.ing_words))
         said = "".join(" " + token for token in tokens)
         said_set = set(tokens)
         unclaimed = self._unclaimed(said)
@@ -297,4 +300,5 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     resolved = tuple(compiler.pattern(str(text), where).regex for text in passes)
     where, mine = f"{path}: owned", data.get("owned") or ()
     owned = tuple(compiler.pattern(str(text), where).regex for text in mine)
-    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved, owned)
+    ing_words = frozenset(re.findall(r"[a-z]{3,}ing\b", path.read_text(encoding="utf-8")))
+    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved, owned, ing_words)

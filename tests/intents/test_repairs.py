@@ -20,6 +20,9 @@ from intents.repairs import repaired
         ("set a timer for 10 minutes no wait 12 minutes", "StartTimer", {"duration": 720}),
         ("ice for twenty, sorry, fifteen minutes", "StartIce", {"duration": 900}),
         ("how long do I, actually, can I use a heat pad", "HeatQuestion", {}),
+        # the amount corrected in the middle of the sentence, the rest of it kept
+        ("add a minute to the ice, no wait, make it three", "AddTime", {"duration": 180}),
+        ("take thirty seconds off the ice, sorry, twenty", "RemoveTime", {"duration": 20}),
     ],
 )
 def test_the_correction_is_what_is_acted_on(text: str, intent: str, slots: dict) -> None:
@@ -64,3 +67,22 @@ def test_a_timer_asked_about_is_not_started(text: str) -> None:
     """Smart-speaker habits (round 10: "ice timer status" was StartIce): asking again beats
     starting the ice (intents/other_things.py)."""
     assert load_matcher().understand(text).intent not in ("StartIce", "StartTimer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "give me another minute on the ice, well actually a minute and a half",
+        "add two minutes, or maybe three minutes",
+        "take five minutes off, actually ten minutes off",
+    ],
+)
+def test_two_amounts_without_a_correction_read_are_asked_not_guessed(text: str) -> None:
+    """The first amount was acted on (a wrong number): which one is meant is asked."""
+    found = load_matcher().understand(text)
+    assert "duration" not in found.slots, found
+
+
+def test_an_amount_naming_the_timer_is_no_second_amount() -> None:
+    found = load_matcher().understand("add five minutes to the ten minute timer")
+    assert (found.intent, found.slots.get("duration")) == ("AddTime", 300)

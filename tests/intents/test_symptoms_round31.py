@@ -1,0 +1,77 @@
+"""Warning signs of blind round 31 (twelve personas; dev half only, bench/fresh_rounds/), said in
+other words than its sentences: West African pidgin ("i no fit", "dey"), a dropped g, a mouth
+twisting, "i have fallen", a fever said as roasting and shivering, and "i feel like i've been
+hit by a truck", which is how people say they hurt, not that a truck hit them. Through the
+lexicon alone (intents/symptoms.yaml, intents/dialect.py), and the matcher for what the
+tolerant and statistical layers did with ice that is gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.matcher import Matcher, load_matcher
+from intents.symptoms import spot_warning
+
+EMERGENCY, PROFESSIONAL = "emergency", "professional"
+
+SAID_OTHERWISE = [
+    ("i no fit catch my breath", EMERGENCY),  # pidgin: "no fit" is can't
+    ("abeg i no fit move my legs at all", EMERGENCY),
+    ("her mouth dey twist to one side", EMERGENCY),
+    ("my mouth is twisting", EMERGENCY),
+    ("my foot dey numb since morning", PROFESSIONAL),
+    ("my arm no get power", PROFESSIONAL),
+    ("e dey wake me for night, the pain", PROFESSIONAL),
+    ("my toes are tinglin", PROFESSIONAL),
+    ("i'm sweatin and shiverin", PROFESSIONAL),
+    ("i'm roasting then shivering", PROFESSIONAL),
+    ("i have fallen down the stairs", PROFESSIONAL),
+    ("we had fallen on the ice, both of us", PROFESSIONAL),
+    ("zingers going down my leg", PROFESSIONAL),
+    ("i was knocked down by a van", EMERGENCY),  # a simile's neighbour: a real strike
+    ("i was in a car crash this morning", PROFESSIONAL),
+    # near neighbours that keep their reading (no sign)
+    ("i feel like i've been run over by a bus", None),
+    ("it feels as if i was hit by a lorry, everything aches", None),
+    ("i'm roasting the potatoes and shaking the tray", None),
+    ("i have fallen asleep on the floor twice", None),
+    ("i no fit wait for the ice, start it", None),
+    ("the film starts at night", None),
+]
+
+
+@pytest.mark.parametrize(("text", "tier"), SAID_OTHERWISE)
+def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
+    found = spot_warning(text)
+    assert (found.tier if found else None) == tier, found
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()
+
+
+@pytest.mark.parametrize(
+    "text", ["i lost the ice cube", "i've forgotten the ice", "we've run out of ice cubes"]
+)
+def test_ice_that_is_gone_starts_nothing(matcher: Matcher, text: str) -> None:
+    assert matcher.understand(text).intent != "StartIce"
+
+
+@pytest.mark.parametrize("text", ["i've got the ice", "i half the ice"])
+def test_the_ice_in_hand_or_a_misheard_have_still_starts_it(matcher: Matcher, text: str) -> None:
+    assert matcher.understand(text).intent == "StartIce"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("stop every last timer", {"all": True}),  # "every last" is every one
+        ("pause it, the little one's crying", {}),  # a child, no timer called "little"
+        ("pause it, the baby needs feeding", {}),
+        ("pause the pasta", {"timer": "pasta"}),
+    ],
+)
+def test_which_timer(matcher: Matcher, text: str, slots: dict[str, object]) -> None:
+    found = matcher.understand(text)
+    assert {k: v for k, v in found.slots.items() if k in ("all", "timer")} == slots, found
