@@ -4,6 +4,7 @@ phrases that count over the voice, and the energies double talk is judged by."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import numpy as np
@@ -20,13 +21,31 @@ FUNCTION_WORDS = frozenset(f"{_FUNCTION} and or so this that what how can please
 """Words that say nothing about whose voice it was (every sentence has some)."""
 
 
+VAGUE_WORDS = FUNCTION_WORDS | frozenset(
+    ["feel", "feels", "feeling", "felt", "got", "have", "has", "getting", "really", "very", "bit"]
+)
+"""Words that say nothing about whose voice it was in a short result: its own "...tingling or
+weakness, tell me" came back over the coach's voice as "feel weak" (a live test, under load)."""
+
+
 def echo_of(heard: str, said: str) -> bool:
-    """Is `heard` made only of the coach's own words (`said`)? Compared by content word: a
-    result whose every content word was in what the coach said is taken as its echo."""
+    """Is `heard` made only of the coach's own words (`said`)? Compared by content word, a
+    word the coach said or one sharing its stem ("weak" for "weakness", "tingly" for
+    "tingling"): a result whose every content word the coach said is taken as its echo."""
     spoken = set(re.findall(r"[a-z']+", said.lower()))
-    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in VAGUE_WORDS]
     words = words or re.findall(r"[a-z']+", heard.lower())
-    return bool(words) and all(w in spoken for w in words)
+    return bool(words) and all(w in spoken or _stem_said(w, spoken) for w in words)
+
+
+def _stem_said(word: str, spoken: set[str]) -> bool:
+    """Did the coach say a word sharing `word`'s stem: a common start of at least four
+    letters, most of the shorter word?"""
+    return any(
+        (shared := len(os.path.commonprefix([word, said]))) >= 4
+        and shared >= 0.6 * min(len(word), len(said))
+        for said in spoken
+    )
 
 
 def spotter_recognizer(main: Recognizer, phrases: list[str]) -> Recognizer:
