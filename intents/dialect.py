@@ -124,6 +124,8 @@ def dialect(tokens: list[str], limbs: Set[str], ing_words: Set[str] = frozenset(
             out.append("hit")  # "lick mi head"
         elif token.endswith("'ll") and token not in KEEP_LL:
             out += [token[:-3], "will"]
+        elif out[-1:] in (["both"], ["between"]) and token in body and not token.endswith("s"):
+            out.append(PLURALS.get(token, token + "s"))  # "both leg cannot move", "between leg"
         elif token == "fit" and out[-1:] == ["no"]:  # West African pidgin: "i no fit breathe"
             out[-1] = "can't"
         elif token == "get" and out[-1:] == ["no"]:  # "my leg no get power": has no power

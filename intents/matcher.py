@@ -125,16 +125,19 @@ class Matcher:
         readings = repaired(text)
         if not readings or warning_match(text) is not None:
             return None
+        unsure: Match | None = None
         for reading in readings:
             found = self._match_whole(reading, generalise)
-            if (
+            if found is not None and found.intent == UNSURE and _takes_amount(found):
+                unsure = unsure or found  # "add a minute, no wait, make it three" asked about 3
+            elif (
                 found is not None
                 and found.intent not in (*ESCALATIONS, UNSURE)
                 and self.second_chance.takes(found)
             ):
                 log.debug("%r read as corrected: %r", text, reading)
                 return replace(found, text=text)
-        return None
+        return replace(unsure, text=text) if unsure is not None else None
 
     def _match_whole(self, text: str, generalise: bool) -> Match | None:
         said = normalize(text)

@@ -86,3 +86,11 @@ def test_two_amounts_without_a_correction_read_are_asked_not_guessed(text: str) 
 def test_an_amount_naming_the_timer_is_no_second_amount() -> None:
     found = load_matcher().understand("add five minutes to the ten minute timer")
     assert (found.intent, found.slots.get("duration")) == ("AddTime", 300)
+
+
+def test_a_corrected_amount_the_coach_must_ask_about_is_the_corrected_one() -> None:
+    """ "put a minute on the ice" leaves adding or taking away in doubt: the coach asks, and
+    asks about the three minutes the correction said, not the minute before it."""
+    found = load_matcher().understand("put a minute on the ice, no wait, make it three")
+    assert found.intent == "Unsure"
+    assert {m.slots.get("duration") for m in found.alternatives} == {180}

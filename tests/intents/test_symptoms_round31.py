@@ -30,6 +30,16 @@ SAID_OTHERWISE = [
     ("zingers going down my leg", PROFESSIONAL),
     ("i was knocked down by a van", EMERGENCY),  # a simile's neighbour: a real strike
     ("i was in a car crash this morning", PROFESSIONAL),
+    # rounds 23 and 26, seen by mistake: emergencies read as red flags, said otherwise
+    ("suddenly both leg won't move", EMERGENCY),  # "both leg", "between leg": plural meant
+    ("numb between leg, i can't feel it", EMERGENCY),
+    ("her face drop one side", EMERGENCY),
+    ("i've had an accident in my undies and i never felt it", EMERGENCY),
+    ("my right arm's gone weak and heavy and i can't raise it", EMERGENCY),
+    ("i took that many tablets i lost count", EMERGENCY),
+    ("my right arm is weak but i can lift it", PROFESSIONAL),
+    ("i've lost track of time", None),  # losing count is no overdose without taking anything
+    ("how many holds was that, i've lost count", None),
     # near neighbours that keep their reading (no sign)
     ("i feel like i've been run over by a bus", None),
     ("it feels as if i was hit by a lorry, everything aches", None),
