@@ -238,12 +238,23 @@ def _duration_at(tokens: tuple[str, ...], i: int) -> tuple[Fraction, int] | None
         smaller_unit = UNIT_SECONDS.get(token_at(tokens, m))
         if smaller_unit is not None and smaller_unit < unit:
             total, j, unit = total + smaller_value * smaller_unit, m + 1, smaller_unit
-        elif smaller_unit is None and unit in (60, 3600) and _bare_tail(tokens, k, m):
+        elif (
+            smaller_unit is None
+            and unit in (60, 3600)
+            and _bare_tail(tokens, k, m)
+            and not _said_again(value, smaller_value)
+        ):
             total, j = total + smaller_value * (unit // 60), m
             break
         else:
             break
     return sign * total, j
+
+
+def _said_again(value: Fraction, tail: Fraction) -> bool:
+    """Is the bare number after a unit the amount said again ("five minutes, please, five")?
+    Then it adds nothing: it was read as five seconds more, a wrong number."""
+    return tail == value
 
 
 def _bare_tail(tokens: tuple[str, ...], k: int, m: int) -> bool:

@@ -74,7 +74,7 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     remaining best usual default sound noise voice muscle muscles pillow hold left volume steps
     options commands problem recovery speech words question answer instructions guide gym
     carpet computer work office stairs bathroom toilet shower bath count little big baby kid kids
-    child children wee dog cat door phone
+    child children wee dog cat door phone top total lot end
     """
 )
 NAME_FOLLOWS = _set(
@@ -169,7 +169,8 @@ def _bare_name(tokens: Tokens) -> str | None:
         if token != "the" or not word.isalpha() or word in NOT_A_BARE_NAME:
             continue
         number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
-        if not number and (not follows or follows in NAME_FOLLOWS):
+        moved = token_at(tokens, i - 1) in ("to", "off", "from", "onto")  # "off the roast, coach"
+        if not number and (not follows or follows in NAME_FOLLOWS or moved):
             return word
     return None
 

@@ -38,6 +38,8 @@ SAID_OTHERWISE = [
     ("my right arm's gone weak and heavy and i can't raise it", EMERGENCY),
     ("i took that many tablets i lost count", EMERGENCY),
     ("my right arm is weak but i can lift it", PROFESSIONAL),
+    ("i had a really stupid fall on the stairs", PROFESSIONAL),  # a fall with words between
+    ("we had a bit of a falling out", None),
     ("i've lost track of time", None),  # losing count is no overdose without taking anything
     ("how many holds was that, i've lost count", None),
     # near neighbours that keep their reading (no sign)
@@ -80,8 +82,25 @@ def test_the_ice_in_hand_or_a_misheard_have_still_starts_it(matcher: Matcher, te
         ("pause it, the little one's crying", {}),  # a child, no timer called "little"
         ("pause it, the baby needs feeding", {}),
         ("pause the pasta", {"timer": "pasta"}),
+        ("take five minutes off the lasagne, thanks coach", {"timer": "lasagne"}),
+        ("add two minutes to the rice, it's still hard", {"timer": "rice"}),
+        ("take a minute off the top", {}),
     ],
 )
 def test_which_timer(matcher: Matcher, text: str, slots: dict[str, object]) -> None:
     found = matcher.understand(text)
     assert {k: v for k, v in found.slots.items() if k in ("all", "timer")} == slots, found
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("start the ice for ten minutes, please, ten", 600),  # the amount said again
+        ("set a timer for three minutes three", 180),
+        ("set a timer for two minutes fifteen", 135),  # a tail that is not the amount again
+        ("set a timer for a minute thirty", 90),
+        ("set a timer for 1 hour 30", 5400),
+    ],
+)
+def test_a_number_after_the_amount(matcher: Matcher, text: str, seconds: int) -> None:
+    assert matcher.understand(text).slots.get("duration") == seconds
