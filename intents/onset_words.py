@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from intents.durations import UNIT_SECONDS, Duration, scan, tokenize
 from intents.normalize import word_set as _set
-from intents.quantities import token_at
+from intents.quantities import read_integer, token_at
 
 Tokens = tuple[str, ...]
 
@@ -73,9 +73,28 @@ def parse_onset(text: str) -> str | None:
             said.append((1, i, f"3 {token_at(tokens, i + 1)}"))  # no amount, but a time ago
         elif token in ONSET_WORDS:
             said.append((0, i, ONSET_WORDS[token]))
+        elif token == "since" and _clock_time(tokens, i + 1):
+            said.append((1, i, "today"))  # "since about eight", "since half past seven"
         elif token in ONSET_HINTS or (token == "just" and _is_past(token_at(tokens, i + 1))):
             said.append((2, i, ONSET_HINTS.get(token, "now")))
     return min(said)[2] if said else None
+
+
+CLOCK_LEAD = _set("about around roughly nearly just after before half quarter past to gone")
+CLOCK_WORDS = _set("noon midday teatime dinnertime lunchtime")
+UNITS_AGO = _set("day days week weeks month months year years")
+
+
+def _clock_time(tokens: Tokens, i: int) -> bool:
+    """Is a time of day said from tokens[i] ("about eight", "half past seven", "noon")? It was
+    today, or last night: well inside the 72 hours the coach's advice turns on."""
+    while token_at(tokens, i) in CLOCK_LEAD:
+        i += 1
+    hour = read_integer(tokens, i)
+    if hour is None:
+        return token_at(tokens, i) in CLOCK_WORDS
+    after = token_at(tokens, hour[1])
+    return 1 <= hour[0] <= 12 and after not in UNIT_SECONDS and after not in UNITS_AGO
 
 
 def _is_past(word: str) -> bool:

@@ -385,6 +385,11 @@ def test_reps(text: str, reps: int | None) -> None:
         ("just after breakfast", "this morning"),
         ("a month ago", None),
         ("a while ago", None),
+        ("i've been lying here since about eight", "today"),  # a time of day
+        ("since half past seven", "today"),
+        ("since lunchtime", "today"),
+        ("since eight days", "8 days"),  # a number with a unit is no time of day
+        ("since 2019", None),
     ],
 )
 def test_onset(text: str, onset: str | None) -> None:
