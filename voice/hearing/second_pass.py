@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -85,7 +84,6 @@ class SecondPass:
         self.settings = settings or SecondPassSettings()
         self.model = model
         self._sentences = list(sentences)
-        self._pool: ThreadPoolExecutor | None = None
 
     def nearest(self, guesses: Sequence[str]) -> list[str]:
         """The sentences nearest to any of the guesses, best first, without repeats."""
@@ -174,9 +172,12 @@ class SecondPass:
         if n <= 0:
             return ""
         sentences = _nearest(heard, candidates, n)[:n]
-        if self._pool is None:  # Vosk lets go of the GIL: two decodes at once on two cores
-            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="second-pass")
-        decoded = self._pool.map(lambda s: self._nbest(pcm, json.dumps([s, UNK]), 1), sentences)
+        # One after the other, never two at once: Kaldi dithers every frame with noise seeded
+        # from the C library's one random sequence, so two decodes at once took each other's
+        # draws in whatever order the threads ran, and the same clip came out as other words
+        # run to run ("i've got numbness" or "i've [unk] numbness" for "i haven't got any
+        # numbness"; vosk-api issue 868): a live test failed one CI run in four.
+        decoded = [self._nbest(pcm, json.dumps([s, UNK]), 1) for s in sentences]
         best, best_score = "", float("-inf")
         for sentence, found in zip(sentences, decoded, strict=True):
             if found and found[0][1] == sentence and found[0][0] > best_score:
