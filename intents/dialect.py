@@ -1,8 +1,8 @@
 """Words said another way, read as the lexicon's words for warning signs only (intents.symptoms):
 Scots and Irish words, West African pidgin ("no fit", "dey"), a dropped g ("shiverin"), "me"/"ma"
 for "my" before a part of the body, "'ll" for "will", negative concord, and hedges ("sort of",
-"kinda"). The statistical layer's training sentences
-keep their own words: a change to them moves its model."""
+"kinda"). The statistical layer's training sentences keep their own words: a change to them
+moves its model."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def dialect(tokens: list[str], limbs: Set[str], ing_words: Set[str] = frozenset(
             out.append("hit")  # "lick mi head"
         elif token.endswith("'ll") and token not in KEEP_LL:
             out += [token[:-3], "will"]
-        elif out[-1:] in (["both"], ["between"]) and token in body and not token.endswith("s"):
+        elif out[-1:] in (["both"], ["between"]) and token in limbs and not token.endswith("s"):
             out.append(PLURALS.get(token, token + "s"))  # "both leg cannot move", "between leg"
         elif token == "fit" and out[-1:] == ["no"]:  # West African pidgin: "i no fit breathe"
             out[-1] = "can't"
