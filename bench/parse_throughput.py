@@ -47,7 +47,7 @@ def slot_parser_rates(repeat: int) -> list[tuple[str, str]]:
     """Calls a second of each slot parser on the blind dev phrasings, tokenising every time
     (was a timed test, flaky on a loaded machine; it asked for more than 20,000)."""
     from intents import slot_words
-    from intents.durations import tokenize
+    from intents.duration_tokens import tokenize
 
     dev = ROOT / "tests" / "intents" / "blind" / "phrasings_dev.yaml"
     texts = [row["text"] for row in yaml.safe_load(dev.read_text(encoding="utf-8"))]

@@ -7,22 +7,17 @@ five") or a part of a second ("half a second") is `Unreadable`, so the caller ca
 ask. Values are not range-checked: "nine hundred ninety nine thousand hours" is read exactly
 and the caller refuses it aloud.
 
-Every parser takes the raw text and tokenises it with `tokenize` (the token spans in a
-`Duration` index that tuple). `tokenize` is `intents.normalize.words` plus the same spellings
-("mins" -> "minutes", "hr" -> "hour") and fillers ("um", "like", "please"; but "just" is kept,
-"just now" is an onset), and decimals ("2.5" -> "2point5", ".5" -> "0point5"), fractions ("1½"
--> "1 and a half"), thousands ("1,000") and glued units ("10min", "1h30m") kept readable. It
-does not turn numbers into "#": the words stay words.
+Every parser takes the raw text and tokenises it with `tokenize` (intents.duration_tokens;
+the token spans in a `Duration` index that tuple).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 
-from intents.normalize import FILLERS, MAX_CHARS, SIGNED_AFTER, SIGNS, SPELLINGS, word_set, words
+from intents.duration_tokens import tokenize
+from intents.normalize import SIGNED_AFTER, SIGNS, word_set
 from intents.quantities import and_a_part, read_integer, read_quantity, skip, token_at
 
 UNIT_SECONDS = {
@@ -52,19 +47,6 @@ NO_NUMBER = word_set(
 """Words that may stand before a unit without being its number: "how many minutes", "the
 second timer", "for hours". Any other word there is an unreadable number ("banana minutes")."""
 
-_KEEP = frozenset({"just"})
-_DROP = FILLERS - _KEEP
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_DECIMAL = re.compile(r"(\d+)\.(\d+)")
-_POINT_ONLY = re.compile(r"(?<![\w.])\.(\d+)")  # ".5" -> "0.5"
-_VULGAR = (
-    ("\u00bd", "and a half", " half "),
-    ("\u00bc", "and a quarter", " quarter "),
-    ("\u00be", "and three quarters", " three quarters "),
-)
-_GLUED = re.compile(r"(?:\d+(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))+\d*")
-_GLUED_PART = re.compile(r"\d+|[a-z]+")
-_SHORT_UNITS = {"h": "hours", "m": "minutes", "s": "seconds"}
 _RANGE_WORDS = frozenset({"or", "to"})
 ARTICLES = word_set("a an the this that my your every each one last next")
 
@@ -82,29 +64,6 @@ class Unreadable:
     """A duration was said but cannot be read; the reason is for logs and tests."""
 
     reason: str
-
-
-@lru_cache(maxsize=1024)
-def tokenize(text: str) -> tuple[str, ...]:
-    """The tokens every slot parser reads (see the module docstring); () for over-long text."""
-    if not text or len(text) > MAX_CHARS:
-        return ()
-    if not text.isascii():
-        for glyph, after_number, alone in _VULGAR:  # "1½ hours", "½ hour"
-            if glyph in text:
-                text = re.sub(rf"(\d)\s*{glyph}", rf"\1 {after_number} ", text)
-                text = text.replace(glyph, alone)
-        text = text.replace("\u2044", "/")  # "1⁄2" is no 12
-    if "." in text or "," in text:
-        text = _THOUSANDS.sub("", text)
-        text = _DECIMAL.sub(r"\1point\2", _POINT_ONLY.sub(r"0point\1", text))
-    out: list[str] = []
-    for word in words(text):
-        glued = word[0].isdigit() and not word.isdigit() and _GLUED.fullmatch(word) is not None
-        for part in _GLUED_PART.findall(word) if glued else (word,):
-            part = _SHORT_UNITS.get(part, part) if glued else part
-            out.extend(p for p in SPELLINGS.get(part, part).split() if p not in _DROP)
-    return tuple(out)
 
 
 def parse_duration(text: str) -> Duration | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from intents.durations import named_after_for, names_timer, says_vague_amount, scan, tokenize
+from intents.duration_tokens import tokenize
+from intents.durations import named_after_for, names_timer, says_vague_amount, scan
 from intents.normalize import NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.slot_words import (

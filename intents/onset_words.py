@@ -10,7 +10,8 @@ exactly, at most the unit said ("an hour and a half ago" -> "90 minutes").
 
 from __future__ import annotations
 
-from intents.durations import UNIT_SECONDS, Duration, scan, tokenize
+from intents.duration_tokens import tokenize
+from intents.durations import UNIT_SECONDS, Duration, scan
 from intents.normalize import word_set as _set
 from intents.quantities import read_integer, token_at
 

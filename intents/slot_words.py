@@ -20,6 +20,7 @@ Judgment calls, so a caller knows what to expect:
 
 from __future__ import annotations
 
+from intents.duration_tokens import tokenize
 from intents.durations import (
     REP_WORDS,
     TIMER_WORDS,
@@ -29,7 +30,6 @@ from intents.durations import (
     parse_duration,
     parse_duration_status,
     scan,
-    tokenize,
 )
 from intents.normalize import word_set as _set
 from intents.onset_words import parse_onset

@@ -5,8 +5,9 @@ family of warning signs, patterns that say its meaning over the words said ("a l
 dead word": "my toes feel funny"). Families are listed most urgent first, every emergency before
 every professional one. A negation cancels only the symptom it governs ("no tingling", "i'm
 not feeling weak"; not "without warning my leg gave way"); a question about a sign ("what does
-tingling mean") claims nothing. See the file's header for the rules; intents.symptom_rules
-compiles the patterns, bench/blind_sets.py measures them (through the matcher)."""
+tingling mean") claims nothing. See the file's header for the rules; intents.lexicon_file reads
+it, intents.symptom_rules compiles the patterns, bench/blind_sets.py measures them (through the
+matcher)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from intents.dialect import dialect
-from intents.errors import TemplateError
+from intents.lexicon_file import read_lexicon
 from intents.normalize import canonical, word_set, words
 from intents.sign_wording import as_said_of_oneself, plainly, uninverted
-from intents.strict_yaml import SAFE_LOADER
-from intents.symptom_rules import END, TIERS, Compiler, Family, Pattern, Warning
+from intents.symptom_rules import TIERS, Family, Pattern, Warning
 from intents.whose_sign import (
     BEING,
     HYPOTHETICAL,
@@ -276,29 +274,8 @@ def spot_warning(text: str) -> Warning | None:
 @cache
 def lexicon(path: Path = LEXICON) -> Lexicon:
     """The lexicon file, compiled (once per path). Errors name the file and what is wrong."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise TemplateError(f"{path}: cannot read the warning-sign lexicon ({err})") from err
-    if not isinstance(data, dict) or not isinstance(data.get("families"), list):
-        raise TemplateError(f"{path}: needs 'classes:' and a 'families:' list")
-    phrases = {
-        str(name): [p.strip() for p in str(body).split(",") if p.strip()]
-        for name, body in (data.get("classes") or {}).items()
-    }
-    compiler = Compiler(path, phrases)
-    families = tuple(compiler.family(raw) for raw in data["families"])
-    for name in sorted(WORD_SETS - set(compiler.sets)):
-        raise TemplateError(f"{path}: no class {name} (the rules need it)")
-    mentioned = {"ice"} | {f.unless for f in families if f.unless}
-    for name in sorted(mentioned - set(compiler.sets)):
-        raise TemplateError(f"{path}: no class {name} (for the ice or a family's unless)")
-    mentions = {name: re.compile(f" {compiler.regexes[name]}{END}") for name in mentioned}
-    where, claims = f"{path}: unclaimed", data.get("unclaimed") or ()
-    unclaimed = tuple(compiler.pattern(str(text), where).regex for text in claims)
-    where, passes = f"{path}: resolved", data.get("resolved") or ()
-    resolved = tuple(compiler.pattern(str(text), where).regex for text in passes)
-    where, mine = f"{path}: owned", data.get("owned") or ()
-    owned = tuple(compiler.pattern(str(text), where).regex for text in mine)
-    ing_words = frozenset(re.findall(r"[a-z]{3,}ing\b", path.read_text(encoding="utf-8")))
-    return Lexicon(families, compiler.sets, mentions, unclaimed, resolved, owned, ing_words)
+    read = read_lexicon(path, WORD_SETS)
+    return Lexicon(
+        read.families, read.sets, read.mentions, read.unclaimed, read.resolved, read.owned,
+        read.ing_words,
+    )  # fmt: skip

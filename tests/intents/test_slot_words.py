@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from intents.durations import names_timer, tokenize
+from intents.duration_tokens import tokenize
+from intents.durations import names_timer
 from intents.slot_words import (
     Duration,
     Unreadable,
