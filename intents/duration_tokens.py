@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from intents.normalize import FILLERS, MAX_CHARS, SPELLINGS, words
+from intents.normalize import FILLERS, MAX_CHARS, words
+from intents.spellings import SPELLINGS
 
 _KEEP = frozenset({"just"})
 _DROP = FILLERS - _KEEP

@@ -94,12 +94,19 @@ def parse_duration_status(text: str) -> Duration | Unreadable | None:
     if unreadable is not None:
         return unreadable
     amounts = [d for d in found if not names_timer(tokens, d)]
+    if len({d.seconds for d in amounts}) > 1:  # one told of ("48 minutes left") is no amount
+        amounts = [d for d in amounts if token_at(tokens, d.words[1]) not in DESCRIBED] or amounts
     if len({d.seconds for d in amounts}) > 1:  # "add a minute, actually a minute and a half"
         return Unreadable(f"{TWO_AMOUNTS}: {amounts[0].seconds} and {amounts[1].seconds} s")
     if found:
         return amounts[0] if amounts else found[0]
     stray = _stray_number(tokens)
     return Unreadable(f"a number without a unit: {stray!r}") if stray else None
+
+
+DESCRIBED = word_set("left remaining ago old over overdue late early since already gone")
+"""Words after an amount that tell of something rather than ask for it: "machine says 48
+minutes left, take half an hour off the laundry timer", "she's 3 days over"."""
 
 
 VAGUE_AMOUNTS = word_set("few several some bit little while")

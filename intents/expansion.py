@@ -29,9 +29,10 @@ from hassil import (
 )
 
 from intents.errors import TemplateError
-from intents.normalize import NUMBER, SPELLINGS, canonical, words
+from intents.normalize import NUMBER, canonical, words
 from intents.numbers import NUMBER_WORDS
 from intents.patterns import NumberSlot, Pattern
+from intents.spellings import SPELLINGS
 from intents.template_file import locate
 from intents.types import SlotValue
 

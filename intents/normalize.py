@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from intents.numbers import NUMBER_WORDS, read_number
+from intents.spellings import SPELLINGS
 
 NUMBER = "#"
 MAX_CHARS = 400
@@ -40,82 +41,6 @@ LEADING = word_set(
     """
 )
 """Dropped at the start of input on a second try ("okay so how long do i ice it")."""
-
-SPELLINGS = {
-    "ok": "okay",
-    "noone": "nobody",
-    "terminate": "cancel",
-    "cryotherapy": "ice",
-    "cryo": "ice",
-    "k": "okay",
-    "okey": "okay",
-    "dont": "don't",
-    "cant": "can't",
-    "cannot": "can't",
-    "wont": "won't",
-    "im": "i'm",
-    "ive": "i've",
-    "its": "it's",
-    "whats": "what's",
-    "thats": "that's",
-    "doesnt": "doesn't",
-    "isnt": "isn't",
-    "didnt": "didn't",
-    "havent": "haven't",
-    "hasnt": "hasn't",
-    "hadnt": "hadn't",
-    "couldnt": "couldn't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "arent": "aren't",
-    "hows": "how's",
-    "theres": "there's",
-    "min": "minute",
-    "mins": "minutes",
-    "sec": "second",
-    "secs": "seconds",
-    "hr": "hour",
-    "hrs": "hours",
-    "u": "you",
-    "ur": "your",
-    "thx": "thanks",
-    "thank": "thank",
-    "alright": "alright",
-    "allright": "alright",
-    "gotta": "got to",
-    "wanna": "want to",
-    "gonna": "going to",
-    # Words the speech model does not know, said another way (input and templates alike).
-    "unpause": "resume",
-    "spasmed": "went into spasm",
-    "spasming": "in spasm",
-    "spasms": "spasm",
-    "oww": "ow",
-    "owww": "ow",
-    "owie": "ow",
-    "prickling": "tingling",
-    "aint": "ain't",
-    "num": "numb",
-    "fulla": "full of",
-}
-SPELLINGS.update(
-    {
-        word[:-1]: word
-        for word in word_set(
-            """
-            aching bleeding breathing burning carrying coming doing dragging dropping
-            evening expecting falling feeling getting going hurting killing lying morning
-            nothing peeing pounding pulling running saying shaking shivering shooting
-            sitting sleeping slurring something standing sweating swelling talking
-            throbbing tingling trying waking walking working anything everything thinking
-            stabbing spinning losing changing gaining pacing limping buckling giving
-            """
-        )
-    }
-)
-"""Said without the final g ("my chest is hurtin somethin fierce"), written as said."""
 
 SIGNS = word_set("minus negative")
 """Before a number and after a command word, a sign: "add minus five minutes" is -300 seconds

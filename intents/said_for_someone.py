@@ -56,7 +56,7 @@ _AGREEMENT = re.compile(
 )
 _HER_BEFORE_WORD = re.compile(r"\bher\b(?=\s+[a-z])")
 _HER = re.compile(r"\bher\b")
-_STORY = re.compile(
+STORY = re.compile(
     r"\b(?:ago|last (?:week|month|year|summer|winter|spring|autumn|christmas)|"
     r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
     r"once|always|every (?:winter|day|year)|fine now|recover\w*|beat|nobody was hurt|"
@@ -74,11 +74,17 @@ not how the one on the floor, "he" or "she", is now ("every time he turns his he
 """A story that ends in the spasm now ("in a car crash last week ... and now his back's in
 spasm"): the history of the one on the floor."""
 _NOT_A_PERSON = re.compile(
-    r"\b(?:cat|dog|puppy|kitten|horse|tv|telly|wiring|electrician|bump|film|movie|programme|"
+    r"\b(?:tv|telly|wiring|electrician|bump|film|movie|programme|"
     r"episode|documentary|novel|hero|heroine|character)\b"
 )
-"""An animal, a thing or a story on screen or in a book ("in the film the hero can't feel his
-legs"). Not sport: "my son fell during the match and hit his head" may be the one on the floor."""
+"""A thing or a story on screen or in a book ("in the film the hero can't feel his legs"). Not
+sport: "my son fell during the match and hit his head" may be the one on the floor."""
+_ANIMAL = re.compile(
+    r"\b(?:cat|dog|puppy|kitten|horse|heifer|cow|ewe|sheep|lamb|pig|sow|goat|mare|pony|foal|"
+    r"bull|hen|chicken|animal)\b"
+)
+"""An animal ("my dog can't walk"), unless a person is named too: "my daughter fell off her
+horse and hit her head" is hers."""
 _ON_SCREEN = re.compile(
     r"\b(?:in|on) (?:the|a|this|that) (?:[a-z']+ ){0,2}(?:series|news|drama|sitcom"
     r"|telenovela|novela|serial)\b"
@@ -198,14 +204,15 @@ def for_the_patient(text: str) -> list[str]:
     """`first_person(text)` when the other person may be the one on the floor now; none when
     the sentence tells a story, a habit or of an animal or a thing."""
     said = text.lower()
-    if _STORY.search(said) or _not_a_person_here(said):
+    if STORY.search(said) or _not_a_person_here(said):
         return []
     return first_person(text)
 
 
 def _not_a_person_here(said: str) -> bool:
-    """An animal, a thing or someone on screen (`_NOT_A_PERSON`, `_ON_SCREEN`)."""
-    return bool(_NOT_A_PERSON.search(said) or _ON_SCREEN.search(said))
+    """An animal, a thing or someone on screen (`_ANIMAL`, `_NOT_A_PERSON`, `_ON_SCREEN`)."""
+    animal = _ANIMAL.search(said) and not _PERSON.search(said)
+    return bool(_NOT_A_PERSON.search(said) or _ON_SCREEN.search(said) or animal)
 
 
 def counts_for_the_patient(text: str, family: str) -> bool:
@@ -219,7 +226,7 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     last week and now his back's in spasm")."""
     said = text.lower()
     named = _NAMED.search(said) is not None
-    story = bool(_STORY.search(said)) or named and bool(_HABIT.search(said))
+    story = bool(STORY.search(said)) or named and bool(_HABIT.search(said))
     story = story and not (family in HISTORY and _LED_TO_NOW.search(said) is not None)
     if _not_a_person_here(said) or story and (named or family not in LIFELONG):
         return False
@@ -237,6 +244,6 @@ def told_as_over(text: str) -> int | None:
     if not first_person(text):
         return None  # no one else named
     over = _EXPLAINED.search(said)
-    if over is None and _STORY.search(said):
+    if over is None and STORY.search(said):
         over = _RECOVERED.search(said) or _BACK_TO.search(said)
     return None if over is None else over.end()

@@ -81,7 +81,9 @@ NAME_FOLLOWS = _set(
     "please now one is needs need can could doesn't does done will should has going finish "
     "finished ready again too"
 )
-ALL_NEXT = _set("of the my timers countdowns them these those your our running three two")
+ALL_NEXT = _set(
+    "of the my timers countdowns them these those your our running three two timer countdown"
+)  # "all timer": said without the plural
 NOT_ALL_BEFORE = _set("at that's it's is was i'm we're that all")
 BACK_WORDS = _set("spine spinal lumbar backache backaches tailbone")
 NECK_WORDS = _set("neck necks neckache shoulder shoulders")
@@ -96,6 +98,12 @@ BACK_AFTER = _set(
 """After a "back" with no "my": "what causes a back spasm", "i think back locked up"."""
 BACK_ADVERB = _set("to on up off in into out down from home here there again now and")
 """After a "back" that starts the sentence: "back to bed", "back on"; not "back locked up"."""
+ME_OWNS_AFTER = _set(
+    "do doing done did hurt hurting hurts put putting wrecked knackered ricked cricked jarred "
+    "twisted pulled strained tweaked in on of at"
+)
+"""Words before "me back" that make "me" "my" ("I'm after doing me back", "a pain in me back");
+not "call me back", "get me back up"."""
 BACK_VERBS = _set(
     "come came coming go went going get got getting call called be been lie lean sit i'm we're"
 )
@@ -235,6 +243,8 @@ def _is_body_back(tokens: Tokens, i: int) -> bool:
     after = token_at(tokens, i + 1)
     if after == "of":
         return False
+    if before == "me" and (i == 1 or token_at(tokens, i - 2) in ME_OWNS_AFTER):
+        return True
     if before in BACK_BEFORE:
         on = token_at(tokens, i - 2)
         if before in ("my", "the", "your") and on in ("on", "onto"):
@@ -258,7 +268,8 @@ def parse_reps(text: str) -> int | None:
         if quantity is None or quantity[0].denominator != 1:
             continue
         j = quantity[1] + (token_at(tokens, quantity[1]) == "more")
-        if token_at(tokens, j) in REP_WORDS or _counted_after(tokens, i, j):
+        plural_unsaid = token_at(tokens, quantity[1]) == "time" and quantity[0] > 1  # "do 5 time"
+        if token_at(tokens, j) in REP_WORDS or plural_unsaid or _counted_after(tokens, i, j):
             return int(quantity[0])
     return None
 

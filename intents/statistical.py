@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from intents.classifier import UNKNOWN, Guess, IntentModel
 from intents.guessed_slots import NAMES_TIMER, NEEDS_DURATION, slots_for
 from intents.normalize import Normalized
+from intents.numbers import NUMBER_WORDS
 from intents.types import UNSURE, Match
 
 
@@ -247,18 +248,30 @@ DIRECTIONS = {
          "onto", "raise", "bump", "boost", "top", "tack"), "AddTime"),
     **dict.fromkeys(
         ("remove", "shorten", "decrease", "reduce", "subtract", "less", "fewer", "shorter", "off",
-         "minus", "cut", "trim", "drop", "lower", "dock", "shave", "deduct", "knock", "lose"),
+         "minus", "cut", "trim", "drop", "lower", "dock", "shave", "deduct", "knock", "lose",
+         "away"),
         "RemoveTime"),
 }  # fmt: skip
 """Words that say which way an amount of time goes ("put another minute on", "take two off")."""
 
 
 def said_direction(tokens: tuple[str, ...]) -> str | None:
-    """AddTime or RemoveTime when the words say only that way, else None (neither, or both)."""
-    named = {DIRECTIONS[t] for t in tokens if t in DIRECTIONS}
+    """AddTime or RemoveTime when the words say only that way, else None (neither, or both).
+    "more" after a count with no unit tells of something else ("I've 6 more to check"; not
+    "ten minutes more")."""
+    named = {
+        DIRECTIONS[t] for i, t in enumerate(tokens) if t in DIRECTIONS and not _counted(tokens, i)
+    }
     if tokens[:1] == ("up",):  # "up the timer by 3 minutes"
         named.add("AddTime")
     return named.pop() if len(named) == 1 else None
+
+
+def _counted(tokens: tuple[str, ...], i: int) -> bool:
+    """Is tokens[i] "more" after a bare number and before "to" or "than" ("6 more to check")?"""
+    before = tokens[i - 1] if i else ""
+    bare = before == "#" or before.isdigit() or before in NUMBER_WORDS  # "#": a number, normalized
+    return tokens[i] == "more" and bare and tokens[i + 1 : i + 2] in (("to",), ("than",))
 
 
 def said_verb(tokens: tuple[str, ...]) -> str | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from intents.normalize import MAX_CHARS, SPELLINGS, UNITS, words
+from intents.normalize import MAX_CHARS, UNITS, words
 from intents.numbers import NUMBER_WORDS
+from intents.spellings import SPELLINGS
 
 CUT_OFF = re.compile(r"\b([a-z]{1,3})-(?=\1)", re.IGNORECASE)
 """A start of a word, a hyphen, and the word: "t-tripped", "wh-where"."""

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from intents.errors import TemplateError
-from intents.normalize import SPELLINGS
 from intents.numbers import NUMBER_WORDS
+from intents.spellings import SPELLINGS
 
 TIERS = ("emergency", "professional")
 GAPS = {"..": 3, "...": 6}

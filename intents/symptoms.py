@@ -250,18 +250,21 @@ class Lexicon:
         """The ice (or the iced spot) named, not negated, and no limb but a hand holding it or
         with the ice itself named ("the ice is so cold my fingers are going numb"; not "my hand
         is numb and cold")."""
-        if not self._mentioned("ice", said, tokens):
-            return False
+        if not self._mentioned("ice", said, tokens) or self._mentioned("ice", said, tokens, False):
+            return False  # "like they're packed in ice, and I've not touched any ice"
         sets = self.sets
         holding = bool((sets["held"] | sets["ice_itself"]).intersection(tokens))
         return not any(
             t in sets["limb"] and not (holding and t in sets["excused_limb"]) for t in tokens
         )
 
-    def _mentioned(self, name: str, said: str, tokens: Sequence[str]) -> bool:
+    def _mentioned(self, name: str, said: str, tokens: Sequence[str], plain: bool = True) -> bool:
+        """A `name` phrase said not negated (`plain`), or said negated."""
         for found in self.mentions[name].finditer(said):
             i = said.count(" ", 0, found.start() + 1) - 1
-            if not self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i]):
+            if plain != bool(
+                self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i])
+            ):
                 return True
         return False
 

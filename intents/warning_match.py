@@ -9,6 +9,7 @@ import re
 
 from intents.guessed_slots import words_slots
 from intents.said_for_someone import (
+    STORY,
     counts_for_the_patient,
     first_person,
     told_as_over,
@@ -17,7 +18,7 @@ from intents.said_for_someone import (
 from intents.slot_words import parse_area
 from intents.stumbles import unstuttered
 from intents.symptom_rules import Warning
-from intents.symptoms import spot_warning
+from intents.symptoms import lexicon, spot_warning
 from intents.types import Match, SlotValue
 
 RED_FLAG = "RedFlag"
@@ -69,6 +70,32 @@ def _spotted(text: str) -> Warning | None:
         found = spot_warning(as_you)
         found = found if found is not None and found.tier == EMERGENCY_TIER else None
     over = told_as_over(text) if found is not None else None
+    if over is None and found is not None:
+        over = _not_mine(text)
     if over is not None:  # someone else's, and over: only what is said after it counts
         return _spotted(text[over:])
     return found
+
+
+NOT_MINE = re.compile(r"\bnot (?:mine|me)\b(?! (?:being|making|exaggerating|joking|lying))")
+
+
+WAS_THEIRS = re.compile(r"\b(?:was|were) (?:my|our|his|her|their|the) [a-z]+'s\b")
+
+
+def _not_mine(text: str) -> int | None:
+    """Where a sign said as someone else's is disowned ("the heart attack was my brother's,
+    not mine", "my old shipmate went with a heart attack, not me"): what follows it is read
+    again on its own ("..., not me, but now I can't breathe"). None if not disowned or no
+    one else was named before it, in a story of the past: someone else's now ("my wife's got
+    chest pain, not me") may be an emergency in the room."""
+    said = text.lower()
+    found = NOT_MINE.search(said)
+    if found is None:
+        return None
+    sets = lexicon().sets
+    others = sets["other_subject"] | sets["other_person"]
+    told = said[: found.start()]
+    named = any(word.removesuffix("'s") in others for word in re.findall(r"[a-z']+", told))
+    past = STORY.search(told) or WAS_THEIRS.search(told)  # not "my wife's got chest pain, not me"
+    return found.end() if named and past else None
