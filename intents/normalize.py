@@ -28,6 +28,7 @@ def word_set(text: str) -> frozenset[str]:
 FILLERS = word_set(
     """
     uh uhh uhm um umm er erm ehm hmm hm mm mmm ah ahh please pls plz just actually like really
+    pray
     """
 )
 """Dropped anywhere, from input and from template sentences alike."""

@@ -31,6 +31,12 @@ VOCATIVE = re.compile(
 )
 """A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
 want to be alive"): not someone else the sign is about."""
+ASIDE = re.compile(
+    r"(?:^|(?<=[,;:.!?]))\s*(?:you see|you know|you understand|mind you)\s*(?=[,;:.!?]|$)",
+    re.IGNORECASE,
+)
+"""A "you see" or "you know" said in passing ("my late husband had a heart attack, you see"):
+no one told of as "you" (which would make the sign the speaker's own)."""
 MINIMIZING = re.compile(
     r"\b(?:it's|it is|probably|that's|maybe it's|it's probably)\s+nothing"
     r"(?:\s+(?:really|much|serious|major|to worry about))?\s*[,;:.!]",
@@ -68,10 +74,10 @@ RHYMING = re.compile(r"\b(?:(boat race)|(?<=\b(?:me|my) )(loaf|loaf of bread))\b
 
 def plainly(text: str) -> str:
     """`text` without what a bare denial took back (`DENIED_SO_FAR`), an answer said first,
-    people spoken to and a sign played down; a sign new to the speaker said as now; rhyming
-    slang for the face and head said plainly."""
+    people spoken to, a "you see" in passing and a sign played down; a sign new to the speaker
+    said as now; rhyming slang for the face and head said plainly."""
     kept = DENIED_SO_FAR.sub(" ", text)
-    plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", kept)))
+    plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", ASIDE.sub(" ", kept))))
     plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", AS_A_CHILD.sub("young", plain))
     return NEVER_BEFORE.sub("now", plain)
 

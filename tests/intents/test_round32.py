@@ -33,6 +33,8 @@ SIGNS = [
     ("my wife's got chest pain, not me", "Emergency"),
     ("my son fell off his horse and hit his head", "Emergency"),
     ("the stroke was my dad's years ago, not mine, but now my face is drooping", "Emergency"),
+    ("you know, i can't get my breath", "Emergency"),  # "you know" in passing is no one told of
+    ("my legs have gone numb, you see", "RedFlag"),
 ]
 NOT_SIGNS = [
     "i've got no air in my tyres",
@@ -40,6 +42,7 @@ NOT_SIGNS = [
     "the heart attack was my uncle's years ago, not mine, how long do i ice it",
     "the man on the telly is shouting call an ambulance",
     "start the hold, and i'll stop if any tingling comes on",
+    "my late mother had a stroke, you see, so i'm frightened lying here",
 ]
 
 
