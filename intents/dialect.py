@@ -48,6 +48,8 @@ DIALECT = {
     "ambos": "ambulance",
     "pished": "pissed",
     "playin": "playing",
+    "tumore": "tumour",  # Italian
+    "tumeur": "tumour",  # French
 }
 BODY = word_set(
     """head neck back chest face spine bladder bowels legs leg foot feet arm arms breath

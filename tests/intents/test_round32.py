@@ -35,6 +35,15 @@ SIGNS = [
     ("the stroke was my dad's years ago, not mine, but now my face is drooping", "Emergency"),
     ("you know, i can't get my breath", "Emergency"),  # "you know" in passing is no one told of
     ("my legs have gone numb, you see", "RedFlag"),
+    # rounds 23 and 26 (looked at), said otherwise
+    ("i don't wish to go on living any more", "Emergency"),
+    ("when i wash myself in the bathroom i'm not feeling anything there", "Emergency"),
+    ("the poo came out by itself, i could not hold", "Emergency"),
+    ("what's the number for the local ambulance", "Emergency"),
+    ("i pinched my calf and i didn't feel it", "RedFlag"),
+    ("came off my scooter yesterday, my head's fine", "RedFlag"),
+    ("i ate it on the ice this morning", "RedFlag"),
+    ("the thermometer is showing 101", "RedFlag"),
 ]
 NOT_SIGNS = [
     "i've got no air in my tyres",
@@ -43,6 +52,8 @@ NOT_SIGNS = [
     "the man on the telly is shouting call an ambulance",
     "start the hold, and i'll stop if any tingling comes on",
     "my late mother had a stroke, you see, so i'm frightened lying here",
+    "what's the number for the emergency plumber",
+    "the meat thermometer says 102",
 ]
 
 
