@@ -140,8 +140,30 @@ def second_chance(
                 return None  # a question not understood: "no numbness. do i need a doc?"
         if picked is not None:
             log.debug("%r understood from a part: %r", text, picked.text)
-            return replace(picked, text=text)
+            return replace(_with_what_follows(picked, said, usable, read_whole), text=text)
     return None
+
+
+def _with_what_follows(
+    picked: Match,
+    said: list[str],
+    read: list[Match | None],
+    read_whole: Callable[[str], Match | None],
+) -> Match:
+    """A timer action read from a part, with the slots of the parts after it that nothing
+    understood alone ("..., but start the stretch, four holds": four holds), when read together
+    they say the same action and every slot it had."""
+    at = next((i for i, m in enumerate(read) if m is picked), None)
+    if picked.intent not in ACTIONS or at is None:
+        return picked
+    end = at + 1
+    while end < len(read) and read[end] is None:
+        end += 1
+    again = read_whole(" ".join(said[at:end])) if end > at + 1 else None
+    same = again is not None and again.intent == picked.intent
+    if same and again is not None and picked.slots.items() <= again.slots.items():
+        return again
+    return picked
 
 
 _ASKED = re.compile(r"\?|(?:^|\. )(?:what|how|should|can|could|do|does|is|are|when|which|why)\b")

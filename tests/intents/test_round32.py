@@ -80,6 +80,7 @@ def test_look_alike_does_not_escalate(matcher: Matcher, text: str) -> None:
         ("give ten minutes more to the ice", "AddTime", {"duration": 600, "timer": "ice"}),
         ("pause the pasta timah", "PauseTimer", {"timer": "pasta"}),
         ("stop all timer", "CancelTimer", {"all": True}),
+        ("the cat's on my chest, but start the stretch, three holds", "StartStretch", {"reps": 3}),
     ],
 )  # fmt: skip
 def test_timer_request_reads_the_amount_asked_for(
