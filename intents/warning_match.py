@@ -85,10 +85,10 @@ WAS_THEIRS = re.compile(r"\b(?:was|were) (?:my|our|his|her|their|the) [a-z]+'s\b
 
 def _not_mine(text: str) -> int | None:
     """Where a sign said as someone else's is disowned ("the heart attack was my brother's,
-    not mine", "my old shipmate went with a heart attack, not me"): what follows it is read
-    again on its own ("..., not me, but now I can't breathe"). None if not disowned or no
-    one else was named before it, in a story of the past: someone else's now ("my wife's got
-    chest pain, not me") may be an emergency in the room."""
+    not mine", "my uncle had a stroke years ago, not me"): what follows it is read again on
+    its own ("..., not me, but now I can't breathe"). None if not disowned or no one else was
+    named before it, in a story of the past: someone else's now ("my wife's got chest pain, not
+    me") may be an emergency in the room."""
     said = text.lower()
     found = NOT_MINE.search(said)
     if found is None:
