@@ -160,10 +160,9 @@ def _with_what_follows(
     while end < len(read) and read[end] is None:
         end += 1
     again = read_whole(" ".join(said[at:end])) if end > at + 1 else None
-    same = again is not None and again.intent == picked.intent
-    if same and again is not None and picked.slots.items() <= again.slots.items():
-        return again
-    return picked
+    if again is None or again.intent != picked.intent:
+        return picked
+    return again if picked.slots.items() <= again.slots.items() else picked
 
 
 _ASKED = re.compile(r"\?|(?:^|\. )(?:what|how|should|can|could|do|does|is|are|when|which|why)\b")

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from intents.classifier import UNKNOWN, Guess, IntentModel
 from intents.guessed_slots import NAMES_TIMER, NEEDS_DURATION, slots_for
-from intents.normalize import Normalized
-from intents.numbers import NUMBER_WORDS
+from intents.normalize import NUMBER, Normalized
 from intents.types import UNSURE, Match
 
 
@@ -269,8 +268,7 @@ def said_direction(tokens: tuple[str, ...]) -> str | None:
 
 def _counted(tokens: tuple[str, ...], i: int) -> bool:
     """Is tokens[i] "more" after a bare number and before "to" or "than" ("6 more to check")?"""
-    before = tokens[i - 1] if i else ""
-    bare = before == "#" or before.isdigit() or before in NUMBER_WORDS  # "#": a number, normalized
+    bare = i > 0 and tokens[i - 1] == NUMBER  # normalized: every number is NUMBER
     return tokens[i] == "more" and bare and tokens[i + 1 : i + 2] in (("to",), ("than",))
 
 
