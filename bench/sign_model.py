@@ -7,7 +7,10 @@ learns from the rounds), at a few thresholds. Signs caught by the net alone, eme
 answers as emergencies, and false alarms on the round's harmless sentences. The lexicon is left
 out: it has learnt from every round, so only the net is measured on unseen sentences.
 
-Run: .venv/bin/python bench/sign_model.py [--rounds N,N] [--thresholds 0.8,0.9]
+Run: .venv/bin/python bench/sign_model.py [--rounds N,N] [--thresholds 0.8,0.9] [--intent-model]
+    [--unread "negator+media+other_subject+vehicle;media+other_subject+vehicle"] (variants of
+    intents.safety_net.UNREAD: with "negator", a sentence with any negator is left unread, as
+    before the net read what no negation governs)
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 from blind_scoring import score_safety  # noqa: E402
 from fresh_examples import rows_of  # noqa: E402
 
+import intents.safety_net as intents_net  # noqa: E402
 from intents.classifier import IntentModel, train  # noqa: E402
 from intents.examples import sign_example_files  # noqa: E402
 from intents.matcher import Sources, load_matcher, trainable  # noqa: E402
@@ -56,7 +60,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", default="", help="round numbers (default: every round)")
     parser.add_argument("--thresholds", default="0.8,0.85,0.9")
+    parser.add_argument("--intent-model", action="store_true", help="measure it too")
+    parser.add_argument(
+        "--unread", default="", help="filter variants: sets+sets;sets (default: the product's)"
+    )
     args = parser.parse_args()
+    variants = [tuple(v.split("+")) for v in args.unread.split(";") if v] or [intents_net.UNREAD]
     files = sign_example_files()
     wanted = {f"warning_signs_round{n}.yaml" for n in args.rounds.split(",") if n}
     held = [f for f in files if not wanted or f.name in wanted]
@@ -71,12 +80,17 @@ def main() -> None:
     for path in held:
         started = time.monotonic()
         others = tuple(f for f in files if f != path)
-        signs = train(sign_training(templates, sources.example_files(), others))
+        training = sign_training(templates, sources.example_files(), others)
+        models = [("intent model", intents)] if args.intent_model else []
+        models.append(("net's model", train(training)))
         rows = rows_of(path)
         for threshold in (float(t) for t in args.thresholds.split(",")):
-            for name, model in (("intent model", intents), ("net's model", signs)):
-                line = scores(model, intents, rows, threshold)
-                print(f"| {path.stem} | {name} | {threshold} | {line} |", flush=True)
+            for name, model in models:
+                for unread in variants:
+                    intents_net.UNREAD = unread
+                    line = scores(model, intents, rows, threshold)
+                    label = f"{name}, skips {'+'.join(unread)}" if len(variants) > 1 else name
+                    print(f"| {path.stem} | {label} | {threshold} | {line} |", flush=True)
         print(f"<!-- {path.stem}: {time.monotonic() - started:.0f} s -->", flush=True)
 
 
