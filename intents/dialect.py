@@ -48,6 +48,32 @@ DIALECT = {
     "ambos": "ambulance",
     "pished": "pissed",
     "playin": "playing",
+    # Scots (Glasgow): "ma legs have just went, I'm tellin them tae move and naethin's happenin"
+    "tae": "to",
+    "intae": "into",
+    "aff": "off",
+    "naebody": "nobody",
+    "naebody'd": "nobody'd",
+    "naethin": "nothing",
+    "naethin's": "nothing's",
+    "heid": "head",
+    "didnae": "didn't",
+    "disnae": "doesn't",
+    "isnae": "isn't",
+    "wisnae": "wasn't",
+    "hasnae": "hasn't",
+    "havnae": "haven't",
+    "hivnae": "haven't",
+    "wullnae": "won't",
+    "couldnae": "couldn't",
+    "wouldnae": "wouldn't",
+    # Jamaican: "mi bredda seh mi mout twist up and mi a chat funny"
+    "mout": "mouth",
+    "bredda": "brother",
+    "seh": "say",
+    "fraid": "afraid",
+    "mek": "make",
+    "bout": "about",
     "tumore": "tumour",  # Italian
     "tumeur": "tumour",  # French
 }
