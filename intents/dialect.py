@@ -74,6 +74,7 @@ DIALECT = {
     "fraid": "afraid",
     "mek": "make",
     "bout": "about",
+    "worser": "worse",
     "tumore": "tumour",  # Italian
     "tumeur": "tumour",  # French
 }

@@ -94,10 +94,10 @@ def safety_net(
     if probability >= 1.0:
         return None
     sets = lexicon().sets
+    if any(set(said.tokens) & sets[name] for name in UNREAD):
+        return None
     tokens = unnegated(said.tokens, sets["negator"])
     words = set(tokens)
-    if any(words & sets[name] for name in UNREAD):
-        return None
     if (
         not words - NAMING_ONLY - sets["limb"] - sets["saddle_core"] - BODY
     ):  # "my leg", "my leg is": no claim

@@ -81,7 +81,7 @@ _NOT_A_PERSON = re.compile(
 sport: "my son fell during the match and hit his head" may be the one on the floor."""
 _ANIMAL = re.compile(
     r"\b(?:cat|dog|puppy|kitten|horse|heifer|cow|ewe|sheep|lamb|pig|sow|goat|mare|pony|foal|"
-    r"bull|hen|chicken|animal)\b"
+    r"bull|hen|chicken|hamster|rabbit|bunny|guinea pig|budgie|tortoise|goldfish|animal)\b"
 )
 """An animal ("my dog can't walk"), unless a person is named too: "my daughter fell off her
 horse and hit her head" is hers."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from intents.duration_tokens import tokenize
 from intents.durations import (
-    REP_WORDS,
     TIMER_WORDS,
     UNIT_SECONDS,
     Duration,
@@ -31,9 +30,11 @@ from intents.durations import (
     parse_duration_status,
     scan,
 )
+from intents.hold_counts import STRETCH_WORDS as STRETCH
+from intents.hold_counts import parse_reps
 from intents.normalize import word_set as _set
 from intents.onset_words import parse_onset
-from intents.quantities import read_integer, read_quantity, token_at
+from intents.quantities import read_integer, token_at
 
 __all__ = [
     "Duration", "Unreadable", "names_other_back", "parse_all", "parse_area", "parse_duration",
@@ -44,7 +45,6 @@ Tokens = tuple[str, ...]
 
 
 ICE = _set("ice icing iced massage")
-STRETCH = _set("stretch stretches stretching knee knees chin rep reps holds")
 HOLD_BEFORE = _set(
     "the my a this that each every one your next last first knee long longer shorter more until "
     "till "
@@ -255,36 +255,3 @@ def _is_body_back(tokens: Tokens, i: int) -> bool:
     if after in BACK_AFTER:
         return before not in BACK_VERBS
     return not before and (after not in BACK_ADVERB or tokens[i + 1 : i + 3] == ("and", "neck"))
-
-
-def parse_reps(text: str) -> int | None:
-    """How many holds: "three times", "5 reps", "ten rounds", "twice"."""
-    tokens = tokenize(text)
-    for i, token in enumerate(tokens):
-        if token in ("twice", "thrice"):
-            return 2 if token == "twice" else 3
-        whole = token not in ("half", "quarter", "a", "an")  # "a round of ice" is no count
-        quantity = read_quantity(tokens, i) if whole else None
-        if quantity is None or quantity[0].denominator != 1:
-            continue
-        j = quantity[1] + (token_at(tokens, quantity[1]) == "more")
-        plural_unsaid = token_at(tokens, quantity[1]) == "time" and quantity[0] > 1  # "do 5 time"
-        if token_at(tokens, j) in REP_WORDS or plural_unsaid or _counted_after(tokens, i, j):
-            return int(quantity[0])
-    return None
-
-
-_OF_THEM = frozenset({"them", "em", "those", "these"})
-
-
-def _counted_after(tokens: tuple[str, ...], i: int, j: int) -> bool:
-    """A count said around its number: "times five", "x 4", "six of them", "four of fifteen
-    seconds" (four holds of fifteen seconds each)."""
-    if token_at(tokens, i - 1) in ("times", "x") and token_at(tokens, j) not in UNIT_SECONDS:
-        return True
-    if token_at(tokens, j) != "of":
-        return False
-    if token_at(tokens, j + 1) in _OF_THEM:
-        return True
-    length = read_quantity(tokens, j + 1)
-    return length is not None and token_at(tokens, length[1]) in UNIT_SECONDS
