@@ -86,11 +86,12 @@ def safety_net(
 ) -> Match | None:
     """A warning sign the lexicon missed but the net's model (`signs`) is sure of (its RedFlag
     and Emergency classes): escalated, with no symptom named, unless the intent model reads an
-    ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), or a
-    negation, someone else, a film, show or the news, or a vehicle is in the sentence (the
-    model does not see what a negation governs, nor "my car battery is dead"; the lexicon
-    does), or it is a red flag asked about (the lexicon's `unclaimed`: "what
-    if my hand goes tingly, should i worry"; an emergency is escalated all the same)."""
+    ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), or someone
+    else, a film, show or the news, or a vehicle is in the sentence (`UNREAD`: the model does
+    not see whose sign it is, nor "my car battery is dead"; the lexicon does), or it is a red
+    flag asked about (the lexicon's `unclaimed`: "what if my hand goes tingly, should i
+    worry"; an emergency is escalated all the same, unless a negation was left out of it). The
+    model reads only the words no negation governs (`unnegated`)."""
     if probability >= 1.0:
         return None
     sets = lexicon().sets
