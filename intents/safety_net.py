@@ -99,9 +99,8 @@ def safety_net(
         return None
     tokens = unnegated(said.tokens, sets["negator"])
     words = set(tokens)
-    if (
-        not words - NAMING_ONLY - sets["limb"] - sets["saddle_core"] - BODY
-    ):  # "my leg", "my leg is": no claim
+    claims = words - NAMING_ONLY - sets["limb"] - sets["saddle_core"] - BODY
+    if not claims:  # "my leg", "my leg is", "there's ... groin" (a negation left out): no claim
         return None
     if words <= {NUMBER}:  # "10-4" (CB radio for yes); "911" said alone is the lexicon's
         return None
@@ -143,7 +142,7 @@ def _ordinary(intents: IntentModel, said: Normalized) -> float:
 def unnegated(tokens: Sequence[str], negators: Set[str]) -> list[str]:
     """The words no negation governs: each negator and the `NEGATION_SCOPE` words after it
     left out ("i'm not short of breath" is "i'm"; "my leg, it don't want to hold me when i try
-    to stand" keeps "my leg the right # it ... i try to stand")."""
+    to stand" is "my leg it i try to stand")."""
     kept, left_out = [], 0
     for token in tokens:
         left_out = NEGATION_SCOPE + 1 if token in negators else left_out
