@@ -113,15 +113,15 @@ def safety_net(
         or CALL_OVER.search(lowered)
     ):
         return None
-    probs = dict(zip(signs.labels, signs.probabilities(tokens), strict=True))
-    red, emergency = probs.get(RED_FLAG, 0.0), probs.get(EMERGENCY, 0.0)
+    red, emergency = _sign_probabilities(signs, tokens)
     if red + emergency < probability or _ordinary(intents, said) >= ORDINARY:
         return None
     intent = EMERGENCY if emergency > red else RED_FLAG
+    unphoned = [t for t in tokens if t not in PHONE]  # still sure without the phone words?
     if (
         intent == EMERGENCY
         and words & PHONE
-        and not _sure_without_phone(signs, tokens, probability)
+        and sum(_sign_probabilities(signs, unphoned)) < probability
     ):
         return None
     negated = len(tokens) < len(said.tokens)  # "i can't say i have any numbness, no"
@@ -153,8 +153,7 @@ def unnegated(tokens: Sequence[str], negators: Set[str]) -> list[str]:
     return kept
 
 
-def _sure_without_phone(signs: IntentModel, tokens: Sequence[str], probability: float) -> bool:
-    """The net's model is still sure of a sign with the `PHONE` words left out."""
-    rest = [t for t in tokens if t not in PHONE]
-    probs = dict(zip(signs.labels, signs.probabilities(rest), strict=True))
-    return bool(probs.get(RED_FLAG, 0.0) + probs.get(EMERGENCY, 0.0) >= probability)
+def _sign_probabilities(signs: IntentModel, tokens: Sequence[str]) -> tuple[float, float]:
+    """How likely the net's model finds these words a red flag, and an emergency."""
+    probs = dict(zip(signs.labels, signs.probabilities(tokens), strict=True))
+    return float(probs.get(RED_FLAG, 0.0)), float(probs.get(EMERGENCY, 0.0))
