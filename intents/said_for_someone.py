@@ -116,8 +116,8 @@ _EXPLAINED = re.compile(
 )
 """A sign explained away ("his chest pain was only heartburn", "turned out to be indigestion")."""
 _BACK_TO = re.compile(
-    r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to normal|home|running)"
-    r"|running marathons)\b"
+    r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to work|to normal|home"
+    r"|running|on court|on the pitch|at training|playing)|running marathons)\b"
 )
 """Someone back to their life since ("he's back driving now"): with a story, it is over."""
 LIFELONG = frozenset({"cancer"})
@@ -233,6 +233,22 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"
     return family not in HISTORY or not named or _EPISODE.search(said) is not None
+
+
+def any_sign_for_the_patient(text: str) -> list[str]:
+    """`for_the_patient(text)` when a sign of any family would count for the patient: the rule
+    of a sign of someone's history or state, the strictest, since the safety net's model names
+    no family ("my wife says her foot's fizzing" counts; "my son has a temperature" does not);
+    none when the speaker sets their own against it ("my sister had shooting pain down her leg,
+    mine's just in my back") or the other is back to their life ("she's back at work after
+    months of back pain")."""
+    said = text.lower()
+    if _MINE.search(said) or _BACK_TO.search(said) or not counts_for_the_patient(text, "fever"):
+        return []
+    return for_the_patient(text)
+
+
+_MINE = re.compile(r"mine")
 
 
 def told_as_over(text: str) -> int | None:
