@@ -41,13 +41,13 @@ CHECKED_FINE = re.compile(
 my hands and they're strong"): said with a sign's words, it claims none; the net does not
 escalate it (a sign said beside it is still the lexicon's to read)."""
 
-SAID_FOR_SOMEONE = 0.95
-"""How sure the net must be of a sentence it reads as said for the person on the floor
-(`SOMEONE_ELSE`): left one round out over the fourteen warning-sign rounds, such sentences
-gave 140 of 475 signs and 8 of 852 false alarms at 0.85, 135 and 2 at 0.95
-(bench/results/sign_model.md)."""
+SURER = 0.95
+"""How sure the net must be of a sentence it reads only under a condition: said for the person
+on the floor (`SOMEONE_ELSE`), or of a vehicle and the speaker's body (`VEHICLE`). Left one
+round out over the fourteen warning-sign rounds, sentences said for someone gave 140 of 475
+signs and 8 of 852 false alarms at 0.85, 135 and 2 at 0.95 (bench/results/sign_model.md)."""
 
-UNREAD = ("media", "vehicle")
+UNREAD = ("media",)
 """The lexicon's word sets whose words keep the net out of a sentence (`safety_net`)."""
 
 SOMEONE_ELSE = "other_subject"
@@ -56,6 +56,13 @@ the floor would say it, when someone with them may be speaking for them
 (`intents.said_for_someone.any_sign_for_the_patient`: "he says his left foot's gone numb" is
 read as "my left foot's gone numb"; "my son had pins and needles last year" is not read), or
 with whoever it is said to left out (`intents.sign_wording.plainly`: "mum, my legs just went")."""
+
+VEHICLE = "vehicle"
+"""The lexicon's word set of vehicles: the net reads such a sentence only when the speaker's
+own body is in it (`_own_body`: "some bloke drove into my car at the lights, my back went this
+morning"), never "my car battery is dead"."""
+
+SPEAKER = word_set("i i'm i've i'd me my myself")
 
 NEGATION_SCOPE = 5
 """Words after a negator that it governs, for the net (`unnegated`). The net once left every
@@ -102,20 +109,25 @@ def safety_net(
 ) -> Match | None:
     """A warning sign the lexicon missed but the net's model (`signs`) is sure of (its RedFlag
     and Emergency classes): escalated, with no symptom named, unless the intent model reads an
-    ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), or someone
-    else, a film, show or the news, or a vehicle is in the sentence (`UNREAD`: the model does
-    not see whose sign it is, nor "my car battery is dead"; the lexicon does), or it is a red
+    ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), a film, show
+    or the news is in the sentence (`UNREAD`), or it is a red
     flag asked about (the lexicon's `unclaimed`: "what if my hand goes tingly, should i
     worry"; an emergency is escalated all the same, unless a negation was left out of it). The
-    model reads only the words no negation governs (`unnegated`)."""
+    model reads only the words no negation governs (`unnegated`). It does not see whose sign
+    it is, nor "my car battery is dead": a sentence naming someone else is read, surer
+    (`SURER`), as said for the person on the floor (`SOMEONE_ELSE`), and one with a vehicle
+    only with the speaker's own body in it (`VEHICLE`)."""
     if probability >= 1.0:
         return None
     sets = lexicon().sets
-    if any(set(said.tokens) & sets[name] for name in UNREAD):
+    heard = set(said.tokens)
+    if any(heard & sets[name] for name in UNREAD) or heard & sets[VEHICLE] and not _own_body(heard):
         return None
-    if not set(said.tokens) & sets[SOMEONE_ELSE]:
+    if not heard & (sets[SOMEONE_ELSE] | sets[VEHICLE]):
         return _read(signs, intents, text, said, probability)
-    surer = max(probability, SAID_FOR_SOMEONE)
+    surer = max(probability, SURER)
+    if not heard & sets[SOMEONE_ELSE]:
+        return _read(signs, intents, text, said, surer)
     for spelling in (plainly(text), *any_sign_for_the_patient(text)):
         as_said = normalize(spelling).without_leading()
         if set(as_said.tokens) & sets[SOMEONE_ELSE]:
@@ -124,6 +136,11 @@ def safety_net(
         if caught is not None:
             return replace(caught, text=text)
     return None
+
+
+def _own_body(heard: Set[str]) -> bool:
+    """The speaker and a part of the body are both spoken of."""
+    return bool(heard & SPEAKER and heard & (BODY | lexicon().sets["limb"]))
 
 
 def _read(
