@@ -63,6 +63,7 @@ own body is in it (`_own_body`: "some bloke drove into my car at the lights, my 
 morning"), never "my car battery is dead"."""
 
 SPEAKER = word_set("i i'm i've i'd me my myself")
+"""Words of the speaker, for `_own_body`."""
 
 NEGATION_SCOPE = 5
 """Words after a negator that it governs, for the net (`unnegated`). The net once left every
@@ -110,18 +111,20 @@ def safety_net(
     """A warning sign the lexicon missed but the net's model (`signs`) is sure of (its RedFlag
     and Emergency classes): escalated, with no symptom named, unless the intent model reads an
     ordinary request in it (`ORDINARY`), a check came out well (`CHECKED_FINE`), a film, show
-    or the news is in the sentence (`UNREAD`), or it is a red
-    flag asked about (the lexicon's `unclaimed`: "what if my hand goes tingly, should i
-    worry"; an emergency is escalated all the same, unless a negation was left out of it). The
-    model reads only the words no negation governs (`unnegated`). It does not see whose sign
-    it is, nor "my car battery is dead": a sentence naming someone else is read, surer
-    (`SURER`), as said for the person on the floor (`SOMEONE_ELSE`), and one with a vehicle
-    only with the speaker's own body in it (`VEHICLE`)."""
+    or the news is in the sentence (`UNREAD`), or it is a red flag asked about (the lexicon's
+    `unclaimed`: "what if my hand goes tingly, should i worry"; an emergency is escalated all
+    the same, unless a negation was left out of it). The model reads only the words no
+    negation governs (`unnegated`). It does not see whose sign it is, nor "my car battery is
+    dead": a sentence naming someone else is read, surer (`SURER`), as said for the person on
+    the floor (`SOMEONE_ELSE`), and one with a vehicle only with the speaker's own body in it
+    (`VEHICLE`)."""
     if probability >= 1.0:
         return None
     sets = lexicon().sets
     heard = set(said.tokens)
-    if any(heard & sets[name] for name in UNREAD) or heard & sets[VEHICLE] and not _own_body(heard):
+    if any(heard & sets[name] for name in UNREAD):
+        return None
+    if heard & sets[VEHICLE] and not _own_body(heard):
         return None
     if not heard & (sets[SOMEONE_ELSE] | sets[VEHICLE]):
         return _read(signs, intents, text, said, probability)
@@ -146,7 +149,7 @@ def _own_body(heard: Set[str]) -> bool:
 def _read(
     signs: IntentModel, intents: IntentModel, text: str, said: Normalized, probability: float
 ) -> Match | None:
-    """The net's reading of a sentence that names no one else, a film or a vehicle."""
+    """The net's reading of the words as they stand, once it is settled whose they are."""
     sets = lexicon().sets
     tokens = unnegated(said.tokens, sets["negator"])
     words = set(tokens)

@@ -119,7 +119,9 @@ _BACK_TO = re.compile(
     r"\b(?:he|she|they)(?:'s| is|'re| are) (?:back (?:driving|at work|to work|to normal|home"
     r"|running|on court|on the pitch|at training|playing)|running marathons)\b"
 )
-"""Someone back to their life since ("he's back driving now"): with a story, it is over."""
+"""Someone back to their life since ("he's back driving now"): with a story, it is over; for
+the safety net's reading (`any_sign_for_the_patient`), it is over anyway ("she's back on court
+after months of back pain")."""
 LIFELONG = frozenset({"cancer"})
 """Families whose story is the sign: a cancer years ago is a history of cancer."""
 _EPISODE = re.compile(
@@ -248,7 +250,8 @@ def any_sign_for_the_patient(text: str) -> list[str]:
     return for_the_patient(text)
 
 
-_MINE = re.compile(r"mine")
+_MINE = re.compile(r"\bmine\b")
+"""The speaker's own, set against another's."""
 
 
 def told_as_over(text: str) -> int | None:

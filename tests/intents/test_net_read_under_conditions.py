@@ -32,6 +32,7 @@ SOMEONE_ELSES = [
     "my brother had pins and needles in his arm years ago",
     "my dog's back legs are weak",
     "my husband's leg went numb last week, mine's just a spasm",
+    "my husband has sciatica down his leg, is mine the same thing or just a spasm?",
     "my son has a temperature",
     "she's back at work after months of back pain",
     "she's back on court after months of back pain",
