@@ -126,11 +126,9 @@ def safety_net(
         return None
     if heard & sets[VEHICLE] and not _own_body(heard):
         return None
-    if not heard & (sets[SOMEONE_ELSE] | sets[VEHICLE]):
-        return _read(signs, intents, text, said, probability)
     surer = max(probability, SURER)
     if not heard & sets[SOMEONE_ELSE]:
-        return _read(signs, intents, text, said, surer)
+        return _read(signs, intents, text, said, surer if heard & sets[VEHICLE] else probability)
     for spelling in (plainly(text), *any_sign_for_the_patient(text)):
         as_said = normalize(spelling).without_leading()
         if set(as_said.tokens) & sets[SOMEONE_ELSE]:

@@ -237,6 +237,13 @@ def counts_for_the_patient(text: str, family: str) -> bool:
     return family not in HISTORY or not named or _EPISODE.search(said) is not None
 
 
+_MINE = re.compile(r"\bmine\b")
+"""The speaker's own, set against another's."""
+STRICTEST = "fever"
+"""A family of someone's history or state (`HISTORY`, not `LIFELONG`): the strictest rule of
+`counts_for_the_patient`."""
+
+
 def any_sign_for_the_patient(text: str) -> list[str]:
     """`for_the_patient(text)` when a sign of any family would count for the patient: the rule
     of a sign of someone's history or state, the strictest, since the safety net's model names
@@ -245,13 +252,9 @@ def any_sign_for_the_patient(text: str) -> list[str]:
     mine's just in my back") or the other is back to their life ("she's back at work after
     months of back pain")."""
     said = text.lower()
-    if _MINE.search(said) or _BACK_TO.search(said) or not counts_for_the_patient(text, "fever"):
+    if _MINE.search(said) or _BACK_TO.search(said) or not counts_for_the_patient(text, STRICTEST):
         return []
     return for_the_patient(text)
-
-
-_MINE = re.compile(r"\bmine\b")
-"""The speaker's own, set against another's."""
 
 
 def told_as_over(text: str) -> int | None:

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from intents.slot_words import parse_all, parse_area, parse_reps
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
 
 SIGNS = [
     ("please, i have no air, i can't get the breath in", "Emergency"),

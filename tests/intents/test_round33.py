@@ -9,15 +9,9 @@ from __future__ import annotations
 import pytest
 
 from intents.hold_counts import parse_reps
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from intents.safety_net import unnegated
 from intents.symptoms import lexicon
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
 
 SIGNS = [
     # said beside a negation: the net reads what the negation does not govern

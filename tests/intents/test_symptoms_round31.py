@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from intents.symptoms import spot_warning
 
 EMERGENCY, PROFESSIONAL = "emergency", "professional"
@@ -56,11 +56,6 @@ SAID_OTHERWISE = [
 def test_sentence_gives_its_tier(text: str, tier: str | None) -> None:
     found = spot_warning(text)
     assert (found.tier if found else None) == tier, found
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
 
 
 @pytest.mark.parametrize(

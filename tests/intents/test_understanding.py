@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from intents.types import UNKNOWN
 
 DATA = Path(__file__).parent
@@ -47,11 +47,6 @@ def _cases() -> tuple[list[Any], list[Any], list[Any]]:
 accepted: list[Any] = []
 POSITIVE, NEGATIVE, FAILING = _cases()
 FALSE_ACCEPTS = accepted
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
 
 
 @pytest.mark.parametrize(("sentence", "intent", "slots", "near_miss"), POSITIVE)
