@@ -91,8 +91,12 @@ class Matcher:
                 generalise and self.statistical is not None and aside(part, self.statistical)
             ),
         )
-        if found is not None and found.confidence < 1.0 and told_not_to(found.intent, text):
-            return None  # "don't cancel the timer" read by a guess: ask again, never act
+        if found is not None and (  # "don't cancel the timer" guessed; "erik, pause the film"
+            found.confidence < 1.0
+            and told_not_to(found.intent, text)
+            or not_about(found.intent, text)
+        ):
+            return None  # ask again, never act
         if found not in (None, early) and _takes_amount(found) and says_two_amounts(text):
             return None  # "add a minute, or maybe two": which amount is asked, not guessed
         return found

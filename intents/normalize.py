@@ -28,10 +28,11 @@ def word_set(text: str) -> frozenset[str]:
 FILLERS = word_set(
     """
     uh uhh uhm um umm er erm ehm hmm hm mm mmm ah ahh please pls plz just actually like really
-    pray
+    pray ka kha krub khrap lah leh lor
     """
 )
-"""Dropped anywhere, from input and from template sentences alike."""
+"""Dropped anywhere, from input and from template sentences alike; with them the particles
+of Thai and Singaporean English ("yes ka, please", "continue the timer lah")."""
 
 TRAILING = word_set("coach")
 """Dropped at the end of input on the second try ("what's next coach")."""

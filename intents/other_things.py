@@ -50,6 +50,18 @@ PAIN_RELIEVERS = word_set(
 )
 
 
+NOT_TIMERS = word_set(
+    """
+    film films movie movies telly tv television programme episode show music song songs video
+    videos podcast radio game match meeting meetings appointment appointments booking order
+    subscription delivery call
+    """
+)
+"""What is paused, played or cancelled that is no timer: the film, the meeting."""
+TIMERS = word_set("timer timers countdown countdowns ice stretch")
+TIMER_CONTROLS = ("PauseTimer", "ResumeTimer", "CancelTimer")
+
+
 COLD = word_set("cold colder ice iced icing icepack frozen freezing")
 HEAT = word_set(
     """
@@ -91,6 +103,8 @@ def not_about(intent: str, text: str) -> bool:
     if said is not None and said.search(text.lower()):
         return True
     tokens = set(normalize(text).tokens)
+    if intent in TIMER_CONTROLS:  # "erik, pause the film", "two o'clock, cancel it"
+        return bool(NOT_TIMERS & tokens) and not TIMERS & tokens
     if intent == "HeatQuestion":
         return bool(COLD & tokens) and not HEAT & tokens
     other = OTHER_THINGS.get(intent)

@@ -77,6 +77,12 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     child children wee dog cat door phone top total lot end
     """
 )
+NAMING = _set("called named labelled labeled titled")
+"""Before a timer's own name: "a timer called shoulder", "the timer labelled invoice"."""
+NOT_A_NAME_BEFORE_ONE = NOT_A_NAME | _set(
+    "little big small short long whole same right wrong only total top end other"
+)
+"""Before "one", words that are not a timer's name: "the other one", "the long one"."""
 NAME_FOLLOWS = _set(
     "please now one is needs need can could doesn't does done will should has going finish "
     "finished ready again too"
@@ -118,7 +124,7 @@ def parse_timer_name(text: str) -> str | None:
     """Which timer: "ice", "stretch", "timer" (a plain one) or the user's own name word."""
     tokens = tokenize(text)
     for i, token in enumerate(tokens):  # "a timer called shoulder", "call it water"
-        at = i + 1 if token in ("called", "named") else 0
+        at = i + 1 if token in NAMING else 0
         if token in ("call", "name") and token_at(tokens, i + 1) in ("it", "this", "that"):
             at = i + 2
         if at:
@@ -142,8 +148,15 @@ def parse_timer_name(text: str) -> str | None:
         if named and named.isalpha() and named not in NOT_A_BARE_NAME:
             return _kind(tokens, i + 3) or named  # "the timer for the pasta"
         plain = True
-    kind = next((k for i in range(len(tokens)) if (k := _kind(tokens, i))), None)
+    kinds = (k for i in range(len(tokens)) if (k := _kind(tokens, i)) and not _denied(tokens, i))
+    kind = next(kinds, None)
     return kind or ("timer" if plain else _bare_name(tokens))
+
+
+def _denied(tokens: Tokens, i: int) -> bool:
+    """The timer at tokens[i] is said not to be the one: "not the ice, the plain timer"."""
+    before = token_at(tokens, i - 1)
+    return "not" in (before, token_at(tokens, i - 2) if before in ("the", "my") else "")
 
 
 def _kind(tokens: Tokens, i: int) -> str | None:
@@ -174,7 +187,9 @@ def _bare_name(tokens: Tokens) -> str | None:
     for i, token in enumerate(tokens[:-1]):
         word = tokens[i + 1]
         follows = token_at(tokens, i + 2)
-        if token != "the" or not word.isalpha() or word in NOT_A_BARE_NAME:
+        one = follows == "one"  # "pause the neck one": a name of any word but "the long one"
+        unnamed = NOT_A_NAME_BEFORE_ONE if one else NOT_A_BARE_NAME
+        if token != "the" or not word.isalpha() or word in unnamed:
             continue
         number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
         moved = token_at(tokens, i - 1) in ("to", "off", "from", "onto")  # "off the roast, coach"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from intents.normalize import MAX_CHARS, UNITS, words
+from intents.normalize import FILLERS, MAX_CHARS, UNITS, words
 from intents.numbers import NUMBER_WORDS
 from intents.spellings import SPELLINGS
 
@@ -21,11 +21,12 @@ LONGEST = 3
 def unstuttered(text: str) -> str | None:
     """`text` as words with what was stumbled over said once, or None when nothing was. A
     number said twice is kept unless a unit follows: "nine nine nine" and "one one two" are
-    dialled, "ten... ten minutes" is ten minutes. Too long a line to be a command is left
-    as it is ("my back " said a thousand times is no spasm reported)."""
+    dialled, "ten... ten minutes" and "five, uh, five minutes" are five minutes. Too long a
+    line to be a command is left as it is ("my back " said a thousand times is no spasm
+    reported)."""
     if len(text) > MAX_CHARS:
         return None
-    tokens = words(RESTARTED.sub("", CUT_OFF.sub("", text)))
+    tokens = [t for t in words(RESTARTED.sub("", CUT_OFF.sub("", text))) if t not in FILLERS]
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -35,7 +36,7 @@ def unstuttered(text: str) -> str | None:
             continue
         out.append(tokens[i])
         i += 1
-    return " ".join(out) if len(out) < len(words(text)) else None
+    return " ".join(out) if len(out) < len([t for t in words(text) if t not in FILLERS]) else None
 
 
 def _repeated(tokens: list[str], i: int, out: list[str]) -> int:
