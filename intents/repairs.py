@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from intents.durations import REP_WORDS
 from intents.normalize import NUMBER, normalize
 
 _PUNCTUATED = (
@@ -29,11 +30,12 @@ _SPOKEN = r"no wait|no sorry|sorry i mean|i mean|or rather|scratch that|no make 
 MARKER = re.compile(
     rf"(?:\s*(?:,|\.\.\.|…|--|—)\s*(?:{_PUNCTUATED})\s*(?:,|\.\.\.|…|--|—)\s*"
     rf"|\s*(?:,|\.\.\.|…|--|—)\s*(?:{_SPOKEN}|actually make (?:it|that))\s+"
-    rf"|\s+(?:{_SPOKEN})\s+)",
+    rf"|\s+(?:{_SPOKEN})\s+"
+    r"|\s*[,.]\s*correction\s*[,:.]?\s*)",
     re.IGNORECASE,
 )
 """A correction between two parts of a sentence: a word of repair set off by punctuation on
-both sides, or a phrase that is one whatever the punctuation."""
+both sides, or a phrase that is one whatever the punctuation ("... 3 times. Correction, 4")."""
 
 UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "min", "mins"})
 """Time units: a corrected amount said without one takes the one it corrects."""
@@ -72,22 +74,41 @@ def _amount_swapped(before: str, after: str) -> str | None:
     `after` does not start with an amount or `before` does not end in one."""
     if normalize(after).tokens[:1] != (NUMBER,) and not _starts_with_amount(after):
         return None
-    words = before.split()
+    words, said = before.split(), after.split()
+    amount = 0
+    while amount < len(said) and _amount_word(said[amount]):
+        amount += 1
+    counted = _word(said[amount]) if amount < len(said) else ""
+    if counted in REP_WORDS:  # "repeat 3 times, no, 4 times": a count, never the hold's length
+        return _count_swapped(words, said[:amount], counted)
     span = _corrected_span(words)
     if span is None:
         return None
     cut, end = span
     unit = next((w for w in reversed(words[cut:end]) if w.lower().strip(",.?!") in UNITS), None)
-    said = after.split()
-    amount = 0
-    while amount < len(said) and _amount_word(said[amount]):
-        amount += 1
     if unit is not None and not any(w.lower().strip(",.?!") in UNITS for w in said[:amount]):
         said.insert(amount, unit)  # "thirty seconds, actually make it twenty" -> twenty seconds
         amount += 1
     if end < len(words):  # "add a minute to the ice, no wait, two": the rest of `before` stays
         said = [*said[:amount], *words[end:]]
     return " ".join([*words[:cut], *said])
+
+
+def _count_swapped(words: list[str], amount: list[str], counted: str) -> str | None:
+    """`words` with the count said last before `counted` ("3 times") replaced by `amount`;
+    None when no such count was said."""
+    for end in range(len(words) - 1, 0, -1):
+        if _word(words[end]) != counted or not _amount_word(words[end - 1]):
+            continue
+        cut = end - 1
+        while cut > 0 and _amount_word(words[cut - 1]):
+            cut -= 1
+        return " ".join([*words[:cut], *amount, *words[end:]])
+    return None
+
+
+def _word(word: str) -> str:
+    return word.lower().strip(",.?!")
 
 
 def _corrected_span(words: list[str]) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from intents.matcher import Matcher
+from intents.repairs import repaired
 from intents.slot_words import parse_timer_name
 from intents.stumbles import unstuttered
 
@@ -75,3 +76,25 @@ def test_what_is_no_timer_is_not_acted_on(matcher: Matcher, text: str) -> None:
 )
 def test_a_filler_between_repeats_is_still_a_stumble(text: str, once: str | None) -> None:
     assert unstuttered(text) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "Start the knee routine, hold 45 seconds, repeat 3 times. Correction, 4 times.",
+            {"duration": 45, "reps": 4},
+        ),  # the count corrected, never the hold's length ("hold 4 seconds" before)
+        ("start the stretch, five holds, no, six holds", {"reps": 6}),
+        ("set a timer for 10 minutes. Correction, 8 minutes", {"duration": 480}),
+    ],
+)
+def test_a_corrected_count_replaces_the_count(matcher: Matcher, text: str, slots: dict) -> None:
+    got = matcher.understand(text)
+    assert got.slots == slots
+
+
+def test_a_count_corrected_is_swapped_for_the_count_not_the_length() -> None:
+    assert repaired("hold 45 seconds, repeat 3 times, no, 4 times")[0] == (
+        "hold 45 seconds, repeat 4 times"
+    )
