@@ -79,6 +79,10 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
         name = parse_timer_name(text)
         if name is not None and not (name == "timer" and named_by_duration):
             slots["timer"] = name
+    if intent == "StartTimer":  # "set a timer called pasta for ten minutes", "noodle timer"
+        name = parse_timer_name(text)
+        if name is not None and name not in ("timer", *KINDS):
+            slots["timer"] = name
     if intent in TAKES_AREA:
         area = parse_area(text)
         if area is not None:

@@ -37,7 +37,7 @@ def rows(now: float) -> tuple[dict[str, object], dict[str, str]]:
         "far deadline": json.dumps(
             {**good, "name": "timer", "kind": "timer", "duration": 60.0, "deadline_wall": now + 7e9}
         ),  # fmt: skip
-        "unknown name": json.dumps({**good, "name": "banana", "kind": "timer"}),
+        "unknown name": json.dumps({**good, "name": "banana"}),  # an ice timer with a plain name
         "paused NaN": '{"name": "timer", "kind": "timer", "duration": 60, "paused": true, '
         '"elapsed": NaN}',
         "not an object": "[1, 2]",

@@ -177,7 +177,7 @@ def test_short_ice_has_no_minute_cues_that_would_collide_with_the_intro() -> Non
 def test_plain_timer_finishes_like_ice() -> None:
     plan = timer_plan(0.0, 300)
     assert plan[0].key == "Timers.timer.intro"
-    assert plan[1:] == finish_plan("timer", 300.0)
+    assert plan[1:] == finish_plan("timer", 300.0, {"name": "timer"})
     assert plan[1].priority == Priority.COUNTDOWN, "time's up is time-critical"
     repeats = [a for a in plan if a.kind == "repeated"]
     assert len(repeats) == 6 and repeats[-1].at == 300.0 + 120.0

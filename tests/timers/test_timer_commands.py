@@ -149,3 +149,33 @@ def test_a_timer_named_by_its_length(sim: Sim) -> None:
     sim.handle("StartIce", duration=300)
     sim.handle("CancelTimer", duration=600)
     assert sim.desk.active() == ["ice"]
+
+
+def test_named_timers_run_side_by_side_and_are_picked_by_name(sim: Sim) -> None:
+    """ "set a pasta timer for ten minutes", then a neck timer: two plain timers, each called
+    by its name aloud; one cancelled by name leaves the other, which ends with its name."""
+    started = sim.handle("StartTimer", duration=600, timer="pasta")
+    intro = "Okay, a pasta timer for ten minutes. I'll tell you when it's done."
+    assert intro in [s.text for s in started]  # type: ignore[attr-defined]
+    sim.handle("StartTimer", duration=300, timer="neck")
+    assert sim.desk.active() == ["pasta", "neck"]
+    assert [say.text for say in sim.handle("TimerStatus")] == [  # type: ignore[attr-defined]
+        "The neck timer has five minutes left; the pasta timer has ten minutes left."
+    ]
+    sim.handle("CancelTimer", timer="pasta")
+    assert sim.desk.active() == ["neck"]
+    assert sim.handle("PauseTimer", timer="pasta")[0].text == (  # type: ignore[attr-defined]
+        "There's no pasta timer running right now."
+    )
+    sim.run_until(START + 301)
+    assert "Your neck timer is done. Say okay when you've heard me." in [
+        say.text for say in sim.says()
+    ]
+
+
+def test_a_plain_timer_keeps_its_plain_words(sim: Sim) -> None:
+    started = sim.handle("StartTimer", duration=60)
+    intro = "Okay, a timer for one minute. I'll tell you when it's done."
+    assert intro in [s.text for s in started]  # type: ignore[attr-defined]
+    sim.run_until(START + 61)
+    assert "Your timer is done. Say okay when you've heard me." in [s.text for s in sim.says()]

@@ -23,7 +23,7 @@ from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
 from voice.timers.spoken_time import number_words, say_duration
-from voice.timers.timer import Timer, row_problem
+from voice.timers.timer import Timer, own_name, row_problem
 from voice.timers.timer_intents import (
     COMMAND_INTENTS,
     START_INTENTS,
@@ -211,14 +211,15 @@ class TimerDesk:
         if refusal:
             return [refusal]
         events: list[Event] = []
-        if kind in self._schedule.runs:
-            events.append(self._schedule.end(kind, "cancelled", now, reason="restarted"))
-            events.append(self._words.say("Timers.restarted", name=spoken_name(kind)))
-        timer = Timer.started(kind, kind, duration, now, options)
+        name = _own_name(slots) if kind == "timer" else kind  # "set a pasta timer": pasta
+        if name in self._schedule.runs:
+            events.append(self._schedule.end(name, "cancelled", now, reason="restarted"))
+            events.append(self._words.say("Timers.restarted", name=spoken_name(name)))
+        timer = Timer.started(name, kind, duration, now, options)
         explain = not self._ice_explained
         self._schedule.add(timer, now, keep_from=now.mono - 1e-6, explain=explain)
         self._ice_explained = self._ice_explained or kind == "ice"
-        events.append(TimerEvent("started", kind, now.mono, now.mono, duration, extra=options))
+        events.append(TimerEvent("started", name, now.mono, now.mono, duration, extra=options))
         self._schedule.save(now)
         return [*events, *self.tick(now)]
 
@@ -283,3 +284,9 @@ def _reason(reason: str) -> str:
     """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
     squashed = reason.replace(" ", "").replace("_", "").lower()
     return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)
+
+
+def _own_name(slots: Mapping[str, SlotValue]) -> str:
+    """A plain timer's own name ("set a pasta timer": pasta), else "timer"."""
+    name = slots.get("timer")
+    return name if own_name(name) and isinstance(name, str) else "timer"

@@ -156,21 +156,31 @@ def ice_plan(start: float, duration: float, explain: bool = True) -> list[Announ
     return plan + finish_plan("ice", deadline)
 
 
-def timer_plan(start: float, duration: float) -> list[Announcement]:
-    values = {"duration": say_duration(duration)}
+def timer_plan(start: float, duration: float, spoken: str = "timer") -> list[Announcement]:
+    """A plain timer's plan; `spoken` is what it is called aloud ("timer", "pasta timer")."""
+    values = {"duration": say_duration(duration), "name": spoken}
     started = Announcement(start, "Timers.timer.intro", values=values)
-    return [started, *finish_plan("timer", start + duration)]
+    return [started, *finish_plan("timer", start + duration, {"name": spoken})]
 
 
-def finish_plan(kind: str, deadline: float) -> list[Announcement]:
+def finish_plan(
+    kind: str, deadline: float, values: Mapping[str, str] | None = None
+) -> list[Announcement]:
     """ "Time's up" at the deadline, then a shorter reminder every 20 s for at most 2 minutes."""
     # COUNTDOWN priority: "time's up" is time-critical, and answers wait rather than run into it.
-    plan = [Announcement(deadline, f"Timers.{kind}.done", Priority.COUNTDOWN, kind="finished")]
+    said = dict(values or {})
+    plan = [
+        Announcement(
+            deadline, f"Timers.{kind}.done", Priority.COUNTDOWN, values=said, kind="finished"
+        )
+    ]
     repeats = int(REPEAT_FOR // REPEAT_EVERY)
     for n in range(1, repeats + 1):
         at = deadline + n * REPEAT_EVERY
         plan.append(
-            Announcement(at, f"Timers.{kind}.done_again", not_after=at + 10.0, kind="repeated")
+            Announcement(
+                at, f"Timers.{kind}.done_again", not_after=at + 10.0, values=said, kind="repeated"
+            )
         )
     return plan
 
@@ -184,11 +194,17 @@ def stretch_from(options: Mapping[str, int]) -> Stretch:
 
 
 def plan_for(
-    kind: str, options: Mapping[str, int], start: float, duration: float, explain: bool = True
+    kind: str,
+    options: Mapping[str, int],
+    start: float,
+    duration: float,
+    explain: bool = True,
+    spoken: str = "timer",
 ) -> list[Announcement]:
-    """The plan of a timer of `kind` ("ice", "stretch", "timer") from its virtual start."""
+    """The plan of a timer of `kind` ("ice", "stretch", "timer") from its virtual start; a
+    plain timer is called `spoken` aloud ("your pasta timer is done")."""
     if kind == "stretch":
         return stretch_plan(stretch_from(options), start)
     if kind == "ice":
         return ice_plan(start, duration, explain)
-    return timer_plan(start, duration)
+    return timer_plan(start, duration, spoken)

@@ -99,7 +99,8 @@ class TimerSchedule:
         run = self.runs[name]
         t = run.timer
         cutoff = now.mono if keep_from is None else keep_from
-        plan = [] if t.paused else plan_for(t.kind, t.options, t.start, t.duration, explain)
+        spoken = spoken_name(t.name)
+        plan = [] if t.paused else plan_for(t.kind, t.options, t.start, t.duration, explain, spoken)
         run.plan = [a for a in plan if a.at > cutoff]
         self._refresh_countdowns()
 

@@ -173,7 +173,7 @@ def row_problem(row: object, now_wall: float | None = None) -> str | None:
     kind, name = row.get("kind"), row.get("name", row.get("kind"))
     if kind not in KINDS:
         return f"unknown kind {kind!r}"
-    if name not in KINDS:
+    if name not in KINDS and not (kind == "timer" and own_name(name)):
         return f"unknown timer name {name!r}"
     paused = row.get("paused", False)
     if not isinstance(paused, bool):
@@ -202,3 +202,8 @@ def row_problem(row: object, now_wall: float | None = None) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             return f"option {key} is {value!r}"
     return None
+
+
+def own_name(name: object) -> bool:
+    """A user's name for a plain timer ("pasta"): one word of letters, no kind's name."""
+    return isinstance(name, str) and name.isalpha() and len(name) <= 30 and name not in KINDS

@@ -36,7 +36,8 @@ SPOKEN_NAME = {"ice": "ice timer", "stretch": "stretch", "timer": "timer"}
 
 
 def spoken_name(name: object) -> str:
-    return SPOKEN_NAME.get(str(name), str(name))
+    """How a timer is called aloud: "ice timer", "stretch", "timer", a user's "pasta timer"."""
+    return SPOKEN_NAME.get(str(name), f"{name} timer")
 
 
 class TimerWords:
