@@ -3,8 +3,9 @@
 `handle(match, now)` acts on the timer intents, `tick(now)` returns every announcement due by
 `now` (Say + TimerEvent with scheduled and actual times), `next_deadline()` tells the session loop
 when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
-store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer");
-starting one that exists starts it again. Commands without a timer slot act on the most recent.
+store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer", or
+a plain timer's own name: "set a pasta timer" runs beside "set a neck timer"); starting one that
+exists starts it again. Commands without a timer slot act on the most recent.
 This module holds what each command means; the running timers, their announcements and the
 saving are voice.timers.schedule.
 """

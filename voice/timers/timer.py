@@ -30,7 +30,8 @@ OPTION_RANGE = {"hold": (1, 600), "reps": (1, 100), "rest": (0, 600)}
 @dataclass(frozen=True)
 class Timer:
     name: str
-    """What the user calls it and the desk's key: "ice", "stretch" or "timer"."""
+    """What the user calls it and the desk's key: "ice", "stretch", "timer" or a plain timer's
+    own name ("pasta")."""
 
     kind: str
     """Which routine drives its announcements (one of KINDS)."""
