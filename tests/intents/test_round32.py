@@ -3,7 +3,8 @@ than its sentences: an emergency said with a comma after it ("I have no air, ...
 bunch of pills, no reason left to go on, a limb that is "not even mine", a jolt from the neck to
 the elbow; a sign disowned in a story ("was my brother's, not mine"); "me back", an r not said
 ("my bahck", "the pasta timah"), "all timer", "do 5 time", and an amount told of beside the one
-asked for ("48 minutes left, take half an hour off"). Through the whole matcher."""
+asked for ("48 minutes left, take half an hour off"). Through the whole matcher; the signs and
+their look-alikes are in signs_said_otherwise.yaml (the generic runner, test_understanding.py)."""
 
 from __future__ import annotations
 
@@ -11,54 +12,6 @@ import pytest
 
 from intents.matcher import Matcher
 from intents.slot_words import parse_all, parse_area, parse_reps
-
-SIGNS = [
-    ("please, i have no air, i can't get the breath in", "Emergency"),
-    ("i have no air, help me", "Emergency"),
-    ("i swallowed a whole handful of my mum's tablets, far too many", "Emergency"),
-    ("there's no reason left to keep going", "Emergency"),
-    ("we've got a baby coming, i'm four months in my belly", "RedFlag"),
-    ("my right leg feels like it isn't even mine", "RedFlag"),
-    ("my hand, it's like it's made of rubber now", "RedFlag"),
-    ("a jolt runs from my neck right to my elbow", "RedFlag"),
-    ("when i lift my foot the toes won't go up", "RedFlag"),
-    ("my fingers are numb like they've been in ice, and i haven't used any ice", "RedFlag"),
-    # another's now, or a person with an animal: still the room's emergency
-    ("my wife's got chest pain, not me", "Emergency"),
-    ("my son fell off his horse and hit his head", "Emergency"),
-    ("the stroke was my dad's years ago, not mine, but now my face is drooping", "Emergency"),
-    ("you know, i can't get my breath", "Emergency"),  # "you know" in passing is no one told of
-    ("my legs have gone numb, you see", "RedFlag"),
-    # rounds 23 and 26 (looked at), said otherwise
-    ("i don't wish to go on living any more", "Emergency"),
-    ("when i wash myself in the bathroom i'm not feeling anything there", "Emergency"),
-    ("the poo came out by itself, i could not hold", "Emergency"),
-    ("what's the number for the local ambulance", "Emergency"),
-    ("i pinched my calf and i didn't feel it", "RedFlag"),
-    ("came off my scooter yesterday, my head's fine", "RedFlag"),
-    ("i ate it on the ice this morning", "RedFlag"),
-    ("the thermometer is showing 101", "RedFlag"),
-]
-NOT_SIGNS = [
-    "i've got no air in my tyres",
-    "i have no air conditioning in this flat",
-    "the heart attack was my uncle's years ago, not mine, how long do i ice it",
-    "the man on the telly is shouting call an ambulance",
-    "start the hold, and i'll stop if any tingling comes on",
-    "my late mother had a stroke, you see, so i'm frightened lying here",
-    "what's the number for the emergency plumber",
-    "the meat thermometer says 102",
-]
-
-
-@pytest.mark.parametrize(("text", "intent"), SIGNS)
-def test_sign_said_otherwise_escalates(matcher: Matcher, text: str, intent: str) -> None:
-    assert matcher.understand(text).intent == intent
-
-
-@pytest.mark.parametrize("text", NOT_SIGNS)
-def test_look_alike_does_not_escalate(matcher: Matcher, text: str) -> None:
-    assert matcher.understand(text).intent not in ("RedFlag", "Emergency")
 
 
 @pytest.mark.parametrize(
