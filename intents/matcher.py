@@ -23,23 +23,22 @@ own recognizer manages under two hundred on these templates.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
 from intents.asides import aside
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
-from intents.examples import example_files, sign_example_files
 from intents.fuzzy import FuzzyIndex
-from intents.grammar import Grammar, default_template_files, load_grammar
+from intents.grammar import Grammar, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
 from intents.normalize import LEADING, NUMBER, Normalized, normalize
 from intents.other_things import not_about
 from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
+from intents.sentence_sources import Sources as Sources  # re-exported: load_matcher(Sources(...))
 from intents.slot_words import parse_timer_name
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.stumbles import unstuttered
@@ -249,33 +248,6 @@ def _too_short(duration: SlotValue | None) -> bool:
     return (
         isinstance(duration, int) and not isinstance(duration, bool) and duration < SHORTEST_GUESSED
     )
-
-
-@dataclass(frozen=True)
-class Sources:
-    """Where the sentences come from. `templates` None: the package's templates, plus any
-    `custom` files (a user's own phrasings, in the same format); given: those files alone
-    (another domain), with no package examples. `examples`: the statistical layer's example
-    files (None: the package's, when the package's templates are used); the package's
-    warning-sign rounds teach the safety net's model with the package's templates."""
-
-    templates: tuple[Path, ...] | None = None
-    custom: tuple[Path, ...] = ()
-    examples: tuple[Path, ...] | None = None
-
-    def template_files(self) -> tuple[Path, ...]:
-        if self.templates is not None:
-            return self.templates
-        return (*default_template_files(), *self.custom)
-
-    def example_files(self) -> tuple[Path, ...]:
-        if self.examples is not None:
-            return self.examples
-        return example_files() if self.templates is None else ()
-
-    def sign_files(self) -> tuple[Path, ...]:
-        """The warning-sign rounds the safety net's model learns from (the package's domain)."""
-        return sign_example_files() if self.templates is None else ()
 
 
 @lru_cache(maxsize=4)
