@@ -85,8 +85,8 @@ def _amount_swapped(before: str, after: str) -> str | None:
     if span is None:
         return None
     cut, end = span
-    unit = next((w for w in reversed(words[cut:end]) if w.lower().strip(",.?!") in UNITS), None)
-    if unit is not None and not any(w.lower().strip(",.?!") in UNITS for w in said[:amount]):
+    unit = next((w for w in reversed(words[cut:end]) if _word(w) in UNITS), None)
+    if unit is not None and not any(_word(w) in UNITS for w in said[:amount]):
         said.insert(amount, unit)  # "thirty seconds, actually make it twenty" -> twenty seconds
         amount += 1
     if end < len(words):  # "add a minute to the ice, no wait, two": the rest of `before` stays
@@ -108,6 +108,7 @@ def _count_swapped(words: list[str], amount: list[str], counted: str) -> str | N
 
 
 def _word(word: str) -> str:
+    """A word as said, without case or the punctuation around it."""
     return word.lower().strip(",.?!")
 
 
@@ -125,7 +126,7 @@ def _corrected_span(words: list[str]) -> tuple[int, int] | None:
         j = i
         while j < len(words) and _amount_word(words[j]):
             j += 1
-        if j > i and any(w.lower().strip(",.?!") in UNITS for w in words[i:j]):
+        if j > i and any(_word(w) in UNITS for w in words[i:j]):
             runs.append((i, j))
         i = max(j, i + 1)
     return runs[0] if len(runs) == 1 and runs[0][0] > 0 else None
@@ -137,5 +138,5 @@ def _starts_with_amount(text: str) -> bool:
 
 
 def _amount_word(word: str) -> bool:
-    word = word.lower().strip(",.?!")
+    word = _word(word)
     return word in UNIT_WORDS or normalize(word).tokens == (NUMBER,)

@@ -290,4 +290,4 @@ def _reason(reason: str) -> str:
 def _own_name(slots: Mapping[str, SlotValue]) -> str:
     """A plain timer's own name ("set a pasta timer": pasta), else "timer"."""
     name = slots.get("timer")
-    return name if own_name(name) and isinstance(name, str) else "timer"
+    return name if own_name(name) else "timer"

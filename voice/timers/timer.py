@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from voice.clock import Now
 
@@ -205,6 +205,6 @@ def row_problem(row: object, now_wall: float | None = None) -> str | None:
     return None
 
 
-def own_name(name: object) -> bool:
+def own_name(name: object) -> TypeGuard[str]:
     """A user's name for a plain timer ("pasta"): one word of letters, no kind's name."""
     return isinstance(name, str) and name.isalpha() and len(name) <= 30 and name not in KINDS
