@@ -12,6 +12,8 @@ took away denials ("no, no pins and needles, just the usual stiffness") and rela
 
 from __future__ import annotations
 
+import re
+
 from intents.classifier import UNKNOWN
 from intents.dialect import BODY
 from intents.normalize import normalize, word_set
@@ -30,10 +32,19 @@ OURS = word_set(
     tight tightness bend bending twinge usual"""
 )
 OTHERS = word_set("he she they him her his hers them he's she's they're")
+ON_THE_PHONE = re.compile(
+    r"\b(?:call|ring|phone|text|bell) you (?:back|later|tomorrow|tonight|in a)\b"
+    r"|\bget back to you\b|\b(?:talk|speak|chat) (?:to |with )?you (?:later|soon|tomorrow)\b"
+    r"|\blove you\b"
+)
+"""Talk to someone on the phone ("yeah, I'm fine, I'll call you back later, bye Nan"): nobody
+says it to the coach, whatever words of ours are in it ("back")."""
 
 
 def aside(part: str, layer: StatisticalLayer) -> bool:
     said = normalize(part)
+    if ON_THE_PHONE.search(" ".join(said.tokens)):
+        return True
     words = set(said.tokens)
     sets = lexicon().sets
     if words & (OURS | OTHERS | BODY | sets["limb"] | sets["negator"]):

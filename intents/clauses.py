@@ -120,8 +120,9 @@ def second_chance(
         usable = [
             m if m is not None and m.intent not in (*escalations, UNSURE)
             and (not negated(m.text) or (m.intent == "No" and m.confidence == 1.0))
-            and limits.takes(m) else None
-            for m in parts
+            and limits.takes(m) and not (i < len(parts) - 1 and _opens_a_question(m, text))
+            else None
+            for i, m in enumerate(parts)
         ]  # fmt: skip
         picked = pick(usable)
         if (
@@ -163,6 +164,17 @@ def _with_what_follows(
     if again is None or again.intent != picked.intent:
         return picked
     return again if picked.slots.items() <= again.slots.items() else picked
+
+
+_QUESTION_OPENED = frozenset(["what", "so", "and", "then", "okay", "ok", "well", "but", "now"])
+
+
+def _opens_a_question(found: Match, text: str) -> bool:
+    """A "what" that a later part goes on with ("so what, in plain words, is a spasm"): the
+    start of a question, not a request to hear the last reply again ("what? again" is one)."""
+    said = set(re.findall(r"[a-z']+", found.text.lower()))
+    asked = re.search(r"\bwhat\s*[?!.]", text.lower()) is not None
+    return found.intent == "Repeat" and not asked and "what" in said and said <= _QUESTION_OPENED
 
 
 _ASKED = re.compile(r"\?|(?:^|\. )(?:what|how|should|can|could|do|does|is|are|when|which|why)\b")

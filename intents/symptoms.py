@@ -45,6 +45,9 @@ DOUBLED = word_set("no nothing none")
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
+CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+but\s+", re.IGNORECASE)
+"""Where a clause ends: after a sentence that claims nothing as a whole ("i don't think it's a
+slipped disc but my leg is numb"), each clause after the first is read again alone."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -77,15 +80,19 @@ class Lexicon:
 
     def spot(self, text: str) -> Warning | None:
         """The most urgent warning sign said (not negated, not exempt), or None. A question
-        about a sign claims nothing, but a sentence said after it still may: "is numbness
-        serious? my foot is numb" was read as a question alone."""
+        about a sign claims nothing, but a sentence or a clause said after it still may: "is
+        numbness serious? my foot is numb" was read as a question alone, "i don't think it's
+        sciatica, my foot is tingling" as a denial."""
         found = self._spot(text)
         if found is None and SUBJECT_YOU.intersection(words(text)):
             said = self._spot(as_said_of_oneself(text))  # "you wet yourself without knowing"
             found = said if said is not None and said.tier == "emergency" else None
         if found is not None or not self.claims_nothing(text):
             return found
-        later = [self._spot(part) for part in SENTENCE_END.split(text)[1:]]
+        sentences = SENTENCE_END.split(text)
+        later = [self._spot(part) for part in sentences[1:]] + [
+            self._spot(clause) for clause in self._clauses_after_a_denial(sentences)
+        ]
         return min(
             (w for w in later if w is not None), key=lambda w: TIERS.index(w.tier), default=None
         )
@@ -130,6 +137,21 @@ class Lexicon:
             if any(self._said(p, said, tokens, others, after) for p in family.patterns):
                 return family.warning
         return None
+
+    def _clauses_after_a_denial(self, sentences: Sequence[str]) -> list[str]:
+        """The clauses said after what already claims nothing by itself ("i don't think it's
+        a slipped disc | but my leg is numb"), not those that a denial or a question goes on
+        through ("worried i'd lost feeling | but no, i can feel my foot") nor those that go on
+        with a list of the signs denied ("any numbness, | tingling or weakness")."""
+        found, before = [], ""
+        for sentence in sentences:
+            for i, clause in enumerate(CLAUSE_END.split(sentence)):
+                said = canonical(words(clause))
+                listed = not said or said[0] in self.sets["listed"] | self.sets["list_joint"]
+                if before and i and not listed and self.claims_nothing(before):
+                    found.append(clause)
+                before = f"{before} {clause}"
+        return found
 
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
