@@ -4,14 +4,16 @@ People in pain talk around a sign: an answer first ("no, I can't lift either leg
 spoken to ("mum, my legs just went"), the sign played down ("it's nothing really, just pins
 and needles") or new to them ("never been weak like this before"), a question turned round
 ("why can't I breathe"). `plainly(text)` takes those wrappings off the text; `uninverted`
-turns the question's words back into a statement's.
+turns the question's words back into a statement's; `said_after` gives what is said after a
+question about a sign or a denial of one, to be read again alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Set
 
-from intents.normalize import word_set
+from intents.normalize import canonical, word_set, words
 
 ANSWER = re.compile(
     r"(?:^|(?<=[,;:!?.\u2026]))\s*(?:no|nope|nah)\s*(?:[,;:!?]+|\.(?!\.))", re.IGNORECASE
@@ -100,3 +102,29 @@ def as_said_of_oneself(text: str) -> str:
     """`text` with "you" as "I": someone telling of themselves as "you" ("you wet yourself
     without knowing", "you get this pain right in the middle of your chest")."""
     return _SECOND_WORD.sub(lambda m: _SECOND[m.group(0).lower()], text)
+
+
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
+"""Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
+stop, not an ellipsis)."""
+CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+but\s+", re.IGNORECASE)
+"""Where a clause ends, for `said_after`. Narrower than intents.clauses.SPLIT (which reads
+requests, and imports the lexicon): only punctuation and "but"."""
+
+
+def said_after(text: str, claims_nothing: Callable[[str], bool], listed: Set[str]) -> list[str]:
+    """In a sentence that claims nothing as a whole, what may still claim a sign read alone: the
+    sentences after the first ("is numbness serious? my foot is numb"), and each clause said
+    after what already claims nothing by itself ("i don't think it's a slipped disc | but my
+    leg is numb"); not a clause that a denial or a question goes on through ("worried i'd lost
+    feeling | but no, i can feel my foot") nor one that goes on with a list of the signs denied
+    (`listed` first: "any numbness, | tingling or weakness")."""
+    sentences = SENTENCE_END.split(text)
+    found, before = sentences[1:], ""
+    for sentence in sentences:
+        for i, clause in enumerate(CLAUSE_END.split(sentence)):
+            said = canonical(words(clause))
+            if before and i and said and said[0] not in listed and claims_nothing(before):
+                found.append(clause)
+            before = f"{before} {clause}"
+    return found

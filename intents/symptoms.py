@@ -20,7 +20,7 @@ from pathlib import Path
 from intents.dialect import dialect
 from intents.lexicon_file import read_lexicon
 from intents.normalize import canonical, word_set, words
-from intents.sign_wording import as_said_of_oneself, plainly, uninverted
+from intents.sign_wording import as_said_of_oneself, plainly, said_after, uninverted
 from intents.symptom_rules import TIERS, Family, Pattern, Warning
 from intents.whose_sign import (
     BEING,
@@ -42,12 +42,6 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
-SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
-"""Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
-stop, not an ellipsis)."""
-CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+but\s+", re.IGNORECASE)
-"""Where a clause ends: after a sentence that claims nothing as a whole ("i don't think it's a
-slipped disc but my leg is numb"), each clause after the first is read again alone."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -89,10 +83,8 @@ class Lexicon:
             found = said if said is not None and said.tier == "emergency" else None
         if found is not None or not self.claims_nothing(text):
             return found
-        sentences = SENTENCE_END.split(text)
-        later = [self._spot(part) for part in sentences[1:]] + [
-            self._spot(clause) for clause in self._clauses_after_a_denial(sentences)
-        ]
+        listed = self.sets["listed"] | self.sets["list_joint"]
+        later = [self._spot(part) for part in said_after(text, self.claims_nothing, listed)]
         return min(
             (w for w in later if w is not None), key=lambda w: TIERS.index(w.tier), default=None
         )
@@ -137,21 +129,6 @@ class Lexicon:
             if any(self._said(p, said, tokens, others, after) for p in family.patterns):
                 return family.warning
         return None
-
-    def _clauses_after_a_denial(self, sentences: Sequence[str]) -> list[str]:
-        """The clauses said after what already claims nothing by itself ("i don't think it's
-        a slipped disc | but my leg is numb"), not those that a denial or a question goes on
-        through ("worried i'd lost feeling | but no, i can feel my foot") nor those that go on
-        with a list of the signs denied ("any numbness, | tingling or weakness")."""
-        found, before = [], ""
-        for sentence in sentences:
-            for i, clause in enumerate(CLAUSE_END.split(sentence)):
-                said = canonical(words(clause))
-                listed = not said or said[0] in self.sets["listed"] | self.sets["list_joint"]
-                if before and i and not listed and self.claims_nothing(before):
-                    found.append(clause)
-                before = f"{before} {clause}"
-        return found
 
     def claims_nothing(self, text: str) -> bool:
         """A question about a sign, a hypothetical or a denial (the `unclaimed` patterns):
