@@ -25,6 +25,26 @@ class Clock(Protocol):
         ...
 
 
+SIGNAL_SLICE_S = 0.25
+"""The longest the main thread blocks at once. A signal (Ctrl-C, SIGTERM) that the kernel hands
+to another thread (the stdin reader, a speech thread) only marks itself pending: Python runs its
+handler in the main thread, and a main thread blocked on a lock never sees it. `make test` hung
+so once: SIGINT landed in the reader thread and the coach waited out a five-minute ice timer."""
+
+
+def wait_for(wake: threading.Event, timeout: float | None = None) -> bool:
+    """`wake.wait(timeout)`, in slices on the main thread so pending signal handlers run."""
+    if threading.current_thread() is not threading.main_thread():
+        return wake.wait(timeout)
+    end = None if timeout is None else time.monotonic() + timeout
+    while True:
+        left = SIGNAL_SLICE_S if end is None else min(SIGNAL_SLICE_S, end - time.monotonic())
+        if left <= 0:
+            return wake.is_set()
+        if wake.wait(left):
+            return True
+
+
 class SystemClock:
     """The real clock: time.monotonic and time.time."""
 
@@ -35,7 +55,7 @@ class SystemClock:
         timeout = mono_deadline - time.monotonic()
         if timeout <= 0:
             return wake.is_set()
-        return wake.wait(timeout)
+        return wait_for(wake, timeout)
 
 
 class FakeClock:

@@ -19,7 +19,7 @@ from types import FrameType
 from typing import IO, Protocol
 
 from intents.types import Match
-from voice.clock import Clock, Now
+from voice.clock import Clock, Now, wait_for
 from voice.coach.over_speech import OverSpeech, over_speech
 from voice.errors import StateError
 from voice.events import (
@@ -148,7 +148,7 @@ class Session:
         deadline = self._coach.next_deadline()
         if self._inbox.empty():
             if deadline is None:
-                self._wake.wait()
+                wait_for(self._wake)  # in slices: a Ctrl-C is seen at once
             else:
                 self._clock.wait_until(deadline, self._wake)
         self._wake.clear()
