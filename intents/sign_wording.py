@@ -108,6 +108,13 @@ SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
 CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+but\s+", re.IGNORECASE)
+SIGN_THEN_SUBJECT = re.compile(
+    r"\b(sciatica|nerves?|dis[ck]s?|numbness|tingling|tingles|weakness|needles|equina)"
+    r"\s+(my|i|i'm|i've|his|her|their|our)\b",
+    re.IGNORECASE,
+)
+"""A named sign, then a new subject, with no comma between (speech has none): "i don't think
+it's sciatica | my foot is tingling" is two clauses, as if written with one."""
 """Where a clause ends, for `said_after`. Narrower than intents.clauses.SPLIT (which reads
 requests, and imports the lexicon): only punctuation and "but"."""
 
@@ -119,7 +126,7 @@ def said_after(text: str, claims_nothing: Callable[[str], bool], listed: Set[str
     leg is numb"); not a clause that a denial or a question goes on through ("worried i'd lost
     feeling | but no, i can feel my foot") nor one that goes on with a list of the signs denied
     (`listed` first: "any numbness, | tingling or weakness")."""
-    sentences = SENTENCE_END.split(text)
+    sentences = SENTENCE_END.split(SIGN_THEN_SUBJECT.sub(r"\1, \2", text))
     found, before = sentences[1:], ""
     for sentence in sentences:
         for i, clause in enumerate(CLAUSE_END.split(sentence)):
