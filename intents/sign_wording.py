@@ -108,6 +108,8 @@ SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[^.]\.)\s+")
 """Where a sentence ends inside what was said (a question mark, an exclamation mark or one full
 stop, not an ellipsis)."""
 CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s+but\s+", re.IGNORECASE)
+"""Where a clause ends, for `said_after`. Narrower than intents.clauses.SPLIT (which reads
+requests, and imports the lexicon): only punctuation and "but"."""
 SIGN_THEN_SUBJECT = re.compile(
     r"\b(sciatica|nerves?|dis[ck]s?|numbness|tingling|tingles|weakness|needles|equina)"
     r"\s+(my|i|i'm|i've|his|her|their|our)\b",
@@ -115,8 +117,6 @@ SIGN_THEN_SUBJECT = re.compile(
 )
 """A named sign, then a new subject, with no comma between (speech has none): "i don't think
 it's sciatica | my foot is tingling" is two clauses, as if written with one."""
-"""Where a clause ends, for `said_after`. Narrower than intents.clauses.SPLIT (which reads
-requests, and imports the lexicon): only punctuation and "but"."""
 
 
 def said_after(text: str, claims_nothing: Callable[[str], bool], listed: Set[str]) -> list[str]:
