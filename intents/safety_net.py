@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from intents.classifier import UNKNOWN, IntentModel
 from intents.dialect import BODY
+from intents.long_over import long_over
 from intents.normalize import NUMBER, Normalized, normalize, word_set
 from intents.said_for_someone import any_sign_for_the_patient
 from intents.sign_wording import plainly
-from intents.symptoms import lexicon
+from intents.symptoms import lexicon, spot_warning
 from intents.types import Match
 
 log = logging.getLogger(__name__)
@@ -117,9 +118,18 @@ def safety_net(
     negation governs (`unnegated`). It does not see whose sign it is, nor "my car battery is
     dead": a sentence naming someone else is read, surer (`SURER`), as said for the person on
     the floor (`SOMEONE_ELSE`), and one with a vehicle only with the speaker's own body in it
-    (`VEHICLE`)."""
+    (`VEHICLE`). A sign told as long over (intents.long_over) is not read, only what follows."""
     if probability >= 1.0:
         return None
+    named = spot_warning(text)
+    over = long_over(text, named.family if named is not None else "")
+    if over is not None:  # "numb years ago, fine since": only what is said after counts
+        rest = text[over:]
+        later = normalize(rest)
+        if later.empty:
+            return None
+        caught = safety_net(signs, intents, rest, later.without_leading(), probability)
+        return None if caught is None else replace(caught, text=text)
     sets = lexicon().sets
     heard = set(said.tokens)
     if any(heard & sets[name] for name in UNREAD):

@@ -6,8 +6,10 @@ Pure."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from intents.guessed_slots import words_slots
+from intents.long_over import long_over
 from intents.said_for_someone import (
     STORY,
     counts_for_the_patient,
@@ -30,9 +32,12 @@ safety net (intents.safety_net); never from the statistical layer's ordinary gue
 tolerant fallback (those were false alarms on the blind dev set every time: "no chest pain")."""
 
 
-NOW = re.compile(r"\b(?:(?:and|but|so) )?(?:now|right now|today|tonight|this morning|since then)\b")
+NOW = re.compile(
+    r"\b(?:(?:and|but|so) )?(?:now|right now|today|tonight|this morning|since then)\b|\bbut\b"
+)
 """Where a story may turn to how things are now ("my dad had a stroke years ago and now he
-can't breathe"): what follows is read again on its own."""
+can't breathe", "I fell off a ladder years ago, all healed, but I fell again today"): what
+follows is read again on its own."""
 
 
 def warning_match(text: str) -> Match | None:
@@ -47,7 +52,8 @@ def warning_match(text: str) -> Match | None:
         found = said_once
     if found is None:
         later = (warning_match(text[m.start() :]) for m in NOW.finditer(text) if m.start())
-        return next((match for match in later if match is not None), None)
+        turned = next((match for match in later if match is not None), None)
+        return None if turned is None else replace(turned, text=text)
     intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
     slots: dict[str, SlotValue] = {"symptom": found.family}
     area = parse_area(text)
@@ -72,7 +78,9 @@ def _spotted(text: str) -> Warning | None:
     over = told_as_over(text) if found is not None else None
     if over is None and found is not None:
         over = _not_mine(text)
-    if over is not None:  # someone else's, and over: only what is said after it counts
+    if over is None and found is not None:
+        over = long_over(text, found.family)  # "numb years ago, fine since"
+    if over is not None:  # someone else's, or long over: only what is said after it counts
         return _spotted(text[over:])
     return found
 
