@@ -38,8 +38,10 @@ STILL_SIGNS = [
     ("my leg has been numb since yesterday, I had an op years ago and it got fixed", "RedFlag"),
     ("i fell off a ladder years ago, all healed, but i fell again today", "RedFlag"),
     ("I had a tumour removed years ago, fine since", "RedFlag"),
-    ("years ago i lost control of my bladder, it went away, and last night it happened again",
-     "Emergency"),  # fmt: skip
+    (
+        "years ago i lost control of my bladder, it went away, and last night it happened again",
+        "Emergency",
+    ),  # fmt: skip
     ("when i was a kid i had numb legs, it went away, but i can't feel my legs now", "Emergency"),
     ("i had a stroke years ago, i'm fine now, but my face is drooping", "Emergency"),
     ("i had chest pain years ago, it passed, and now i've got chest pain", "Emergency"),
