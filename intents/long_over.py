@@ -20,6 +20,7 @@ LONG_PAST = re.compile(
     r"|when i was (?:younger|little|small|a (?:kid|child|teen\w*|boy|girl|lad|student)"
     r"|at (?:school|uni\w*|college)|in my \w+ies|pregnant|expecting)"
     r"|(?:back )?in (?:nineteen \w+|two thousand(?: and)? \w+|\d{4})|back in the day"
+    r"|(?:back )?in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s|\d{4}s)"
     r"|last year|the year before last)\b"
 )
 """A time long past: not days or weeks, which may be this episode ("numb two days ago")."""
@@ -33,7 +34,8 @@ ENDED = re.compile(
     r"|(?:nothing|not once|no problems?|no trouble|no issues?|not a thing) since"
     r"|never (?:since|came back|happened again|had it (?:since|again))|haven't had it since"
     r"|got (?:fixed|sorted|better)|was (?:fixed|sorted|treated|operated on)"
-    r"|(?:fixed|sorted|healed) (?:now|since|up)|(?:long|all) (?:gone|over|sorted|fixed|healed"
+    r"|(?:fixed|sorted|healed|resolved) (?:now|since|up|in|back|years|ages|long)"
+    r"|(?:long|all) (?:gone|over|sorted|fixed|healed"
     r"|better|clear)|fully recovered|recovered fully|over now"
     r"|(?:that's|it's|that is|it is|it was|that was|they're|they are) (?:all |long )?(?:over"
     r"|gone|in the past|history|behind me)"
@@ -43,9 +45,9 @@ ENDED = re.compile(
 """Said of a sign to end it: "fine since", "went away", "nothing since", "got fixed", with
 whoever it was said of ("it's been fine since", "and I'm fine now")."""
 PRESENT = re.compile(
-    r"\b(?:is|are|am|i'm|it's|he's|she's|(?:has|have|i've|it's|we've)(?! had)|can't|cannot|can"
-    r"|won't|keeps?|still|now|today|tonight|yesterday|this (?:morning|evening|afternoon|week)"
-    r"|at the moment)\b"
+    r"\b(?:is|are|am|i'm|it's|he's|she's|(?:has|(?<!did )have|i've|it's|we've)(?! had)|can't"
+    r"|cannot|can|won't|keeps?|still|now|today|tonight|yesterday"
+    r"|this (?:morning|evening|afternoon|week)|at the moment)\b"
 )
 """A sign said as now ("my leg has been numb since yesterday; I had an op years ago and it got
 fixed"): the story may not be the sign's."""

@@ -106,6 +106,11 @@ the net's model, taught "call 999" and "phone an ambulance", was sure of it as a
 0.85 once rounds 21 and 22 were learnt. An ambulance asked for in words is the lexicon's."""
 
 
+SAYINGS = re.compile(r"\boff (?:my|your|his|her|me) chest\b")
+"""Sayings with a sign's words ("I need to get something off my chest"): the net's model was
+sure of it as an emergency (0.99); a sign said beside one is still the lexicon's to read."""
+
+
 def safety_net(
     signs: IntentModel, intents: IntentModel, text: str, said: Normalized, probability: float
 ) -> Match | None:
@@ -173,6 +178,7 @@ def _read(
         AS_DIRECTED.search(text.lower())
         or CHECKED_FINE.search(lowered)
         or CALL_OVER.search(lowered)
+        or SAYINGS.search(lowered)
     ):
         return None
     red, emergency = _sign_probabilities(signs, tokens)

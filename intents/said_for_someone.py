@@ -61,7 +61,8 @@ STORY = re.compile(
     r"in (?:nineteen|two thousand|twenty \w+|\d{4})|when (?:he|she|they) (?:was|were)|used to|"
     r"once|always|every (?:winter|day|year)|fine now|recover\w*|beat|nobody was hurt|"
     r"without a scratch|was telling|swears|back in (?:the day|the \w+ies|\d|nineteen|two)|years|"
-    r"in the war|as usual|ended up|announced)\b"
+    r"in the war|as usual|ended up|announced|at (?:the age of |age )?(?:forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?(?! past| to))\b"
 )
 """A story of the past, a habit or a recovery: not the person on the floor now ("back in the
 day", not "his back in spasm"; "every time he turns his head" is how it is now)."""
@@ -141,7 +142,8 @@ def first_person(text: str) -> list[str]:
     spellings = [_HER.sub("me", _HER_BEFORE_WORD.sub("my", said))]
     if _HER_BEFORE_WORD.search(said):
         spellings.append(_HER.sub("me", said))
-    return [s for s in dict.fromkeys(spellings) if s != text.lower()]
+    unchanged = _VOCATIVE.sub("", text.lower())  # someone spoken to is not someone else
+    return [s for s in dict.fromkeys(spellings) if s != unchanged]
 
 
 _YOU = (
@@ -257,6 +259,11 @@ def any_sign_for_the_patient(text: str) -> list[str]:
     return for_the_patient(text)
 
 
+_HAD = re.compile(r"\b(?:had|was|were)\b")
+"""Said in the past ("my grandmother had a stroke, she is ok now"): with someone said to be
+fine since, a story."""
+
+
 def told_as_over(text: str) -> int | None:
     """Where someone else's sign is told of as over, or None: explained away ("his chest pain
     was only heartburn"), or a story with them fine or back to normal since ("my manager had a
@@ -266,6 +273,6 @@ def told_as_over(text: str) -> int | None:
     if not first_person(text):
         return None  # no one else named
     over = _EXPLAINED.search(said)
-    if over is None and STORY.search(said):
+    if over is None and (STORY.search(said) or _HAD.search(said)):
         over = _RECOVERED.search(said) or _BACK_TO.search(said)
     return None if over is None else over.end()
