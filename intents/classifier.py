@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +101,13 @@ class IntentModel:
             return 0.0
         return sum(f"w:{t}" in self._vocab for t in words) / len(words)
 
-    def guess(self, tokens: Sequence[str]) -> Guess:
+    def guess(self, tokens: Sequence[str], leaving_out: Collection[str] = ()) -> Guess:
+        """The likeliest label and the next, among the labels not in `leaving_out` (their
+        probabilities shared out among the rest)."""
         probs = self.probabilities(tokens)
+        if leaving_out:
+            probs = np.where(np.isin(np.array(self.labels), list(leaving_out)), 0.0, probs)
+            probs = probs / max(float(probs.sum()), 1e-12)
         first, second = np.argsort(probs)[::-1][:2]
         return Guess(
             self.labels[first], float(probs[first]), self.labels[second], float(probs[second])

@@ -57,6 +57,12 @@ CLOSE_PAIRS = frozenset(
 wrong meaning."""
 
 
+SAFETY_LAYERS_OWN = ("RedFlag", "Emergency")
+"""Labels this layer never acts on (the safety lexicon and the safety net read them first): a
+guess is made among the others, so "the box fell off the shelf and my back went" is not lost
+to a share of RedFlag that neither safety layer claimed."""
+
+
 class StatisticalLayer:
     def __init__(
         self,
@@ -95,7 +101,7 @@ class StatisticalLayer:
         s = self.settings
         if self.model.known_share(said.tokens) < s.min_known_share:
             return None
-        guess = self.model.guess(said.tokens)
+        guess = self.model.guess(said.tokens, leaving_out=SAFETY_LAYERS_OWN)
         close = self._close_pair(text, said, guess)
         if close is not None:
             return close

@@ -123,3 +123,16 @@ def test_bad_example_files_name_the_file(tmp_path: Path, text: str, message: str
     with pytest.raises(TemplateError, match="mine.yaml") as err:
         load_examples([path])
     assert message in str(err.value)
+
+
+def test_a_guess_leaving_labels_out_shares_their_probability_among_the_rest(
+    tmp_path: Path,
+) -> None:
+    model = load_or_train(_examples(), tmp_path)
+    tokens = normalize("stop the ice").tokens  # words of both
+    probs = dict(zip(model.labels, model.probabilities(tokens), strict=True))
+    full = model.guess(tokens)
+    without = model.guess(tokens, leaving_out=(full.intent,))
+    assert without.intent == full.runner_up != full.intent
+    rest = sum(p for label, p in probs.items() if label != full.intent)
+    assert without.probability == pytest.approx(probs[full.runner_up] / rest)
