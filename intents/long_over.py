@@ -4,9 +4,9 @@ sign now; what is said after it is read again on its own ("..., it went away, bu
 is tingling"). Pure.
 
 Both must be said: a time long past (years ago, as a child, when I was pregnant, a given year)
-and that it ended (fine since, got fixed, went away, nothing since). A sign that came
-back ("... but it's back", "fine until today") stays a sign, and a history that is the sign
-(cancer years ago) is never over."""
+and that it ended (fine since, got fixed, went away, nothing since), with no sign said as now
+before the end (`PRESENT`). A sign that came back after it ("... but it's back", "fine until
+today") stays a sign, and a history that is the sign (cancer years ago) is never over."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ ENDED = re.compile(
     r"|never (?:since|came back|happened again|had it (?:since|again))|haven't had it since"
     r"|got (?:fixed|sorted|better)|was (?:fixed|sorted|treated|operated on)"
     r"|(?:fixed|sorted|healed|resolved) (?:now|since|up|in|back|years|ages|long)"
-    r"|(?:long|all) (?:gone|over|sorted|fixed|healed"
-    r"|better|clear)|fully recovered|recovered fully|over now"
+    r"|(?:long|all) (?:gone|over|sorted|fixed|healed|better|clear)"
+    r"|fully recovered|recovered fully|over now"
     r"|(?:that's|it's|that is|it is|it was|that was|they're|they are) (?:all |long )?(?:over"
     r"|gone|in the past|history|behind me)"
     r"|now (?:it|that|i|it's|i'm|that's)(?: is| am)? (?:fine|ok|okay|alright|all right|good"
