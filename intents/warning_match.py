@@ -75,14 +75,15 @@ def _spotted(text: str) -> Warning | None:
     if as_you is not None:  # "you sit on the toilet and you can't feel the seat": an emergency
         found = spot_warning(as_you)
         found = found if found is not None and found.tier == EMERGENCY_TIER else None
-    over = told_as_over(text) if found is not None else None
-    if over is None and found is not None:
+    if found is None:
+        return None
+    over = told_as_over(text)
+    if over is None:
         over = _not_mine(text)
-    if over is None and found is not None:
+    if over is None:
         over = long_over(text, found.family)  # "numb years ago, fine since"
-    if over is not None:  # someone else's, or long over: only what is said after it counts
-        return _spotted(text[over:])
-    return found
+    # someone else's, or long over: only what is said after it counts
+    return found if over is None else _spotted(text[over:])
 
 
 NOT_MINE = re.compile(r"\bnot (?:mine|me)\b(?! (?:being|making|exaggerating|joking|lying))")
