@@ -155,7 +155,23 @@ def canonical(tokens: Iterable[str]) -> list[str]:
                 out[-1] = PAIRS[(out[-1], part)]
             else:
                 out.append(part)
-    return _nobody(out)
+    return _in_law(_nobody(out))
+
+
+KIN = word_set("brother sister father mother son daughter")
+"""Family said with "in law": the in-law is read as the family word ("my father in law has
+cancer" is someone else's, as "my father has cancer" is)."""
+
+
+def _in_law(tokens: list[str]) -> list[str]:
+    """ "in law" after a `KIN` word is dropped."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "law" and out[-2:-1] and out[-2] in KIN and out[-1] == "in":
+            out.pop()
+            continue
+        out.append(token)
+    return out
 
 
 COUNTED_ON = word_set("more and half of")

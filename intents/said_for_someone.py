@@ -29,7 +29,10 @@ PEOPLE = (
     "grandmother grandfather grandpa "
     "fiancee flatmate housemate lass fella bairn girl cousin lola lolo nana mamaw papaw"
 )
-_PERSON = re.compile(rf"\b(?:my|our|the|me|mi) (?:{'|'.join(PEOPLE.split())})(?:'s)?\b")
+_PERSON = re.compile(
+    rf"\b(?:my|our|the|me|mi) (?:{'|'.join(PEOPLE.split())})(?:[- ]in[- ]law)?(?:'s)?\b"
+)
+"""Someone of the family, an in-law too ("my brother-in-law had a slipped disc")."""
 _VOCATIVE = re.compile(r"(?:,?\s*\b(?:mate|pal|bro)|,\s*love)\b(?=\s*[,.!?]|\s*$)")
 """Someone spoken to at the end ("ring the ambo, mate"); "love" only after a comma ("he fell in
 love" is no vocative)."""
@@ -236,9 +239,17 @@ def counts_for_the_patient(text: str, family: str) -> bool:
         return False
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"
+    if family in HISTORY and named and _CARER.search(said):
+        return False  # "my dad has cancer, i was lifting him": the speaker's back
     return family not in HISTORY or not named or _EPISODE.search(said) is not None
 
 
+_CARER = re.compile(
+    r"\bi(?:'m| am| was|'ve been| have been)? (?:lifting|lifted|carrying|carried|helping|helped"
+    r"|moving|moved|turning|turned|caring for|looking after|nursing|pushing|pushed) (?:him|her)\b"
+)
+"""The speaker handling the other person: the spasm is the speaker's, the other's history is
+not the patient's."""
 _MINE = re.compile(r"\bmine\b")
 """The speaker's own, set against another's."""
 STRICTEST = "fever"
