@@ -239,7 +239,7 @@ def counts_for_the_patient(text: str, family: str) -> bool:
         return False
     if family in HISTORY and _RECOVERED.search(said):
         return False  # "he fell off the trampoline but he's fine"
-    if family in HISTORY and named and _CARER.search(said):
+    if family in HISTORY and named and _CARER.search(said) and not _THEIR_BACK.search(said):
         return False  # "my dad has cancer, i was lifting him": the speaker's back
     return family not in HISTORY or not named or _EPISODE.search(said) is not None
 
@@ -250,6 +250,11 @@ _CARER = re.compile(
 )
 """The speaker handling the other person: the spasm is the speaker's, the other's history is
 not the patient's."""
+_THEIR_BACK = re.compile(
+    r"\b(?:his|her) (?:back|neck|spine)\b|\b(?:he|she)(?:'s| is| was)? (?:in spasm|on the floor)\b"
+)
+"""The other person's spasm ("her back locked, I was helping her up"): theirs, the one on the
+floor."""
 _MINE = re.compile(r"\bmine\b")
 """The speaker's own, set against another's."""
 STRICTEST = "fever"

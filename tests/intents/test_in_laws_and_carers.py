@@ -2,7 +2,8 @@
 family like any other ("my father-in-law has the cancer" is his, as "my father has cancer" is),
 and a speaker lifting or helping that person is the one on the floor, so the other's cancer,
 pregnancy or fall is not the patient's. Signs said of the other person now still escalate, and
-so does their history when the speaker is only with them. Through the whole matcher."""
+so does their history when the speaker is only with them or speaks of the other's back ("my
+wife is pregnant and her back locked, I was helping her up"). Through the whole matcher."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ STILL_SIGNS = [
     ("my brother in law is here, my legs went numb", "RedFlag"),
     ("my husband has cancer and his back has locked up", "RedFlag"),
     ("my father in law fell and hit his head", "Emergency"),
+    ("my wife is pregnant and her back locked, I was helping her up", "RedFlag"),
+    ("my dad has cancer, his back went when I was lifting him", "RedFlag"),
+    ("my mum has cancer, she's on the floor, I was helping her", "RedFlag"),
 ]
 
 
