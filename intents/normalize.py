@@ -167,7 +167,7 @@ def _in_law(tokens: list[str]) -> list[str]:
     """ "in law" after a `KIN` word is dropped."""
     out: list[str] = []
     for token in tokens:
-        if token == "law" and out[-2:-1] and out[-2] in KIN and out[-1] == "in":
+        if token == "law" and len(out) >= 2 and out[-2] in KIN and out[-1] == "in":
             out.pop()
             continue
         out.append(token)
