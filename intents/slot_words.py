@@ -78,6 +78,7 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     """
 )
 NAMING = _set("called named labelled labeled titled")
+PASSIVE = _set("been was were got get being i'm he's she's")
 """Before a timer's own name: "a timer called shoulder", "the timer labelled invoice"."""
 NOT_A_NAME_BEFORE_ONE = NOT_A_NAME | _set(
     "little big small short long whole same right wrong only total top end other"
@@ -85,7 +86,15 @@ NOT_A_NAME_BEFORE_ONE = NOT_A_NAME | _set(
 """Before "one", words that are not a timer's name: "the other one", "the long one"."""
 NAME_FOLLOWS = _set(
     "please now one is needs need can could doesn't does done will should has going finish "
-    "finished ready again too"
+    "finished ready again too got nearly almost still"
+)
+NAME_AFTER = _set("to from for of off onto")
+"""Before a name said without "the": "add half an hour to laundry", "time left for pelmeni"."""
+NOT_A_NAME_AFTER = _set(
+    """
+    me you him her us them it later now today tonight tomorrow sure real good nothing anything
+    something everything ages long short while bit second seconds minute minutes hour hours go
+    """
 )
 ALL_NEXT = _set(
     "of the my timers countdowns them these those your our running three two timer countdown"
@@ -124,7 +133,8 @@ def parse_timer_name(text: str) -> str | None:
     """Which timer: "ice", "stretch", "timer" (a plain one) or the user's own name word."""
     tokens = tokenize(text)
     for i, token in enumerate(tokens):  # "a timer called shoulder", "call it water"
-        at = i + 1 if token in NAMING else 0
+        passive = token_at(tokens, i - 1) in PASSIVE  # "i've been called back in"
+        at = i + 1 if token in NAMING and not passive else 0
         if token in ("call", "name") and token_at(tokens, i + 1) in ("it", "this", "that"):
             at = i + 2
         if at:
@@ -134,7 +144,9 @@ def parse_timer_name(text: str) -> str | None:
                 return _kind(tokens, at) or word
     plain = False
     timers = [i for i, token in enumerate(tokens) if token in TIMER_WORDS]
-    durations = {d.words[1] for d in scan(tokens)[0]} if timers else set()
+    spans = scan(tokens)[0] if timers else []
+    durations = {d.words[1] for d in spans}
+    amount = {i for d in spans for i in range(*d.words)}  # "a timer for five minutes"
     for i in timers:
         word = token_at(tokens, i - 1)
         if i in durations or word in UNIT_SECONDS or read_integer(tokens, i - 1) is not None:
@@ -144,9 +156,11 @@ def parse_timer_name(text: str) -> str | None:
             return kind
         if word and word not in NOT_A_NAME and word.isalpha():
             return word
-        named = tokens[i + 1 : i + 3] == ("for", "the") and token_at(tokens, i + 3)
-        if named and named.isalpha() and named not in NOT_A_BARE_NAME:
-            return _kind(tokens, i + 3) or named  # "the timer for the pasta"
+        at = i + 2 + (token_at(tokens, i + 2) in ("the", "my"))
+        named = token_at(tokens, i + 1) in ("for", "of", "on") and token_at(tokens, at)
+        named = named if at not in amount and read_integer(tokens, at) is None else ""
+        if named and named.isalpha() and named not in NOT_A_BARE_NAME | NOT_A_NAME_AFTER:
+            return _kind(tokens, at) or named  # "the timer for the pasta", "timer of molokhia"
         plain = True
     kinds = (k for i in range(len(tokens)) if (k := _kind(tokens, i)) and not _denied(tokens, i))
     kind = next(kinds, None)
@@ -189,7 +203,10 @@ def _bare_name(tokens: Tokens) -> str | None:
         follows = token_at(tokens, i + 2)
         one = follows == "one"  # "pause the neck one": a name of any word but "the long one"
         unnamed = NOT_A_NAME_BEFORE_ONE if one else NOT_A_BARE_NAME
-        if token != "the" or not word.isalpha() or word in unnamed:
+        unsaid = token in NAME_AFTER and word not in NOT_A_NAME_AFTER and i > 0  # "to laundry"
+        if token in ("to", "onto"):  # "add half an hour to laundry", not "how long to go"
+            unsaid = unsaid and any(t in UNIT_SECONDS for t in tokens[:i])
+        if (token != "the" and not unsaid) or not word.isalpha() or word in unnamed:
             continue
         number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
         moved = token_at(tokens, i - 1) in ("to", "off", "from", "onto")  # "off the roast, coach"
