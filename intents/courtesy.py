@@ -41,6 +41,13 @@ _ASIDE = re.compile(
     r"|if you (?:could|would|can|will|please)"
     r"|if you'd be so kind|if i may|please|kindly)\b,?\s*"
 )
+_ADDRESS = re.compile(
+    r"(?:\s+(?:hun|hon|sweetheart|sweetie|darling|babe|mate|pal|bro|buddy|dude)"
+    r"|,\s*(?:love|dear|duck|pet|chuck|sir|ma'am|madam|boss|man|my friend|my dear|honey))"
+    r"[\s.!?]*$"
+)
+"""Someone spoken to at the end, as to a person ("thank you sweetheart", "ok, bit softer, love");
+the plainer words ("love", "man") only after a comma ("i'd love", "the man")."""
 _PAST = {
     "spoke": "speak", "said": "say", "told": "tell", "gave": "give", "put": "put", "set": "set",
     "went": "go", "took": "take", "read": "read", "began": "begin", "let": "let", "ran": "run",
@@ -91,7 +98,7 @@ def plainly(text: str) -> str | None:
     if found := _MIGHT_I_ASK.match(said):
         who = {"i": "should i", "you": "could you"}.get(found.group(1) or "", "")
         return _join(who, found.group(2))
-    plain = _ASIDE.sub("", said).strip(" ,")
+    plain = _ADDRESS.sub("", _ASIDE.sub("", said)).strip(" ,")
     return plain if plain and plain != said.strip(" ,") else None
 
 

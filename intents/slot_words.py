@@ -78,6 +78,8 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     """
 )
 NAMING = _set("called named labelled labeled titled")
+PLACED = _set("at by near outside inside through under behind beside")
+"""Before "the X": where something is, not which timer ("somebody is at the gate")."""
 PASSIVE = _set("been was were got get being i'm he's she's")
 """Before a timer's own name: "a timer called shoulder", "the timer labelled invoice"."""
 NOT_A_NAME_BEFORE_ONE = NOT_A_NAME | _set(
@@ -208,6 +210,8 @@ def _bare_name(tokens: Tokens) -> str | None:
             unsaid = unsaid and any(t in UNIT_SECONDS for t in tokens[:i])
         if (token != "the" and not unsaid) or not word.isalpha() or word in unnamed:
             continue
+        if token_at(tokens, i - 1) in PLACED:
+            continue  # "pause, somebody is at the gate"
         number = word in UNIT_SECONDS or read_integer(tokens, i + 1) is not None
         moved = token_at(tokens, i - 1) in ("to", "off", "from", "onto")  # "off the roast, coach"
         if not number and (not follows or follows in NAME_FOLLOWS or moved):

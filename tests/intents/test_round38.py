@@ -3,7 +3,8 @@ name said without "the" or "timer" ("add half an hour to laundry", "how much tim
 pelmeni", "continue timer of molokhia", "is the bleach nearly done"); a passive "called" names
 no timer ("I've been called back in"); a verb that names the very timer action the model leans
 to lowers the bar it must clear ("delete the minute and a half one"); a vehicle braking hard
-and the speaker thrown about, or hitting the dashboard, is an accident to get checked."""
+and the speaker thrown about, or hitting the dashboard, is an accident to get checked; someone
+spoken to at the end ("thanks hun") and a place ("at the gate") are not what was asked about."""
 
 from __future__ import annotations
 
@@ -60,3 +61,23 @@ def test_thrown_about_in_a_vehicle_is_checked(matcher: Matcher, text: str) -> No
 @pytest.mark.parametrize("text", ["he slammed on the brakes", "i braked and stopped in time"])
 def test_braking_alone_is_no_accident(matcher: Matcher, text: str) -> None:
     assert matcher.understand(text).intent not in ("RedFlag", "Emergency")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("thanks hun", "Thanks"),
+        ("thank you sweetheart", "Thanks"),
+        ("can i use heat, sir", "HeatQuestion"),
+        ("call an ambulance, mate", "Emergency"),  # the whole sentence is read first
+        ("is that the man", "Unknown"),  # "man" is someone spoken to only after a comma
+    ],
+)
+def test_someone_spoken_to_at_the_end(matcher: Matcher, text: str, intent: str) -> None:
+    assert matcher.understand(text).intent == intent
+
+
+def test_a_place_is_no_timer_name(matcher: Matcher) -> None:
+    found = matcher.understand("hold on hold on pause, somebody is at the gate")
+    assert (found.intent, found.slots) == ("PauseTimer", {})
+    assert matcher.understand("how long left on the roast").slots == {"timer": "roast"}
