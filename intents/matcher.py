@@ -40,6 +40,7 @@ from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
 from intents.sentence_sources import Sources as Sources  # re-exported: load_matcher(Sources(...))
 from intents.slot_words import parse_timer_name
+from intents.spoken_to import spoken_to_someone_else
 from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
 from intents.stumbles import unstuttered
 from intents.trained_models import Labelled, intent_model, sign_model
@@ -94,6 +95,7 @@ class Matcher:
             found.confidence < 1.0
             and told_not_to(found.intent, text)
             or not_about(found.intent, text)
+            or spoken_to_someone_else(found.intent, text)  # "stop it, both of you"
         ):
             return None  # ask again, never act
         if found not in (None, early) and _takes_amount(found) and says_two_amounts(text):
