@@ -81,3 +81,16 @@ def test_a_place_is_no_timer_name(matcher: Matcher) -> None:
     found = matcher.understand("hold on hold on pause, somebody is at the gate")
     assert (found.intent, found.slots) == ("PauseTimer", {})
     assert matcher.understand("how long left on the roast").slots == {"timer": "roast"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("We knocked two minutes off our parkrun time, get in!", "Unknown"),
+        ("he shaved a second off the world record", "Unknown"),
+        ("take two minutes off my ice time", "RemoveTime"),  # the coach's timer, named
+        ("add five minutes to the roast", "AddTime"),
+    ],
+)
+def test_a_time_run_is_no_timer(matcher: Matcher, text: str, intent: str) -> None:
+    assert matcher.understand(text).intent == intent
