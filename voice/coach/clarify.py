@@ -14,7 +14,7 @@ from intents.replies import Replies
 from intents.statistical import ASKABLE
 from intents.types import Match
 from voice.clock import Now
-from voice.timers.spoken_time import say_duration
+from voice.timers.spoken_time import as_adjective, say_duration
 from voice.timers.words import spoken_name
 
 QUESTION_TTL = 60.0
@@ -40,12 +40,6 @@ def option_values(match: Match) -> dict[str, str]:
     else:
         name = f"the {spoken_name(slots.get('timer', 'timer'))}"
     return {"duration": spoken, "name": name}
-
-
-def as_adjective(spoken: str) -> str:
-    """A duration as said before "timer": "five minutes" -> "five-minute"."""
-    units = {"minutes": "minute", "seconds": "second", "hours": "hour"}
-    return "-".join(units.get(word, word) for word in spoken.split())
 
 
 def option_text(replies: Replies, option: Match) -> str:

@@ -23,7 +23,7 @@ from voice.timers.countdown_line import TimerView
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
-from voice.timers.spoken_time import number_words, say_duration
+from voice.timers.spoken_time import as_adjective, number_words, say_duration
 from voice.timers.timer import Timer, own_name, row_problem
 from voice.timers.timer_intents import (
     COMMAND_INTENTS,
@@ -108,6 +108,10 @@ class TimerDesk:
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(naming(one, name), now)]
+        plain = [name for name in runs if name == "timer" or "-" in name]
+        if asked == "timer" and "duration" not in slots and len(plain) > 1:
+            names = " or ".join(f"the {spoken_name(name)}" for name in plain)
+            return [self._words.say("Timers.which", option=names)]  # never the wrong one
         run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
         if run is None:
             if asked and runs:
@@ -213,6 +217,9 @@ class TimerDesk:
             return [refusal]
         events: list[Event] = []
         name = _own_name(slots) if kind == "timer" else kind  # "set a pasta timer": pasta
+        plain = self._schedule.runs.get("timer")
+        if name == "timer" and plain is not None and plain.timer.duration != duration:
+            name = as_adjective(say_duration(duration))  # beside the first: "ten-minute"
         if name in self._schedule.runs:
             events.append(self._schedule.end(name, "cancelled", now, reason="restarted"))
             events.append(self._words.say("Timers.restarted", name=spoken_name(name)))

@@ -114,3 +114,9 @@ def say_soon(seconds: float) -> str:
     if seconds < 1.5:
         return "a second"
     return say_duration(math.floor(seconds + 0.5))
+
+
+def as_adjective(spoken: str) -> str:
+    """A duration as said before "timer": "five minutes" -> "five-minute"."""
+    units = {"minutes": "minute", "seconds": "second", "hours": "hour"}
+    return "-".join(units.get(word, word) for word in spoken.split())

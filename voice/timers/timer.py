@@ -206,5 +206,11 @@ def row_problem(row: object, now_wall: float | None = None) -> str | None:
 
 
 def own_name(name: object) -> TypeGuard[str]:
-    """A user's name for a plain timer ("pasta"): one word of letters, no kind's name."""
-    return isinstance(name, str) and name.isalpha() and len(name) <= 30 and name not in KINDS
+    """A plain timer's own name: a user's word ("pasta"), or its length for a second plain
+    timer ("ten-minute"); letters and hyphens, no kind's name."""
+    return (
+        isinstance(name, str)
+        and name.replace("-", "").isalpha()
+        and len(name) <= 40
+        and name not in KINDS
+    )
