@@ -78,10 +78,11 @@ NOT_A_BARE_NAME = NOT_A_NAME | _set(
     """
 )
 NAMING = _set("called named labelled labeled titled")
+"""Before a timer's own name: "a timer called shoulder", "the timer labelled invoice"."""
+PASSIVE = _set("been was were got get being i'm he's she's")
+"""Before a naming word, no name follows: "i've been called back in"."""
 PLACED = _set("at by near outside inside through under behind beside")
 """Before "the X": where something is, not which timer ("somebody is at the gate")."""
-PASSIVE = _set("been was were got get being i'm he's she's")
-"""Before a timer's own name: "a timer called shoulder", "the timer labelled invoice"."""
 NOT_A_NAME_BEFORE_ONE = NOT_A_NAME | _set(
     "little big small short long whole same right wrong only total top end other"
 )

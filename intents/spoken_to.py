@@ -39,7 +39,7 @@ SUBJECT = word_set(
 """After the word, it is the one talking or talked of ("mum says yes", "kids are asleep")."""
 _PHRASES = re.compile(
     r"\b(?:both|the pair|all|each) of (?:you|ya)\b|\byou (?:two|lot|guys)\b"
-    r"|\b(?:mr|mrs|ms|miss|mister)\.? \w+"
+    r"|\b(?:mr|mrs|ms|mister)\.? \w+"  # not "miss": "i'll miss the bus"
 )
 _WORDS = re.compile(r"[a-z']+")
 

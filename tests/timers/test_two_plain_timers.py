@@ -46,6 +46,9 @@ def test_which_plain_timer_is_asked_never_guessed(sim: Sim) -> None:
     asked = sim.handle("CancelTimer", timer="timer")
     assert _said(asked) == ["Which one: the timer or the ten-minute timer?"]
     assert sim.desk.active() == ["timer", "ten-minute"]  # nothing cancelled
+    assert _said(sim.handle("TimerStatus", timer="timer")) == [  # "how long on the timer"
+        "The ten-minute timer has ten minutes left; the timer has twenty minutes left."
+    ]
     cancelled = sim.handle("CancelTimer", duration=600)  # "cancel the ten minute timer"
     assert _said(cancelled) == ["Okay, I've stopped the ten-minute timer."]
     assert sim.desk.active() == ["timer"]

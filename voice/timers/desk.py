@@ -110,6 +110,9 @@ class TimerDesk:
             return [e for name in list(runs) for e in self.handle(naming(one, name), now)]
         plain = [name for name in runs if name == "timer" or "-" in name]
         if asked == "timer" and "duration" not in slots and len(plain) > 1:
+            if intent == "TimerStatus":  # "how long on the timer": both plain ones
+                every = [(runs[name].timer, runs[name].ringing) for name in plain]
+                return [*self._words.status_all(every, now.mono)]
             names = " or ".join(f"the {spoken_name(name)}" for name in plain)
             return [self._words.say("Timers.which", option=names)]  # never the wrong one
         run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
