@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import product
 
+from intents.action_words import negated_command
 from intents.normalize import normalize
 from intents.said_for_someone import ANSWERS, for_the_patient
-from intents.statistical import negated_command
 from intents.symptoms import lexicon
 from intents.types import UNSURE, Match
 

@@ -26,6 +26,7 @@ import logging
 from dataclasses import replace
 from functools import lru_cache
 
+from intents.action_words import AMOUNT_CHANGES, said_direction
 from intents.asides import aside
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.courtesy import plainly
@@ -41,7 +42,7 @@ from intents.safety_net import SAFETY_NET, safety_net
 from intents.sentence_sources import Sources as Sources  # re-exported: load_matcher(Sources(...))
 from intents.slot_words import parse_timer_name
 from intents.spoken_to import spoken_to_someone_else
-from intents.statistical import AMOUNT_CHANGES, StatisticalLayer, said_direction
+from intents.statistical import StatisticalLayer
 from intents.stumbles import unstuttered
 from intents.trained_models import Labelled, intent_model, sign_model
 from intents.types import UNSURE, Match, SlotValue

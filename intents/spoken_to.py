@@ -45,9 +45,9 @@ _WORDS = re.compile(r"[a-z']+")
 
 
 def spoken_to_someone_else(intent: str, text: str) -> bool:
-    said = text.lower().replace("\u2019", "'")
     if intent not in CONTROLS:
         return False
+    said = text.lower().replace("\u2019", "'")
     if _PHRASES.search(said):
         return True
     words = [w.strip("'") for w in _WORDS.findall(said)]

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
+from intents.action_words import said_direction, said_verb
 from intents.matcher import load_matcher
-from intents.statistical import said_direction, said_verb
 from intents.types import UNSURE, Match
 
 

@@ -4,8 +4,9 @@
 `now` (Say + TimerEvent with scheduled and actual times), `next_deadline()` tells the session loop
 when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
 store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer", or
-a plain timer's own name: "set a pasta timer" runs beside "set a neck timer"); starting one that
-exists starts it again. Commands without a timer slot act on the most recent.
+a plain timer's own name: "set a pasta timer" runs beside "set a neck timer"; a second unnamed
+one of another length is called by it: voice.timers.plain_names); starting one that exists
+starts it again. Commands without a timer slot act on the most recent.
 This module holds what each command means; the running timers, their announcements and the
 saving are voice.timers.schedule.
 """
@@ -20,11 +21,12 @@ from intents.types import Match, SlotValue
 from voice.clock import Now
 from voice.events import Event, Priority, StopSpeech, TimerEvent
 from voice.timers.countdown_line import TimerView
+from voice.timers.plain_names import new_plain_name, unnamed
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
-from voice.timers.spoken_time import as_adjective, number_words, say_duration
-from voice.timers.timer import Timer, own_name, row_problem
+from voice.timers.spoken_time import number_words, say_duration
+from voice.timers.timer import Timer, row_problem
 from voice.timers.timer_intents import (
     COMMAND_INTENTS,
     START_INTENTS,
@@ -108,7 +110,7 @@ class TimerDesk:
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
             return [e for name in list(runs) for e in self.handle(naming(one, name), now)]
-        plain = [name for name in runs if name == "timer" or "-" in name]
+        plain = unnamed(runs)
         if asked == "timer" and "duration" not in slots and len(plain) > 1:
             if intent == "TimerStatus":  # "how long on the timer": both plain ones
                 every = [(runs[name].timer, runs[name].ringing) for name in plain]
@@ -219,10 +221,8 @@ class TimerDesk:
         if refusal:
             return [refusal]
         events: list[Event] = []
-        name = _own_name(slots) if kind == "timer" else kind  # "set a pasta timer": pasta
-        plain = self._schedule.runs.get("timer")
-        if name == "timer" and plain is not None and plain.timer.duration != duration:
-            name = as_adjective(say_duration(duration))  # beside the first: "ten-minute"
+        lengths = {name: run.timer.duration for name, run in self._schedule.runs.items()}
+        name = new_plain_name(slots, duration, lengths) if kind == "timer" else kind
         if name in self._schedule.runs:
             events.append(self._schedule.end(name, "cancelled", now, reason="restarted"))
             events.append(self._words.say("Timers.restarted", name=spoken_name(name)))
@@ -295,9 +295,3 @@ def _reason(reason: str) -> str:
     """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
     squashed = reason.replace(" ", "").replace("_", "").lower()
     return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)
-
-
-def _own_name(slots: Mapping[str, SlotValue]) -> str:
-    """A plain timer's own name ("set a pasta timer": pasta), else "timer"."""
-    name = slots.get("timer")
-    return name if own_name(name) else "timer"
