@@ -31,16 +31,19 @@ CONDITIONS = ("clean", "white@10")
 _worker: dict[str, object] = {}
 
 
-def _init(phrases: str, engine: str = "vosk") -> None:
-    """The product's recognizer; with `phrases` "templates", the template sentences alone (the
-    phrase list before the example phrasings joined it)."""
+def _init(phrases: str, engine: str = "vosk", moonshine: str = "tiny") -> None:
+    """The product's recognizer (Moonshine `moonshine` for its free pass); with `phrases`
+    "templates", the template sentences alone (the phrase list before the example phrasings
+    joined it)."""
     from intents.grammar import load_grammar
     from voice.app.settings import Settings
     from voice.app.wiring import build_recognizer
     from voice.hearing.matcher_wiring import recognizer_with_matcher
     from voice.hearing.models import load_model, resolve_model_path
 
-    settings = Settings(state_dir=Path(tempfile.mkdtemp()), recognizer=engine)
+    settings = Settings(
+        state_dir=Path(tempfile.mkdtemp()), recognizer=engine, moonshine_model=moonshine
+    )
     if phrases == "templates":
         model = load_model(resolve_model_path(None, Settings.env_model()))
         sentences = [text for _, text in load_grammar().sentences()]
@@ -82,13 +85,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--phrases", choices=("all", "templates"), default="all")
     parser.add_argument("--recognizer", choices=("vosk", "moonshine", "both"), default="vosk")
+    parser.add_argument("--moonshine-model", choices=("tiny", "base"), default="tiny")
     args = parser.parse_args()
     from intents.matcher import load_matcher
     from voice.app.wiring import heard_as
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
-             f" {args.recognizer}), bench voices;"
+             f" {args.recognizer}, Moonshine {args.moonshine_model}), bench voices;"
              f" conditions {', '.join(CONDITIONS)}",
              "", "| set | condition | n | result |", "|---|---|---|---|"]  # fmt: skip
     for name in args.sets.split(","):
@@ -97,7 +101,9 @@ def main() -> None:
             data = data[:: max(1, len(data) // args.limit)][: args.limit]
         jobs = [(r["text"], c, f"{name}|{i}") for i, r in enumerate(data) for c in CONDITIONS]
         with ProcessPoolExecutor(
-            args.workers, initializer=_init, initargs=(args.phrases, args.recognizer)
+            args.workers,
+            initializer=_init,
+            initargs=(args.phrases, args.recognizer, args.moonshine_model),
         ) as pool:
             heard = {(t, c): (h, w, f) for t, c, h, w, f in pool.map(_hear, jobs, chunksize=4)}
         for condition in CONDITIONS:
@@ -110,7 +116,7 @@ def main() -> None:
                     counts[score_phrasing(row, got)] += 1
             lines.append(f"| {name} | {condition} | {len(data)} | {_summary(name, counts)} |")
             print(lines[-1], flush=True)
-    name = f"spoken_blind_{args.part}_{args.phrases}_{args.recognizer}.md"
+    name = f"spoken_blind_{args.part}_{args.phrases}_{args.recognizer}_{args.moonshine_model}.md"
     out = ROOT / "bench" / "results" / name
     out.write_text("\n".join(lines) + "\n")
 

@@ -125,12 +125,22 @@ def says_vague_amount(text: str) -> bool:
 
 
 def names_timer(tokens: tuple[str, ...], duration: Duration) -> bool:
-    """Whether the duration names a timer ("the five minute timer", "the five minute one")
-    rather than being an amount."""
-    return (
-        token_at(tokens, duration.words[1]) in TIMER_WORDS
-        or token_at(tokens, duration.words[1]) == "one"
+    """Whether the duration names a timer ("the five minute timer", "the five minute one", "the
+    ten minute pasta timer") rather than being an amount."""
+    after = duration.words[1]
+    if token_at(tokens, after) in NOT_A_NAME or not token_at(tokens, after).isalpha():
+        return False
+    return any(
+        token_at(tokens, i) in TIMER_WORDS or token_at(tokens, i) == "one"
+        for i in (after, after + 1)
     )
+
+
+NOT_A_NAME = word_set(
+    "of on onto to the a an more extra off for and or left in into from with my your this that at"
+)
+"""Words after an amount that start what follows it, no timer's own name: "add five minutes to
+the timer", "five more minutes on the timer"."""
 
 
 def named_after_for(tokens: tuple[str, ...], duration: Duration) -> bool:

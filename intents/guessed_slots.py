@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 
 from intents.duration_tokens import tokenize
-from intents.durations import named_after_for, names_timer, says_vague_amount, scan
-from intents.normalize import NUMBER, Normalized, normalize
+from intents.durations import UNIT_SECONDS, named_after_for, names_timer, says_vague_amount, scan
+from intents.normalize import NUMBER, Normalized, normalize, word_set
 from intents.other_things import not_about
 from intents.slot_words import (
+    COUNTED,
+    NOT_A_NAME,
+    SELECTORS,
     Unreadable,
     names_other_back,
     parse_all,
@@ -76,7 +79,7 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
             slots["duration"] = named[0].seconds
             named_by_duration = True
     if intent in NAMES_TIMER:
-        name = parse_timer_name(text)
+        name = parse_timer_name(text) or _timers_named(text)
         if name is not None and not (name == "timer" and named_by_duration):
             slots["timer"] = name
     if intent == "StartTimer":  # "set a timer called pasta for ten minutes", "noodle timer"
@@ -99,6 +102,25 @@ def slots_for(intent: str, text: str) -> dict[str, SlotValue] | None:
         del slots["timer"]  # "pause all of them, someone's at the door": no door timer
     return {**slots, **extra}
 
+
+def _timers_named(text: str) -> str | None:
+    """The own name of timers said together: "cancel all the pasta timers", "both pasta
+    timers" (not "all my timers", "two timers", "the five minute timers")."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens[1:], 1):
+        word = tokens[i - 1]
+        if token == "timers" and word.isalpha() and word not in NOT_TIMERS_NAME:
+            return word
+    return None
+
+
+NOT_TIMERS_NAME = (
+    NOT_A_NAME
+    | SELECTORS
+    | COUNTED
+    | frozenset(UNIT_SECONDS)
+    | word_set("active them ongoing live remaining going ticking open")
+)
 
 KINDS = ("ice", "stretch")
 """Timers named by what they time, which "all" may go with ("cancel all the ice timers")."""

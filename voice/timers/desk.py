@@ -3,10 +3,11 @@
 `handle(match, now)` acts on the timer intents, `tick(now)` returns every announcement due by
 `now` (Say + TimerEvent with scheduled and actual times), `next_deadline()` tells the session loop
 when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
-store, so a kill -9 loses nothing (`recover`). One timer per name ("ice", "stretch", "timer", or
-a plain timer's own name: "set a pasta timer" runs beside "set a neck timer"; a second unnamed
-one of another length is called by it: voice.timers.plain_names); starting one that exists
-starts it again. Commands without a timer slot act on the most recent.
+store, so a kill -9 loses nothing (`recover`). One ice, one stretch; plain timers under any name
+("set a pasta timer" runs beside "set a neck timer"), and a second of a name with another
+length beside the first, called by its length ("ten-minute", "ten-minute pasta":
+voice.timers.plain_names); starting one that exists starts it again. Commands without a timer
+slot act on the most recent.
 This module holds what each command means; the running timers, their announcements and the
 saving are voice.timers.schedule.
 """
@@ -21,16 +22,16 @@ from intents.types import Match, SlotValue
 from voice.clock import Now
 from voice.events import Event, Priority, StopSpeech, TimerEvent
 from voice.timers.countdown_line import TimerView
-from voice.timers.plain_names import new_plain_name, unnamed
+from voice.timers.plain_names import meant, new_plain_name, same_named
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
 from voice.timers.spoken_time import number_words, say_duration
+from voice.timers.stopping import acknowledge, stop_routines
 from voice.timers.timer import Timer, row_problem
 from voice.timers.timer_intents import (
     COMMAND_INTENTS,
     START_INTENTS,
-    naming,
     whole_number,
 )
 from voice.timers.words import TimerWords, spoken_name
@@ -107,16 +108,16 @@ class TimerDesk:
             every, hold = [(run.timer, run.ringing) for run in runs.values()], runs.get("stretch")
             busy = hold is not None and bool(hold.plan) and hold.plan[0].at - now.mono < 8.0
             return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
+        family = same_named(runs, str(asked)) if asked else []
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
-            one = Match(match.text, intent, {k: v for k, v in slots.items() if k != "all"})
-            return [e for name in list(runs) for e in self.handle(naming(one, name), now)]
-        plain = unnamed(runs)
-        if asked == "timer" and "duration" not in slots and len(plain) > 1:
-            if intent == "TimerStatus":  # "how long on the timer": both plain ones
-                every = [(runs[name].timer, runs[name].ringing) for name in plain]
-                return [*self._words.status_all(every, now.mono)]
-            names = " or ".join(f"the {spoken_name(name)}" for name in plain)
-            return [self._words.say("Timers.which", option=names)]  # never the wrong one
+            named = family if asked not in (None, "timer") and family else list(runs)
+            return [e for name in named for e in self._act(runs[name], intent, slots, now)]
+        if len(family) > 1:  # "the pasta timer" with two pasta timers: the length picks one
+            lengths = {name: run.timer.duration for name, run in runs.items()}
+            family = meant(family, lengths, slots.get("duration"), intent)
+            if len(family) > 1:
+                return self._which(family, intent, now)
+            asked = family[0]
         run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
         if run is None:
             if asked and runs:
@@ -126,6 +127,10 @@ class TimerDesk:
             return [
                 self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
             ]
+        return self._act(run, intent, slots, now)
+
+    def _act(self, run: Run, intent: str, slots: Mapping[str, SlotValue], now: Now) -> list[Event]:
+        """Command `intent` for the timer `run`, once it is known which."""
         if intent == "TimerStatus":
             return [self._words.status(run.timer, run.ringing, now.mono)]
         if intent == "PauseTimer":
@@ -135,6 +140,17 @@ class TimerDesk:
         if intent == "CancelTimer":
             return self._cancel(run, now)
         return self._change(run, slots.get("duration"), intent == "RemoveTime", now)
+
+    def _which(self, names: list[str], intent: str, now: Now) -> list[Event]:
+        """Two timers of a name, and the words pick neither: the time left on each for a status
+        ("how long on the timer"), else the question which (never the wrong one)."""
+        runs = self._schedule.runs
+        if intent == "TimerStatus":
+            return [
+                *self._words.status_all([(runs[n].timer, runs[n].ringing) for n in names], now.mono)
+            ]
+        options = " or ".join(f"the {spoken_name(name)}" for name in names)
+        return [self._words.say("Timers.which", option=options)]
 
     def _by_duration(self, intent: str, slots: Mapping[str, SlotValue]) -> Run | None:
         """ "cancel the five minute timer": the one timer of that length, else the latest."""
@@ -147,41 +163,12 @@ class TimerDesk:
 
     def acknowledge(self, now: Now) -> list[Event]:
         """Yes / okay while a finished timer repeats: silence it. [] if nothing repeats."""
-        names = self.ringing()
-        if not names:
-            return []
-        events: list[Event] = [self._schedule.end(name, "acknowledged", now) for name in names]
-        self._schedule.save(now)
-        return [*events, self._words.say("Timers.acknowledged")]
+        return acknowledge(self._schedule, self._words, now)
 
     def stop_routines(self, now: Now, reason: str) -> list[Event]:
         """ItHurts / Stop / RedFlag: cut speech and end the stretch at once (RedFlag ends the ice
-        too; Stop also silences a finished timer). Says something only for Stop: the stretch it
-        ended, and any timer still running with how to end it; for ItHurts and RedFlag the
-        coach speaks.
-        `reason` may be the intent name or words: "RedFlag", "red flag", "it hurts", "stop"."""
-        reason = _reason(reason)
-        events: list[Event] = [StopSpeech(keep_priority=Priority.SAFETY)]
-        names = ["stretch", "ice"] if reason == "RedFlag" else ["stretch"]
-        ended = [name for name in names if name in self._schedule.runs]
-        events += [self._schedule.end(name, "cancelled", now, reason=reason) for name in ended]
-        if reason == "Stop":
-            events += [self._schedule.end(name, "acknowledged", now) for name in self.ringing()]
-            if "stretch" in ended:
-                events.append(self._words.say("Timers.stretch.stopped"))
-            events += self._still_running(after_stretch="stretch" in ended)
-        self._schedule.save(now)
-        return events
-
-    def _still_running(self, after_stretch: bool) -> list[Event]:
-        """After Stop: the timers it did not end, and how to end them (Stop only silences)."""
-        running = [name for name, run in self._schedule.runs.items() if not run.timer.paused]
-        if not running:
-            return []
-        key = "Timers.also_running" if after_stretch else "Timers.still_running"
-        if len(running) > 1:
-            return [self._words.say(key + "_many")]
-        return [self._words.say(key, name=spoken_name(running[0]))]
+        too): voice.timers.stopping. `reason` may be the intent name or words."""
+        return stop_routines(self._schedule, self._words, now, reason)
 
     # --- time passing ----------------------------------------------------------------------------
     def tick(self, now: Now) -> list[Event]:
@@ -289,9 +276,3 @@ class TimerDesk:
             TimerEvent("changed", t.name, 0.0, now.mono, new_left, extra=extra),
             self._words.say(key, name=spoken_name(t.name), **values),
         ]
-
-
-def _reason(reason: str) -> str:
-    """ "red flag" / "RedFlag" -> "RedFlag", "it hurts" -> "ItHurts", "stop" -> "Stop"."""
-    squashed = reason.replace(" ", "").replace("_", "").lower()
-    return {"redflag": "RedFlag", "ithurts": "ItHurts", "stop": "Stop"}.get(squashed, reason)

@@ -158,7 +158,8 @@ def ice_plan(start: float, duration: float, explain: bool = True) -> list[Announ
 
 def timer_plan(start: float, duration: float, spoken: str = "timer") -> list[Announcement]:
     """A plain timer's plan; `spoken` is what it is called aloud ("timer", "pasta timer")."""
-    named = "timer" if "-" in spoken else spoken  # "a ten-minute timer for ten minutes": no
+    first, _, rest = spoken.partition(" ")  # "a ten-minute pasta timer for ten minutes": no
+    named = rest if "-" in first else spoken
     values = {"duration": say_duration(duration), "name": named}
     started = Announcement(start, "Timers.timer.intro", values=values)
     return [started, *finish_plan("timer", start + duration, {"name": spoken})]

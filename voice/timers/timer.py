@@ -207,10 +207,11 @@ def row_problem(row: object, now_wall: float | None = None) -> str | None:
 
 def own_name(name: object) -> TypeGuard[str]:
     """A plain timer's own name: a user's word ("pasta"), or its length for a second plain
-    timer ("ten-minute"); letters and hyphens, no kind's name."""
+    timer ("ten-minute") or a second of a name ("ten-minute pasta"); letters and hyphens, one
+    space at most, no kind's name."""
     return (
         isinstance(name, str)
-        and name.replace("-", "").isalpha()
+        and name.replace("-", "").replace(" ", "", 1).isalpha()
         and len(name) <= 40
         and name not in KINDS
     )

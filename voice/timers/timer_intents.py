@@ -3,8 +3,6 @@ room that the coach needs too (voice.coach.coach asks whether an intent is one o
 
 from __future__ import annotations
 
-from intents.types import Match
-
 START_INTENTS = {"StartIce": "ice", "StartStretch": "stretch", "StartTimer": "timer"}
 COMMAND_INTENTS = (
     "TimerStatus",
@@ -25,8 +23,3 @@ def whole_number(value: object) -> int | None:
         return int(value)
     except ValueError:
         return None
-
-
-def naming(match: Match, name: str) -> Match:
-    """The same command for the timer called `name` ("cancel all timers": each one)."""
-    return Match(match.text, match.intent, {**match.slots, "timer": name}, match.confidence)
