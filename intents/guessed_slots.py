@@ -133,11 +133,18 @@ def _bare(name: str, text: str) -> bool:
 
 def words_slots(intent: str, text: str) -> dict[str, SlotValue] | None:
     """Slots no template carries, read from the words for an exact match too: when it started
-    (Onset, SpasmStarted) and what a pain-relief sentence says of doses (PainRelief). None
+    (Onset, SpasmStarted), the length that names the timer a change is for (AddTime,
+    RemoveTime) and what a pain-relief sentence says of doses (PainRelief). None
     when an Onset sentence says no readable time."""
     slots: dict[str, SlotValue] = {}
     if intent in NAMES_TIMER and parse_all(text):
         slots["all"] = True
+    if intent in ("AddTime", "RemoveTime"):  # "add a minute to the ten minute timer": 600
+        tokens = tokenize(text)
+        found = scan(tokens)[0]
+        named = [d.seconds for d in found if names_timer(tokens, d)]
+        if named and len(found) > len(named):
+            slots["length"] = named[0]
     if intent in ("Onset", "SpasmStarted"):
         onset = parse_onset(text)
         if onset is not None and not (intent == "SpasmStarted" and onset == "now"):

@@ -76,6 +76,27 @@ def test_an_amount_to_add_names_no_timer_so_it_asks(sim: Sim, matcher: Matcher) 
     ]
 
 
+def test_the_length_beside_an_amount_picks_the_timer(sim: Sim, matcher: Matcher) -> None:
+    """ "add two minutes to the ten minute pasta timer"; and with two plain timers, "take a
+    minute off the twenty minute timer" is the first one, not the latest (it was the latest)."""
+    two_pastas(sim, matcher)
+    assert said(sim, matcher, "add two minutes to the ten minute pasta timer") == [
+        "Added two minutes. Twelve minutes left on the ten-minute pasta timer."
+    ]
+    assert said(sim, matcher, "cancel the ten minute pasta timer") == [  # named, not timed
+        "Okay, I've stopped the ten-minute pasta timer."
+    ]
+    said(sim, matcher, "set a timer for twenty minutes")
+    said(sim, matcher, "set a timer for five minutes")
+    assert said(sim, matcher, "take a minute off the twenty minute timer") == [
+        "Which one: the pasta timer or the timer?"  # both twenty minutes: never a guess
+    ]
+    said(sim, matcher, "cancel the pasta timer")
+    assert said(sim, matcher, "take a minute off the twenty minute timer") == [
+        "Took off one minute. Nineteen minutes left on the timer."
+    ]
+
+
 def test_all_of_a_name_is_those_and_no_other(sim: Sim, matcher: Matcher) -> None:
     two_pastas(sim, matcher)
     said(sim, matcher, "set a neck timer for five minutes")

@@ -22,7 +22,7 @@ from intents.types import Match, SlotValue
 from voice.clock import Now
 from voice.events import Event, Priority, StopSpeech, TimerEvent
 from voice.timers.countdown_line import TimerView
-from voice.timers.plain_names import meant, new_plain_name, same_named
+from voice.timers.plain_names import meant, new_plain_name, of_length, same_named
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
@@ -32,6 +32,7 @@ from voice.timers.timer import Timer, row_problem
 from voice.timers.timer_intents import (
     COMMAND_INTENTS,
     START_INTENTS,
+    naming_length,
     whole_number,
 )
 from voice.timers.words import TimerWords, spoken_name
@@ -114,11 +115,19 @@ class TimerDesk:
             return [e for name in named for e in self._act(runs[name], intent, slots, now)]
         if len(family) > 1:  # "the pasta timer" with two pasta timers: the length picks one
             lengths = {name: run.timer.duration for name, run in runs.items()}
-            family = meant(family, lengths, slots.get("duration"), intent)
+            family = meant(family, lengths, naming_length(intent, slots))
             if len(family) > 1:
                 return self._which(family, intent, now)
             asked = family[0]
-        run = runs.get(str(asked)) if asked else self._by_duration(intent, slots)
+        if asked:
+            run = runs.get(str(asked))
+        else:  # "cancel the five minute timer", "add a minute to the ten minute one"
+            seconds = naming_length(intent, slots)
+            lengths = {name: run.timer.duration for name, run in runs.items()}
+            same = of_length(runs, lengths, seconds) if seconds is not None else []
+            if len(same) > 1:
+                return self._which(same, intent, now)
+            run = runs[same[0]] if same else self._schedule.latest()
         if run is None:
             if asked and runs:
                 return [self._words.say("Timers.none_named", name=spoken_name(asked))]
@@ -151,15 +160,6 @@ class TimerDesk:
             ]
         options = " or ".join(f"the {spoken_name(name)}" for name in names)
         return [self._words.say("Timers.which", option=options)]
-
-    def _by_duration(self, intent: str, slots: Mapping[str, SlotValue]) -> Run | None:
-        """ "cancel the five minute timer": the one timer of that length, else the latest."""
-        seconds = slots.get("duration")
-        if intent not in ("AddTime", "RemoveTime") and isinstance(seconds, int):
-            same = [r for r in self._schedule.runs.values() if r.timer.duration == seconds]
-            if len(same) == 1:
-                return same[0]
-        return self._schedule.latest()
 
     def acknowledge(self, now: Now) -> list[Event]:
         """Yes / okay while a finished timer repeats: silence it. [] if nothing repeats."""

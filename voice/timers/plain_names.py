@@ -57,12 +57,8 @@ def of_length(names: Iterable[str], lengths: Mapping[str, float], seconds: int) 
     return [name for name in names if said_with(name)]
 
 
-def meant(
-    family: list[str], lengths: Mapping[str, float], said: SlotValue | None, intent: str
-) -> list[str]:
-    """Which of two or more timers of a name a command means: the one its length names (a
-    duration said with a change is the amount, not a name), else all of them."""
-    if intent in ("AddTime", "RemoveTime") or not isinstance(said, int):
-        return family
-    picked = of_length(family, lengths, said)
+def meant(family: list[str], lengths: Mapping[str, float], seconds: int | None) -> list[str]:
+    """Which of two or more timers of a name a command means: the one the length said with it
+    names, else all of them."""
+    picked = of_length(family, lengths, seconds) if seconds is not None else []
     return picked if len(picked) == 1 else family
