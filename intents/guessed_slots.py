@@ -140,9 +140,9 @@ def words_slots(intent: str, text: str) -> dict[str, SlotValue] | None:
     if intent in NAMES_TIMER and parse_all(text):
         slots["all"] = True
     if intent in ("AddTime", "RemoveTime"):  # "add a minute to the ten minute timer": 600
-        tokens = tokenize(text)
-        found = scan(tokens)[0]
-        named = [d.seconds for d in found if names_timer(tokens, d)]
+        words = tokenize(text)
+        found = scan(words)[0]
+        named = [d.seconds for d in found if names_timer(words, d)]
         if named and len(found) > len(named):
             slots["length"] = named[0]
     if intent in ("Onset", "SpasmStarted"):
