@@ -137,6 +137,9 @@ class Coach:
         escalate = escalation(match) if intent in ESCALATING else None
         if escalate is not None:
             return self._flush(self._escalate(match, escalate, now))
+        answer = self._desk.answer_which(match, now)  # "Which one: ...?" "The ten minute one."
+        if answer is not None:
+            return self._flush(answer)
         if intent in ACKNOWLEDGING:
             acknowledged = self._desk.acknowledge(now)
             if acknowledged:

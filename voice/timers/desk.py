@@ -35,6 +35,7 @@ from voice.timers.timer_intents import (
     naming_length,
     whole_number,
 )
+from voice.timers.which_answer import KEEPS_QUESTION, WhichQuestion, answered
 from voice.timers.words import TimerWords, spoken_name
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class TimerDesk:
         self._defaults = {"hold": hold_seconds, "reps": reps, "rest": rest_seconds}
         self._ice_seconds = ice_seconds
         self._ice_explained = False
+        self._question: WhichQuestion | None = None
 
     # --- reading ---------------------------------------------------------------------------------
     def active(self) -> list[str]:
@@ -117,7 +119,7 @@ class TimerDesk:
             lengths = {name: run.timer.duration for name, run in runs.items()}
             family = meant(family, lengths, naming_length(intent, slots))
             if len(family) > 1:
-                return self._which(family, intent, now)
+                return self._which(match, family, now)
             asked = family[0]
         if asked:
             run = runs.get(str(asked))
@@ -126,7 +128,7 @@ class TimerDesk:
             lengths = {name: run.timer.duration for name, run in runs.items()}
             same = of_length(runs, lengths, seconds) if seconds is not None else []
             if len(same) > 1:
-                return self._which(same, intent, now)
+                return self._which(match, same, now)
             run = runs[same[0]] if same else self._schedule.latest()
         if run is None:
             if asked and runs:
@@ -150,10 +152,30 @@ class TimerDesk:
             return self._cancel(run, now)
         return self._change(run, slots.get("duration"), intent == "RemoveTime", now)
 
-    def _which(self, names: list[str], intent: str, now: Now) -> list[Event]:
+    def answer_which(self, match: Match, now: Now) -> list[Event] | None:
+        """What was said after "Which one: ...?", as its answer: the command asked about, done
+        for the timers the words pick ("the ten minute one", "both"). None when no question
+        is open or the words are no answer (voice.timers.which_answer); the question closes."""
+        if match.intent in KEEPS_QUESTION:
+            return None
+        question, self._question = self._question, None
+        if question is None or not question.open(now.mono):
+            return None
+        runs, command = self._schedule.runs, question.command
+        lengths = {name: run.timer.duration for name, run in runs.items()}
+        left = {name: run.timer.remaining(now.mono) for name, run in runs.items()}
+        names = answered(question, match, lengths, left)
+        if not names:
+            return None
+        return [e for n in names for e in self._act(runs[n], command.intent, command.slots, now)]
+
+    def _which(self, match: Match, names: list[str], now: Now) -> list[Event]:
         """Two timers of a name, and the words pick neither: the time left on each for a status
-        ("how long on the timer"), else the question which (never the wrong one)."""
-        runs = self._schedule.runs
+        ("how long on the timer"), else the question which (never the wrong one), kept open
+        for the answer."""
+        runs, intent = self._schedule.runs, match.intent
+        if intent != "TimerStatus":
+            self._question = WhichQuestion(match, tuple(names), now.mono)
         if intent == "TimerStatus":
             return [
                 *self._words.status_all([(runs[n].timer, runs[n].ringing) for n in names], now.mono)
