@@ -10,6 +10,10 @@ phrase list (`spoken_example_files`). They hold rounds of phrasings written blin
 once (bench/fresh_rounds/README.md): thousands of sentences that would grow what the recognizer
 decodes against for little.
 
+Files in `examples/said_only/` are the recognizer's phrase list only, never taught: words that
+mean something only where they are said ("the ten minute one", the answer to the timer desk's
+"Which one?"), which the statistical layer would learn as talk not meant for the coach.
+
 Files in `examples/signs_only/` teach the safety net's own model only (intents.trained_models):
 rounds of warning signs and harmless look-alikes, written blind and looked at once. Kept out of
 the intent model: there they cost rejections of talk not meant for the coach.
@@ -31,13 +35,18 @@ from intents.strict_yaml import SAFE_LOADER
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 MODEL_ONLY = "model_only"
 SIGNS_ONLY = "signs_only"
+SAID_ONLY = "said_only"
 NOT_FOR_US = "Unknown"
 
 
 def example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
     if not folder.is_dir():
         return ()
-    return (*sorted(folder.glob("*.yaml")), *sorted(folder.glob(f"{MODEL_ONLY}/*.yaml")))
+    return (
+        *sorted(folder.glob("*.yaml")),
+        *sorted(folder.glob(f"{MODEL_ONLY}/*.yaml")),
+        *sorted(folder.glob(f"{SAID_ONLY}/*.yaml")),
+    )
 
 
 def sign_example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
@@ -51,9 +60,12 @@ def spoken_example_files(paths: Iterable[Path]) -> tuple[Path, ...]:
 
 
 def load_examples(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:
-    """(intent, canonical tokens) for every example sentence in the files."""
+    """(intent, canonical tokens) for every example sentence the files teach (not those in
+    `said_only/`)."""
     out: list[tuple[str, tuple[str, ...]]] = []
     for path in paths:
+        if path.parent.name == SAID_ONLY:
+            continue
         data = _read(path)
         intents = data.get("intents") or {}
         if not isinstance(intents, dict):
