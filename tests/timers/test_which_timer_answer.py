@@ -34,6 +34,11 @@ WHICH = "Which one: the pasta timer or the ten-minute pasta timer?"
         ("the longer one", ["pasta"]),
         ("both of them", ["pasta", "ten-minute pasta"]),
         ("um, I don't know", []),
+        ("that's all", []),  # "all" picks only before "of them", "timers", "please"
+        ("sorry, I'm new to this", []),  # an order word picks only before "one" or last
+        ("where's the first aid kit", []),
+        ("how long is left", []),
+        ("both hands are busy", []),
         ("the five minute one", []),  # no timer of that length: no answer, never a guess
     ],
 )
@@ -123,3 +128,23 @@ def test_an_old_question_takes_no_answer(talk: Conversation) -> None:
     talk.advance(QUESTION_TTL + 1)
     talk.say("the first one", "Unknown")
     assert talk.desk.active() == ["pasta", "ten-minute pasta"]
+
+
+def test_a_template_command_of_another_kind_is_no_answer(talk: Conversation) -> None:
+    """ "how long is left" (a template's sentence, TimerStatus) after a cancel was asked about
+    tells the time left; it cancels nothing."""
+    two_pastas(talk)
+    talk.say("cancel the pasta timer", "CancelTimer")
+    said = spoken(talk.say("how much time is left", "TimerStatus"))
+    assert said and "left" in said[0]
+    assert talk.desk.active() == ["pasta", "ten-minute pasta"]
+
+
+def test_a_length_no_timer_has_is_said_never_another_timer(talk: Conversation) -> None:
+    """ "cancel the five minute timer" while only a twenty-minute one runs: before, the latest
+    timer (that twenty-minute one) was cancelled."""
+    talk.say("set a timer for twenty minutes", "StartTimer")
+    assert spoken(talk.say("cancel the five minute timer", "CancelTimer")) == [
+        "There's no five-minute timer running right now."
+    ]
+    assert talk.desk.active() == ["timer"]

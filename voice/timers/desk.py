@@ -1,15 +1,13 @@
-"""The timer desk: runs the ice, stretch and plain timers for the coach, and says when.
+"""The timer desk: what each timer command means, for the coach (the running timers, their
+announcements and the saving are voice.timers.schedule; what stop does, voice.timers.stopping).
 
 `handle(match, now)` acts on the timer intents, `tick(now)` returns every announcement due by
-`now` (Say + TimerEvent with scheduled and actual times), `next_deadline()` tells the session loop
-when to call `tick` again. No clock reads: time comes in as `now`. Every change is saved to the
-store, so a kill -9 loses nothing (`recover`). One ice, one stretch; plain timers under any name
-("set a pasta timer" runs beside "set a neck timer"), and a second of a name with another
-length beside the first, called by its length ("ten-minute", "ten-minute pasta":
-voice.timers.plain_names); starting one that exists starts it again. Commands without a timer
-slot act on the most recent.
-This module holds what each command means; the running timers, their announcements and the
-saving are voice.timers.schedule.
+`now`, `next_deadline()` tells the session loop when to call `tick` again. No clock reads: time
+comes in as `now`. Every change is saved, so a kill -9 loses nothing (`recover`). One ice, one
+stretch; plain timers under any name, and a second of a name with another length beside the
+first, called by its length ("ten-minute pasta": voice.timers.plain_names); starting one that
+exists starts it again. A command that could mean two asks which (voice.timers.which_answer);
+one with no name nor length is for the most recent.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ from voice.timers.plain_names import meant, new_plain_name, of_length, same_name
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
-from voice.timers.spoken_time import number_words, say_duration
+from voice.timers.spoken_time import as_adjective, number_words, say_duration
 from voice.timers.stopping import acknowledge, stop_routines
 from voice.timers.timer import Timer, row_problem
 from voice.timers.timer_intents import (
@@ -112,11 +110,11 @@ class TimerDesk:
             busy = hold is not None and bool(hold.plan) and hold.plan[0].at - now.mono < 8.0
             return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
         family = same_named(runs, str(asked)) if asked else []
+        lengths = {name: run.timer.duration for name, run in runs.items()}
         if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
             named = family if asked not in (None, "timer") and family else list(runs)
             return [e for name in named for e in self._act(runs[name], intent, slots, now)]
         if len(family) > 1:  # "the pasta timer" with two pasta timers: the length picks one
-            lengths = {name: run.timer.duration for name, run in runs.items()}
             family = meant(family, lengths, naming_length(intent, slots))
             if len(family) > 1:
                 return self._which(match, family, now)
@@ -125,10 +123,12 @@ class TimerDesk:
             run = runs.get(str(asked))
         else:  # "cancel the five minute timer", "add a minute to the ten minute one"
             seconds = naming_length(intent, slots)
-            lengths = {name: run.timer.duration for name, run in runs.items()}
             same = of_length(runs, lengths, seconds) if seconds is not None else []
             if len(same) > 1:
                 return self._which(match, same, now)
+            if seconds is not None and not same and runs:  # never another one's length
+                called = spoken_name(as_adjective(say_duration(seconds)))
+                return [self._words.say("Timers.none_named", name=called)]
             run = runs[same[0]] if same else self._schedule.latest()
         if run is None:
             if asked and runs:

@@ -29,6 +29,10 @@ FIRST = word_set("first older oldest original earlier earliest")
 LAST = word_set("new newer newest latest later recent")
 LONGER = word_set("longer longest long bigger big")
 SHORTER = word_set("shorter shortest short smaller small quick quicker")
+ONE = word_set("one ones timer timers")
+"""After a word that picks (`_picking`): "the new one", "the first timer", or nothing after it
+("the second"); not "i'm new to this", "first aid", "how long is left", "that's all"."""
+AFTER_EVERY = ONE | word_set("of them please")
 
 
 @dataclass(frozen=True)
@@ -49,21 +53,20 @@ def picked(
     """The options the words pick, oldest first; [] when they pick none (or several without
     saying "both"). `lengths`: each option's length in seconds; `left`: its time left."""
     tokens = tokenize(text)
-    said = set(tokens)
     for duration in scan(tokens)[0]:
         by_length = of_length(options, lengths, duration.seconds)
         if len(by_length) == 1:
             return by_length
-    named = [name for name in options if set(_words(name)) <= said]
+    named = [name for name in options if set(_words(name)) <= set(tokens)]
     if named:
         most = max(len(_words(name)) for name in named)
         longest = [name for name in named if len(_words(name)) == most]
         if len(longest) == 1:
             return longest
+    said = _picking(tokens)
     if said & EVERY:
         return list(options)
-    ends = [name for name in options if name in left]
-    if said & (LONGER | SHORTER) and len(ends) == len(options):
+    if said & (LONGER | SHORTER) and all(name in left for name in options):
         ordered = sorted(options, key=lambda name: left[name])
         return [ordered[-1] if said & LONGER else ordered[0]]
     if said & FIRST:
@@ -73,6 +76,22 @@ def picked(
     if said & LAST:
         return [options[-1]]
     return []
+
+
+def _picking(tokens: tuple[str, ...]) -> set[str]:
+    """The words that pick by order, time left or all: those followed by "one", "timer" or
+    nothing ("the new one", "the second"); "both", "all" and "each" before "of them", "timers",
+    "please" ("all of them"; "both" alone too, not "that's all")."""
+    after = [*tokens[1:], ""]
+    return {
+        word
+        for word, then in zip(tokens, after, strict=True)
+        if (
+            (then in AFTER_EVERY or (word == "both" and not then))
+            if word in EVERY
+            else (then in ONE or not then)
+        )
+    }
 
 
 KEEPS_QUESTION = frozenset({"Repeat", "Slower", "Louder", "Softer", "AreYouThere"})
@@ -94,6 +113,9 @@ def answered(
     no answer: another kind of request, or a verb for another action ("cancel the pasta timer"
     asked about a pause is a new command, not the answer)."""
     if match.intent not in ANSWERING:
+        return []
+    other = match.intent in COMMAND_INTENTS and match.intent != question.command.intent
+    if other and match.confidence >= 1.0:  # a template's own sentence: "how long is left"
         return []
     tokens = normalize(match.text).tokens
     verb = said_verb(tokens) or ("CancelTimer" if says_stop(tokens) else None)
