@@ -104,11 +104,16 @@ def recognizer(tmp_path_factory: pytest.TempPathFactory) -> SpeechRecognizer:
     return build_recognizer(Settings(state_dir=tmp_path_factory.mktemp("state"), recognizer="vosk"))
 
 
+def said_words(recognizer: SpeechRecognizer, voice: str, speed: int, text: str, tmp: Path) -> str:
+    """The words the app's recognizer hears of `text` said by espeak-ng in `voice` at `speed`."""
+    wav = tmp / "said.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text], check=True)
+    return " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+
+
 def said_intent(
     recognizer: SpeechRecognizer, matcher: Matcher, voice: str, speed: int, text: str, tmp: Path
 ) -> str:
     """What the app understands of `text` said by espeak-ng in `voice` at `speed`."""
-    wav = tmp / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), text], check=True)
-    heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+    heard = said_words(recognizer, voice, speed, text, tmp)
     return understand_speech(recognizer, matcher)(heard).intent

@@ -6,14 +6,13 @@ minute one" came out as nothing, "the twenty minute one" as "let's twenty made i
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import said_words
 
-from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
+from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.timers.which_answer import picked
-from voice.wav_files import read_wav
 
 pytestmark = pytest.mark.model
 OPTIONS = ("timer", "ten-minute")
@@ -28,16 +27,10 @@ SAID = [  # (voice, words, the timer they pick)
 ]
 
 
-def heard(recognizer: SpeechRecognizer, voice: str, text: str, tmp: Path) -> str:
-    wav = tmp / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(wav), text], check=True)
-    return " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
-
-
 @pytest.mark.parametrize(("voice", "text", "timer"), SAID)
 def test_the_answer_is_heard_and_picks_the_timer(
     recognizer: SpeechRecognizer, voice: str, text: str, timer: str, tmp_path: Path
 ) -> None:
-    words = heard(recognizer, voice, text, tmp_path)
+    words = said_words(recognizer, voice, 150, text, tmp_path)
     assert words == text
     assert picked(words, OPTIONS, LENGTHS, {}) == [timer]

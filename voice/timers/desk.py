@@ -24,10 +24,11 @@ from voice.timers.plain_names import meant, new_plain_name, of_length, same_name
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
 from voice.timers.schedule import Run, TimerSchedule, TimerStore
-from voice.timers.spoken_time import as_adjective, number_words, say_duration
+from voice.timers.spoken_time import length_name, number_words, say_duration
 from voice.timers.stopping import acknowledge, stop_routines
 from voice.timers.timer import Timer, row_problem
 from voice.timers.timer_intents import (
+    CHANGE_INTENTS,
     COMMAND_INTENTS,
     START_INTENTS,
     naming_length,
@@ -110,8 +111,8 @@ class TimerDesk:
             busy = hold is not None and bool(hold.plan) and hold.plan[0].at - now.mono < 8.0
             return [*self._words.status_all(every, now.mono, skip_stretch=busy)]  # cue says it
         family = same_named(runs, str(asked)) if asked else []
-        lengths = {name: run.timer.duration for name, run in runs.items()}
-        if slots.get("all") and intent != "AddTime" and intent != "RemoveTime" and len(runs) > 1:
+        lengths = self._schedule.lengths()
+        if slots.get("all") and intent not in CHANGE_INTENTS and len(runs) > 1:
             named = family if asked not in (None, "timer") and family else list(runs)
             return [e for name in named for e in self._act(runs[name], intent, slots, now)]
         if len(family) > 1:  # "the pasta timer" with two pasta timers: the length picks one
@@ -127,7 +128,7 @@ class TimerDesk:
             if len(same) > 1:
                 return self._which(match, same, now)
             if seconds is not None and not same and runs:  # never another one's length
-                called = spoken_name(as_adjective(say_duration(seconds)))
+                called = spoken_name(length_name(seconds))
                 return [self._words.say("Timers.none_named", name=called)]
             run = runs[same[0]] if same else self._schedule.latest()
         if run is None:
@@ -162,7 +163,7 @@ class TimerDesk:
         if question is None or not question.open(now.mono):
             return None
         runs, command = self._schedule.runs, question.command
-        lengths = {name: run.timer.duration for name, run in runs.items()}
+        lengths = self._schedule.lengths()
         left = {name: run.timer.remaining(now.mono) for name, run in runs.items()}
         names = answered(question, match, lengths, left)
         if not names:
@@ -230,7 +231,7 @@ class TimerDesk:
         if refusal:
             return [refusal]
         events: list[Event] = []
-        lengths = {name: run.timer.duration for name, run in self._schedule.runs.items()}
+        lengths = self._schedule.lengths()
         name = new_plain_name(slots, duration, lengths) if kind == "timer" else kind
         if name in self._schedule.runs:
             events.append(self._schedule.end(name, "cancelled", now, reason="restarted"))

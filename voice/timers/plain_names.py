@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from intents.types import SlotValue
-from voice.timers.spoken_time import as_adjective, say_duration
+from voice.timers.spoken_time import length_name
 from voice.timers.timer import own_name
 
 
@@ -26,7 +26,7 @@ def new_plain_name(
     name = said if own_name(said) else "timer"
     if running.get(name) in (None, duration):
         return name
-    length = as_adjective(say_duration(duration))
+    length = length_name(duration)
     return length if name == "timer" else f"{length} {name}"
 
 
@@ -47,7 +47,7 @@ def same_named(names: Iterable[str], asked: str) -> list[str]:
 def of_length(names: Iterable[str], lengths: Mapping[str, float], seconds: int) -> list[str]:
     """Those of `names` said with this length: called by it ("ten-minute pasta"), or the first
     of its name when it runs that long."""
-    spoken = as_adjective(say_duration(seconds))
+    spoken = length_name(seconds)
 
     def said_with(name: str) -> bool:
         if family_name(name) == name:  # the first of its name

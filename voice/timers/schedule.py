@@ -59,6 +59,10 @@ class TimerSchedule:
     def ringing(self) -> list[str]:
         return [name for name, run in self.runs.items() if run.ringing]
 
+    def lengths(self) -> dict[str, float]:
+        """Each timer's length in seconds (time added or taken off included), by name."""
+        return {name: run.timer.duration for name, run in self.runs.items()}
+
     def latest(self) -> Run | None:
         return self.runs[next(reversed(self.runs))] if self.runs else None
 

@@ -116,6 +116,11 @@ def say_soon(seconds: float) -> str:
     return say_duration(math.floor(seconds + 0.5))
 
 
+def length_name(seconds: float) -> str:
+    """A length as said before "timer": 600 -> "ten-minute"."""
+    return as_adjective(say_duration(seconds))
+
+
 def as_adjective(spoken: str) -> str:
     """A duration as said before "timer": "five minutes" -> "five-minute"."""
     units = {"minutes": "minute", "seconds": "second", "hours": "hour"}
