@@ -33,6 +33,13 @@ VOCATIVE = re.compile(
 )
 """A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
 want to be alive"): not someone else the sign is about."""
+VOCATIVE_FIRST = re.compile(
+    r"^\s*(?:mum|mom|mam|dad|love|darling|babe|honey|hun|mate|pal|bro|bruv|dude|buddy|coach)"
+    r"\s+(?=(?:i|i'm|im|i've|ive|i'd|my|me)\b)",
+    re.IGNORECASE,
+)
+"""The same said first with no punctuation, as a recognizer writes it ("mate i necked the whole
+strip", "mum my legs just went"): before the speaker's own words, it is someone spoken to."""
 ASIDE = re.compile(
     r"(?:^|(?<=[,;:.!?]))\s*(?:you see|you know|you understand|mind you)\s*(?=[,;:.!?]|$)",
     re.IGNORECASE,
@@ -78,7 +85,7 @@ def plainly(text: str) -> str:
     """`text` without what a bare denial took back (`DENIED_SO_FAR`), an answer said first,
     people spoken to, a "you see" in passing and a sign played down; a sign new to the speaker
     said as now; rhyming slang for the face and head said plainly."""
-    kept = DENIED_SO_FAR.sub(" ", text)
+    kept = VOCATIVE_FIRST.sub("", DENIED_SO_FAR.sub(" ", text))
     plain = MINIMIZING.sub(" , ", VOCATIVE.sub(" ", ANSWER.sub(" ", ASIDE.sub(" ", kept))))
     plain = RHYMING.sub(lambda m: "face" if m.group(1) else "head", AS_A_CHILD.sub("young", plain))
     return NEVER_BEFORE.sub("now", plain)

@@ -42,6 +42,10 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
+ANSWERED = frozenset({"nothing", "nowt", "nope", "none"})
+"""Negations that stand alone ("i tried and nothing", "feeling? none"): before the speaker's own
+words ("nothing, my legs won't respond") they end what they deny."""
+NEW_SUBJECT = frozenset({"my", "i", "i'm", "i've"})
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -233,6 +237,8 @@ class Lexicon:
                 continue  # "his back leg", "the dog's hind leg"
             if token == "more" and j and tokens[j - 1] not in sets["negator"]:
                 return False  # "not really pain, more pins and needles" ("no more": denied)
+            if token in ANSWERED and tokens[j + 1] in NEW_SUBJECT:
+                return False  # "tried and nothing, my legs won't move": the commas are gone
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True
