@@ -34,6 +34,7 @@ DIALECT = {
     "miself": "myself",
     "hapu": "pregnant",
     "noggin": "head",
+    "bosom": "chest",
     "skull": "head",
     "bonce": "head",
     "cannit": "can't",
