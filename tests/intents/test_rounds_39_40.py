@@ -71,8 +71,11 @@ def test_look_alikes_stay_calm(matcher: Matcher, text: str, intent: str) -> None
 STILL = [
     ("I take too many pill, maybe twenty tablet", "Emergency"),
     ("nothing, my foot is numb", "RedFlag"),
-    ("mum my legs just went numb", "RedFlag"),
+    ("mum my foot has gone numb", "RedFlag"),
     ("I was in a crash, didn't hit my head", "RedFlag"),
+    ("people keep saying I have got so thin and I am not even trying", "RedFlag"),
+    ("i got knocked down and hit the floor hard", "RedFlag"),
+    ("my grip is weak, I keep dropping cups", "RedFlag"),
 ]
 
 
