@@ -42,10 +42,11 @@ MENTION_REACH = 5
 """How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
-ANSWERED = frozenset({"nothing", "nowt", "nope", "none"})
+ANSWERED = word_set("nothing nope none")
 """Negations that stand alone ("i tried and nothing", "feeling? none"): before the speaker's own
 words ("nothing, my legs won't respond") they end what they deny."""
-NEW_SUBJECT = frozenset({"my", "i", "i'm", "i've"})
+NEW_SUBJECT = word_set("my i i'm i've")
+"""Words that start the speaker's own clause."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held

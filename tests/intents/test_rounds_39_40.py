@@ -68,6 +68,26 @@ def test_look_alikes_stay_calm(matcher: Matcher, text: str, intent: str) -> None
     assert matcher.understand(text).intent == intent
 
 
+NO_ALARM = [
+    "drinking through a straw is easier lying down",
+    "I haven't had water all day",
+    "I feel I'm drowning in paperwork",
+    "in front of the telly, tight hamstrings, middle of the night",
+    "I've got my pills laid out for the week",
+    "the belt around my ribs is tight",
+    "I finished the whole box of tissues",
+    "I've done the whole lot of holds",
+    "I pulled the ice pack off myself",
+    "I've decided to finish things for today",
+]
+"""Sayings the wider readings above must not take for a sign."""
+
+
+@pytest.mark.parametrize("text", NO_ALARM)
+def test_no_alarm_from_the_wider_readings(matcher: Matcher, text: str) -> None:
+    assert matcher.understand(text).intent not in ESCALATE
+
+
 STILL = [
     ("I take too many pill, maybe twenty tablet", "Emergency"),
     ("nothing, my foot is numb", "RedFlag"),
