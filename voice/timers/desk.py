@@ -1,5 +1,6 @@
 """The timer desk: what each timer command means, for the coach (the running timers, their
-announcements and the saving are voice.timers.schedule; what stop does, voice.timers.stopping).
+announcements and the saving are voice.timers.schedule; what stop does, voice.timers.stopping;
+what a command does to the one timer it is for, voice.timers.timer_actions).
 
 `handle(match, now)` acts on the timer intents, `tick(now)` returns every announcement due by
 `now`, `next_deadline()` tells the session loop when to call `tick` again. No clock reads: time
@@ -18,15 +19,16 @@ from collections.abc import Mapping
 from intents.replies import Replies
 from intents.types import Match, SlotValue
 from voice.clock import Now
-from voice.events import Event, Priority, StopSpeech, TimerEvent
+from voice.events import Event, TimerEvent
 from voice.timers.countdown_line import TimerView
 from voice.timers.plain_names import meant, new_plain_name, of_length, same_named
 from voice.timers.recovery import recover_timers
 from voice.timers.routines import stretch_from
-from voice.timers.schedule import Run, TimerSchedule, TimerStore
-from voice.timers.spoken_time import length_name, number_words, say_duration
+from voice.timers.schedule import TimerSchedule, TimerStore
+from voice.timers.spoken_time import length_name, number_words
 from voice.timers.stopping import acknowledge, stop_routines
 from voice.timers.timer import Timer, row_problem
+from voice.timers.timer_actions import act
 from voice.timers.timer_intents import (
     CHANGE_INTENTS,
     COMMAND_INTENTS,
@@ -114,7 +116,11 @@ class TimerDesk:
         lengths = self._schedule.lengths()
         if slots.get("all") and intent not in CHANGE_INTENTS and len(runs) > 1:
             named = family if asked not in (None, "timer") and family else list(runs)
-            return [e for name in named for e in self._act(runs[name], intent, slots, now)]
+            return [
+                e
+                for name in named
+                for e in act(self._schedule, self._words, runs[name], intent, slots, now)
+            ]
         if len(family) > 1:  # "the pasta timer" with two pasta timers: the length picks one
             family = meant(family, lengths, naming_length(intent, slots))
             if len(family) > 1:
@@ -139,19 +145,7 @@ class TimerDesk:
             return [
                 self._words.say("Timers.none_to_pause" if intent == "PauseTimer" else "Timers.none")
             ]
-        return self._act(run, intent, slots, now)
-
-    def _act(self, run: Run, intent: str, slots: Mapping[str, SlotValue], now: Now) -> list[Event]:
-        """Command `intent` for the timer `run`, once it is known which."""
-        if intent == "TimerStatus":
-            return [self._words.status(run.timer, run.ringing, now.mono)]
-        if intent == "PauseTimer":
-            return self._pause(run, now)
-        if intent == "ResumeTimer":
-            return self._resume(run, now)
-        if intent == "CancelTimer":
-            return self._cancel(run, now)
-        return self._change(run, slots.get("duration"), intent == "RemoveTime", now)
+        return act(self._schedule, self._words, run, intent, slots, now)
 
     def answer_which(self, match: Match, now: Now) -> list[Event] | None:
         """What was said after "Which one: ...?", as its answer: the command asked about, done
@@ -168,7 +162,11 @@ class TimerDesk:
         names = answered(question, match, lengths, left)
         if not names:
             return None
-        return [e for n in names for e in self._act(runs[n], command.intent, command.slots, now)]
+        return [
+            e
+            for n in names
+            for e in act(self._schedule, self._words, runs[n], command.intent, command.slots, now)
+        ]
 
     def _which(self, match: Match, names: list[str], now: Now) -> list[Event]:
         """Two timers of a name, and the words pick neither: the time left on each for a status
@@ -243,59 +241,3 @@ class TimerDesk:
         events.append(TimerEvent("started", name, now.mono, now.mono, duration, extra=options))
         self._schedule.save(now)
         return [*events, *self.tick(now)]
-
-    def _pause(self, run: Run, now: Now) -> list[Event]:
-        name = run.timer.name
-        if run.ringing:
-            return self.acknowledge(now)
-        if run.timer.paused:
-            return [self._words.say("Timers.already_paused", name=spoken_name(name))]
-        left = self._schedule.update(run, run.timer.pause(now.mono), now)
-        events: list[Event] = [
-            TimerEvent("paused", name, 0.0, now.mono, left, extra={"version": run.timer.version}),
-            self._words.say("Timers.paused", name=spoken_name(name), left=say_duration(left)),
-        ]
-        if name == "stretch":  # a count in progress stops mid-word
-            events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
-        return events
-
-    def _resume(self, run: Run, now: Now) -> list[Event]:
-        name = run.timer.name
-        if not run.timer.paused:
-            return [self._words.say("Timers.not_paused", name=spoken_name(name))]
-        left = self._schedule.update(run, run.timer.resume(now.mono), now)
-        reply = self._words.say("Timers.resumed", name=spoken_name(name), left=say_duration(left))
-        if run.timer.kind == "stretch":
-            reply = self._words.status(run.timer, False, now.mono)
-        extra = {"version": run.timer.version}
-        return [TimerEvent("resumed", name, 0.0, now.mono, left, extra=extra), reply]
-
-    def _cancel(self, run: Run, now: Now) -> list[Event]:
-        name = run.timer.name
-        if run.ringing:
-            return self.acknowledge(now)
-        events: list[Event] = [self._schedule.end(name, "cancelled", now)]
-        events.append(self._words.say("Timers.cancelled", name=spoken_name(name)))
-        if name == "stretch":
-            events.insert(0, StopSpeech(keep_priority=Priority.SAFETY))
-        self._schedule.save(now)
-        return events
-
-    def _change(self, run: Run, amount: SlotValue | None, remove: bool, now: Now) -> list[Event]:
-        t = run.timer
-        if t.kind == "stretch":
-            return [self._words.say("Timers.stretch.no_change")]
-        left = max(0.0, t.remaining(now.mono))  # a finished timer starts again from now
-        refusal = self._words.refuse_amount(amount, left, remove, t.name)
-        if refusal or not isinstance(amount, int):
-            return [refusal or self._words.say("Timers.refuse.ask_duration")]
-        delta = -amount if remove else amount + (left - t.remaining(now.mono))
-        run.ringing = False
-        new_left = self._schedule.update(run, t.add(delta), now)
-        values = {"amount": say_duration(amount), "left": say_duration(new_left)}
-        key = "Timers.removed" if remove else "Timers.added"
-        extra = {"delta": -amount if remove else amount, "version": run.timer.version}
-        return [
-            TimerEvent("changed", t.name, 0.0, now.mono, new_left, extra=extra),
-            self._words.say(key, name=spoken_name(t.name), **values),
-        ]
