@@ -5,6 +5,9 @@ with slots, as the blind sets are (`- {intent: ..., slots: {...}, text: ...}`), 
 slots the coach acts on too. Escalations scored as the blind safety
 set is (tests/blind_scoring.py): RedFlag and Emergency caught, Emergency answered
 emergency-first, anything else escalated is a false alarm; `sentences:` must stay Unknown.
+"told to call": emergencies answered emergency-first, or not understood but told "if this is
+an emergency, call emergency services now" (intents.concern); "cautioned": harmless sentences
+told that instead of "didn't catch that".
 
 Run: .venv/bin/python bench/fresh_examples.py FILE.yaml... [--misses] [--without-them]
 (--without-them: train without these files, for a measure after they have landed)."""
@@ -25,6 +28,7 @@ from blind_scoring import ESCALATE, score_phrasing, score_safety  # noqa: E402
 
 from intents.examples import example_files  # noqa: E402
 from intents.matcher import Sources, load_matcher  # noqa: E402
+from intents.types import EMERGENCY_CONCERN  # noqa: E402
 
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
@@ -44,9 +48,9 @@ def main(argv: list[str]) -> None:
     without = {p.name for p in paths} if "--without-them" in argv else set()
     kept = tuple(f for f in example_files() if f.name not in without)
     matcher = load_matcher(Sources(examples=kept))
-    print("| file | phrasings right | wrong | asks | unknown | rejected (Unknown) "
-          "| signs caught | emergency-first | false alarms |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| file | phrasings right | wrong | asks | unknown | rejected (Unknown) | signs caught "
+          "| emergency-first | told to call | false alarms | cautioned |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for path in paths:
         counts: Counter[str] = Counter()
         misses = []
@@ -58,6 +62,9 @@ def main(argv: list[str]) -> None:
                 counts["caught"] += verdict != "missed"
                 counts["emergencies"] += row["intent"] == "Emergency"
                 counts["first"] += verdict == "emergency_first"
+                counts["told"] += row["intent"] == "Emergency" and (
+                    verdict == "emergency_first" or got.concern == EMERGENCY_CONCERN
+                )
                 bad = verdict == "missed" or (
                     row["intent"] == "Emergency" and verdict != "emergency_first"
                 )
@@ -65,6 +72,7 @@ def main(argv: list[str]) -> None:
                 alarm = score_safety({"intent": "None"}, got) == "alarm"
                 counts["harmless"] += 1
                 counts["alarms"] += alarm
+                counts["cautioned"] += got.concern == EMERGENCY_CONCERN
                 slots = row["slots"] if "slots" in row else dict(got.slots)  # else intent only
                 verdict = score_phrasing({**row, "slots": slots}, got)
                 key = "ood" if row["intent"] == "Unknown" else "phrasings"
@@ -73,7 +81,8 @@ def main(argv: list[str]) -> None:
                 bad = alarm or verdict != "right"
             if bad:
                 misses.append(
-                    f"  {row['intent']:14} {got.intent:14} {dict(got.slots)} <- {row['text']!r}"
+                    f"  {row['intent']:14} {got.intent:14} {dict(got.slots)}"
+                    f"{' (told if so)' if got.concern else ''} <- {row['text']!r}"
                 )
         print(
             f"| {path.name} | {rate(counts, 'phrasings_right', 'phrasings')} "
@@ -81,7 +90,8 @@ def main(argv: list[str]) -> None:
             f"| {rate(counts, 'phrasings_asks', 'phrasings')} "
             f"| {rate(counts, 'phrasings_unknown', 'phrasings')} "
             f"| {rate(counts, 'ood_right', 'ood')} | {rate(counts, 'caught', 'signs')} "
-            f"| {rate(counts, 'first', 'emergencies')} | {rate(counts, 'alarms', 'harmless')} |"
+            f"| {rate(counts, 'first', 'emergencies')} | {rate(counts, 'told', 'emergencies')} "
+            f"| {rate(counts, 'alarms', 'harmless')} | {rate(counts, 'cautioned', 'harmless')} |"
         )
         if "--misses" in argv:
             print("\n".join(misses))

@@ -29,6 +29,7 @@ from functools import lru_cache
 from intents.action_words import AMOUNT_CHANGES, said_direction
 from intents.asides import aside
 from intents.clauses import SecondChance, second_chance, told_not_to
+from intents.concern import concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
 from intents.fuzzy import FuzzyIndex
@@ -217,8 +218,22 @@ class Matcher:
         return composed.read(text) if composed is not None else None
 
     def understand(self, text: str, generalise: bool = True) -> Match:
-        """Like `match`, but Unknown instead of None."""
-        return self.match(text, generalise) or Match.unknown(text)
+        """Like `match`, but Unknown instead of None; an Unknown that may still say an
+        emergency carries a concern (`concerned`), except for a loose string of a grammar's
+        words (`generalise` False), which says our words where nobody did."""
+        found = self.match(text, generalise)
+        if found is not None:
+            return found
+        return self.concerned(text) if generalise else Match.unknown(text)
+
+    def concerned(self, text: str) -> Match:
+        """Unknown, with `Match.concern` set when the words may still say an emergency
+        (intents.concern)."""
+        said = normalize(text)
+        if self.statistical is None or said.empty:
+            return Match.unknown(text)
+        worry = concern(self.statistical.signs, said.without_leading().tokens)
+        return replace(Match.unknown(text), concern=worry)
 
     def _lookup(self, said: Normalized) -> tuple[str, dict[str, SlotValue]] | None:
         for pattern in self._exact.get(said.tokens, ()):

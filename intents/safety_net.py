@@ -181,7 +181,7 @@ def _read(
         or SAYINGS.search(lowered)
     ):
         return None
-    red, emergency = _sign_probabilities(signs, tokens)
+    red, emergency = sign_probabilities(signs, tokens)
     if red + emergency < probability or _ordinary(intents, said) >= ORDINARY:
         return None
     intent = EMERGENCY if emergency > red else RED_FLAG
@@ -189,7 +189,7 @@ def _read(
     if (
         intent == EMERGENCY
         and words & PHONE
-        and sum(_sign_probabilities(signs, unphoned)) < probability
+        and sum(sign_probabilities(signs, unphoned)) < probability
     ):
         return None
     negated = len(tokens) < len(said.tokens)  # "i can't say i have any numbness, no"
@@ -221,7 +221,7 @@ def unnegated(tokens: Sequence[str], negators: Set[str]) -> list[str]:
     return kept
 
 
-def _sign_probabilities(signs: IntentModel, tokens: Sequence[str]) -> tuple[float, float]:
+def sign_probabilities(signs: IntentModel, tokens: Sequence[str]) -> tuple[float, float]:
     """How likely the net's model finds these words a red flag, and an emergency."""
     probs = dict(zip(signs.labels, signs.probabilities(tokens), strict=True))
     return float(probs.get(RED_FLAG, 0.0)), float(probs.get(EMERGENCY, 0.0))

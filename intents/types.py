@@ -10,6 +10,9 @@ UNKNOWN = "Unknown"
 UNSURE = "Unsure"
 """Two meanings were close: `alternatives` holds them, likelier first, and the coach asks."""
 
+EMERGENCY_CONCERN = "emergency"
+"""`Match.concern` of an Unknown sentence that may still say an emergency (intents.concern)."""
+
 SlotValue = str | int
 
 
@@ -22,6 +25,8 @@ class Match:
     `slots` use the public names: area (back/neck), duration (whole seconds), reps,
     timer (ice/stretch/timer), symptom. `confidence` is 0..1: 1.0 for an exact template
     match, lower for the tolerant fallback, 0.0 for Unknown.
+    `concern` "emergency": an Unknown sentence that may still say one (intents.concern); the
+    coach then says to call emergency services if it is one.
     """
 
     text: str
@@ -29,6 +34,7 @@ class Match:
     slots: Mapping[str, SlotValue] = field(default_factory=dict)
     confidence: float = 1.0
     alternatives: tuple[Match, ...] = ()
+    concern: str = ""
 
     @property
     def understood(self) -> bool:
@@ -44,6 +50,8 @@ class Match:
         }
         if self.alternatives:
             out["alternatives"] = [a.to_json() for a in self.alternatives]
+        if self.concern:
+            out["concern"] = self.concern
         return out
 
     @staticmethod

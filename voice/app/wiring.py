@@ -181,8 +181,9 @@ def heard_as(matcher: Matcher, text: str, whole: bool, freely: bool = False) -> 
     string of words is matched as a template or a near miss of one, or not at all. Words its
     warning-sign pass passed on (`freely`: an open-vocabulary decode's) are read by the safety
     net too (`Matcher.net`), never the grammar's loose strings: those say our words ("numb",
-    "floppy") where nobody did, and the net took them for signs (bench/results/sign_model.md)."""
+    "floppy") where nobody did, and the net took them for signs (bench/results/sign_model.md);
+    if the net escalates nothing, they may still carry a concern (`Matcher.concerned`)."""
     match = matcher.understand(text, generalise=whole)
     if whole or match.understood or not freely:
         return match
-    return matcher.net(text) or match
+    return matcher.net(text) or matcher.concerned(text)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from intents.errors import TemplateError
 from intents.replies import Replies
-from intents.types import Match
+from intents.types import EMERGENCY_CONCERN, Match
 from voice.clock import Now
 from voice.coach.answers import Answers
 from voice.coach.attention import Attention
@@ -161,6 +161,8 @@ class Coach:
             return self._flush([self._reply(self._words.shortened(intent, now), now, offers)])
         if intent != "Unknown":
             log.warning("no reply for intent %s; answering as Unknown", intent)
+        elif match.concern == EMERGENCY_CONCERN:  # not understood, but it may be an emergency
+            return self._flush([self._say("Unknown.urgent", Priority.SAFETY)])
         return self._flush([self._say("Unknown", Priority.CHATTER)])
 
     def tick(self, now: Now) -> list[Event]:

@@ -1,0 +1,79 @@
+"""Safety-netting when unsure (intents.concern): a sentence nothing understood that may still say
+an emergency is Unknown with a concern, and the coach answers "If this is an emergency, call
+emergency services now" instead of "Sorry, I didn't catch that". Real lexicon, real models and
+the real coach; the sentences are written here, none is a row of a blind round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from coach_harness import Conversation, first_sentence, says
+
+from intents.matcher import Matcher, load_matcher
+from intents.types import EMERGENCY_CONCERN
+from voice.app.wiring import heard_as
+from voice.events import Priority
+
+UNSURE_EMERGENCIES = [
+    "my heart is doing a funny dance and the room is going grey",
+    "there's no room in my lungs",
+    "I think I'll just stop being alive",
+    "the breathing thing is happening again",
+]
+"""Emergencies said in words neither the lexicon nor the net is sure of (today)."""
+
+
+@pytest.mark.parametrize("said", UNSURE_EMERGENCIES)
+def test_an_emergency_nothing_understood_carries_a_concern(matcher: Matcher, said: str) -> None:
+    match = matcher.understand(said)
+    assert match.intent in ("Unknown", "Emergency"), match
+    if match.intent == "Unknown":  # the lexicon may learn it later: then it is escalated
+        assert match.concern == EMERGENCY_CONCERN
+        assert match.to_json()["concern"] == EMERGENCY_CONCERN
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what is the weather like tomorrow",
+        "in the film the hero has a stroke and cannot speak",  # said of a film
+        "this drama on the telly is all about a heart surgeon",
+        "pass me the remote",
+    ],
+)
+def test_talk_with_no_word_of_an_emergency_or_said_of_a_film_carries_none(
+    matcher: Matcher, said: str
+) -> None:
+    match = matcher.understand(said)
+    assert (match.intent, match.concern) == ("Unknown", "")
+    assert "concern" not in match.to_json()
+
+
+@pytest.mark.parametrize(
+    "said", ["set a timer for ten minutes", "how long do i ice it", "I have chest pain"]
+)
+def test_what_is_understood_carries_no_concern(matcher: Matcher, said: str) -> None:
+    assert matcher.understand(said).concern == ""
+
+
+def test_a_loose_string_of_the_grammars_words_carries_none(matcher: Matcher) -> None:
+    """Vosk's loose strings say our words where nobody did (voice.app.wiring.heard_as)."""
+    loose = "chest the breathing heart"
+    assert heard_as(matcher, loose, whole=False, freely=False).concern == ""
+    assert heard_as(matcher, loose, whole=False, freely=True).concern == EMERGENCY_CONCERN
+
+
+def test_the_coach_says_to_call_if_it_is_an_emergency_and_asks_again(tmp_path: Path) -> None:
+    conv = Conversation(tmp_path, understand=load_matcher().understand)
+    try:
+        said = says(conv.say("there's no room in my lungs", "Unknown"))
+        assert len(said) == 1 and said[0].priority == Priority.SAFETY
+        assert first_sentence(said[0].text) == (
+            "If this is an emergency, call emergency services now."
+        )
+        assert "again" in said[0].text
+        plain = says(conv.say("what is the weather like tomorrow", "Unknown"))
+        assert "emergency" not in plain[0].text and plain[0].priority == Priority.CHATTER
+    finally:
+        conv.close()
