@@ -68,6 +68,24 @@ DIALECT = {
     "wullnae": "won't",
     "couldnae": "couldn't",
     "wouldnae": "wouldn't",
+    "dinnae": "don't",
+    "ah'm": "i'm",
+    "ah've": "i've",
+    "ah'd": "i'd",
+    "ah'll": "i'll",
+    "masel": "myself",
+    "deid": "dead",
+    "swallied": "swallowed",
+    "hale": "whole",
+    "mair": "more",
+    "anymair": "anymore",
+    "noo": "now",
+    "roon": "round",
+    "awfy": "awful",
+    "summat": "something",
+    "gonnae": "gonna",
+    "aboot": "about",
+    "xixi": "pee",  # Portuguese: "i made xixi in my pants"
     # Jamaican: "mi bredda seh mi mout twist up and mi a chat funny"
     "mout": "mouth",
     "bredda": "brother",
@@ -81,7 +99,8 @@ DIALECT = {
 }
 BODY = word_set(
     """head neck back chest face spine bladder bowels legs leg foot feet arm arms breath
-    breathing bum arse backside shoulder shoulders heart ticker"""
+    breathing bum arse backside shoulder shoulders heart ticker ribs ribcage breastbone sternum
+    jaw throat mouth"""
 )
 """Parts of the body besides the lexicon's limbs: "me" or "ma" said before one is "my" ("me
 back's gone", "I cannae get ma breath"); named alone they claim nothing (intents.safety_net)."""
@@ -89,6 +108,14 @@ PLURALS = {"foot": "feet", "tooth": "teeth"}
 """Jamaican "mi foot dem" is my feet."""
 OWNED_AFTER_MI = word_set("daughter son wife husband mum mother dad father baby family chest")
 """Words after Jamaican "mi" that make it "my" besides parts of the body."""
+VOCATIVES = word_set("mate guv bruv bro pal hun dude")
+"""Someone spoken to in the middle of a sentence ("me undercarriage has gone numb mate can't
+feel nothing", "they just won't do nothing guv"), left out: taken for someone the sign is about,
+"mate" cancelled the speaker's own sign. After an owner it is a person ("my mate's legs")."""
+OWNERS = word_set("my his her your our their the a an this that me mi")
+SPEAKER_NEXT = word_set("i i'm i've i'd my me can't cannot won't don't it's just") | {""}
+"""Words after someone spoken to that go on with the speaker's own ("... mate, i can't"), or
+nothing: the end ("they won't do nothing guv"). "my riding mate had a heart attack" is a mate."""
 KEEP_LL = word_set("i'll you'll we'll they'll he'll she'll it'll that'll who'll there'll")
 CONCORD = word_set("no nothing none")
 """Negative concord ("my arm ain't got no strength in it", "I don't have no feeling in my
@@ -153,9 +180,11 @@ def dialect(tokens: list[str], limbs: Set[str], ing_words: Set[str] = frozenset(
         elif token == "lick" and after in ("mi", "my", "me"):
             out.append("hit")  # "lick mi head"
         elif token.endswith("'ll") and token not in KEEP_LL:
-            out += [token[:-3], "will"]
-        elif out[-1:] in (["both"], ["between"]) and token in limbs and not token.endswith("s"):
+            out += [DIALECT.get(token[:-3], token[:-3]), "will"]
+        elif out[-1:] in (["both"], ["between"], ["two"]) and token in limbs and token[-1] != "s":
             out.append(PLURALS.get(token, token + "s"))  # "both leg cannot move", "between leg"
+        elif token in VOCATIVES and out and out[-1] not in OWNERS and after in SPEAKER_NEXT:
+            continue  # "gone numb mate can't feel nothing": someone spoken to, no one else
         elif token == "fit" and out[-1:] == ["no"]:  # West African pidgin: "i no fit breathe"
             out[-1] = "can't"
         elif token == "get" and out[-1:] == ["no"]:  # "my leg no get power": has no power

@@ -1,6 +1,6 @@
 """What a person in pain stumbles over, said once: a word or a few said twice ("resume resume
 everything", "I don't, I don't want to be here"), a word cut off and started again ("t-tripped",
-"any, anymore"). Pure."""
+"w w went", "any, anymore"). Pure."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from intents.spellings import SPELLINGS
 
 CUT_OFF = re.compile(r"\b([a-z]{1,3})-(?=\1)", re.IGNORECASE)
 """A start of a word, a hyphen, and the word: "t-tripped", "wh-where"."""
+CUT_OFF_SPACED = re.compile(
+    r"(?<![\w'\u2019])(?!(?:a|i|o|an|am|as|at|be|by|do|go|he|hi|if|in|is|it|me|my|no|of|oh|on|or"
+    r"|so|to|up|us|we|ye)\b)([a-z]{1,2})(?:\s+\1)*\s+(?=\1[a-z'])",
+    re.IGNORECASE,
+)
+"""The same as a recognizer writes it, or a stammer typed: a start of a word that is no word,
+said once or more, then the word ("w w went", "th th there's", "can't m move"). A short word
+before one it begins is kept ("i ice", "a awful", "me meds")."""
 RESTARTED = re.compile(r"\b([a-z']+),\s+(?=\1[a-z])", re.IGNORECASE)
 """A word, a comma, and a longer word it begins: "any, anymore", "my, myself"."""
 LONGEST = 3
@@ -26,7 +34,8 @@ def unstuttered(text: str) -> str | None:
     reported)."""
     if len(text) > MAX_CHARS:
         return None
-    tokens = [t for t in words(RESTARTED.sub("", CUT_OFF.sub("", text))) if t not in FILLERS]
+    cut = CUT_OFF_SPACED.sub("", CUT_OFF.sub("", text))
+    tokens = [t for t in words(RESTARTED.sub("", cut)) if t not in FILLERS]
     out: list[str] = []
     i = 0
     while i < len(tokens):

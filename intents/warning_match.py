@@ -34,10 +34,14 @@ tolerant fallback (those were false alarms on the blind dev set every time: "no 
 
 NOW = re.compile(
     r"\b(?:(?:and|but|so) )?(?:now|right now|today|tonight|this morning|since then)\b|\bbut\b"
+    r"|(?<=anymore )|(?<=any more )|(?<=no no )(?<!no no no )(?!no\b)|(?<=i mean )|(?<=no wait )"
 )
 """Where a story may turn to how things are now ("my dad had a stroke years ago and now he
-can't breathe", "I fell off a ladder years ago, all healed, but I fell again today"): what
-follows is read again on its own."""
+can't breathe", "I fell off a ladder years ago, all healed, but I fell again today", "it's not
+the back anymore, it's a band crushing round my sternum", "call the one two zero no no the nine
+one one"): what follows is read again on its
+own. After a red flag, only an emergency said there counts (the knees to the chest said first
+kept the band round the sternum from being chest pain: pulled to the chest is no chest pain)."""
 
 
 def warning_match(text: str) -> Match | None:
@@ -47,13 +51,17 @@ def warning_match(text: str) -> Match | None:
     nothing, but what is said after it as now is read again on its own."""
     found = _spotted(text)
     plain = unstuttered(text) if found is None or found.tier != EMERGENCY_TIER else None
-    said_once = _spotted(plain) if plain else None  # "i hit my, my head", "my, my legs"
-    if said_once is not None and (found is None or said_once.tier == EMERGENCY_TIER):
-        found = said_once
-    if found is None:
+    if plain:  # "i hit my, my head", "my, my legs"; "n n no numbness no t tingling" is none
+        found = _spotted(plain)
+    if found is None or found.tier != EMERGENCY_TIER:  # an emergency said after a turn wins
         later = (warning_match(text[m.start() :]) for m in NOW.finditer(text) if m.start())
-        turned = next((match for match in later if match is not None), None)
-        return None if turned is None else replace(turned, text=text)
+        turned = next(
+            (m for m in later if m is not None and (found is None or m.intent == EMERGENCY)), None
+        )
+        if turned is not None:
+            return replace(turned, text=text)
+    if found is None:
+        return None
     intent = EMERGENCY if found.tier == EMERGENCY_TIER else RED_FLAG
     slots: dict[str, SlotValue] = {"symptom": found.family}
     area = parse_area(text)
