@@ -94,6 +94,10 @@ class IntentModel:
         result: np.ndarray = exp / exp.sum()
         return result
 
+    def knows(self, word: str) -> bool:
+        """The model has seen this word in training."""
+        return f"w:{word}" in self._vocab
+
     def known_share(self, tokens: Sequence[str]) -> float:
         """The share of the words (numbers aside) that the model has seen in training."""
         words = [t for t in tokens if t != NUMBER and not t.isdigit()]

@@ -47,6 +47,7 @@ from intents.statistical import StatisticalLayer
 from intents.stumbles import unstuttered
 from intents.trained_models import Labelled, intent_model, sign_model
 from intents.types import UNSURE, Match, SlotValue
+from intents.typos import typed_right
 from intents.warning_match import EMERGENCY, ESCALATIONS, warning_match
 
 MAX_WARNING_CHARS = 2000
@@ -169,11 +170,13 @@ class Matcher:
             return Match(text=text, intent=composed[0], slots=composed[1], confidence=1.0)
         if self.statistical is not None and generalise:
             stats = self.statistical
-            caught = safety_net(
+            mended = typed_right(text, stats.signs.knows)  # "cant brethe", "hart atack"
+            caught = warning_match(mended) if mended else None
+            caught = caught or safety_net(
                 stats.signs, stats.model, text, trimmed, self.safety_net_probability
             )
             if caught is not None:
-                return caught
+                return replace(caught, text=text)
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood

@@ -47,6 +47,9 @@ ANSWERED = word_set("nothing nope none")
 words ("nothing, my legs won't respond") they end what they deny."""
 NEW_SUBJECT = word_set("my i i'm i've")
 """Words that start the speaker's own clause."""
+SPEAKING = word_set("i i'm i've i'd")
+"""The speaker as the subject just before a sign: someone or something named further back does
+not make it theirs ("i reached for the ice and i hit my head"); a negation still reaches."""
 WORD_SETS = word_set(
     """
     negator bridge listed list_joint first_person other_subject other_person media ice held
@@ -240,6 +243,7 @@ class Lexicon:
                 return False  # "not really pain, more pins and needles" ("no more": denied)
             if token in ANSWERED and tokens[j + 1] in NEW_SUBJECT:
                 return False  # "tried and nothing, my legs won't move": the commas are gone
+            others = others or token in SPEAKING  # "the ice and i hit my head": the speaker's
             negation = token in sets["negator"] and not doubled
             if negation or (not others and token in sets["other_subject"]):
                 return True
