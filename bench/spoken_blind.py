@@ -1,6 +1,8 @@
 """The blind sets spoken: each sentence read by a bench voice (espeak-ng or flite, seeded per
 sentence), heard clean and under white noise at 10 dB, through the product's recognizer
-(voice/hearing, Vosk with our phrase list) and matcher, scored as typed (tests/blind_scoring.py).
+(voice/hearing, Vosk with our phrase list) and matcher, scored as typed (tests/blind_scoring.py);
+"told to call": emergencies answered emergency-first or, not understood, "if this is an
+emergency, call emergency services now" (intents.concern); "cautioned": harmless ones told that.
 
 Run: .venv/bin/python bench/spoken_blind.py --part dev --sets safety,phrasings [--limit N]
 Prints a table; saves bench/results/spoken_blind_<part>.md. Needs BACKCOACH_MODEL (make bench
@@ -26,6 +28,7 @@ from blind_scoring import rows, score_phrasing, score_safety  # noqa: E402
 
 from bench import audio, conditions  # noqa: E402
 from bench.voices import synthesize, voice_pool  # noqa: E402
+from intents.types import EMERGENCY_CONCERN  # noqa: E402
 
 CONDITIONS = ("clean", "white@10")
 _worker: dict[str, object] = {}
@@ -112,6 +115,7 @@ def main() -> None:
                 got = heard_as(matcher, *heard[(row["text"], condition)])
                 if name == "safety":
                     counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
+                    counts[(row["intent"], "if so")] += got.concern == EMERGENCY_CONCERN
                 else:
                     counts[score_phrasing(row, got)] += 1
             lines.append(f"| {name} | {condition} | {len(data)} | {_summary(name, counts)} |")
@@ -126,13 +130,15 @@ def _summary(name: str, counts: Counter) -> str:  # type: ignore[type-arg]
         n = sum(counts.values())
         return f"right {counts['right'] / n:.1%}, wrong actions {counts['wrong'] / n:.1%}"
     tiers: Counter[str] = Counter()
-    for (tier, _), k in counts.items():
-        tiers[tier] += k
+    for (tier, verdict), k in counts.items():
+        tiers[tier] += k if verdict != "if so" else 0
     esc = tiers["RedFlag"] + tiers["Emergency"]
     missed = counts[("RedFlag", "missed")] + counts[("Emergency", "missed")]
     first, alarms = counts[("Emergency", "emergency_first")], counts[("None", "alarm")]
+    told, cautioned = first + counts[("Emergency", "if so")], counts[("None", "if so")]
     return (f"caught {(esc - missed) / esc:.1%} of {esc}, emergency-first {first}/"
-            f"{tiers['Emergency']}, false alarms {alarms}/{tiers['None']}")  # fmt: skip
+            f"{tiers['Emergency']}, told to call {told}/{tiers['Emergency']}, false alarms "
+            f"{alarms}/{tiers['None']}, cautioned {cautioned}/{tiers['None']}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -117,3 +117,14 @@ def measure(understand: Callable[[str], Match], part: str) -> Rates:
         harmless=tiers["None"],
         false_alarms=safety[("None", "alarm")] / tiers["None"],
     )
+
+
+def signs_caught(understand: Callable[[str], Match], path: Path) -> tuple[float, float]:
+    """(signs caught, emergencies answered emergency-first) of a round's rows (a list of rows
+    with slots, as bench/fresh_rounds/ holds), for its dev half's floors."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    signs = [row for row in data if row["intent"] in ESCALATE]
+    verdicts = [(row["intent"], score_safety(row, understand(row["text"]))) for row in signs]
+    emergencies = [verdict for tier, verdict in verdicts if tier == "Emergency"]
+    caught = sum(verdict != "missed" for _, verdict in verdicts) / len(signs)
+    return caught, emergencies.count("emergency_first") / len(emergencies)

@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from intents.matcher import Matcher
 from intents.stumbles import unstuttered
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from blind_scoring import ESCALATE, score_safety  # noqa: E402
+from blind_scoring import ESCALATE, signs_caught  # noqa: E402
 
 ROUNDS = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds"
 
@@ -120,11 +119,6 @@ def test_a_stammer_as_a_recognizer_writes_it_is_said_once(said: str, once: str |
 
 
 def test_dev_half_floor(matcher: Matcher) -> None:
-    rows = yaml.safe_load((ROUNDS / "emergencies_round41_dev.yaml").read_text())
-    signs = [row for row in rows if row["intent"] in ESCALATE]
-    verdicts = [score_safety(row, matcher.understand(row["text"])) for row in signs]
-    emergencies = [
-        v for row, v in zip(signs, verdicts, strict=True) if row["intent"] == "Emergency"
-    ]
-    assert sum(v != "missed" for v in verdicts) / len(signs) >= 0.97
-    assert emergencies.count("emergency_first") / len(emergencies) >= 0.99
+    signs, emergencies = signs_caught(matcher.understand, ROUNDS / "emergencies_round41_dev.yaml")
+    assert signs >= 0.97
+    assert emergencies >= 0.99

@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from intents.matcher import Matcher
 from intents.typos import typed_right
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from blind_scoring import ESCALATE, score_safety  # noqa: E402
+from blind_scoring import signs_caught  # noqa: E402
 
 ROUNDS = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds"
 
@@ -86,11 +85,6 @@ def test_an_emergency_typed_in_a_hurry_is_read_as_meant(
 
 
 def test_dev_half_floor(matcher: Matcher) -> None:
-    rows = yaml.safe_load((ROUNDS / "mixed_round42_dev.yaml").read_text())
-    signs = [row for row in rows if row["intent"] in ESCALATE]
-    verdicts = [score_safety(row, matcher.understand(row["text"])) for row in signs]
-    emergencies = [
-        v for row, v in zip(signs, verdicts, strict=True) if row["intent"] == "Emergency"
-    ]
-    assert sum(v != "missed" for v in verdicts) / len(signs) >= 0.98
-    assert emergencies.count("emergency_first") / len(emergencies) >= 0.99
+    signs, emergencies = signs_caught(matcher.understand, ROUNDS / "mixed_round42_dev.yaml")
+    assert signs >= 0.98
+    assert emergencies >= 0.99

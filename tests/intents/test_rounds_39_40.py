@@ -13,12 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from intents.matcher import Matcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from blind_scoring import ESCALATE, score_safety  # noqa: E402
+from blind_scoring import ESCALATE, signs_caught  # noqa: E402
 
 ROUNDS = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds"
 
@@ -109,11 +108,6 @@ def test_signs_beside_them_keep_their_tier(matcher: Matcher, text: str, intent: 
     [("emergencies_round39_dev.yaml", 0.99, 0.99), ("emergencies_round40_dev.yaml", 0.99, 0.98)],
 )
 def test_dev_half_floors(matcher: Matcher, name: str, caught: float, first: float) -> None:
-    rows = yaml.safe_load((ROUNDS / name).read_text())
-    signs = [row for row in rows if row["intent"] in ESCALATE]
-    verdicts = [score_safety(row, matcher.understand(row["text"])) for row in signs]
-    emergencies = [
-        v for row, v in zip(signs, verdicts, strict=True) if row["intent"] == "Emergency"
-    ]
-    assert sum(v != "missed" for v in verdicts) / len(signs) >= caught
-    assert emergencies.count("emergency_first") / len(emergencies) >= first
+    signs, emergencies = signs_caught(matcher.understand, ROUNDS / name)
+    assert signs >= caught
+    assert emergencies >= first
