@@ -51,6 +51,21 @@ def test_emergencies_said_in_other_words(matcher: Matcher, text: str) -> None:
     assert matcher.understand(text).intent == "Emergency"
 
 
+HEARD_AS = [
+    ("i fell and did my head", "Emergency"),  # "hit", as the recognizer heard it
+    ("i slipped and lit my head on the floor", "Emergency"),
+    ("i fell and did my head in trying", "RedFlag"),  # "did my head in": a fall, annoyed
+    ("i fell asleep with my head on the table", "Unknown"),
+    ("my head is fine after the fall", "RedFlag"),
+]
+"""A fall with the head struck as the spoken blind dev half came through the recognizer."""
+
+
+@pytest.mark.parametrize(("text", "intent"), HEARD_AS)
+def test_a_head_struck_in_a_fall_however_heard(matcher: Matcher, text: str, intent: str) -> None:
+    assert matcher.understand(text).intent == intent
+
+
 CALM = [
     ("I see overdoses all week, two ibuprofen every eight hours right", "PainRelief"),
     ("can i use heat", "HeatQuestion"),
