@@ -5,12 +5,14 @@ sentence), heard clean and under white noise at 10 dB, through the product's rec
 emergency, call emergency services now" (intents.concern); "cautioned": harmless ones told that.
 
 Run: .venv/bin/python bench/spoken_blind.py --part dev --sets safety,phrasings [--limit N]
+[--heard FILE.jsonl] (what each sentence was heard as, to read misses or understand it again)
 Prints a table; saves bench/results/spoken_blind_<part>.md. Needs BACKCOACH_MODEL (make bench
 sets it)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -89,6 +91,7 @@ def main() -> None:
     parser.add_argument("--phrases", choices=("all", "templates"), default="all")
     parser.add_argument("--recognizer", choices=("vosk", "moonshine", "both"), default="vosk")
     parser.add_argument("--moonshine-model", choices=("tiny", "base"), default="tiny")
+    parser.add_argument("--heard", type=Path, help="also write what was heard, as JSON lines")
     args = parser.parse_args()
     from intents.matcher import load_matcher
     from voice.app.wiring import heard_as
@@ -109,6 +112,11 @@ def main() -> None:
             initargs=(args.phrases, args.recognizer, args.moonshine_model),
         ) as pool:
             heard = {(t, c): (h, w, f) for t, c, h, w, f in pool.map(_hear, jobs, chunksize=4)}
+        if args.heard:
+            with args.heard.open("a", encoding="utf-8") as out:
+                for (text, condition), (words, whole, freely) in heard.items():
+                    said = {"text": text, "condition": condition, "heard": words}
+                    out.write(json.dumps({**said, "whole": whole, "freely": freely}) + "\n")
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:
