@@ -112,6 +112,9 @@ VOCATIVES = word_set("mate guv bruv bro pal hun dude")
 """Someone spoken to in the middle of a sentence ("me undercarriage has gone numb mate can't
 feel nothing", "they just won't do nothing guv"), left out: taken for someone the sign is about,
 "mate" cancelled the speaker's own sign. After an owner it is a person ("my mate's legs")."""
+SPOKEN_TO_FIRST = VOCATIVES | word_set("mum mom mam dad love darling babe honey buddy coach")
+"""Who may be spoken to first, before the speaker's own words (intents.sign_wording): also the
+family and endearments, which mid-sentence are too often words of the sentence ("i love my")."""
 OWNERS = word_set("my his her your our their the a an this that me mi")
 SPEAKER_NEXT = word_set("i i'm i've i'd my me can't cannot won't don't it's just") | {""}
 """Words after someone spoken to that go on with the speaker's own ("... mate, i can't"), or

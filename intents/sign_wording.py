@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Set
 
+from intents.dialect import SPOKEN_TO_FIRST
 from intents.normalize import canonical, word_set, words
 
 ANSWER = re.compile(
@@ -34,8 +35,7 @@ VOCATIVE = re.compile(
 """A person spoken to, set off by punctuation ("mum, my legs just went", "..., mum, i don't
 want to be alive"): not someone else the sign is about."""
 VOCATIVE_FIRST = re.compile(
-    r"^\s*(?:mum|mom|mam|dad|love|darling|babe|honey|hun|mate|pal|bro|bruv|dude|buddy|coach)"
-    r"\s+(?=(?:i|i'm|im|i've|ive|i'd|my|me)\b)",
+    rf"^\s*(?:{'|'.join(sorted(SPOKEN_TO_FIRST))})\s+(?=(?:i|i'm|im|i've|ive|i'd|my|me)\b)",
     re.IGNORECASE,
 )
 """The same said first with no punctuation, as a recognizer writes it ("mate i necked the whole

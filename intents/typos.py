@@ -42,10 +42,10 @@ def _one_keystroke(typed: str, meant: str) -> bool:
         return False
     if len(typed) == len(meant):
         diff = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
-        swapped = (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
-        ) and typed[diff[1]] == meant[diff[0]]
-        return len(diff) == 1 or swapped
+        if len(diff) == 2 and diff[1] == diff[0] + 1:  # two neighbours swapped: "pian"
+            i = diff[0]
+            return typed[i : i + 2] == meant[i + 1] + meant[i]
+        return len(diff) == 1
     if typed.startswith(meant):  # "overdoses", "tablets": another form, not a typo
         return False
     short, long = sorted((typed, meant), key=len)
