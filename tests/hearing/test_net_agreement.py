@@ -53,3 +53,27 @@ def test_both_decoders_agreeing_pass_a_sign_only_the_net_reads() -> None:
 def test_a_sign_the_lexicon_reads_needs_one_decoder() -> None:
     free = listening()
     assert [h.text for h in free.hear(AUDIO, 0.0, said("my leg is numb"))] == ["my leg is numb"]
+
+
+def test_the_grammars_sign_passes_when_the_net_reads_one_in_a_free_decode() -> None:
+    """What the recognizers gave for 'my back locked and my left foot's all tingly' (bench
+    voice, clean): the grammar word for word, with too little confidence in 'tingly' to count
+    alone, both free decodes misheard; Vosk's still reads as a sign to the net."""
+    free, grammar = listening(), "my back locked and my left foot is all tingly"
+    confidences = [1.0, 0.66, 1.0, 0.59, 1.0, 1.0, 1.0, 1.0, 1.0, 0.61]
+    assert free.hear(AUDIO, 0.0, said("my mark looked and i left food salt and lid")) == []
+    assert free.confirms(grammar, 0.0, confidences) == []  # Moonshine's words read as nothing
+    assert free.hear(AUDIO, 0.0, said("my mark locked and my left foot salt and limit")) == []
+    assert [h.text for h in free.confirms(grammar, 0.0, confidences)] == [grammar]
+
+
+def test_the_net_reading_a_free_decode_does_not_outvote_a_negation() -> None:
+    """The grammar said 'can't' where both free decodes heard 'can' (`affirmed`), or a free
+    decode holds a negation that unsays the grammar's sign (`denied`): nothing passes."""
+    free = listening()
+    free.hear(AUDIO, 0.0, said("i can breathe fine it's just my back"))
+    free.hear(AUDIO, 0.0, said("i can breathe find it just my back"))
+    assert free.confirms("i can't breathe fine it's just my back", 0.0) == []
+    free.forget()
+    free.hear(AUDIO, 0.0, said("there's no numbness down my leg"))
+    assert free.confirms("there's numbness down my leg", 0.0) == []

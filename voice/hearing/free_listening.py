@@ -4,10 +4,8 @@ phrase list, and the grammar turns it into other words; decoded freely, the safe
 read it (RecognizerSettings.listen_freely_for_warnings). So can the safety net (`net`: its own
 model, intents.trained_models), on these free words only and only when both free decodes of the
 utterance (Moonshine's and Vosk's) hold a sign it reads: one decoder's words alone were taken for
-signs nobody said ("heat the oven to four hundred" heard "key to the arm and a four hundred"),
-and the grammar's own words below say our words ("numb", "not") where nobody did. Spoken dev
-safety set, bench voices (bench/results/spoken_safety_net_agreement.md): caught 74.1 -> 75.9%
-clean, 42.6 -> 45.8% at 10 dB, false alarms 7 -> 6 and 3 -> 3 of 102.
+signs nobody said ("heat the oven to four hundred" heard "key to the arm and a four hundred")
+(bench/results/spoken_safety_net_agreement.md).
 
 When neither open-vocabulary decode holds a warning sign but the grammar's own words for the
 utterance do (a loose string, dropped as no sentence of ours: "my foot won't lift up properly
@@ -16,7 +14,9 @@ the grammar's words count if the free decodes agree with them (`agrees`): the gr
 say our words, and pressed with speech that is not ours it says "numb" and "not" where nobody
 did. Measured on the spoken blind dev safety set (bench voices, clean; bench/spoken_blind.py):
 the grammar's words alone would catch 50 more of 216 warning signs and raise 15 more false
-alarms of 102 harmless sentences; with the agreement 23 more and 2.
+alarms of 102 harmless sentences; with the agreement 23 more and 2. They count too when the net
+reads a sign in a free decode's own words, however misheard (`net_reads_any`: two decoders each
+heard one; bench/results/spoken_free_pass_net.md).
 
 Bench voices are where Moonshine mishears most ("helmless" for "numbness", "talking" for
 "choking"), so a warning sign can come out of the grammar word for word with nothing to agree.
@@ -101,6 +101,11 @@ class FreeListening:
         (one decoder's words: on its own never enough, `hear`)?"""
         return any(self._net_reads(text) for text in self.heard[:-1])
 
+    def net_reads_any(self) -> bool:
+        """Does the safety net read a warning sign in any free decode of this utterance ("my
+        mark locked and my left foot salt and limit" for the grammar's "... is all tingly")?"""
+        return any(self._net_reads(text) for text in self.heard)
+
     def second_opinion(self) -> bool:
         """Should Vosk's free decode be asked even though the grammar heard a whole sentence of
         ours: the net read a sign in the only free decode so far (Moonshine's)?"""
@@ -141,9 +146,9 @@ class FreeListening:
 
     def confirms(self, words: str, at: float, confidences: Sequence[float] = ()) -> list[Heard]:
         """The grammar's `words` as a warning sign, if they hold one, no free decode of this
-        utterance denies it (`denied`), and the free decodes agree with them (`agrees`) or
+        utterance denies it (`denied`), and the free decodes agree with them (`agrees`), or
         Vosk was sure of the words the warning rests on (`sure`, with each word's
-        `confidences`)."""
+        `confidences`), or the net reads a sign in a free decode (`net_reads_any`)."""
         if not self._on or self._warns is None or not words or not self.heard:
             return []
         if not self._warns(words) or denied(words, self.heard, self._warns):
@@ -154,6 +159,8 @@ class FreeListening:
             words, self.heard, self._warns
         ):
             log.info("a warning sign in the grammar's words, heard surely: %r", words)
+        elif self.net_reads_any() and not affirmed(words, self.heard, self._warns):
+            log.info("a warning sign in the grammar's words, the net reading one freely: %r", words)
         else:
             return []
         return [Heard(text=words, confidence=self._confidence, at=at)]
