@@ -1,9 +1,11 @@
 """The dev safety set spoken, with what each decoder heard: for every sentence and condition,
 Vosk's grammar words per utterance (before the rescue), the free decodes (Moonshine's and
-Vosk's open vocabulary), the finals passed on, and the score. Dev half only.
+Vosk's open vocabulary), the finals passed on, and the score. Dev half only; `--set
+out_of_domain` hears the out-of-domain dev half instead (each sentence harmless: alarm or
+quiet), to see what a rule for the warning-sign pass would cost there.
 
-Run: nice .venv/bin/python bench/spoken_safety_misses.py [--limit N] [--out FILE.jsonl]
-Needs BACKCOACH_MODEL."""
+Run: nice .venv/bin/python bench/spoken_safety_misses.py [--set safety|out_of_domain]
+[--limit N] [--out FILE.jsonl]. Needs BACKCOACH_MODEL."""
 
 from __future__ import annotations
 
@@ -68,6 +70,7 @@ def _hear(job: tuple[str, str, str]) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--set", choices=("safety", "out_of_domain"), default="safety")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default="/tmp/spoken_safety_dev.jsonl")
@@ -76,8 +79,10 @@ def main() -> None:
     from intents.matcher import load_matcher
 
     matcher = load_matcher()
-    data = rows("safety", "dev")
-    key = {r["text"]: f"safety|{i}" for i, r in enumerate(data)}  # the same noise in any subset
+    data = rows(args.set, "dev")
+    if args.set != "safety":
+        data = [{**r, "intent": "None"} for r in data]  # harmless, scored as the safety set's
+    key = {r["text"]: f"{args.set}|{i}" for i, r in enumerate(data)}  # the same noise in any subset
     if args.limit:
         data = data[:: max(1, len(data) // args.limit)][: args.limit]
     if args.only:
