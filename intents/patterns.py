@@ -68,8 +68,13 @@ class Pattern:
 
     def spoken_forms(self) -> list[tuple[str, ...]]:
         """The pattern with each number written out in its spoken values (grammatical units):
-        as written (fillers kept) and, when that differs, as the matcher reads it."""
+        as written (fillers kept) and, when that differs, as the matcher reads it, unless that
+        leaves one word of several ("please do" read "do", "not really" "not", "timer please"
+        "timer"): alone, such a word is no sentence to listen for (real speech: "two" heard
+        as "do", a Yes nobody said)."""
         forms = self._spoken(self.said) if self.said else []
+        if forms and len(self.tokens) == 1 and len(self.said) > 1:
+            return forms
         return forms + self._spoken(self.tokens)
 
     def _spoken(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:

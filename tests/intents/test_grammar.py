@@ -67,6 +67,21 @@ def test_vocabulary_is_the_words_of_the_sentences(grammar: Grammar) -> None:
     assert "i'd like a timer for five minutes" in {text for _, text in grammar.sentences()}
 
 
+def test_no_lone_word_the_matchers_reading_left_of_a_longer_sentence(grammar: Grammar) -> None:
+    """ "please do" is listened for, but not the matcher's reading "do" on its own: real "two"
+    was heard as "do", a Yes nobody said; nor "not" (of "not really"), "timer" (of "timer
+    please"), "i'd" (of "i would"). Typed, they still read as before."""
+    sentences = {text for _, text in grammar.sentences()}
+    assert {"please do", "not really", "timer please", "i would"} <= sentences
+    assert not {"do", "not", "timer", "i'd"} & sentences
+    matcher = Matcher(grammar)
+    assert [matcher.understand(t).intent for t in ("do", "not", "timer")] == [
+        "Yes",
+        "No",
+        "StartTimer",
+    ]
+
+
 ESCALATIONS = ("RedFlag", "Emergency")
 
 
