@@ -68,12 +68,16 @@ def test_the_grammars_sign_passes_when_the_net_reads_one_in_a_free_decode() -> N
 
 
 def test_the_net_reading_a_free_decode_does_not_outvote_a_negation() -> None:
-    """The grammar said 'can't' where both free decodes heard 'can' (`affirmed`), or a free
-    decode holds a negation that unsays the grammar's sign (`denied`): nothing passes."""
-    free = listening()
-    free.hear(AUDIO, 0.0, said("i can breathe fine it's just my back"))
-    free.hear(AUDIO, 0.0, said("i can breathe find it just my back"))
-    assert free.confirms("i can't breathe fine it's just my back", 0.0) == []
+    """A free decode holds a negation that, in its place among the grammar's words, unsays the
+    sign (`denied`): nothing passes, though the net reads a sign in the other free decode."""
+    matcher, free = load_matcher(), listening()
+    grammar = "my back locked and my left foot is all tingly"
+    free.hear(AUDIO, 0.0, said("my back locked and my left foot is not tingly"))
+    assert free.confirms(grammar, 0.0) == []
+    free.hear(AUDIO, 0.0, said("my mark locked and my left foot salt and limit"))
+    assert matcher.net("my mark locked and my left foot salt and limit") is not None
+    assert free.net_reads_any()
+    assert free.confirms(grammar, 0.0) == []
     free.forget()
-    free.hear(AUDIO, 0.0, said("there's no numbness down my leg"))
-    assert free.confirms("there's numbness down my leg", 0.0) == []
+    free.hear(AUDIO, 0.0, said("my mark locked and my left foot salt and limit"))
+    assert [h.text for h in free.confirms(grammar, 0.0)] == [grammar]  # the same, undenied
