@@ -27,6 +27,7 @@ def main() -> None:
     args = parser.parse_args()
     from intents.matcher import load_matcher
     from intents.warning_match import ESCALATIONS
+    from voice.app.wiring import heard_as
     from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening
     from voice.hearing.matcher_wiring import warns_with
 
@@ -40,8 +41,9 @@ def main() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             saved = json.loads(line)
             row = {"intent": saved["tier"], "text": saved["text"]}
-            before = after = str(saved["score"])
-            heard = matcher.understand(saved["heard"], generalise=bool(saved["whole"]))
+            freely = any(saved["heard"] in decodes for decodes in saved["free"] if saved["heard"])
+            heard = heard_as(matcher, saved["heard"], bool(saved["whole"]), freely)
+            before = after = score_safety(row, heard)  # as bench/spoken_blind.py scores it
             for words, confidences, decodes in zip(
                 saved["grammar"], saved["confs"], saved["free"], strict=True
             ):
@@ -52,7 +54,7 @@ def main() -> None:
                     free.hear(bytes(MIN_FREE_AUDIO), 0.0, lambda audio, text=text: text)
                 passed = free.confirms(words, 0.0, confidences)
                 if passed:
-                    after = score_safety(row, matcher.understand(passed[0].text))
+                    after = score_safety(row, heard_as(matcher, passed[0].text, False))
                     changed.append((saved["condition"], before, after, saved["text"], words))
                     break
             counts[(str(saved["condition"]), before, after)] += 1
