@@ -9,8 +9,7 @@ import pytest
 
 from intents.matcher import load_matcher
 from intents.warning_match import ESCALATIONS
-from voice.hearing.free_listening import (
-    FreeListening,
+from voice.hearing.free_agreement import (
     affirmed,
     agrees,
     contradicted,
@@ -18,6 +17,7 @@ from voice.hearing.free_listening import (
     resting,
     sure,
 )
+from voice.hearing.free_listening import FreeListening
 
 
 def warns(text: str) -> bool:

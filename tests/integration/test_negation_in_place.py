@@ -1,5 +1,5 @@
 """A negation only a free decode heard vetoes the grammar's warning sign only where it unsays
-it (voice.hearing.free_listening `denied`): "the bottom of my foot is numb and it's not from the
+it (voice.hearing.free_agreement `denied`): "the bottom of my foot is numb and it's not from the
 ice" is still a warning sign, and a negated one is still none. Real espeak-ng speech, the real
 Vosk model, real Moonshine, through the recognizer the app builds. (The voice and speed of the
 sign are ones where the old rule went wrong; another voice may hear other words.)"""
@@ -13,7 +13,7 @@ import pytest
 from conftest import said_intent
 
 from intents.matcher import Matcher
-from voice.hearing import free_listening
+from voice.hearing import free_agreement
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 pytestmark = pytest.mark.model
@@ -31,7 +31,7 @@ NEGATED = [("en-us", 150, "i haven't got any numbness"), ("en-us", 150, "i can s
 def _any_negation(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     """The rule before: any negation a free decode has and the grammar's words lack."""
     said = set(words.split())
-    return any((set(text.split()) & free_listening.NEGATIONS) - said for text in free)
+    return any((set(text.split()) & free_agreement.NEGATIONS) - said for text in free)
 
 
 @pytest.mark.parametrize(("voice", "speed", "text"), SIGNS)
@@ -52,7 +52,7 @@ def test_with_any_negation_vetoing_they_were_missed(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(free_listening, "denied", _any_negation)
+    monkeypatch.setattr(free_agreement, "denied", _any_negation)
     heard = [said_intent(recognizer, matcher, *said, tmp_path) for said in SIGNS]
     assert not any(h in ESCALATIONS for h in heard), heard
 

@@ -1,5 +1,5 @@
 """A warning sign Vosk's grammar heard word for word, with full confidence where the warning
-is, counts though Moonshine's free decode misheard it (voice.hearing.free_listening `sure`):
+is, counts though Moonshine's free decode misheard it (voice.hearing.free_agreement `sure`):
 bench voices say "numbness" and Moonshine hears "helmless". Harmless talk the grammar turns into
 a warning sign is still dropped. Real espeak-ng speech, the real Vosk model, real Moonshine,
 through the recognizer the app builds."""
@@ -12,7 +12,7 @@ import pytest
 from conftest import said_intent
 
 from intents.matcher import Matcher
-from voice.hearing import free_listening
+from voice.hearing import free_agreement, free_listening
 from voice.hearing.speech_recognizer import SpeechRecognizer
 
 pytestmark = pytest.mark.model
@@ -50,7 +50,7 @@ def test_without_it_they_were_missed(
     by the lexicon: the safety net reading two agreeing free decodes, or one free decode beside
     the grammar's words, are other ways in, off here: with them on, 3 of the 4 come through
     without `sure`)."""
-    monkeypatch.setattr(free_listening, "SURE_WORD", 1.01)
+    monkeypatch.setattr(free_agreement, "SURE_WORD", 1.01)
     monkeypatch.setattr(free_listening.FreeListening, "net_reads_earlier", lambda self: False)
     monkeypatch.setattr(free_listening.FreeListening, "net_reads_any", lambda self: False)
     heard = [said_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]

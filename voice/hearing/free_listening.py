@@ -27,7 +27,8 @@ that very place (`contradicted`: "i checked" for its "i tripped"). A negation on
 heard still vetoes both when, put in its place among the grammar's words, it unsays the warning
 (`denied`: a negation elsewhere, "i haven't been drinking", is about something else), and a
 negation the warning rests on that every free decode (two at least) has another word for vetoes
-an agreement (`affirmed`: the grammar's "can't" where both decoders heard "can")."""
+an agreement (`affirmed`: the grammar's "can't" where both decoders heard "can"). Those
+judgements of the words are voice.hearing.free_agreement's."""
 
 from __future__ import annotations
 
@@ -35,12 +36,10 @@ import json
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from voice.events import Heard
+from voice.hearing import free_agreement as agreement
 from voice.hearing.vocabulary import normalize
 
 log = logging.getLogger(__name__)
@@ -151,153 +150,18 @@ class FreeListening:
         `confidences`), or the net reads a sign in a free decode (`net_reads_any`)."""
         if not self._on or self._warns is None or not words or not self.heard:
             return []
-        if not self._warns(words) or denied(words, self.heard, self._warns):
+        if not self._warns(words) or agreement.denied(words, self.heard, self._warns):
             return []
-        if agrees(words, self.heard, self._warns) and not affirmed(words, self.heard, self._warns):
+        if agreement.agrees(words, self.heard, self._warns) and not agreement.affirmed(
+            words, self.heard, self._warns
+        ):
             log.info("a warning sign in the grammar's words, the free decodes agreeing: %r", words)
-        elif sure(words, confidences, self._warns) and not contradicted(
+        elif agreement.sure(words, confidences, self._warns) and not agreement.contradicted(
             words, self.heard, self._warns
         ):
             log.info("a warning sign in the grammar's words, heard surely: %r", words)
-        elif self.net_reads_any() and not affirmed(words, self.heard, self._warns):
+        elif self.net_reads_any() and not agreement.affirmed(words, self.heard, self._warns):
             log.info("a warning sign in the grammar's words, the net reading one freely: %r", words)
         else:
             return []
         return [Heard(text=words, confidence=self._confidence, at=at)]
-
-
-_FUNCTION = """i my me a an the and to of in on it it's is was be been am are at that this so
-um uh like with for from up down off all just now when i've i'm its"""
-FUNCTION_WORDS = frozenset(_FUNCTION.split())
-_NEGATIONS = """no not don't didn't haven't hasn't isn't wasn't can't cannot never nothing none
-without won't aren't"""
-NEGATIONS = frozenset(_NEGATIONS.split())
-MIN_SHARED = 0.3
-"""Share of the grammar's content words a free decode must also have."""
-
-
-def denied(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
-    """Has a free decode a negation the grammar's `words` lack that, put in its place among
-    them, unsays the warning ("no chest pain" heard by the grammar as "know chest pain")? In
-    its place: before the word it lines up with, and instead of that word when the free decode
-    has it for one the warning does not rest on ("no fever" for the grammar's "low fever").
-    A negation that unsays nothing there is about something else ("my speech is slurred and i
-    haven't been drinking"), or a mishearing ("i can't scrawling" for "like ants crawling")."""
-    said = words.split()
-    where = set(resting(said, warns))
-    for text in free:
-        other = text.split()
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
-            for j in range(j1, j2) if op != "equal" else ():
-                word = other[j]
-                if word not in NEGATIONS or word in said:
-                    continue
-                i = i1 + min(j - j1, i2 - i1)
-                if not warns(" ".join([*said[:i], word, *said[i:]])):
-                    return True
-                swapped = op == "replace" and i < i2 and i not in where
-                if swapped and not warns(" ".join([*said[:i], word, *said[i + 1 :]])):
-                    return True
-    return False
-
-
-def affirmed(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
-    """Have two free decodes or more, and every one of them, in the place of a negation the
-    warning in the grammar's `words` rests on, one word that is no negation ("i can breathe
-    okay" where the grammar said "can't")? The grammar adds negations nobody said; but one
-    decoder alone also drops them ("half my face will move" for "won't"), so it takes all."""
-    said = words.split()
-    where = {i for i in resting(said, warns) if said[i] in NEGATIONS}
-    if len(free) < 2 or not where:
-        return False
-    for text in free:
-        other = text.split()
-        opcodes = SequenceMatcher(None, said, other, autojunk=False).get_opcodes()
-        if not any(
-            op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 in where
-            and other[j1] not in NEGATIONS
-            for op, i1, i2, j1, j2 in opcodes
-        ):  # fmt: skip
-            return False
-    return True
-
-
-def contradicted(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
-    """Has a free decode, between words both heard, another word in the very place of one the
-    warning rests on, one that sounds nothing like it (`different`)? "i checked and i can
-    feel my toes" where the grammar said "tripped"; "can" where it said "can't". (Only for
-    words Vosk was `sure` of: the free decodes of bench voices miss too many words of
-    warning signs, "fit" for "get" in "i can't get my breath", to overrule an agreement.)"""
-    said = words.split()
-    where = set(resting(said, warns))
-    for text in free:
-        other = text.split()
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
-            single = op == "replace" and i2 - i1 == 1 and j2 - j1 == 1
-            if single and i1 in where and 0 < i1 < len(said) - 1 and different(said[i1], other[j1]):
-                return True
-    return False
-
-
-UNLIKE = 40.0
-"""Spelling similarity (rapidfuzz ratio, 0-100) below which two words are not one misheard:
-"tripped" and "checked" 29, "not" and "are" 0; "numbness" and "helmless" 50."""
-
-
-def different(said: str, other: str) -> bool:
-    """Is `other` another word than `said`, not a mishearing of it? A negation and a word
-    that is none always are ("can't" and "can")."""
-    if (said in NEGATIONS) != (other in NEGATIONS):
-        return True
-    return fuzz.ratio(said, other) < UNLIKE
-
-
-def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
-    """Do the free decodes bear out the warning sign in the grammar's `words`? A word the
-    warning rests on (`resting`) is in a free decode, and at least MIN_SHARED of the content
-    words are in one of them. (A negation in a free decode is `denied`'s to catch.)"""
-    said = words.split()
-    decoded = [set(text.split()) for text in free]
-    anywhere = set().union(*decoded)
-    content = [w for w in said if w not in FUNCTION_WORDS]
-    if not content or denied(words, free, warns):
-        return False
-    if max(sum(w in d for w in content) / len(content) for d in decoded) < MIN_SHARED:
-        return False
-    return any(said[i] in anywhere for i in resting(said, warns))
-
-
-def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
-    """Where the words are that the warning rests on: content words that, left out, leave no
-    warning. When no one word does (the sign said twice: "i crashed the car and hit my head"),
-    each content word that holds a warning with only the function words around it ("crashed"),
-    or failing that every content word."""
-    content = [i for i, w in enumerate(said) if w not in FUNCTION_WORDS]
-    needed = [i for i in content if not warns(" ".join(said[:i] + said[i + 1 :]))]
-    if needed:
-        return needed
-    return [
-        i
-        for i in content
-        if warns(" ".join(w for j, w in enumerate(said) if j == i or w in FUNCTION_WORDS))
-    ] or content
-
-
-SURE_WORD = 0.95
-"""Vosk's confidence in each word a warning rests on, for the grammar's words to count alone."""
-SURE_MEAN = 0.8
-"""... and its mean confidence over the content words."""
-
-
-def sure(words: str, confidences: Sequence[float], warns: Callable[[str], bool]) -> bool:
-    """Was Vosk sure of the grammar's `words` where the warning sign is? Pressed with speech
-    that is not ours, the grammar says "numb" and "not" where nobody did, and then with less
-    confidence than where it hears our words."""
-    said = words.split()
-    if len(confidences) != len(said):
-        return False
-    content = [c for w, c in zip(said, confidences, strict=True) if w not in FUNCTION_WORDS]
-    where = resting(said, warns)
-    if not content or not where or sum(content) / len(content) < SURE_MEAN:
-        return False
-    return all(confidences[i] >= SURE_WORD for i in where)
