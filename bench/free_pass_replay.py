@@ -29,12 +29,10 @@ def main() -> None:
     from intents.warning_match import ESCALATIONS
     from voice.app.wiring import heard_as
     from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening
-    from voice.hearing.matcher_wiring import warns_with
+    from voice.hearing.matcher_wiring import net_with, warns_with
 
     matcher = load_matcher()
-    free = FreeListening(
-        None, warns_with(matcher), True, 0.5, net=lambda text: matcher.net(text) is not None
-    )
+    free = FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher))
     counts: Counter[tuple[str, str, str]] = Counter()
     changed = []
     for path in args.saved:

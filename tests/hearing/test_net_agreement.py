@@ -11,16 +11,14 @@ from collections.abc import Callable
 from intents.matcher import load_matcher
 from voice.app.wiring import heard_as
 from voice.hearing.free_listening import FreeListening
-from voice.hearing.matcher_wiring import warns_with
+from voice.hearing.matcher_wiring import net_with, warns_with
 
 AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
 
 
 def listening() -> FreeListening:
     matcher = load_matcher()
-    return FreeListening(
-        None, warns_with(matcher), True, 0.5, net=lambda text: matcher.net(text) is not None
-    )
+    return FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher))
 
 
 def said(words: str) -> Callable[[bytes], str]:

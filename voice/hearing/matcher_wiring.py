@@ -37,7 +37,7 @@ def recognizer_with_matcher(
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
         warns=warns_with(matcher),
-        net=lambda text: matcher.net(text) is not None,  # on the free decodes' words only
+        net=net_with(matcher),  # on the free decodes' words only
         free_words=free_words,
         verify=verify,
         reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
@@ -54,6 +54,12 @@ def warns_with(matcher: Matcher) -> Callable[[str], bool]:
     from intents.warning_match import ESCALATIONS
 
     return lambda text: matcher.understand(text, generalise=False).intent in ESCALATIONS
+
+
+def net_with(matcher: Matcher) -> Callable[[str], bool]:
+    """Does the safety net (intents.safety_net) read a sign in free text? Asked of the free
+    decodes' words only, beside the grammar's (voice.hearing.free_listening)."""
+    return lambda text: matcher.net(text) is not None
 
 
 def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:
