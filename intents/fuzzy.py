@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import chain
 
+from intents.concern import DEATH_WORDS, URGENT_STARTS, URGENT_WORDS
 from intents.normalize import NUMBER, SIGNS, UNITS, word_set
 from intents.patterns import Pattern
 from intents.types import SlotValue
@@ -140,6 +141,8 @@ class FuzzyIndex:
         return previous[-1]
 
     def _swap(self, said: str, template: str) -> float:
+        if _grave(said) or _grave(template):
+            return NEVER
         if said in _FIXED or template in _FIXED:
             if said in QUANTITY_WORDS or template in QUANTITY_WORDS:
                 return NEVER
@@ -179,14 +182,23 @@ QUANTITY_WORDS = word_set("couple few half quarter dozen several hundred thousan
 ("set a timer for banana minutes" was read as "a couple minutes": a two-minute timer)."""
 _FIXED = frozenset(UNITS) | SIGNS | QUANTITY_WORDS
 
+GRAVE_WORDS = DEATH_WORDS | word_set("kill killing suicide suicidal")
+"""Words of life and death, and of the emergencies (intents.concern): never absorbed as a
+misheard or extra word. "i don't want to die" was read as "i don't want to" (No) with one word
+added; whatever it is, it is not a No to the coach's offer."""
+
+
+def _grave(word: str) -> bool:
+    return word in GRAVE_WORDS or word in URGENT_WORDS or word.startswith(URGENT_STARTS)
+
 
 def _drop(template_word: str) -> float:
-    if template_word in _FIXED:
+    if template_word in _FIXED or _grave(template_word):
         return NEVER
     return 0.5 if template_word in SMALL_WORDS else MISHEARD
 
 
 def _add(said_word: str) -> float:
-    if said_word in _FIXED:
+    if said_word in _FIXED or _grave(said_word):
         return NEVER
     return 0.5 if said_word in SMALL_WORDS else 1.0

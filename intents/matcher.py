@@ -29,7 +29,7 @@ from functools import lru_cache
 from intents.action_words import AMOUNT_CHANGES, said_direction
 from intents.asides import aside
 from intents.clauses import SecondChance, second_chance, told_not_to
-from intents.concern import concern
+from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
 from intents.fuzzy import FuzzyIndex
@@ -225,6 +225,8 @@ class Matcher:
         emergency carries a concern (`concerned`), except for a loose string of a grammar's
         words (`generalise` False), which says our words where nobody did."""
         found = self.match(text, generalise)
+        if found is not None and found.intent == "Scared" and generalise:
+            return replace(found, concern=fear_concern(normalize(text).tokens))
         if found is not None:
             return found
         return self.concerned(text) if generalise else Match.unknown(text)

@@ -77,3 +77,54 @@ def test_the_coach_says_to_call_if_it_is_an_emergency_and_asks_again(tmp_path: P
         assert "emergency" not in plain[0].text and plain[0].priority == Priority.CHATTER
     finally:
         conv.close()
+
+
+FEAR_OF_DYING = [
+    "i'm scared i'm going to die",
+    "am i dying",
+    "i think i'm dying",
+    "please don't let me die",
+    "i don't want to die",
+]
+"""Fear that speaks of dying: understood as fear, and told first where to turn."""
+
+
+@pytest.mark.parametrize("said", FEAR_OF_DYING)
+def test_fear_of_dying_is_fear_with_a_concern(matcher: Matcher, said: str) -> None:
+    match = matcher.understand(said)
+    assert (match.intent, match.concern) == ("Scared", EMERGENCY_CONCERN), match
+
+
+def test_dying_is_never_a_word_the_near_miss_reading_leaves_out(matcher: Matcher) -> None:
+    """ "i don't want to die" was "i don't want to" with a word added: a No to the coach's
+    offer (intents.fuzzy: words of death and of the emergencies are never added, dropped or
+    swapped)."""
+    assert matcher.understand("i don't want to").intent == "No"
+    for said in ["i don't want to die", "i don't wanna die"]:
+        assert matcher.understand(said).intent != "No", said
+
+
+@pytest.mark.parametrize(
+    "said", ["i'm scared", "i'm frightened to death lying here", "my phone's about to die"]
+)
+def test_fear_without_dying_or_a_dying_phone_carries_none(matcher: Matcher, said: str) -> None:
+    assert matcher.understand(said).concern == ""
+
+
+def test_wanting_to_die_is_still_the_emergency(matcher: Matcher) -> None:
+    assert matcher.understand("i want to die").intent == "Emergency"
+
+
+def test_the_coach_answers_fear_of_dying_with_where_to_turn_first(tmp_path: Path) -> None:
+    conv = Conversation(tmp_path, understand=load_matcher().understand)
+    try:
+        said = says(conv.say("i think i'm dying", "Scared"))
+        assert len(said) == 1 and said[0].priority == Priority.SAFETY
+        assert first_sentence(said[0].text) == (
+            "If this is an emergency, call emergency services now."
+        )
+        assert "I'm here" in said[0].text
+        calm = says(conv.say("i'm scared", "Scared"))
+        assert "emergency" not in calm[0].text and "numbness" in calm[0].text
+    finally:
+        conv.close()

@@ -5,7 +5,9 @@ routes to them. Pure apart from the coach's memory."""
 
 from __future__ import annotations
 
-from intents.types import Match
+from dataclasses import replace
+
+from intents.types import EMERGENCY_CONCERN, Match
 from voice.clock import Now
 from voice.coach.episode import ICE, PAIN_RELIEF, STRETCH
 from voice.coach.episode_talk import EpisodeTalk
@@ -14,7 +16,7 @@ from voice.coach.offers import Offers
 from voice.coach.onset import heat_for, parse_onset
 from voice.coach.reply_maker import ReplyMaker
 from voice.coach.safety import asks_dose, tablets
-from voice.events import Event
+from voice.events import Event, Priority
 
 ACETAMINOPHEN_NAMES = ("paracetamol", "tylenol")
 """Said in a dose question, the answer adds that these are acetaminophen."""
@@ -112,6 +114,10 @@ class Answers:
         return [self._words.reply("AskProfessional", now, [])]
 
     def scared(self, match: Match, now: Now) -> list[Event]:
-        """A calm sentence, then the warning signs (or, while flagged, the escalation)."""
-        extra = self._words.flagged_key(now) or "Hint.warning"
-        return [self._words.reply("Scared", now, [], extra=extra)]
+        """A calm sentence, then the warning signs (or, while flagged, the escalation). Fear that
+        speaks of dying or may say an emergency (intents.concern) hears first where to turn."""
+        flagged = self._words.flagged_key(now)
+        if match.concern == EMERGENCY_CONCERN:
+            say = self._words.reply("Scared.urgent", now, [], extra=flagged or "")
+            return [replace(say, priority=Priority.SAFETY)]
+        return [self._words.reply("Scared", now, [], extra=flagged or "Hint.warning")]

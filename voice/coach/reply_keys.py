@@ -11,8 +11,9 @@ _KEYS = """
     HeatQuestion.too_soon HeatQuestion.ok Onset Onset.unclear PainRelief PainRelief.short
     PainRelief.dose PainRelief.took PainRelief.acetaminophen ItHurts ItHurts.stretching
     ItHurts.icing ExplainSpasm ExplainSpasm.short Knot NextStep.before_ice NextStep.after_ice
-    MoveQuestion.before_ice MoveQuestion.after_ice AskProfessional Thanks Scared HowLongLast
-    Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Unknown.urgent Yes.none No.none
+    MoveQuestion.before_ice MoveQuestion.after_ice AskProfessional Thanks Scared Scared.urgent
+    HowLongLast Stretch.safety Stretch.neck Prevention RestPosition Help Unknown Unknown.urgent
+    Yes.none No.none
     No.declined No.rest Repeat.none Slower Slower.limit Louder Louder.limit Softer
     Softer.limit Goodbye Goodbye.timers Problem.cannot_save Clarify.first Clarify.second
     Clarify.none AreYouThere

@@ -83,6 +83,7 @@ class FreeListening:
         if not self._on or self._warns is None or len(audio) < MIN_FREE_AUDIO:
             return []
         text = normalize((transcriber or self.vosk_words)(audio))
+        log.debug("free decode: %r", text)
         self.heard.append(text)
         if not text:
             return []
