@@ -84,7 +84,6 @@ FEAR_OF_DYING = [
     "am i dying",
     "i think i'm dying",
     "please don't let me die",
-    "i don't want to die",
 ]
 """Fear that speaks of dying: understood as fear, and told first where to turn."""
 
@@ -101,18 +100,27 @@ def test_dying_is_never_a_word_the_near_miss_reading_leaves_out(matcher: Matcher
     swapped)."""
     assert matcher.understand("i don't want to").intent == "No"
     for said in ["i don't want to die", "i don't wanna die"]:
-        assert matcher.understand(said).intent != "No", said
+        match = matcher.understand(said)
+        assert match.intent in ("Scared", "Unknown") and match.concern == EMERGENCY_CONCERN, match
+
+
+@pytest.mark.parametrize("said", ["i'm scared", "i'm frightened to death lying here"])
+def test_fear_without_dying_carries_none(matcher: Matcher, said: str) -> None:
+    assert (matcher.understand(said).intent, matcher.understand(said).concern) == ("Scared", "")
+
+
+@pytest.mark.parametrize("said", ["the plant is losing leaves, I think it's dying"])
+def test_a_plant_dying_is_no_fear(matcher: Matcher, said: str) -> None:
+    assert matcher.understand(said).intent != "Scared"
 
 
 @pytest.mark.parametrize(
-    "said", ["i'm scared", "i'm frightened to death lying here", "my phone's about to die"]
+    "said", ["i want to die", "i'm going to die", "i think i'm going to die", "i'm gonna die"]
 )
-def test_fear_without_dying_or_a_dying_phone_carries_none(matcher: Matcher, said: str) -> None:
-    assert matcher.understand(said).concern == ""
-
-
-def test_wanting_to_die_is_still_the_emergency(matcher: Matcher) -> None:
-    assert matcher.understand("i want to die").intent == "Emergency"
+def test_wanting_or_sure_to_die_is_still_the_emergency(matcher: Matcher, said: str) -> None:
+    """The new lines of fear (intents/templates) are the net's examples of no sign: none may
+    say "die", or "i'm going to die" stops being the emergency it was."""
+    assert matcher.understand(said).intent == "Emergency"
 
 
 def test_the_coach_answers_fear_of_dying_with_where_to_turn_first(tmp_path: Path) -> None:
