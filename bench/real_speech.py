@@ -19,6 +19,7 @@ Engines (`ENGINES`: name -> factory of a listener for a domain):
 
     python bench/real_speech.py                  # everything (~25 min on 2 cores)
     python bench/real_speech.py --limit 20 --snrs 6 --engines vosk
+    python bench/real_speech.py --engines vosk --domains words --records words.jsonl
 """
 
 from __future__ import annotations
@@ -209,14 +210,22 @@ def _word_intent(word: str) -> str:
     return load_matcher().understand(word).intent
 
 
-def plan(engines: list[str], snrs: list[int], limit: int | None, chunk: int = 10) -> list[Any]:
-    coffee = real_sets.coffee_clips()[:limit]
+def plan(
+    engines: list[str],
+    snrs: list[int],
+    limit: int | None,
+    chunk: int = 10,
+    domains: tuple[str, ...] = ("coffee", "words"),
+) -> list[Any]:
+    coffee = real_sets.coffee_clips()[:limit] if "coffee" in domains else []
     each = [_of_word(w)[:limit] for w in (*real_sets.WORDS, real_sets.OTHER)]
     words = [c for row in itertools.zip_longest(*each) for c in row if c is not None]
     groups = [[("coffee", condition, coffee[i : i + chunk])
                for i in range(0, len(coffee), chunk)]
               for condition in ["clean", *(f"kitchen@{s}" for s in snrs)]]  # fmt: skip
-    groups.append([("words", "clean", words[i : i + chunk]) for i in range(0, len(words), chunk)])
+    if "words" in domains:
+        groups.append([("words", "clean", words[i : i + chunk])
+                       for i in range(0, len(words), chunk)])  # fmt: skip
     # Conditions and engines side by side, batch by batch: a run cut short (its --records) has
     # compared every engine in every condition on the same clips.
     batches = [b for row in itertools.zip_longest(*groups) for b in row if b is not None]
@@ -299,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--results", type=Path, default=RESULTS)
     p.add_argument("--records", type=Path, help="also write every record here (JSON lines)")
+    p.add_argument("--domains", default="coffee,words", help="coffee, words or both")
     args = p.parse_args(argv)
     engines = args.engines.split(",")
     unknown = [e for e in engines if e not in ENGINES]
@@ -310,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         pool = stack.enter_context(Pool(max(1, min(args.workers, 2)), initializer=_init))
         kept = stack.enter_context(args.records.open("w")) if args.records else None
-        for batch in pool.imap_unordered(run, plan(engines, snrs, args.limit)):
+        domains = tuple(args.domains.split(","))
+        for batch in pool.imap_unordered(run, plan(engines, snrs, args.limit, domains=domains)):
             records += batch
             if kept is not None:  # as they come: a run cut short keeps what it measured
                 kept.writelines(json.dumps(r) + "\n" for r in batch)
