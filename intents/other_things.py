@@ -36,7 +36,7 @@ OTHER_THINGS = {
     # "ice timer status", "tea timer remaining": a question about a timer, not one to start
     "StartIce": word_set("status remaining") | ICE_ELSEWHERE,
     "StartTimer": word_set("status remaining"),
-    # "my phone's about to die", "the plant is dying": no fear for oneself
+    # "the plant is losing leaves, i think it's dying": no fear for oneself
     "Scared": word_set("phone phones battery batteries laptop charger plant plants flowers car"),
 }
 """Words that name something the intent is not about: a guess of that intent with one of them

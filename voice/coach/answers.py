@@ -115,7 +115,7 @@ class Answers:
 
     def scared(self, match: Match, now: Now) -> list[Event]:
         """A calm sentence, then the warning signs (or, while flagged, the escalation). Fear that
-        speaks of dying or may say an emergency (intents.concern) hears first where to turn."""
+        speaks of dying (intents.concern.fear_concern) hears first where to turn."""
         flagged = self._words.flagged_key(now)
         if match.concern == EMERGENCY_CONCERN:
             say = self._words.reply("Scared.urgent", now, [], extra=flagged or "")
