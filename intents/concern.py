@@ -56,9 +56,6 @@ URGENT_STARTS = (
 """Beginnings of such words, however they end ("breathin", "overdosed", "suffocating")."""
 
 
-DEATH_WORDS = word_set("die dies dying died dead death")
-"""Words of death: never taken as a misheard or extra word of a sentence of ours
-(intents.fuzzy)."""
 DYING = word_set("die dying")
 """Fear of dying ("am i dying", "i'm scared i'm going to die"; not "scared to death", "died of
 fright"): understood as fear, and told first where to turn if it is an emergency."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import chain
 
-from intents.concern import DEATH_WORDS, URGENT_STARTS, URGENT_WORDS
+from intents.concern import URGENT_STARTS, URGENT_WORDS
 from intents.normalize import NUMBER, SIGNS, UNITS, word_set
 from intents.patterns import Pattern
 from intents.types import SlotValue
@@ -182,7 +182,7 @@ QUANTITY_WORDS = word_set("couple few half quarter dozen several hundred thousan
 ("set a timer for banana minutes" was read as "a couple minutes": a two-minute timer)."""
 _FIXED = frozenset(UNITS) | SIGNS | QUANTITY_WORDS
 
-GRAVE_WORDS = DEATH_WORDS | word_set("kill killing suicide suicidal")
+GRAVE_WORDS = word_set("die dies dying died dead death kill killing suicide suicidal")
 """Words of life and death, and of the emergencies (intents.concern): never absorbed as a
 misheard or extra word. "i don't want to die" was read as "i don't want to" (No) with one word
 added; whatever it is, it is not a No to the coach's offer."""

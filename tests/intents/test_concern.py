@@ -5,6 +5,7 @@ the real coach; the sentences are written here, none is a row of a blind round."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,19 +65,26 @@ def test_a_loose_string_of_the_grammars_words_carries_none(matcher: Matcher) -> 
     assert heard_as(matcher, loose, whole=False, freely=True).concern == EMERGENCY_CONCERN
 
 
-def test_the_coach_says_to_call_if_it_is_an_emergency_and_asks_again(tmp_path: Path) -> None:
+@pytest.fixture
+def talk(tmp_path: Path) -> Iterator[Conversation]:
+    """The real coach, understanding with the real matcher."""
     conv = Conversation(tmp_path, understand=load_matcher().understand)
-    try:
-        said = says(conv.say("there's no room in my lungs", "Unknown"))
-        assert len(said) == 1 and said[0].priority == Priority.SAFETY
-        assert first_sentence(said[0].text) == (
-            "If this is an emergency, call emergency services now."
-        )
-        assert "again" in said[0].text
-        plain = says(conv.say("what is the weather like tomorrow", "Unknown"))
-        assert "emergency" not in plain[0].text and plain[0].priority == Priority.CHATTER
-    finally:
-        conv.close()
+    yield conv
+    conv.close()
+
+
+def told_to_call_if_an_emergency(talk: Conversation, text: str, intent: str) -> str:
+    """The one reply, at safety priority, opening with where to turn; its text."""
+    said = says(talk.say(text, intent))
+    assert len(said) == 1 and said[0].priority == Priority.SAFETY
+    assert first_sentence(said[0].text) == "If this is an emergency, call emergency services now."
+    return said[0].text
+
+
+def test_the_coach_says_to_call_if_it_is_an_emergency_and_asks_again(talk: Conversation) -> None:
+    assert "again" in told_to_call_if_an_emergency(talk, "there's no room in my lungs", "Unknown")
+    plain = says(talk.say("what is the weather like tomorrow", "Unknown"))
+    assert "emergency" not in plain[0].text and plain[0].priority == Priority.CHATTER
 
 
 FEAR_OF_DYING = [
@@ -123,16 +131,7 @@ def test_wanting_or_sure_to_die_is_still_the_emergency(matcher: Matcher, said: s
     assert matcher.understand(said).intent == "Emergency"
 
 
-def test_the_coach_answers_fear_of_dying_with_where_to_turn_first(tmp_path: Path) -> None:
-    conv = Conversation(tmp_path, understand=load_matcher().understand)
-    try:
-        said = says(conv.say("i think i'm dying", "Scared"))
-        assert len(said) == 1 and said[0].priority == Priority.SAFETY
-        assert first_sentence(said[0].text) == (
-            "If this is an emergency, call emergency services now."
-        )
-        assert "I'm here" in said[0].text
-        calm = says(conv.say("i'm scared", "Scared"))
-        assert "emergency" not in calm[0].text and "numbness" in calm[0].text
-    finally:
-        conv.close()
+def test_the_coach_answers_fear_of_dying_with_where_to_turn_first(talk: Conversation) -> None:
+    assert "I'm here" in told_to_call_if_an_emergency(talk, "i think i'm dying", "Scared")
+    calm = says(talk.say("i'm scared", "Scared"))
+    assert "emergency" not in calm[0].text and "numbness" in calm[0].text

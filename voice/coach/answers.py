@@ -5,8 +5,6 @@ routes to them. Pure apart from the coach's memory."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from intents.types import EMERGENCY_CONCERN, Match
 from voice.clock import Now
 from voice.coach.episode import ICE, PAIN_RELIEF, STRETCH
@@ -118,6 +116,5 @@ class Answers:
         speaks of dying (intents.concern.fear_concern) hears first where to turn."""
         flagged = self._words.flagged_key(now)
         if match.concern == EMERGENCY_CONCERN:
-            say = self._words.reply("Scared.urgent", now, [], extra=flagged or "")
-            return [replace(say, priority=Priority.SAFETY)]
+            return [self._words.reply("Scared.urgent", now, [], flagged or "", Priority.SAFETY)]
         return [self._words.reply("Scared", now, [], extra=flagged or "Hint.warning")]

@@ -42,10 +42,18 @@ class ReplyMaker:
         whole = key.startswith(WHOLE)
         return Say(self._replies.get(key, **values), priority=priority, key=key, whole=whole)
 
-    def reply(self, key: str, now: Now, offers: list[str], extra: str = "", **values: str) -> Say:
+    def reply(
+        self,
+        key: str,
+        now: Now,
+        offers: list[str],
+        extra: str = "",
+        priority: Priority = Priority.GUIDANCE,
+        **values: str,
+    ) -> Say:
         """`key`'s text, then the `extra` reply's, then the first allowed yes/no offer among
         `offers`, which is remembered."""
-        say = self.say(key, Priority.GUIDANCE, **values)
+        say = self.say(key, priority, **values)
         text = f"{say.text} {self._replies.get(extra)}" if extra else say.text
         self._offers.close()
         offer = next((kind for kind in offers if self.may_offer(kind, now)), "")
