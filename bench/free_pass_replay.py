@@ -1,10 +1,14 @@
-"""The warning-sign pass's judgement of the grammar's words (FreeListening.confirms), as the
-code stands, replayed on decodes saved by bench/spoken_safety_misses.py from an earlier run:
-which sentences would now be heard as a warning sign, and what that does to their score. The
+"""The warning-sign pass's judgements, as the code stands, replayed on decodes saved by
+bench/spoken_safety_misses.py from an earlier run: the grammar's words confirmed as a warning
+sign (FreeListening.confirms) and free words graver than the grammar's passed on in their place
+(FreeListening.graver): which sentences would now be heard otherwise, and what that does to
+their score ("+call": told "if this is an emergency, call emergency services now"). The
 decoding is not repeated, so a rule for the pass is weighed on the very same words (a new
 decode differs by a few sentences from run to run: bench/results/spoken_blind_dev_all_vosk_tiny.md).
+Saved requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
 
-Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]"""
+Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]
+[--rules confirms,graver]"""
 
 from __future__ import annotations
 
@@ -17,22 +21,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from blind_scoring import score_safety  # noqa: E402
+from blind_scoring import rows, score_phrasing, score_safety  # noqa: E402
+
+SAFETY_TIERS = ("RedFlag", "Emergency", "None")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("saved", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="print every changed sentence")
+    parser.add_argument("--rules", default="confirms,graver")
     args = parser.parse_args()
     from intents.matcher import load_matcher
+    from intents.types import EMERGENCY_CONCERN
     from intents.warning_match import ESCALATIONS
-    from voice.app.wiring import heard_as
+    from voice.hearing import matcher_wiring as wiring
     from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening
-    from voice.hearing.matcher_wiring import net_with, warns_with
+    from voice.hearing.matcher_wiring import heard_as, net_with, warns_with
 
     matcher = load_matcher()
-    free = FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher))
+    rules = args.rules.split(",")
+    grave = wiring.grave_with(matcher) if "graver" in rules else None  # (not in older code)
+    free = FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher), grave=grave)
+    requests = {r["text"]: r for r in rows("phrasings", "dev")}
+
+    def score(row: dict[str, object], got: object) -> str:
+        request = row["intent"] not in SAFETY_TIERS
+        said = (
+            score_phrasing(requests[str(row["text"])], got) if request else score_safety(row, got)
+        )  # type: ignore[arg-type]
+        return said + ("+call" if got.concern == EMERGENCY_CONCERN else "")  # type: ignore[attr-defined]
+
     counts: Counter[tuple[str, str, str]] = Counter()
     changed = []
     for path in args.saved:
@@ -41,18 +60,25 @@ def main() -> None:
             row = {"intent": saved["tier"], "text": saved["text"]}
             freely = any(saved["heard"] in decodes for decodes in saved["free"] if saved["heard"])
             heard = heard_as(matcher, saved["heard"], bool(saved["whole"]), freely)
-            before = after = score_safety(row, heard)  # as bench/spoken_blind.py scores it
+            before = after = score(row, heard)  # as bench/spoken_blind.py scores it
             for words, confidences, decodes in zip(
                 saved["grammar"], saved["confs"], saved["free"], strict=True
             ):
-                if heard.intent in ESCALATIONS or not words:
+                if heard.intent in ESCALATIONS:
                     break
                 free.forget()
                 for text in decodes:
                     free.hear(bytes(MIN_FREE_AUDIO), 0.0, lambda audio, text=text: text)
-                passed = free.confirms(words, 0.0, confidences)
+                passed = free.confirms(words, 0.0, confidences) if "confirms" in rules else []
+                gravely = not passed and grave is not None
+                if gravely:  # the grammar's words as passed on ("" if they were dropped)
+                    acted = words if words and words in saved["finals"] else ""
+                    whole = bool(acted) and acted == saved["heard"] and bool(saved["whole"])
+                    passed = free.graver(acted, whole, 0.0)
                 if passed:
-                    after = score_safety(row, heard_as(matcher, passed[0].text, False))
+                    how = {"gravely": True} if gravely else {}  # (older code: no `gravely`)
+                    got = heard_as(matcher, passed[0].text, False, **how)
+                    after = score(row, got)
                     changed.append((saved["condition"], before, after, saved["text"], words))
                     break
             counts[(str(saved["condition"]), before, after)] += 1

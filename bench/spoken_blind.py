@@ -68,10 +68,11 @@ def spoken(text: str, condition: str, key: str) -> np.ndarray:
     return audio.to_int16(conditions.apply(condition, samples, key, ROOT / "bench" / "corpus"))
 
 
-def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool]:
+def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool, bool]:
     """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
     is a whole sentence of the phrase list: the statistical layer is used only then, whether
-    the warning-sign pass passed it on: the safety net reads it then)."""
+    the warning-sign pass passed it on: the safety net reads it then, and whether it passed it
+    on gravely: read for the emergency concern then)."""
     from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
 
     text, condition, key = job
@@ -79,7 +80,8 @@ def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool]:
     finals = transcribe(recognizer, spoken(text, condition, key))
     heard = " ".join(h.text for h in finals)
     freely = any(recognizer.heard_freely(h.text) for h in finals)
-    return text, condition, heard, recognizer.is_sentence(heard), freely
+    gravely = any(recognizer.heard_gravely(h.text) for h in finals)
+    return text, condition, heard, recognizer.is_sentence(heard), freely, gravely
 
 
 def main() -> None:
@@ -94,7 +96,7 @@ def main() -> None:
     parser.add_argument("--heard", type=Path, help="also write what was heard, as JSON lines")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from voice.app.wiring import heard_as
+    from voice.hearing.matcher_wiring import heard_as
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
@@ -111,12 +113,15 @@ def main() -> None:
             initializer=_init,
             initargs=(args.phrases, args.recognizer, args.moonshine_model),
         ) as pool:
-            heard = {(t, c): (h, w, f) for t, c, h, w, f in pool.map(_hear, jobs, chunksize=4)}
+            heard = {
+                (t, c): (h, w, f, g) for t, c, h, w, f, g in pool.map(_hear, jobs, chunksize=4)
+            }
         if args.heard:
             with args.heard.open("a", encoding="utf-8") as out:
-                for (text, condition), (words, whole, freely) in heard.items():
+                for (text, condition), (words, whole, freely, gravely) in heard.items():
                     said = {"text": text, "condition": condition, "heard": words}
-                    out.write(json.dumps({**said, "whole": whole, "freely": freely}) + "\n")
+                    how = {"whole": whole, "freely": freely, "gravely": gravely}
+                    out.write(json.dumps({**said, **how}) + "\n")
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:

@@ -2,9 +2,10 @@
 Vosk's grammar words per utterance (before the rescue), the free decodes (Moonshine's and
 Vosk's open vocabulary), the finals passed on, and the score. Dev half only; `--set
 out_of_domain` hears the out-of-domain dev half instead (each sentence harmless: alarm or
-quiet), to see what a rule for the warning-sign pass would cost there.
+quiet), and `--set phrasings` the requests (scored right, unknown, asks or wrong), to see what
+a rule for the warning-sign pass would cost there.
 
-Run: nice .venv/bin/python bench/spoken_safety_misses.py [--set safety|out_of_domain]
+Run: nice .venv/bin/python bench/spoken_safety_misses.py [--set safety|out_of_domain|phrasings]
 [--limit N] [--out FILE.jsonl]. Needs BACKCOACH_MODEL."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from blind_scoring import rows, score_safety  # noqa: E402
+from blind_scoring import rows, score_phrasing, score_safety  # noqa: E402
 
 from bench.spoken_blind import spoken  # noqa: E402
 
@@ -70,7 +71,7 @@ def _hear(job: tuple[str, str, str]) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", choices=("safety", "out_of_domain"), default="safety")
+    parser.add_argument("--set", choices=("safety", "out_of_domain", "phrasings"), default="safety")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default="/tmp/spoken_safety_dev.jsonl")
@@ -80,7 +81,7 @@ def main() -> None:
 
     matcher = load_matcher()
     data = rows(args.set, "dev")
-    if args.set != "safety":
+    if args.set == "out_of_domain":
         data = [{**r, "intent": "None"} for r in data]  # harmless, scored as the safety set's
     key = {r["text"]: f"{args.set}|{i}" for i, r in enumerate(data)}  # the same noise in any subset
     if args.limit:
@@ -96,7 +97,8 @@ def main() -> None:
             match = matcher.understand(str(got["heard"]), generalise=bool(got["whole"]))
             got["tier"] = row["intent"]
             got["intent"] = match.intent
-            got["score"] = score_safety(row, match)
+            score = score_phrasing if args.set == "phrasings" else score_safety
+            got["score"] = score(row, match)
             got["typed"] = matcher.understand(str(got["text"])).intent
             out.write(json.dumps(got) + "\n")
             out.flush()

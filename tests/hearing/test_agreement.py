@@ -130,6 +130,18 @@ def test_a_negation_elsewhere_does_not_deny(grammar: str, free: list[str]) -> No
     assert warns(grammar) and not denied(grammar, free, warns)
 
 
+def test_a_negation_from_a_decode_that_heard_nothing_of_the_sign_does_not_deny() -> None:
+    """Said "i've got numbness in my saddle area" (an emergency; a bench voice, clean): the
+    grammar word for word, Moonshine "helmless", Vosk's open vocabulary "i'm not on the" for
+    "i've got numbness": its "not" is a mishearing of the words around the sign, not a denial.
+    A negation alone in the sign's place still denies ("no i didn't fall it just went", the
+    grammar's "numb i didn't fall")."""
+    grammar = "i've got numbness in my saddle area"
+    free = ["i've got helmless in my saddle area", "i'm not on the in my saddle area"]
+    assert not denied(grammar, free, warns)
+    assert denied("numb i didn't fall it's just went", ["no i didn't fall it just went"], warns)
+
+
 @pytest.mark.parametrize(
     ("grammar", "free"),
     [

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from intents.matcher import load_matcher
-from voice.app.wiring import heard_as
 from voice.hearing.free_listening import FreeListening
-from voice.hearing.matcher_wiring import net_with, warns_with
+from voice.hearing.matcher_wiring import heard_as, net_with, warns_with
 
 AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
 

@@ -12,8 +12,9 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import load_matcher
-from voice.app.wiring import heard_as, understand_speech
-from voice.hearing.matcher_wiring import recognizer_with_matcher
+from intents.types import EMERGENCY_CONCERN
+from voice.app.wiring import understand_speech
+from voice.hearing.matcher_wiring import heard_as, recognizer_with_matcher
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import free_words
 from voice.hearing.recognizer_settings import RecognizerSettings
@@ -74,3 +75,26 @@ def test_the_net_reads_the_free_decodes_words_not_the_grammars(
     assert recognizer.heard_freely(heard)
     assert understand_speech(recognizer, load_matcher())(heard).intent == "RedFlag"
     assert heard_as(load_matcher(), heard, whole=False, freely=False).intent == "Unknown"
+
+
+@pytest.mark.parametrize("voice", [("en-gb-scotland+m3", "175", "66"), ("en-us+m3", "175", "40")])
+def test_words_of_dying_the_grammar_hears_as_a_timer_command_are_a_concern(
+    model: object, tmp_path: Path, voice: tuple[str, str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Spoken (espeak-ng), "i don't want to die" comes out of the grammar as "i don't want the
+    ice" (the ice timer cancelled: a wrong action) while Moonshine's free decode hears it word
+    for word; those words act instead, read for the emergency concern ("If this is an
+    emergency, call emergency services now"): voice.hearing.free_listening's `graver`."""
+    name, speed, pitch = voice
+    text, wav = "i don't want to die", tmp_path / "said.wav"
+    espeak = ["espeak-ng", "-v", name, "-s", speed, "-p", pitch, "-w", str(tmp_path / "raw.wav")]
+    subprocess.run([*espeak, text], check=True)
+    subprocess.run(["sox", str(tmp_path / "raw.wav"), "-r", "16000", "-c", "1", "-b", "16",
+                    str(wav), "pad", "0.4", "1.0"], check=True)  # fmt: skip
+    phrases = [sentence for _, sentence in load_grammar().sentences()]
+    recognizer = recognizer_with_matcher(model, phrases, free_words=free_words(MoonshineModel()))
+    with caplog.at_level("INFO", logger="voice.hearing.free_listening"):
+        heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+    assert "graver than the grammar's words" in caplog.text  # not the grammar's own words
+    got = understand_speech(recognizer, load_matcher())(heard)
+    assert (got.intent, got.concern) == ("Unknown", EMERGENCY_CONCERN)

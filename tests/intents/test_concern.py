@@ -13,8 +13,8 @@ from coach_harness import Conversation, first_sentence, says
 
 from intents.matcher import Matcher, load_matcher
 from intents.types import EMERGENCY_CONCERN
-from voice.app.wiring import heard_as
 from voice.events import Priority
+from voice.hearing.matcher_wiring import heard_as
 
 UNSURE_EMERGENCIES = [
     "my heart is doing a funny dance and the room is going grey",
@@ -59,7 +59,8 @@ def test_what_is_understood_carries_no_concern(matcher: Matcher, said: str) -> N
 
 
 def test_a_loose_string_of_the_grammars_words_carries_none(matcher: Matcher) -> None:
-    """Vosk's loose strings say our words where nobody did (voice.app.wiring.heard_as)."""
+    """Vosk's loose strings say our words where nobody did
+    (voice.hearing.matcher_wiring.heard_as)."""
     loose = "chest the breathing heart"
     assert heard_as(matcher, loose, whole=False, freely=False).concern == ""
     assert heard_as(matcher, loose, whole=False, freely=True).concern == EMERGENCY_CONCERN

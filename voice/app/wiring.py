@@ -21,7 +21,7 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.matcher_wiring import recognizer_with_matcher, warns_with
+from voice.hearing.matcher_wiring import heard_as, recognizer_with_matcher, warns_with
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary
@@ -170,20 +170,11 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
-    """What was heard, understood (`heard_as`)."""
+    """What was heard, understood (voice.hearing.matcher_wiring.heard_as)."""
     return lambda text: heard_as(
-        matcher, text, recognizer.is_sentence(text), recognizer.heard_freely(text)
+        matcher,
+        text,
+        recognizer.is_sentence(text),
+        recognizer.heard_freely(text),
+        recognizer.heard_gravely(text),
     )
-
-
-def heard_as(matcher: Matcher, text: str, whole: bool, freely: bool = False) -> Match:
-    """The statistical layer only for a whole sentence of the recognizer's phrase list; a loose
-    string of words is matched as a template or a near miss of one, or not at all. Words its
-    warning-sign pass passed on (`freely`: an open-vocabulary decode's) are read by the safety
-    net too (`Matcher.net`), never the grammar's loose strings: those say our words ("numb",
-    "floppy") where nobody did, and the net took them for signs (bench/results/sign_model.md);
-    if the net escalates nothing, they may still carry a concern (`Matcher.concerned`)."""
-    match = matcher.understand(text, generalise=whole)
-    if whole or match.understood or not freely:
-        return match
-    return matcher.net(text) or matcher.concerned(text)

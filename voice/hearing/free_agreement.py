@@ -27,12 +27,19 @@ def denied(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     its place: before the word it lines up with, and instead of that word when the free decode
     has it for one the warning does not rest on ("no fever" for the grammar's "low fever").
     A negation that unsays nothing there is about something else ("my speech is slurred and i
-    haven't been drinking"), or a mishearing ("i can't scrawling" for "like ants crawling")."""
+    haven't been drinking"), or a mishearing ("i can't scrawling" for "like ants crawling"). So
+    is one in a free decode that heard neither a word the warning rests on nor a negation alone
+    in its place ("i'm not on the in my saddle area" for "i've got numbness in my saddle
+    area"; but "no i didn't fall" denies the grammar's "numb i didn't fall")."""
     said = words.split()
     where = set(resting(said, warns))
     for text in free:
         other = text.split()
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
+        opcodes = SequenceMatcher(None, said, other, autojunk=False).get_opcodes()
+        heard_it = any(said[i] in other for i in where)
+        if not heard_it and not _alone_in_place(opcodes, where, other, negation=True):
+            continue  # it heard neither the sign nor a negation for it: a mishearing around it
+        for op, i1, i2, j1, j2 in opcodes:
             for j in range(j1, j2) if op != "equal" else ():
                 word = other[j]
                 if word not in NEGATIONS or word in said:
@@ -44,6 +51,21 @@ def denied(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
                 if swapped and not warns(" ".join([*said[:i], word, *said[i + 1 :]])):
                     return True
     return False
+
+
+def _alone_in_place(
+    opcodes: Sequence[tuple[str, int, int, int, int]],
+    where: set[int],
+    other: list[str],
+    negation: bool,
+) -> bool:
+    """Does one word of the free decode's stand alone in the place of one of the grammar's
+    `where`, a negation or not as `negation` says?"""
+    return any(
+        op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 in where
+        and (other[j1] in NEGATIONS) == negation
+        for op, i1, i2, j1, j2 in opcodes
+    )  # fmt: skip
 
 
 def affirmed(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
@@ -58,11 +80,7 @@ def affirmed(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     for text in free:
         other = text.split()
         opcodes = SequenceMatcher(None, said, other, autojunk=False).get_opcodes()
-        if not any(
-            op == "replace" and i2 - i1 == 1 and j2 - j1 == 1 and i1 in where
-            and other[j1] not in NEGATIONS
-            for op, i1, i2, j1, j2 in opcodes
-        ):  # fmt: skip
+        if not _alone_in_place(opcodes, where, other, negation=False):
             return False
     return True
 

@@ -64,11 +64,14 @@ class FreeListening:
         on: bool,
         confidence: float,
         net: Callable[[str], bool] | None = None,
+        grave: Callable[[str, str, bool], bool] | None = None,
     ) -> None:
         self._model = model
+        self._grave = grave
         self._warns = warns
         self._net = net or (lambda text: False)
         self._passed: deque[str] = deque(maxlen=PASSED_KEPT)
+        self._passed_gravely: deque[str] = deque(maxlen=PASSED_KEPT)
         self._on = on and warns is not None
         self._confidence = confidence
         self._vosk: Any = None  # Vosk's open-vocabulary decoder, made on first use
@@ -119,9 +122,31 @@ class FreeListening:
             self._read[text] = bool(text) and self._net(text)
         return self._read[text]
 
+    def graver(self, words: str, whole: bool, at: float) -> list[Heard]:
+        """A free decode of this utterance that `grave(text, words, whole)` finds graver than
+        the grammar's `words` ("" if it passes none on; voice.hearing.matcher_wiring.grave_with:
+        a word of life and death, read as a warning sign or the emergency concern where theirs
+        are not): passed on in place of the grammar's words. The grammar
+        can only say our sentences: "i don't want to die" came out "i don't want the ice" (the
+        ice timer cancelled) while Moonshine heard it word for word; "i think i'm going to die"
+        came out as nothing (one free decode heard "today": the net reads free words only where
+        two agree)."""
+        if not self._on or self._grave is None:
+            return []
+        for text in self.heard:
+            if self._grave(text, words, whole):
+                log.info("heard freely, graver than the grammar's words: %r", text)
+                self._passed_gravely.append(text)
+                return [Heard(text=text, confidence=self._confidence, at=at)]
+        return []
+
     def passed_on(self, text: str) -> bool:
-        """Was `text` passed on by `hear` lately (the free decode's own words)?"""
+        """Was `text` passed on by `hear` or `confirms` lately?"""
         return normalize(text) in self._passed
+
+    def passed_gravely(self, text: str) -> bool:
+        """Was `text` passed on by `graver` lately (one free decode's words)?"""
+        return normalize(text) in self._passed_gravely
 
     def vosk_words(self, audio: bytes) -> str:
         """The Vosk model's open-vocabulary words. Its decoder is let go once it has decoded

@@ -13,6 +13,7 @@ from voice.hearing.recognizer_settings import RecognizerSettings
 
 if TYPE_CHECKING:
     from intents.matcher import Matcher
+    from intents.types import Match
 
 
 def recognizer_with_matcher(
@@ -38,6 +39,7 @@ def recognizer_with_matcher(
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
         warns=warns_with(matcher),
         net=net_with(matcher),  # on the free decodes' words only
+        grave=grave_with(matcher),
         free_words=free_words,
         verify=verify,
         reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
@@ -60,6 +62,56 @@ def net_with(matcher: Matcher) -> Callable[[str], bool]:
     """Does the safety net (intents.safety_net) read a sign in free text? Asked of the free
     decodes' words only, beside the grammar's (voice.hearing.free_listening)."""
     return lambda text: matcher.net(text) is not None
+
+
+def grave_with(matcher: Matcher) -> Callable[[str, str, bool], bool]:
+    """Are free words graver than the grammar's `words` for the same utterance (`whole`: a
+    sentence of ours; "": the grammar passed nothing on)? Have they a word of life and death
+    (intents.fuzzy.GRAVE_WORDS: "die", "dying", "dead", "kill"...), and, read as words the
+    warning-sign pass passed on (`heard_as`, `gravely`: one decoder's words, not the safety
+    net's to escalate), do they escalate or carry the emergency concern while the grammar's
+    words, read as the coach reads them, do neither? ("i don't want to die", the grammar's "i
+    don't want the ice": "If this is an emergency, call emergency services now".)
+    Only those words: our sentences hardly say them, so the grammar cannot hear them, while it
+    can hear "chest", "breathe" or "pills", and one decoder's words with those were mostly
+    mishearings of harmless talk ("breathe in, hold for four"; "i did it doing back stroke"):
+    on the spoken dev sets the wider rule told 13 of 504 harmless utterances to call emergency
+    services if it was one, for 4 of 432 warning signs (bench/results/graver_words.md)."""
+    from intents.fuzzy import GRAVE_WORDS
+
+    def grave(text: str, words: str, whole: bool) -> bool:
+        if GRAVE_WORDS.isdisjoint(text.split()):
+            return False
+        if _grave(heard_as(matcher, words, whole)):
+            return False
+        return _grave(heard_as(matcher, text, whole=False, gravely=True))
+
+    return grave
+
+
+def _grave(match: Match) -> bool:
+    from intents.types import EMERGENCY_CONCERN
+    from intents.warning_match import ESCALATIONS
+
+    return match.intent in ESCALATIONS or match.concern == EMERGENCY_CONCERN
+
+
+def heard_as(
+    matcher: Matcher, text: str, whole: bool, freely: bool = False, gravely: bool = False
+) -> Match:
+    """The statistical layer only for a whole sentence of the recognizer's phrase list; a loose
+    string of words is matched as a template or a near miss of one, or not at all. Words its
+    warning-sign pass passed on (`freely`: an open-vocabulary decode's) are read by the safety
+    net too (`Matcher.net`), never the grammar's loose strings: those say our words ("numb",
+    "floppy") where nobody did, and the net took them for signs (bench/results/sign_model.md);
+    if the net escalates nothing, they may still carry a concern (`Matcher.concerned`). Words
+    passed on `gravely` (one free decode's, graver than the grammar's: `grave_with`) may carry
+    the concern, never the net's escalation: one decoder's words alone were taken for signs
+    nobody said ("i breathe and find" for "i'm breathing fine")."""
+    match = matcher.understand(text, generalise=whole)
+    if whole or match.understood or not (freely or gravely):
+        return match
+    return (None if gravely and not freely else matcher.net(text)) or matcher.concerned(text)
 
 
 def meaning_of(match: Any) -> tuple[str, list[tuple[str, str]]]:

@@ -57,6 +57,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         whole: Callable[[str], bool] | None = None,
         reads: Callable[[str], tuple[str, object]] | None = None,
         net: Callable[[str], bool] | None = None,
+        grave: Callable[[str, str, bool], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -69,7 +70,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
         (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
         turns many paraphrases of a symptom into some sentence of ours. `verify(audio, heard)`
         has the last word on each utterance (voice.hearing.fusion: a second recognizer).
-        `net(text)`: the safety net reads a warning sign in free words (theirs only)."""
+        `net(text)`: the safety net reads a warning sign in free words (theirs only);
+        `grave(free, words, whole)`: free words are graver than the grammar's (they act
+        instead)."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -86,6 +89,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
             self.settings.listen_freely_for_warnings,
             self.settings.min_confidence,
             net,
+            grave,
         )
         # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
         self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
@@ -125,6 +129,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
 
     def heard_freely(self, text: str) -> bool:
         return self._freely.passed_on(text)
+
+    def heard_gravely(self, text: str) -> bool:
+        return self._freely.passed_gravely(text)
 
     def _is_whole(self, text: str) -> bool:
         """`text` (normalized) is one of our sentences, listed or read by `whole`."""
@@ -249,7 +256,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
                 if warned:
                     return warned
             if not transcript.words:
-                return self._freely.hear(audio, at, self._vosk_words)
+                return self._freely.hear(audio, at, self._vosk_words) or self._freely.graver(
+                    "", False, at
+                )
             accepts = (self._is_whole, self._understands)
             transcript = rescue(transcript, alternatives, accepts, self.settings.rescue_margin)
             rescued = transcript.words
@@ -273,5 +282,8 @@ class Recognizer(DecidesEarly, UtteranceStream):
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
-            return []
-        return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
+            return self._freely.graver("", False, at)
+        graver = self._freely.graver(transcript.text, self._is_whole(transcript.text), at)
+        return graver or [
+            Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)
+        ]

@@ -38,6 +38,10 @@ class SpeechRecognizer(Protocol):
     def heard_freely(self, text: str) -> bool:
         """Did its warning-sign pass (an open-vocabulary decode) pass `text` on, lately?"""
 
+    def heard_gravely(self, text: str) -> bool:
+        """Did its warning-sign pass pass `text` on, lately, as one free decode's words graver
+        than the grammar's (read for the emergency concern, not by the safety net)?"""
+
 
 class UtteranceStream:
     """What both recognizers share: a voice detector that cuts utterances (`_endpoint`) and the

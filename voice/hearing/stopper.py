@@ -43,6 +43,9 @@ class Stopper:
     def heard_freely(self, text: str) -> bool:
         return self.recognizer.heard_freely(text)
 
+    def heard_gravely(self, text: str) -> bool:
+        return self.recognizer.heard_gravely(text)
+
     def hear(self, audio: bytes, at: float) -> list[Heard]:
         """Feed it `audio` (echo-cancelled) that ended at `at`: its finals."""
         self.active = True
