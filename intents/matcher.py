@@ -32,6 +32,7 @@ from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
+from intents.fragments import says_nothing
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
@@ -177,10 +178,16 @@ class Matcher:
             )
             if caught is not None:
                 return replace(caught, text=text)
+            if says_nothing(said.tokens):  # "i need", "i will": half a sentence
+                return None
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
-        hit = self._fuzzy.best(trimmed.tokens, trimmed.numbers)
+        hit = (
+            None
+            if says_nothing(trimmed.tokens)
+            else self._fuzzy.best(trimmed.tokens, trimmed.numbers)
+        )
         if (
             hit is None
             or hit.pattern.intent in (*ESCALATIONS, *EXACT_ONLY)

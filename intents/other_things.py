@@ -103,7 +103,19 @@ A_RECORD = re.compile(
 the world record"): no timer of the coach's; not "my ice time" (TIMERS named)."""
 
 
+LAST_DOSE = re.compile(
+    r"\b(?:since|after|from) (?:my|the|that) (?:last|previous|first|latest) "
+    r"(?:\w+ )?(?:tablet|tablets|pill|pills|dose|doses|one|lot|capsule|capsules)\b"
+    r"|\b(?:last|previous|latest) (?:\w+ )?(?:tablet|tablets|pill|pills|dose|doses|capsule"
+    r"|capsules) (?:was|were)\b"
+)
+"""A time said of the last dose ("it has been four hours since my last tablet", "last tablet
+was four hours ago"): when the medicine was taken, not when the spasm started; the model,
+taught "it's been four hours since it started", guessed it an onset."""
+
+
 SAID_OTHERWISE = {
+    "Onset": LAST_DOSE,
     "PauseTimer": PAUSE_ENDED,
     "TimerStatus": GET_GOING,
     "StartIce": NONE_LEFT,

@@ -52,7 +52,7 @@ def repaired(text: str) -> list[str]:
     before, after = text[: last.start()].strip(), _without_lead_in(text[last.end() :])
     if not before or not after:
         return []
-    swapped = _amount_swapped(before, after)
+    swapped = _amount_swapped(before, after) or _thing_swapped(before, after)
     return [reading for reading in (swapped, after) if reading]
 
 
@@ -92,6 +92,22 @@ def _amount_swapped(before: str, after: str) -> str | None:
     if end < len(words):  # "add a minute to the ice, no wait, two": the rest of `before` stays
         said = [*said[:amount], *words[end:]]
     return " ".join([*words[:cut], *said])
+
+
+DETERMINERS = frozenset({"the", "my", "that", "this"})
+"""Words a thing corrected on its own starts with ("start the stretch, no, sorry, the ice")."""
+
+
+def _thing_swapped(before: str, after: str) -> str | None:
+    """`before` with the thing it names last replaced by the one `after` names alone ("start
+    the stretch" + "the ice" -> "start the ice"; "pause the ice, no, the stretch"); None when
+    `after` is not a thing alone (it starts with no `DETERMINERS` word, or has a verb's worth
+    of words: more than four) or `before` names none after its first word."""
+    said, words = after.split(), before.split()
+    if not said or _word(said[0]) not in DETERMINERS or len(said) > 4:
+        return None
+    cut = next((i for i in range(len(words) - 1, 0, -1) if _word(words[i]) in DETERMINERS), None)
+    return None if cut is None else " ".join([*words[:cut], *said])
 
 
 def _count_swapped(words: list[str], amount: list[str], counted: str) -> str | None:
