@@ -18,6 +18,7 @@ from voice.hearing.free_agreement import (
     sure,
 )
 from voice.hearing.free_listening import FreeListening
+from voice.hearing.matcher_wiring import other_action_with
 
 
 def warns(text: str) -> bool:
@@ -170,3 +171,26 @@ def test_one_decoder_hearing_no_negation_does_not_affirm() -> None:
     grammar = "half my face won't move"
     free = ["half my face will move", "half my face while to move"]
     assert not affirmed(grammar, free, warns) and agrees(grammar, free, warns)
+
+
+@pytest.mark.parametrize(
+    ("grammar", "free", "doubted"),
+    [  # what the recognizers gave for bench voices on the spoken blind dev requests
+        ("start a timer now", ["stop the timers now"], True),  # said "stop the timers now"
+        ("resume the laundry timer", ["remove the laundry timer"], True),  # said "remove ..."
+        ("start the stretch routine", ["stop mr matryle dear"], True),  # said "stop the ..."
+        ("start a timer now", ["start the timer now"], False),  # the same action
+        ("pause the ice", ["pause the nice"], False),  # no other verb
+        ("stop", ["start"], False),  # Stop is never lost (voice.hearing.short_answers)
+        ("my leg is numb", ["stop my leg is numb"], False),  # no timer command
+    ],
+)
+def test_a_free_decode_naming_another_action_doubts_a_timer_command(
+    grammar: str, free: list[str], doubted: bool
+) -> None:
+    """The grammar turns a command into its opposite while Moonshine heard it: asked again."""
+    matcher = load_matcher()
+    assert other_action_with(matcher)(grammar, free) is doubted
+    listening = FreeListening(None, warns, True, 0.5, other_action=other_action_with(matcher))
+    listening.heard = free
+    assert listening.doubts(grammar) is doubted

@@ -77,6 +77,23 @@ def test_the_net_reads_the_free_decodes_words_not_the_grammars(
     assert heard_as(load_matcher(), heard, whole=False, freely=False).intent == "Unknown"
 
 
+def _said_by(tmp_path: Path, voice: tuple[str, str, str], text: str) -> Path:
+    """`text` said by espeak-ng `voice` (name, speed, pitch), 16 kHz with silence around it."""
+    name, speed, pitch = voice
+    raw, wav = tmp_path / "raw.wav", tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", name, "-s", speed, "-p", pitch, "-w", str(raw), text],
+                   check=True)  # fmt: skip
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav), "pad",
+                    "0.4", "1.0"], check=True)  # fmt: skip
+    return wav
+
+
+def _heard_with_moonshine(model: object, wav: Path) -> tuple[object, str]:
+    phrases = [sentence for _, sentence in load_grammar().sentences()]
+    recognizer = recognizer_with_matcher(model, phrases, free_words=free_words(MoonshineModel()))
+    return recognizer, " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+
+
 @pytest.mark.parametrize("voice", [("en-gb-scotland+m3", "175", "66"), ("en-us+m3", "175", "40")])
 def test_words_of_dying_the_grammar_hears_as_a_timer_command_are_a_concern(
     model: object, tmp_path: Path, voice: tuple[str, str, str], caplog: pytest.LogCaptureFixture
@@ -85,16 +102,23 @@ def test_words_of_dying_the_grammar_hears_as_a_timer_command_are_a_concern(
     ice" (the ice timer cancelled: a wrong action) while Moonshine's free decode hears it word
     for word; those words act instead, read for the emergency concern ("If this is an
     emergency, call emergency services now"): voice.hearing.free_listening's `graver`."""
-    name, speed, pitch = voice
-    text, wav = "i don't want to die", tmp_path / "said.wav"
-    espeak = ["espeak-ng", "-v", name, "-s", speed, "-p", pitch, "-w", str(tmp_path / "raw.wav")]
-    subprocess.run([*espeak, text], check=True)
-    subprocess.run(["sox", str(tmp_path / "raw.wav"), "-r", "16000", "-c", "1", "-b", "16",
-                    str(wav), "pad", "0.4", "1.0"], check=True)  # fmt: skip
-    phrases = [sentence for _, sentence in load_grammar().sentences()]
-    recognizer = recognizer_with_matcher(model, phrases, free_words=free_words(MoonshineModel()))
+    wav = _said_by(tmp_path, voice, "i don't want to die")
     with caplog.at_level("INFO", logger="voice.hearing.free_listening"):
-        heard = " ".join(h.text for h in transcribe(recognizer, read_wav(wav)))
+        recognizer, heard = _heard_with_moonshine(model, wav)
     assert "graver than the grammar's words" in caplog.text  # not the grammar's own words
-    got = understand_speech(recognizer, load_matcher())(heard)
+    got = understand_speech(recognizer, load_matcher())(heard)  # type: ignore[arg-type]
     assert (got.intent, got.concern) == ("Unknown", EMERGENCY_CONCERN)
+
+
+def test_a_command_the_grammar_turns_into_its_opposite_is_not_acted_on(
+    model: object, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Spoken (espeak-ng en-us+f3), "stop the timers now" came out of the grammar as "start a
+    timer now" (a timer started: the opposite action) while Moonshine heard "stop": that final
+    is dropped (voice.hearing.free_agreement's `other_action`), and no timer starts."""
+    wav = _said_by(tmp_path, ("en-us+f3", "160", "60"), "stop the timers now")
+    with caplog.at_level("INFO", logger="voice.hearing.recognizer"):
+        recognizer, heard = _heard_with_moonshine(model, wav)
+    assert "a free decode names another action" in caplog.text
+    got = understand_speech(recognizer, load_matcher())(heard)  # type: ignore[arg-type]
+    assert got.intent != "StartTimer"

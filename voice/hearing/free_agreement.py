@@ -1,7 +1,8 @@
 """How the grammar's words for an utterance stand against its free decodes (Moonshine's and
 Vosk's open vocabulary): do the free decodes agree with a warning sign in them (`agrees`), deny
 it with a negation (`denied`), affirm what the grammar negated (`affirmed`), put another word
-where the warning rests (`contradicted`), and was Vosk sure of those words (`sure`)? Pure; the
+where the warning rests (`contradicted`), and was Vosk sure of those words (`sure`)? Does a
+free decode name another action in the place of the grammar's verb (`other_action`)? Pure; the
 warning-sign pass (voice.hearing.free_listening) decides with them, and says why each exists."""
 
 from __future__ import annotations
@@ -144,6 +145,26 @@ def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
         for i in content
         if warns(" ".join(w for j, w in enumerate(said) if j == i or w in FUNCTION_WORDS))
     ] or content
+
+
+def other_action(words: str, free: list[str], named_by: Callable[[str], frozenset[str]]) -> bool:
+    """Has a free decode, lined up with the grammar's `words` word for word, a verb in the place
+    of theirs that names other commands only (`named_by`: "stop" where they say "start",
+    "remove" where they say "resume")? The grammar turns a command into its opposite ("stop the
+    timers now" -> "start a timer now", "remove the laundry timer" -> "resume the laundry
+    timer") while Moonshine heard it word for word: two witnesses disagree on the very word the
+    action rests on, and asking again beats the opposite action."""
+    said = words.split()
+    for text in free:
+        other = text.split()
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
+            if op != "replace" or i2 - i1 != j2 - j1:
+                continue
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                mine, its = named_by(said[i]), named_by(other[j])
+                if mine and its and mine.isdisjoint(its):
+                    return True
+    return False
 
 
 SURE_WORD = 0.95

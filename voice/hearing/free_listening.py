@@ -65,9 +65,11 @@ class FreeListening:
         confidence: float,
         net: Callable[[str], bool] | None = None,
         grave: Callable[[str, str, bool], bool] | None = None,
+        other_action: Callable[[str, list[str]], bool] | None = None,
     ) -> None:
         self._model = model
         self._grave = grave
+        self._other_action = other_action
         self._warns = warns
         self._net = net or (lambda text: False)
         self._passed: deque[str] = deque(maxlen=PASSED_KEPT)
@@ -139,6 +141,11 @@ class FreeListening:
                 self._passed_gravely.append(text)
                 return [Heard(text=text, confidence=self._confidence, at=at)]
         return []
+
+    def doubts(self, words: str) -> bool:
+        """Does a free decode of this utterance name another action than the grammar's `words`
+        (voice.hearing.matcher_wiring.other_action_with)? Then they are dropped: asked again."""
+        return self._other_action is not None and self._other_action(words, self.heard)
 
     def passed_on(self, text: str) -> bool:
         """Was `text` passed on by `hear` or `confirms` lately?"""

@@ -58,6 +58,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         reads: Callable[[str], tuple[str, object]] | None = None,
         net: Callable[[str], bool] | None = None,
         grave: Callable[[str, str, bool], bool] | None = None,
+        other_action: Callable[[str, list[str]], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -72,7 +73,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         has the last word on each utterance (voice.hearing.fusion: a second recognizer).
         `net(text)`: the safety net reads a warning sign in free words (theirs only);
         `grave(free, words, whole)`: free words are graver than the grammar's (they act
-        instead)."""
+        instead); `other_action(words, free)`: a free decode names another action (dropped)."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -90,6 +91,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
             self.settings.min_confidence,
             net,
             grave,
+            other_action,
         )
         # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
         self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
@@ -279,6 +281,8 @@ class Recognizer(DecidesEarly, UtteranceStream):
         if short and short.applies(transcript.text) and not self._urgent(transcript.text):
             alone = reason is None and transcript.words == rescued  # not the second pass's
             transcript, reason = short.decide(transcript, alone, audio, first)
+        if reason is None and self._freely.doubts(transcript.text):
+            reason = "a free decode names another action"
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
