@@ -1,14 +1,15 @@
 """The warning-sign pass's judgements, as the code stands, replayed on decodes saved by
 bench/spoken_safety_misses.py from an earlier run: the grammar's words confirmed as a warning
 sign (FreeListening.confirms) and free words graver than the grammar's passed on in their place
-(FreeListening.graver): which sentences would now be heard otherwise, and what that does to
+(FreeListening.graver), and finals a free decode names another action for, dropped
+(FreeListening.doubts): which sentences would now be heard otherwise, and what that does to
 their score ("+call": told "if this is an emergency, call emergency services now"). The
 decoding is not repeated, so a rule for the pass is weighed on the very same words (a new
 decode differs by a few sentences from run to run: bench/results/spoken_blind_dev_all_vosk_tiny.md).
 Saved requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
 
 Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]
-[--rules confirms,graver]"""
+[--rules confirms,graver,actions]"""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("saved", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="print every changed sentence")
-    parser.add_argument("--rules", default="confirms,graver")
+    parser.add_argument("--rules", default="confirms,graver,actions")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from intents.types import EMERGENCY_CONCERN
+    from intents.types import EMERGENCY_CONCERN, Match
     from intents.warning_match import ESCALATIONS
     from voice.hearing import matcher_wiring as wiring
     from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening
@@ -42,7 +43,9 @@ def main() -> None:
     matcher = load_matcher()
     rules = args.rules.split(",")
     grave = wiring.grave_with(matcher) if "graver" in rules else None  # (not in older code)
+    actions = wiring.other_action_with(matcher) if "actions" in rules else None
     free = FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher), grave=grave)
+    doubting = FreeListening(None, None, True, 0.5, other_action=actions) if actions else None
     requests = {r["text"]: r for r in rows("phrasings", "dev")}
 
     def score(row: dict[str, object], got: object) -> str:
@@ -61,6 +64,14 @@ def main() -> None:
             freely = any(saved["heard"] in decodes for decodes in saved["free"] if saved["heard"])
             heard = heard_as(matcher, saved["heard"], bool(saved["whole"]), freely)
             before = after = score(row, heard)  # as bench/spoken_blind.py scores it
+            if doubting is not None and heard.intent not in ESCALATIONS:
+                doubting.heard = [decodes[0] for decodes in saved["free"] if decodes]  # Moonshine's
+                doubted = [final for final in saved["finals"] if doubting.doubts(final)]
+                if doubted:  # dropped: asked again
+                    after = score(row, Match.unknown(saved["heard"]))
+                    changed.append((saved["condition"], before, after, saved["text"], doubted[0]))
+                    counts[(str(saved["condition"]), before, after)] += 1
+                    continue
             for words, confidences, decodes in zip(
                 saved["grammar"], saved["confs"], saved["free"], strict=True
             ):

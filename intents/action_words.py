@@ -15,7 +15,7 @@ TIMER_ACTIONS = frozenset(
 VERBS = {
     **dict.fromkeys(("cancel", "delete", "kill", "clear"), "CancelTimer"),
     **dict.fromkeys(("pause", "freeze"), "PauseTimer"),
-    **dict.fromkeys(("resume", "unpause"), "ResumeTimer"),
+    **dict.fromkeys(("resume", "unpause", "continue"), "ResumeTimer"),
     **dict.fromkeys(("add", "extend", "increase", "lengthen"), "AddTime"),
     **dict.fromkeys(("remove", "shorten", "decrease", "reduce", "subtract"), "RemoveTime"),
 }

@@ -179,7 +179,10 @@ def test_one_decoder_hearing_no_negation_does_not_affirm() -> None:
         ("start a timer now", ["stop the timers now"], True),  # said "stop the timers now"
         ("resume the laundry timer", ["remove the laundry timer"], True),  # said "remove ..."
         ("start the stretch routine", ["stop mr matryle dear"], True),  # said "stop the ..."
+        ("knock off two minutes", ["not half ten minutes"], True),  # said "knock off 10 ..."
+        ("cancel the two minute timer", ["continue the two minute timer"], True),
         ("start a timer now", ["start the timer now"], False),  # the same action
+        ("add twenty five minutes to the timer", ["at 25 minutes to the timer"], False),
         ("pause the ice", ["pause the nice"], False),  # no other verb
         ("stop", ["start"], False),  # Stop is never lost (voice.hearing.short_answers)
         ("my leg is numb", ["stop my leg is numb"], False),  # no timer command

@@ -115,10 +115,13 @@ def test_a_command_the_grammar_turns_into_its_opposite_is_not_acted_on(
 ) -> None:
     """Spoken (espeak-ng en-us+f3), "stop the timers now" came out of the grammar as "start a
     timer now" (a timer started: the opposite action) while Moonshine heard "stop": that final
-    is dropped (voice.hearing.free_agreement's `other_action`), and no timer starts."""
+    is dropped (voice.hearing.free_agreement's `other_action`), and no timer starts. (The
+    grammar's words vary between runs, its second pass's threads: some runs it hears "stop the
+    timer" and the rule has nothing to do; without the rule, most runs start a timer.)"""
     wav = _said_by(tmp_path, ("en-us+f3", "160", "60"), "stop the timers now")
     with caplog.at_level("INFO", logger="voice.hearing.recognizer"):
         recognizer, heard = _heard_with_moonshine(model, wav)
-    assert "a free decode names another action" in caplog.text
     got = understand_speech(recognizer, load_matcher())(heard)  # type: ignore[arg-type]
     assert got.intent != "StartTimer"
+    if "start a timer now" in caplog.text:  # the grammar turned it round: the rule caught it
+        assert "a free decode names another action" in caplog.text

@@ -147,22 +147,25 @@ def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
     ] or content
 
 
-def other_action(words: str, free: list[str], named_by: Callable[[str], frozenset[str]]) -> bool:
-    """Has a free decode, lined up with the grammar's `words` word for word, a verb in the place
-    of theirs that names other commands only (`named_by`: "stop" where they say "start",
-    "remove" where they say "resume")? The grammar turns a command into its opposite ("stop the
-    timers now" -> "start a timer now", "remove the laundry timer" -> "resume the laundry
-    timer") while Moonshine heard it word for word: two witnesses disagree on the very word the
-    action rests on, and asking again beats the opposite action."""
+def other_action(words: str, free: list[str], names: Callable[[list[str]], frozenset[str]]) -> bool:
+    """Has a free decode, lined up with the grammar's `words`, other words in the place of
+    theirs that name only other things of a kind (`names(words)`: the commands their verbs
+    name, "verb:..."; the numbers they say, "number:..."): "stop" where they say "start",
+    "remove" where they say "resume", "ten" where they say "two"? The grammar turns a command
+    into its opposite ("stop the timers now" -> "start a timer now", "remove the laundry timer"
+    -> "resume the laundry timer") or another amount ("knock off 10 minutes" -> "knock off two
+    minutes") while Moonshine heard it: two witnesses disagree on the very words the action
+    rests on, and asking again beats the wrong action."""
     said = words.split()
     for text in free:
         other = text.split()
         for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
-            if op != "replace" or i2 - i1 != j2 - j1:
+            if op != "replace":
                 continue
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                mine, its = named_by(said[i]), named_by(other[j])
-                if mine and its and mine.isdisjoint(its):
+            mine, its = names(said[i1:i2]), names(other[j1:j2])
+            for kind in {name.partition(":")[0] for name in mine}:
+                theirs = {name for name in its if name.startswith(kind + ":")}
+                if theirs and theirs.isdisjoint(mine):
                     return True
     return False
 

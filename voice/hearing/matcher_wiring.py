@@ -91,18 +91,28 @@ def grave_with(matcher: Matcher) -> Callable[[str, str, bool], bool]:
 
 
 def other_action_with(matcher: Matcher) -> Callable[[str, list[str]], bool]:
-    """Is the grammar's `words` a timer command (intents.action_words.TIMER_ACTIONS) whose verb a
-    free decode puts another action's verb in place of (voice.hearing.free_agreement's
-    `other_action`)? Measured on the spoken blind dev requests (bench voices, clean and 10 dB):
-    5 wrong actions of 1,200 utterances asked again instead, none right lost, nothing changed
-    in the safety and out-of-domain sets (bench/results/graver_words.md)."""
+    """Is the grammar's `words` a timer command (intents.action_words.TIMER_ACTIONS) whose verb
+    or amount a free decode says otherwise (voice.hearing.free_agreement's `other_action`: the
+    commands a verb names, intents.action_words.named_by; a number's value)? Measured on the
+    spoken blind dev requests (bench/results/graver_words.md)."""
     from intents.action_words import TIMER_ACTIONS, named_by
+    from intents.quantities import read_integer
     from voice.hearing.free_agreement import other_action
+
+    def names(words: list[str]) -> frozenset[str]:
+        tokens, found, i = tuple(words), set(), 0
+        while i < len(tokens):
+            number = read_integer(tokens, i)  # "twenty five" is 25, as "25" is
+            found |= (
+                {f"number:{number[0]}"} if number else {f"verb:{c}" for c in named_by(tokens[i])}
+            )
+            i = number[1] if number else i + 1
+        return frozenset(found)
 
     def doubted(words: str, free: list[str]) -> bool:
         if not free or matcher.understand(words).intent not in TIMER_ACTIONS:
             return False
-        return other_action(words, free, named_by)
+        return other_action(words, free, names)
 
     return doubted
 
