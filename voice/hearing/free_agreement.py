@@ -2,7 +2,7 @@
 Vosk's open vocabulary): do the free decodes agree with a warning sign in them (`agrees`), deny
 it with a negation (`denied`), affirm what the grammar negated (`affirmed`), put another word
 where the warning rests (`contradicted`), and was Vosk sure of those words (`sure`)? Does a
-free decode name another action in the place of the grammar's verb (`other_action`)? Pure; the
+free decode say another action or amount in the place of the grammar's (`other_action`)? Pure; the
 warning-sign pass (voice.hearing.free_listening) decides with them, and says why each exists."""
 
 from __future__ import annotations

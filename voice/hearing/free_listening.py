@@ -28,7 +28,13 @@ heard still vetoes both when, put in its place among the grammar's words, it uns
 (`denied`: a negation elsewhere, "i haven't been drinking", is about something else), and a
 negation the warning rests on that every free decode (two at least) has another word for vetoes
 an agreement (`affirmed`: the grammar's "can't" where both decoders heard "can"). Those
-judgements of the words are voice.hearing.free_agreement's."""
+judgements of the words are voice.hearing.free_agreement's.
+
+Two more judgements go beyond warning signs: free words with a word of dying that the grammar's
+lack act in their place, for the emergency concern (`graver`: "i don't want to die" heard by the
+grammar as "i don't want the ice"), and a timer command whose verb or amount a free decode says
+otherwise is asked again (`doubts`: "stop the timers now" heard as "start a timer now")
+(bench/results/graver_words.md)."""
 
 from __future__ import annotations
 
@@ -128,11 +134,11 @@ class FreeListening:
         """A free decode of this utterance that `grave(text, words, whole)` finds graver than
         the grammar's `words` ("" if it passes none on; voice.hearing.matcher_wiring.grave_with:
         a word of life and death, read as a warning sign or the emergency concern where theirs
-        are not): passed on in place of the grammar's words. The grammar
-        can only say our sentences: "i don't want to die" came out "i don't want the ice" (the
-        ice timer cancelled) while Moonshine heard it word for word; "i think i'm going to die"
-        came out as nothing (one free decode heard "today": the net reads free words only where
-        two agree)."""
+        are not): passed on in place of the grammar's words. The grammar can only say our
+        sentences: "i don't want to die" came out "i don't want the ice" (the ice timer
+        cancelled) while Moonshine heard it word for word; "i think i'm going to die" came out
+        as nothing (one free decode heard "today": the net reads free words only where two
+        agree)."""
         if not self._on or self._grave is None:
             return []
         for text in self.heard:
@@ -143,9 +149,10 @@ class FreeListening:
         return []
 
     def doubts(self, words: str) -> bool:
-        """Does a free decode of this utterance name another action than the grammar's `words`
+        """Does the first free decode of this utterance (Moonshine's, asked of every one; the
+        one measured) say another action or amount than the grammar's `words`
         (voice.hearing.matcher_wiring.other_action_with)? Then they are dropped: asked again."""
-        return self._other_action is not None and self._other_action(words, self.heard)
+        return self._other_action is not None and self._other_action(words, self.heard[:1])
 
     def passed_on(self, text: str) -> bool:
         """Was `text` passed on by `hear` or `confirms` lately?"""
