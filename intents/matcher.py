@@ -32,13 +32,13 @@ from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
+from intents.exact_table import ExactTable, candidates
 from intents.fragments import says_nothing
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
-from intents.normalize import LEADING, NUMBER, Normalized, normalize
+from intents.normalize import normalize
 from intents.other_things import not_about
-from intents.patterns import Pattern
 from intents.repairs import repaired
 from intents.safety_net import SAFETY_NET, safety_net
 from intents.sentence_sources import Sources as Sources  # re-exported: load_matcher(Sources(...))
@@ -72,9 +72,7 @@ class Matcher:
         self.statistical = statistical
         self.safety_net_probability = SAFETY_NET
         self.second_chance = SecondChance()
-        self._exact: dict[tuple[str, ...], list[Pattern]] = {}
-        for pattern in grammar.patterns:
-            self._exact.setdefault(pattern.tokens, []).append(pattern)
+        self._exact = ExactTable(grammar.patterns)
         self._fuzzy = FuzzyIndex(grammar.patterns)
 
     def match(self, text: str, generalise: bool = True) -> Match | None:
@@ -156,8 +154,8 @@ class Matcher:
         if warning is not None and warning.intent == EMERGENCY:
             return warning
         trimmed = said.without_leading()
-        for candidate in (said, *_shorter_starts(said), trimmed):
-            exact = self._lookup(candidate)
+        for candidate in candidates(said):
+            exact = self._exact.lookup(candidate)
             if warning is not None and (exact is None or exact[0] != EMERGENCY):
                 return warning
             if exact is not None:
@@ -246,27 +244,6 @@ class Matcher:
             return Match.unknown(text)
         worry = concern(self.statistical.signs, said.without_leading().tokens)
         return replace(Match.unknown(text), concern=worry)
-
-    def _lookup(self, said: Normalized) -> tuple[str, dict[str, SlotValue]] | None:
-        for pattern in self._exact.get(said.tokens, ()):
-            slots = pattern.fill(said.numbers)
-            if slots is not None:
-                return pattern.intent, slots
-        return None
-
-
-def _shorter_starts(said: Normalized) -> list[Normalized]:
-    """The sentence without its first leading word, then its first two, ...: the longest one
-    that is a template sentence wins ("okay and then what" is "and then what", not "what"; the
-    fully trimmed sentence comes last)."""
-    out: list[Normalized] = []
-    numbers = said.numbers
-    for i in range(1, len(said.tokens) - 1):
-        if said.tokens[i - 1] not in LEADING:
-            break
-        numbers = numbers[said.tokens[i - 1] == NUMBER :]
-        out.append(Normalized(said.tokens[i:], numbers))
-    return out
 
 
 def _takes_amount(found: Match) -> bool:

@@ -109,10 +109,10 @@ def other_action_with(matcher: Matcher) -> Callable[[str, list[str]], bool]:
             i = number[1] if number else i + 1
         return frozenset(found)
 
-    def doubted(words: str, free: list[str]) -> bool:
-        if not free or matcher.understand(words).intent not in TIMER_ACTIONS:
+    def doubted(words: str, free: list[str]) -> bool:  # the words first: the matcher costs more
+        if not free or not other_action(words, free, names):
             return False
-        return other_action(words, free, names)
+        return matcher.understand(words).intent in TIMER_ACTIONS
 
     return doubted
 
