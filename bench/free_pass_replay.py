@@ -2,14 +2,16 @@
 bench/spoken_safety_misses.py from an earlier run: the grammar's words confirmed as a warning
 sign (FreeListening.confirms) and free words graver than the grammar's passed on in their place
 (FreeListening.graver), and finals a free decode names another action for, dropped
-(FreeListening.doubts): which sentences would now be heard otherwise, and what that does to
+(FreeListening.doubts), and the grammar's loose or dropped words read whole where a free
+decode asks the same (FreeListening.agreed): which sentences would now be heard otherwise, and
+what that does to
 their score ("+call": told "if this is an emergency, call emergency services now"). The
 decoding is not repeated, so a rule for the pass is weighed on the very same words (a new
 decode differs by a few sentences from run to run: bench/results/spoken_blind_dev_all_vosk_tiny.md).
 Saved requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
 
 Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]
-[--rules confirms,graver,actions]"""
+[--rules confirms,graver,actions,agreed]"""
 
 from __future__ import annotations
 
@@ -31,21 +33,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("saved", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="print every changed sentence")
-    parser.add_argument("--rules", default="confirms,graver,actions")
+    parser.add_argument("--rules", default="confirms,graver,actions,agreed")
     args = parser.parse_args()
     from intents.matcher import load_matcher
     from intents.types import EMERGENCY_CONCERN, Match
     from intents.warning_match import ESCALATIONS
     from voice.hearing import matcher_wiring as wiring
-    from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening
+    from voice.hearing.free_listening import MIN_FREE_AUDIO, FreeListening, FreeReaders
     from voice.hearing.matcher_wiring import heard_as, net_with, warns_with
 
     matcher = load_matcher()
     rules = args.rules.split(",")
     grave = wiring.grave_with(matcher) if "graver" in rules else None  # (not in older code)
     actions = wiring.other_action_with(matcher) if "actions" in rules else None
-    free = FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher), grave=grave)
-    doubting = FreeListening(None, None, True, 0.5, other_action=actions) if actions else None
+    readers = FreeReaders(warns=warns_with(matcher), net=net_with(matcher), grave=grave)
+    free = FreeListening(None, readers, True, 0.5)
+    doubts = FreeReaders(warns=warns_with(matcher), other_action=actions)
+    doubting = FreeListening(None, doubts, True, 0.5) if actions else None
+    means = FreeReaders(warns=warns_with(matcher), means=wiring.means_with(matcher))
+    agreeing = FreeListening(None, means, True, 0.5) if "agreed" in rules else None
     requests = {r["text"]: r for r in rows("phrasings", "dev")}
 
     def score(row: dict[str, object], got: object) -> str:
@@ -86,9 +92,17 @@ def main() -> None:
                     acted = words if words and words in saved["finals"] else ""
                     whole = bool(acted) and acted == saved["heard"] and bool(saved["whole"])
                     passed = free.graver(acted, whole, 0.0)
+                loose = words not in saved["finals"] or not saved["whole"]  # dropped or loose
+                if not passed and agreeing is not None and loose and heard.intent != "Unsure":
+                    agreeing.heard = list(decodes)
+                    if agreeing.agreed(words, 0.0):  # read whole: two decoders asked the same
+                        after = score(row, matcher.understand(words))
+                        changed.append((saved["condition"], before, after, saved["text"], words))
+                        break
                 if passed:
                     how = {"gravely": True} if gravely else {}  # (older code: no `gravely`)
-                    got = heard_as(matcher, passed[0].text, False, **how)
+                    freely = free.passed_on(passed[0].text)  # the net reads them
+                    got = heard_as(matcher, passed[0].text, False, freely, **how)
                     after = score(row, got)
                     changed.append((saved["condition"], before, after, saved["text"], words))
                     break

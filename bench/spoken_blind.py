@@ -81,7 +81,8 @@ def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool, bool]:
     heard = " ".join(h.text for h in finals)
     freely = any(recognizer.heard_freely(h.text) for h in finals)
     gravely = any(recognizer.heard_gravely(h.text) for h in finals)
-    return text, condition, heard, recognizer.is_sentence(heard), freely, gravely
+    agreed = bool(finals) and all(recognizer.heard_agreed(h.text) for h in finals)
+    return text, condition, heard, recognizer.is_sentence(heard) or agreed, freely, gravely
 
 
 def main() -> None:

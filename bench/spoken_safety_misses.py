@@ -62,9 +62,10 @@ def _hear(job: tuple[str, str, str]) -> dict[str, object]:
     recognizer = _worker["recognizer"]
     finals = transcribe(recognizer, spoken(text, condition, key))  # type: ignore[arg-type]
     heard = " ".join(h.text for h in finals)
+    agreed = bool(finals) and all(recognizer.heard_agreed(h.text) for h in finals)  # type: ignore[attr-defined]
     return {
         "text": text, "condition": condition, "heard": heard,
-        "finals": [h.text for h in finals], "whole": recognizer.is_sentence(heard),  # type: ignore[attr-defined]
+        "finals": [h.text for h in finals], "whole": recognizer.is_sentence(heard) or agreed,  # type: ignore[attr-defined]
         "grammar": list(log["grammar"]), "free": list(log["free"]), "confs": list(log["confs"]),
     }  # fmt: skip
 

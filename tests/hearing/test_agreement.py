@@ -17,7 +17,7 @@ from voice.hearing.free_agreement import (
     resting,
     sure,
 )
-from voice.hearing.free_listening import FreeListening
+from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.matcher_wiring import other_action_with
 
 
@@ -107,7 +107,7 @@ def test_another_word_in_its_place_contradicts(grammar: str, free: list[str]) ->
 
 
 def test_confirms_takes_either_way_and_neither_when_denied() -> None:
-    listening = FreeListening(None, warns, on=True, confidence=0.5)
+    listening = FreeListening(None, FreeReaders(warns=warns), on=True, confidence=0.5)
     grammar, confidences = SURELY
     listening.heard = ["i got helmless in my saddle area"]
     assert [h.text for h in listening.confirms(grammar, 1.0, confidences)] == [grammar]
@@ -161,7 +161,7 @@ def test_a_negation_only_the_grammar_heard_is_affirmed() -> None:
     assert agrees(grammar, free, warns) and affirmed(grammar, free, warns)
     assert not affirmed(grammar, free[:1], warns)  # one decoder alone drops negations too
     assert not affirmed("i can't feel my legs", ["i can't feel my legs"] * 2, warns)
-    listening = FreeListening(None, warns, on=True, confidence=0.5)
+    listening = FreeListening(None, FreeReaders(warns=warns), on=True, confidence=0.5)
     listening.heard = free
     assert listening.confirms(grammar, 1.0) == []
 
@@ -194,6 +194,8 @@ def test_a_free_decode_naming_another_action_doubts_a_timer_command(
     """The grammar turns a command into its opposite while Moonshine heard it: asked again."""
     matcher = load_matcher()
     assert other_action_with(matcher)(grammar, free) is doubted
-    listening = FreeListening(None, warns, True, 0.5, other_action=other_action_with(matcher))
+    listening = FreeListening(
+        None, FreeReaders(warns=warns, other_action=other_action_with(matcher)), True, 0.5
+    )
     listening.heard = free
     assert listening.doubts(grammar) is doubted

@@ -14,7 +14,7 @@ import pytest
 
 from intents.matcher import Matcher, load_matcher
 from intents.types import EMERGENCY_CONCERN
-from voice.hearing.free_listening import FreeListening
+from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.matcher_wiring import grave_with, heard_as, net_with, warns_with
 
 AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
@@ -27,7 +27,10 @@ def matcher() -> Matcher:
 
 def listening(matcher: Matcher, *decodes: str) -> FreeListening:
     free = FreeListening(
-        None, warns_with(matcher), True, 0.5, net=net_with(matcher), grave=grave_with(matcher)
+        None,
+        FreeReaders(warns=warns_with(matcher), net=net_with(matcher), grave=grave_with(matcher)),
+        True,
+        0.5,
     )
     for text in decodes:
         assert free.hear(AUDIO, 0.0, lambda audio, text=text: text) == []  # no warning sign
@@ -81,7 +84,9 @@ def test_one_decoders_mishearing_is_at_most_a_concern(matcher: Matcher) -> None:
     ],
 )
 def test_not_graver(matcher: Matcher, free: str, grammar: str, whole: bool) -> None:
-    listened = FreeListening(None, warns_with(matcher), True, 0.5, grave=grave_with(matcher))
+    listened = FreeListening(
+        None, FreeReaders(warns=warns_with(matcher), grave=grave_with(matcher)), True, 0.5
+    )
     listened.heard = [free]
     assert grave_with(matcher)(free, grammar, whole) is False
     assert listened.graver(grammar, whole, 0.0) == []

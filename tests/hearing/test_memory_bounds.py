@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice.hearing.free_listening import RENEW_AFTER, FreeListening
+from voice.hearing.free_listening import RENEW_AFTER, FreeListening, FreeReaders
 from voice.hearing.models import load_model
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import free_words
@@ -36,7 +36,9 @@ def test_the_open_vocabulary_decoder_is_made_anew_after_its_budget(
     utterance, each decode costs twice the CPU: it is let go after RENEW_AFTER bytes, and
     goes on hearing. (Not the same words each time: Vosk's open-vocabulary decode of one clip
     varies from decode to decode, with a kept decoder or fresh ones alike.)"""
-    listening = FreeListening(load_model(vosk_model_path), lambda text: False, True, 0.5)
+    listening = FreeListening(
+        load_model(vosk_model_path), FreeReaders(warns=lambda text: False), True, 0.5
+    )
     decoders, texts = [], []
     for _ in range(RENEW_AFTER // len(speech) + 2):
         texts.append(listening.vosk_words(speech))

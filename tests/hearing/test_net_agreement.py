@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from intents.matcher import load_matcher
-from voice.hearing.free_listening import FreeListening
+from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.matcher_wiring import heard_as, net_with, warns_with
 
 AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
@@ -17,7 +17,9 @@ AUDIO = bytes(2 * 16000)  # one second: long enough to be decoded freely
 
 def listening() -> FreeListening:
     matcher = load_matcher()
-    return FreeListening(None, warns_with(matcher), True, 0.5, net=net_with(matcher))
+    return FreeListening(
+        None, FreeReaders(warns=warns_with(matcher), net=net_with(matcher)), True, 0.5
+    )
 
 
 def said(words: str) -> Callable[[bytes], str]:
@@ -78,3 +80,45 @@ def test_the_net_reading_a_free_decode_does_not_outvote_a_negation() -> None:
     free.forget()
     free.hear(AUDIO, 0.0, said("my mark locked and my left foot salt and limit"))
     assert [h.text for h in free.confirms(grammar, 0.0)] == [grammar]  # the same, undenied
+
+
+def test_a_sign_the_net_reads_in_the_grammars_words_and_moonshines_passes() -> None:
+    """What the recognizers gave for 'every time i cough it shoots into my leg' (bench voice,
+    clean): neither the grammar's loose words nor either free decode hold a sign the lexicon
+    reads, and Vosk's open vocabulary none the net reads; the net reads one in the grammar's
+    words and in Moonshine's: two decoders each heard it. Passed on as free words, the coach's
+    reading (heard_as) lets the net read them."""
+    matcher, free = load_matcher(), listening()
+    grammar = "every time i cough it short since on my leg"
+    assert not warns_with(matcher)(grammar)
+    assert free.hear(AUDIO, 0.0, said("every time i copied she would send it to my leg")) == []
+    assert free.hear(AUDIO, 0.0, said("every time i cough it short sentence or my leg")) == []
+    heard = free.confirms(grammar, 0.0)
+    assert [h.text for h in heard] == [grammar]
+    assert free.passed_on(grammar)
+    assert heard_as(matcher, grammar, whole=False, freely=True).intent == "RedFlag"
+
+
+def test_the_net_on_the_grammars_words_alone_is_not_enough() -> None:
+    """The same grammar's words with a first free decode the net reads nothing in (Vosk's
+    open vocabulary's, here first): the grammar says our words where nobody did."""
+    free = listening()
+    assert free.hear(AUDIO, 0.0, said("every time i cough it short sentence or my leg")) == []
+    assert free.hear(AUDIO, 0.0, said("every time i copied she would send it to my leg")) == []
+    assert free.confirms("every time i cough it short since on my leg", 0.0) == []
+    assert not free.passed_on("every time i cough it short since on my leg")
+
+
+def test_a_negation_in_a_free_decode_unsays_what_the_net_reads_in_both() -> None:
+    """What the recognizers gave for 'my lower back went and now there's tingling in my leg'
+    (bench voice, white noise at 10 dB), with Vosk's open vocabulary given a 'not' in the place
+    of the grammar's 'out': there it unsays the sign the net reads (`denied`, the net reading)."""
+    free = listening()
+    grammar = "my lower off when i'm out the a fender ling in my leg"
+    free.hear(AUDIO, 0.0, said("my law of art went andowed me up to england in my leg"))
+    free.hear(AUDIO, 0.0, said("my lower off when i'm not the a fender ling in my leg"))
+    assert free.confirms(grammar, 0.0) == []
+    free.forget()
+    free.hear(AUDIO, 0.0, said("my law of art went andowed me up to england in my leg"))
+    free.hear(AUDIO, 0.0, said("my lower off when i'm out the fender in my leg"))
+    assert [h.text for h in free.confirms(grammar, 0.0)] == [grammar]

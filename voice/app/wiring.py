@@ -170,11 +170,12 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
-    """What was heard, understood (voice.hearing.matcher_wiring.heard_as)."""
+    """What was heard, understood (voice.hearing.matcher_wiring.heard_as): read whole if a
+    sentence of ours or words two decoders asked the same with."""
     return lambda text: heard_as(
         matcher,
         text,
-        recognizer.is_sentence(text),
+        recognizer.is_sentence(text) or recognizer.heard_agreed(text),
         recognizer.heard_freely(text),
         recognizer.heard_gravely(text),
     )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from voice.events import Heard
+from voice.hearing.free_listening import FreeReaders
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 
@@ -37,10 +38,7 @@ def recognizer_with_matcher(
         settings,
         understands=lambda text: matcher.understand(text).understood,
         urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
-        warns=warns_with(matcher),
-        net=net_with(matcher),  # on the free decodes' words only
-        grave=grave_with(matcher),
-        other_action=other_action_with(matcher),
+        free=free_readers(matcher),
         free_words=free_words,
         verify=verify,
         reads=lambda text: meaning_of(matcher.understand(text)),  # a whole sentence: generalise
@@ -48,6 +46,32 @@ def recognizer_with_matcher(
         if matcher.grammar.composed is not None
         else None,
     )
+
+
+def free_readers(matcher: Matcher) -> FreeReaders:
+    """How the free pass reads words, on our matcher (voice.hearing.free_listening)."""
+    return FreeReaders(
+        warns=warns_with(matcher),
+        net=net_with(matcher),  # on the free decodes' words only
+        grave=grave_with(matcher),
+        other_action=other_action_with(matcher),
+        means=means_with(matcher),
+    )
+
+
+def means_with(matcher: Matcher) -> Callable[[str], object]:
+    """What words ask of the coach, read whole (`meaning_of`), or None: not understood, asks
+    which of two meanings (Unsure), or a warning sign (the free pass's own rules decide those:
+    voice.hearing.free_listening `agreed`)."""
+    from intents.warning_match import ESCALATIONS
+
+    def means(text: str) -> object:
+        match = matcher.understand(text)
+        if not match.understood or match.intent in (*ESCALATIONS, "Unsure"):
+            return None
+        return meaning_of(match)
+
+    return means
 
 
 def warns_with(matcher: Matcher) -> Callable[[str], bool]:

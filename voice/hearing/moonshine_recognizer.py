@@ -128,6 +128,9 @@ class MoonshineRecognizer(UtteranceStream):
     def heard_gravely(self, text: str) -> bool:
         return False  # its free words are passed on only with a warning sign in them
 
+    def heard_agreed(self, text: str) -> bool:
+        return False  # it passes on only sentences of ours and free words with a warning sign
+
     def reset(self) -> None:
         self._endpoint.reset()
         self._audio.clear()

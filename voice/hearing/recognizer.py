@@ -26,7 +26,7 @@ from voice.hearing.alternatives import Alternatives, rescue
 from voice.hearing.cleanup import AudioCleanup, CleanupAroundSpeech
 from voice.hearing.early import DecidesEarly, pausing
 from voice.hearing.endpoint import EndOfSpeech
-from voice.hearing.free_listening import FreeListening
+from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
 from voice.hearing.sentence_ends import SentenceEnds
@@ -51,14 +51,11 @@ class Recognizer(DecidesEarly, UtteranceStream):
         settings: RecognizerSettings | None = None,
         understands: Callable[[str], bool] | None = None,
         urgent: Callable[[str], bool] | None = None,
-        warns: Callable[[str], bool] | None = None,
+        free: FreeReaders | None = None,
         free_words: Callable[[bytes], str] | None = None,
         verify: Callable[[bytes, list[Heard]], list[Heard]] | None = None,
         whole: Callable[[str], bool] | None = None,
         reads: Callable[[str], tuple[str, object]] | None = None,
-        net: Callable[[str], bool] | None = None,
-        grave: Callable[[str, str, bool], bool] | None = None,
-        other_action: Callable[[str, list[str]], bool] | None = None,
     ) -> None:
         """`understands(text)` (the matcher) widens the N-best rescue from whole grammar
         sentences to anything the matcher accepts ("yes please" with its filler). `whole(text)`
@@ -66,14 +63,12 @@ class Recognizer(DecidesEarly, UtteranceStream):
         sample of it: intents.composed). `reads(text)`: what a sentence means (the matcher's
         intent and slots), so a sentence that goes on only to say the same thing ("yes" ->
         "yes please") ends as soon as one that does not go on.
-        The warning-sign pass decodes the utterance freely when its words are no sentence of
-        ours (the Vosk model's open vocabulary); `free_words(audio)`, a neural transcriber
+        The free pass (`free`: how it reads words, voice.hearing.free_listening) decodes the
+        utterance freely when its words are no sentence of ours (the Vosk model's open
+        vocabulary) for warning signs; `free_words(audio)`, a neural transcriber
         (Moonshine's free decode, ~0.1 s), is asked on every utterance as well: the grammar
         turns many paraphrases of a symptom into some sentence of ours. `verify(audio, heard)`
-        has the last word on each utterance (voice.hearing.fusion: a second recognizer).
-        `net(text)`: the safety net reads a warning sign in free words (theirs only);
-        `grave(free, words, whole)`: free words are graver than the grammar's (they act
-        instead); `other_action(words, free)`: a free decode names another action (dropped)."""
+        has the last word on each utterance (voice.hearing.fusion: a second recognizer)."""
         import vosk
 
         self.settings = settings or RecognizerSettings()
@@ -85,13 +80,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         self._reads = reads
         self._urgent = urgent or (lambda text: False)
         self._freely = FreeListening(
-            model,
-            warns,
-            self.settings.listen_freely_for_warnings,
-            self.settings.min_confidence,
-            net,
-            grave,
-            other_action,
+            model, free, self.settings.listen_freely_for_warnings, self.settings.min_confidence
         )
         # Each free decode made once per utterance: the warning-sign pass and ShortAnswers ask
         self._neural_words = lru_cache(maxsize=1)(free_words) if free_words else None
@@ -134,6 +123,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
 
     def heard_gravely(self, text: str) -> bool:
         return self._freely.passed_gravely(text)
+
+    def heard_agreed(self, text: str) -> bool:
+        return self._freely.passed_agreed(text)
 
     def _is_whole(self, text: str) -> bool:
         """`text` (normalized) is one of our sentences, listed or read by `whole`."""
@@ -283,6 +275,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
             transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is None and self._freely.doubts(transcript.text):
             reason = "a free decode names another action"
+        agreed = [] if whole and reason is None else self._freely.agreed(transcript.text, at)
+        if agreed:
+            return agreed
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)

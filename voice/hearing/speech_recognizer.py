@@ -42,6 +42,10 @@ class SpeechRecognizer(Protocol):
         """Did its warning-sign pass pass `text` on, lately, as one free decode's words graver
         than the grammar's (read for the emergency concern, not by the safety net)?"""
 
+    def heard_agreed(self, text: str) -> bool:
+        """Did its free pass pass `text` on, lately, as loose words a free decode asked the
+        same of the coach with (read whole, as a sentence of ours is)?"""
+
 
 class UtteranceStream:
     """What both recognizers share: a voice detector that cuts utterances (`_endpoint`) and the

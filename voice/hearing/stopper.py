@@ -46,6 +46,9 @@ class Stopper:
     def heard_gravely(self, text: str) -> bool:
         return self.recognizer.heard_gravely(text)
 
+    def heard_agreed(self, text: str) -> bool:
+        return self.recognizer.heard_agreed(text)
+
     def hear(self, audio: bytes, at: float) -> list[Heard]:
         """Feed it `audio` (echo-cancelled) that ended at `at`: its finals."""
         self.active = True
