@@ -96,6 +96,10 @@ def _counted(tokens: tuple[str, ...], i: int) -> bool:
     return tokens[i] == "more" and bare and tokens[i + 1 : i + 2] in (("to",), ("than",))
 
 
+RESTARTING = frozenset({"start", "turn", "put", "switch", "fire", "kick", "get"})
+"""Verbs that, with "back up" or "back on" after them, resume ("start the ice back up")."""
+
+
 def said_verb(tokens: tuple[str, ...]) -> str | None:
     """The one timer action the sentence's verbs name, or None (none, or several)."""
     named = {
@@ -103,4 +107,18 @@ def said_verb(tokens: tuple[str, ...]) -> str | None:
         for i, t in enumerate(tokens)
         if t in VERBS
     }  # "take it off pause" resumes
+    if _back_on(tokens):
+        named.add("ResumeTimer")
     return named.pop() if len(named) == 1 else None
+
+
+def _back_on(tokens: tuple[str, ...]) -> bool:
+    """A start said with "back up" or "back on" after it ("start the ice back up", "put the
+    timer back on"): what was stopped goes on."""
+    starts = [i for i, t in enumerate(tokens) if t in RESTARTING]
+    pairs = {tokens[i : i + 2] for i in range(len(tokens) - 1)}
+    return (
+        bool(starts)
+        and bool(pairs & {("back", "up"), ("back", "on")})
+        and any(tokens[i + 1 : i + 2] != ("back",) for i in starts)
+    )

@@ -48,6 +48,14 @@ _ADDRESS = re.compile(
 )
 """Someone spoken to at the end, as to a person ("thank you sweetheart", "ok, bit softer, love");
 the plainer words ("love", "man") only after a comma ("i'd love", "the man")."""
+_EXCLAIMED = re.compile(
+    r"\b(?:e[yh] up|oh (?:my )?(?:god|gosh|lord|dear|hell|man|boy)|(?:well|bloody|what the) hell"
+    r"|(?:lord|lawd|god) have mercy|o+h+ o+h+|o{2,}h*|ow+(?: ow+)*|a+r+g+h+|u+g+h+|jeez|crikey"
+    r"|blimey|dammit|damn it|damn|dang|darn|bloody|flipping|flaming|frigging|freaking|effing"
+    r"|och|ach)\b[,!.]*"
+)
+"""Exclamations and swearing around a request ("well hell, bent over and my dang back just
+seized up on me", "ow ow ok start the ice"): said without them when the whole is not read."""
 _PAST = {
     "spoke": "speak", "said": "say", "told": "tell", "gave": "give", "put": "put", "set": "set",
     "went": "go", "took": "take", "read": "read", "began": "begin", "let": "let", "ran": "run",
@@ -98,8 +106,9 @@ def plainly(text: str) -> str | None:
     if found := _MIGHT_I_ASK.match(said):
         who = {"i": "should i", "you": "could you"}.get(found.group(1) or "", "")
         return _join(who, found.group(2))
-    plain = _ADDRESS.sub("", _ASIDE.sub("", said)).strip(" ,")
-    return plain if plain and plain != said.strip(" ,") else None
+    plain = _EXCLAIMED.sub("", _ADDRESS.sub("", _ASIDE.sub("", said)))
+    plain = " ".join(plain.split()).strip(" ,.!")
+    return plain if plain and plain != said.strip(" ,.!") else None
 
 
 def _base(word: str, ending: str) -> str:

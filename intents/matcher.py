@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from intents.action_words import AMOUNT_CHANGES, said_direction
 from intents.asides import aside
+from intents.asked_last import asked_last
 from intents.clauses import SecondChance, second_chance, told_not_to
 from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
@@ -93,6 +94,8 @@ class Matcher:
                 generalise and self.statistical is not None and aside(part, self.statistical)
             ),
         )
+        read_whole = lambda said: self._match_whole(said, generalise)  # noqa: E731
+        found = found or asked_last(text, read_whole, self.second_chance)
         if found is not None and (  # "don't cancel the timer" guessed; "erik, pause the film"
             found.confidence < 1.0
             and told_not_to(found.intent, text)

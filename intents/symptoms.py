@@ -187,6 +187,16 @@ class Lexicon:
             return "talk"
         return "people" if (sets["in_programme"] | sets["other_person"]) & said_set else None
 
+    def about_someone_else(self, text: str) -> bool:
+        """Someone else or a programme named in `text`, the speaker only as their owner."""
+        return self._elsewhere(canonical(words(text)))
+
+    def iced(self, text: str, family: str) -> bool:
+        """Is `text` about the ice, and `family` a sign the ice massage gives (`ice: exempt`)?"""
+        tokens = canonical(words(text))
+        exempt = any(f.ice_exempt for f in self.families if f.warning.family == family)
+        return exempt and self._about_ice("".join(" " + t for t in tokens), tokens)
+
     def _elsewhere(self, tokens: Sequence[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker
         only as the owner of that person ("my friend has pins and needles in her hands")."""

@@ -41,7 +41,9 @@ can't breathe", "I fell off a ladder years ago, all healed, but I fell again tod
 the back anymore, it's a band crushing round my sternum", "call the one two zero no no the nine
 one one"): what follows is read again on its
 own. After a red flag, only an emergency said there counts (the knees to the chest said first
-kept the band round the sternum from being chest pain: pulled to the chest is no chest pain)."""
+kept the band round the sternum from being chest pain: pulled to the chest is no chest pain).
+A sign the ice massage gives, with the ice talked of before the turn, is the ice's ("ice
+finished now and it's numb, what next?")."""
 
 
 def warning_match(text: str) -> Match | None:
@@ -56,7 +58,14 @@ def warning_match(text: str) -> Match | None:
     if found is None or found.tier != EMERGENCY_TIER:  # an emergency said after a turn wins
         later = (warning_match(text[m.start() :]) for m in NOW.finditer(text) if m.start())
         turned = next(
-            (m for m in later if m is not None and (found is None or m.intent == EMERGENCY)), None
+            (
+                m
+                for m in later
+                if m is not None
+                and (found is None or m.intent == EMERGENCY)
+                and not _the_ices(text, m)
+            ),
+            None,
         )
         if turned is not None:
             return replace(turned, text=text)
@@ -69,6 +78,15 @@ def warning_match(text: str) -> Match | None:
         slots["area"] = area
         slots.update(words_slots("SpasmStarted", text) or {})
     return Match(text=text, intent=intent, slots=slots, confidence=1.0)
+
+
+def _the_ices(text: str, later: Match) -> bool:
+    """A sign read after a turn that the ice massage gives, with no limb named there and the
+    ice talked of in the whole (intents.symptoms `iced`): the iced spot's ("ice finished now
+    and it's numb"), not "..., but first my thumb and finger feel kind of dead"."""
+    limbs = lexicon().sets["limb"]
+    named = limbs.intersection(re.findall(r"[a-z']+", later.text.lower()))
+    return not named and lexicon().iced(text, str(later.slots["symptom"]))
 
 
 def _spotted(text: str) -> Warning | None:
@@ -88,6 +106,8 @@ def _spotted(text: str) -> Warning | None:
     over = told_as_over(text)
     if over is None:
         over = _not_mine(text)
+    if over is None and found.tier != EMERGENCY_TIER:
+        over = _theirs_not_mine(text)
     if over is None:
         over = long_over(text, found.family)  # "numb years ago, fine since"
     # someone else's, or long over: only what is said after it counts
@@ -116,3 +136,34 @@ def _not_mine(text: str) -> int | None:
     named = any(word.removesuffix("'s") in others for word in re.findall(r"[a-z']+", told))
     past = STORY.search(told) or WAS_THEIRS.search(told)  # not "my wife's got chest pain, not me"
     return found.end() if named and past else None
+
+
+BUT = re.compile(r"\bbut\b")
+SPEAKER = frozenset({"i", "i'm", "i've", "me", "mine", "mine's", "my"})
+NOT_ME = frozenset({"only", "fine", "alright", "okay", "ok", "nothing"})
+"""After someone else's sign and "but": the speaker has only something else, or is fine."""
+METOO = frozenset({"too", "also", "same", "either", "as well"})
+HAVING = frozenset({"have", "got", "get", "getting", "feel", "feeling"})
+"""... or has it as well ("but i've got it too", "but i only have it in my foot")."""
+
+
+def _theirs_not_mine(text: str) -> int | None:
+    """Where a professional sign told of someone else is disowned after "but": the speaker
+    denies it, is fine, or has only something else ("my husband had a fever yesterday but i
+    don't", "my father has numbness in his legs because of diabetes, but for me it is only
+    the back"); what follows is read again on its own ("..., but i don't, my foot is numb").
+    None if the words before it are not all of someone else (the speaker only as their owner:
+    "my husband"; "i had a car accident, somebody hit me, but my head is fine" is the
+    speaker's), or the speaker has it too ("but i've got it too", "but i only have it in my
+    foot"). Not for an emergency: one for someone in the room is called for all the same."""
+    said = text.lower()
+    found = BUT.search(said)
+    if found is None:
+        return None
+    sets = lexicon().sets
+    after = set(re.findall(r"[a-z']+", said[found.end() :]))
+    named = lexicon().about_someone_else(said[: found.start()])
+    denied = after & sets["negator"]
+    has_it = not denied and after & HAVING and after & {"it", "one", "them", "that"}
+    mine = bool(after & SPEAKER) and bool(denied or after & NOT_ME)
+    return found.end() if named and mine and not (after & METOO or has_it) else None
