@@ -126,16 +126,20 @@ def _not_mine(text: str) -> int | None:
     its own ("..., not me, but now I can't breathe"). None if not disowned or no one else was
     named before it, in a story of the past: someone else's now ("my wife's got chest pain, not
     me") may be an emergency in the room."""
-    said = text.lower()
-    found = NOT_MINE.search(said)
-    if found is None:
-        return None
+    told, _, end = _around(NOT_MINE, text)
     sets = lexicon().sets
     others = sets["other_subject"] | sets["other_person"]
-    told = said[: found.start()]
     named = any(word.removesuffix("'s") in others for word in re.findall(r"[a-z']+", told))
     past = STORY.search(told) or WAS_THEIRS.search(told)  # not "my wife's got chest pain, not me"
-    return found.end() if named and past else None
+    return end if end and named and past else None
+
+
+def _around(pattern: re.Pattern[str], text: str) -> tuple[str, str, int]:
+    """`text` (lower case) before and after the first match of `pattern`, and where it ends
+    (0: no match)."""
+    said = text.lower()
+    found = pattern.search(said)
+    return (said[: found.start()], said[found.end() :], found.end()) if found else ("", "", 0)
 
 
 BUT = re.compile(r"\bbut\b")
@@ -156,14 +160,11 @@ def _theirs_not_mine(text: str) -> int | None:
     "my husband"; "i had a car accident, somebody hit me, but my head is fine" is the
     speaker's), or the speaker has it too ("but i've got it too", "but i only have it in my
     foot"). Not for an emergency: one for someone in the room is called for all the same."""
-    said = text.lower()
-    found = BUT.search(said)
-    if found is None:
-        return None
-    sets = lexicon().sets
-    after = set(re.findall(r"[a-z']+", said[found.end() :]))
-    named = lexicon().about_someone_else(said[: found.start()])
-    denied = after & sets["negator"]
+    before, rest, end = _around(BUT, text)
+    after = set(re.findall(r"[a-z']+", rest))
+    denied = after & lexicon().sets["negator"]
     has_it = not denied and after & HAVING and after & {"it", "one", "them", "that"}
     mine = bool(after & SPEAKER) and bool(denied or after & NOT_ME)
-    return found.end() if named and mine and not (after & METOO or has_it) else None
+    if not end or not mine or after & METOO or has_it:
+        return None
+    return end if lexicon().about_someone_else(before) else None

@@ -128,3 +128,11 @@ def signs_caught(understand: Callable[[str], Match], path: Path) -> tuple[float,
     emergencies = [verdict for tier, verdict in verdicts if tier == "Emergency"]
     caught = sum(verdict != "missed" for _, verdict in verdicts) / len(signs)
     return caught, emergencies.count("emergency_first") / len(emergencies)
+
+
+def requests_scored(understand: Callable[[str], Match], path: Path) -> list[str]:
+    """How each request of a round's rows (no warning sign, no room talk) was read
+    (`score_phrasing`), for its dev half's floors."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    requests = [row for row in data if row["intent"] not in ("Unknown", *ESCALATE)]
+    return [score_phrasing(row, understand(row["text"])) for row in requests]

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from intents.matcher import Matcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from blind_scoring import score_phrasing  # noqa: E402
+from blind_scoring import requests_scored  # noqa: E402
 
 ROUNDS = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds"
 
@@ -77,9 +76,7 @@ def test_a_short_sentence_that_says_something_still_counts(
 
 def test_dev_half_floor(matcher: Matcher) -> None:
     """Requests of the dev half: right and wrong actions at the measured values."""
-    rows = yaml.safe_load((ROUNDS / "mixed_round43_dev.yaml").read_text(encoding="utf-8"))
-    requests = [r for r in rows if r["intent"] not in ("Unknown", "RedFlag", "Emergency")]
-    scores = [score_phrasing(r, matcher.understand(r["text"])) for r in requests]
+    scores = requests_scored(matcher.understand, ROUNDS / "mixed_round43_dev.yaml")
     assert scores.count("right") / len(scores) >= 0.90
     assert scores.count("wrong") <= 7  # of 279 (2.5%)
 

@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from intents.matcher import Matcher
 from intents.warning_match import ESCALATIONS, warning_match
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from blind_scoring import score_phrasing  # noqa: E402
+from blind_scoring import requests_scored, signs_caught  # noqa: E402
 
 ROUNDS = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds"
 
@@ -120,8 +119,8 @@ def test_exclamations_around_a_request_are_left_out(
 
 def test_dev_half_floor(matcher: Matcher) -> None:
     """Requests of the dev half: right and wrong actions at the measured values."""
-    rows = yaml.safe_load((ROUNDS / "mixed_round44_dev.yaml").read_text(encoding="utf-8"))
-    requests = [r for r in rows if r["intent"] not in ("Unknown", "RedFlag", "Emergency")]
-    scores = [score_phrasing(r, matcher.understand(r["text"])) for r in requests]
+    scores = requests_scored(matcher.understand, ROUNDS / "mixed_round44_dev.yaml")
     assert scores.count("right") / len(scores) >= 0.92
     assert scores.count("wrong") <= 8  # of 262 (3.1%)
+    signs, emergencies = signs_caught(matcher.understand, ROUNDS / "mixed_round44_dev.yaml")
+    assert (signs, emergencies) >= (35 / 36, 1.0)
