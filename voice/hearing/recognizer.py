@@ -275,14 +275,13 @@ class Recognizer(DecidesEarly, UtteranceStream):
             transcript, reason = short.decide(transcript, alone, audio, first)
         if reason is None and self._freely.doubts(transcript.text):
             reason = "a free decode names another action"
-        agreed = [] if whole and reason is None else self._freely.agreed(transcript.text, at)
-        if agreed:
-            return agreed
+        whole = reason is None and self._is_whole(transcript.text)
+        graver = self._freely.graver(transcript.text if reason is None else "", whole, at)
+        agreed = [] if graver or whole else self._freely.agreed(transcript.text, at)
+        if graver or agreed:  # free words graver first; the grammar's read whole, if agreed
+            return graver or agreed
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
-            return self._freely.graver("", False, at)
-        graver = self._freely.graver(transcript.text, self._is_whole(transcript.text), at)
-        return graver or [
-            Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)
-        ]
+            return []
+        return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]
