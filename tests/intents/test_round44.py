@@ -82,6 +82,7 @@ def test_a_sign_of_someone_elses_or_over_is_not_the_speakers(matcher: Matcher, t
         ("i crashed the car, someone hit me, but my head is fine", "RedFlag"),
         ("my husband can't breathe but i'm fine", "Emergency"),  # someone in the room
         ("i had a fever and it's gone up", "RedFlag"),
+        ("i have a fever and it's gone so high", "RedFlag"),
         ("my leg went numb but it's gone now", "RedFlag"),  # numbness counts when over
         ("the ice is done, but now my fingers feel dead", "RedFlag"),  # a limb named
     ],
