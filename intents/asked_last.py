@@ -11,7 +11,10 @@ What they want from the coach is the answer to the question: `asked_last(text, r
 the words from a question's opening word to the end, alone, and takes them when they are a
 question the coach answers, read surely (intents.clauses.SecondChance.takes). Never a warning
 sign (those are read on the whole sentence first), never an action, an answer or a courtesy:
-a story before them may change what they mean ("i was told to stop the timer at ten").
+a story before them may change what they mean ("i was told to stop the timer at ten"). Not for
+a recognizer's loose string of our words (the matcher's `generalise` off): its tail is often a
+sentence of ours the grammar ended on ("the roast needs another hour" heard as "the low need
+another how about aleve").
 """
 
 from __future__ import annotations

@@ -94,8 +94,9 @@ class Matcher:
                 generalise and self.statistical is not None and aside(part, self.statistical)
             ),
         )
-        read_whole = lambda said: self._match_whole(said, generalise)  # noqa: E731
-        found = found or asked_last(text, read_whole, self.second_chance)
+        if generalise:  # not a recognizer's loose string: its tail is often a template of ours
+            read_whole = lambda said: self._match_whole(said, generalise)  # noqa: E731
+            found = found or asked_last(text, read_whole, self.second_chance)
         if found is not None and (  # "don't cancel the timer" guessed; "erik, pause the film"
             found.confidence < 1.0
             and told_not_to(found.intent, text)
