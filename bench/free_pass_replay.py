@@ -4,10 +4,10 @@ sign (FreeListening.confirms) and free words graver than the grammar's passed on
 (FreeListening.graver), and finals a free decode names another action for, dropped
 (FreeListening.doubts), and the grammar's loose or dropped words read whole where a free
 decode asks the same (FreeListening.agreed): which sentences would now be heard otherwise, and
-what that does to
-their score ("+call": told "if this is an emergency, call emergency services now"). The
-decoding is not repeated, so a rule for the pass is weighed on the very same words (a new
-decode differs by a few sentences from run to run: bench/results/spoken_blind_dev_all_vosk_tiny.md).
+what that does to their score ("+call": told "if this is an emergency, call emergency services
+now"). The decoding is not repeated, so a rule for the pass is weighed on the very same words (a
+new decode differs by a few sentences from run to run:
+bench/results/spoken_blind_dev_all_vosk_tiny.md).
 Saved requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
 
 Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]
