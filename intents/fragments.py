@@ -4,7 +4,8 @@ utterance is cut at a pause ("i want ... to cancel the nap timer"); the statisti
 the near-miss reading still find an intent in them ("i need" Goodbye, "i will" HowLongLast, "i
 was" Repeat, "i am" Scared), and the coach would act on half a sentence. A sentence of our
 templates said whole still counts ("i do", "i think so"), and so does a warning sign the safety
-net reads (a sentence cut short may still be one: "i can't ..."). Pure."""
+net reads (a sentence cut short may still be one: "i can't ..."). Nor is a timer named alone
+("the pasta timer": `names_a_timer_only`). Pure."""
 
 from __future__ import annotations
 
@@ -31,3 +32,13 @@ every word of a request are not among them."""
 def says_nothing(tokens: Sequence[str]) -> bool:
     """Are these normalized words only `FRAGMENT_WORDS`?"""
     return bool(tokens) and all(token in FRAGMENT_WORDS for token in tokens)
+
+
+NAMING = word_set("the that this my a your")
+
+
+def names_a_timer_only(tokens: Sequence[str]) -> bool:
+    """A timer named and nothing said of it ("the pasta timer", "that timer"): the answer to
+    the timer desk's "which one?" (read there from the words, voice.timers.which_answer), no
+    command alone; the statistical layer read "the timer" as a cancel."""
+    return 2 <= len(tokens) <= 3 and tokens[0] in NAMING and tokens[-1] in ("timer", "timers")

@@ -34,7 +34,7 @@ from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
 from intents.exact_table import ExactTable, candidates
-from intents.fragments import says_nothing
+from intents.fragments import names_a_timer_only, says_nothing
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, load_grammar
 from intents.guessed_slots import NAMES_TIMER, SHORTEST_GUESSED, words_slots
@@ -180,14 +180,14 @@ class Matcher:
             )
             if caught is not None:
                 return replace(caught, text=text)
-            if says_nothing(said.tokens):  # "i need", "i will": half a sentence
+            if says_nothing(said.tokens) or names_a_timer_only(said.tokens):  # "i need"
                 return None
             understood = self.statistical.match(text, trimmed)
             if understood is not None:
                 return None if understood.intent in ESCALATIONS else understood
         hit = (
             None
-            if says_nothing(trimmed.tokens)
+            if says_nothing(trimmed.tokens) or names_a_timer_only(trimmed.tokens)
             else self._fuzzy.best(trimmed.tokens, trimmed.numbers)
         )
         if (

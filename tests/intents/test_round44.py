@@ -135,3 +135,12 @@ def test_no_question_is_read_from_a_recognizers_loose_string(matcher: Matcher) -
     heard = "the low need another how about aleve"
     assert matcher.understand(heard, generalise=False).intent == "Unknown"
     assert matcher.understand(heard).intent == "PainRelief"
+
+
+@pytest.mark.parametrize("text", ["the pasta timer", "that timer", "the bloody timer"])
+def test_a_timer_named_alone_is_no_command(matcher: Matcher, text: str) -> None:
+    """Found beside the round: "the bloody timer" cancelled a timer named "bloody". Named
+    alone, a timer is the answer to the desk's "which one?" (read there from the words), never
+    a command by itself (intents.fragments `names_a_timer_only`)."""
+    assert matcher.understand(text).intent == "Unknown"
+    assert matcher.understand(f"cancel {text}").intent == "CancelTimer"
