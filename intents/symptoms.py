@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from intents.dialect import dialect
+from intents.ice_talk import about_ice, mentioned
 from intents.lexicon_file import read_lexicon
 from intents.normalize import canonical, word_set, words
 from intents.sign_wording import as_said_of_oneself, plainly, said_after, uninverted
@@ -38,8 +39,6 @@ from intents.whose_sign import (
 LEXICON = Path(__file__).with_name("symptoms.yaml")
 LOOK_BACK = 5
 """How far before a match a negation ("i haven't got any ...") or someone else reaches."""
-MENTION_REACH = 5
-"""How far before a mention a negation unsays it ("not from the ice", "without dieting")."""
 DOUBLED = word_set("no nothing none")
 """Negations a match may start with that a negation before doubles, not undoes."""
 ANSWERED = word_set("nothing nope none")
@@ -128,9 +127,9 @@ class Lexicon:
                 continue
             if not family.any_pattern.search(said):
                 continue
-            if family.ice_exempt and self._about_ice(said, tokens):
+            if family.ice_exempt and about_ice(self.mentions, self.sets, said, tokens):
                 continue
-            if family.unless and self._mentioned(family.unless, said, tokens):
+            if family.unless and mentioned(self.mentions, self.sets, family.unless, said, tokens):
                 continue
             after = max(passed) if family.passes and passed else -1
             others = family.others or urgent and second
@@ -190,12 +189,6 @@ class Lexicon:
     def about_someone_else(self, text: str) -> bool:
         """Someone else or a programme named in `text`, the speaker only as their owner."""
         return self._elsewhere(canonical(words(text)))
-
-    def iced(self, text: str, family: str) -> bool:
-        """Is `text` about the ice, and `family` a sign the ice massage gives (`ice: exempt`)?"""
-        tokens = canonical(words(text))
-        exempt = any(f.ice_exempt for f in self.families if f.warning.family == family)
-        return exempt and self._about_ice("".join(" " + t for t in tokens), tokens)
 
     def _elsewhere(self, tokens: Sequence[str]) -> bool:
         """About someone else, or a programme: another person or a medium named, and the speaker
@@ -264,28 +257,6 @@ class Lexicon:
             )  # "no numbness, tingling or weakness": the commas are gone
             if token not in sets["bridge"] and not listed:
                 return False
-        return False
-
-    def _about_ice(self, said: str, tokens: Sequence[str]) -> bool:
-        """The ice (or the iced spot) named, not negated, and no limb but a hand holding it or
-        with the ice itself named ("the ice is so cold my fingers are going numb"; not "my hand
-        is numb and cold")."""
-        if not self._mentioned("ice", said, tokens) or self._mentioned("ice", said, tokens, False):
-            return False  # "like they're packed in ice, and I've not touched any ice"
-        sets = self.sets
-        holding = bool((sets["held"] | sets["ice_itself"]).intersection(tokens))
-        return not any(
-            t in sets["limb"] and not (holding and t in sets["excused_limb"]) for t in tokens
-        )
-
-    def _mentioned(self, name: str, said: str, tokens: Sequence[str], plain: bool = True) -> bool:
-        """A `name` phrase said not negated (`plain`), or said negated."""
-        for found in self.mentions[name].finditer(said):
-            i = said.count(" ", 0, found.start() + 1) - 1
-            if plain != bool(
-                self.sets["negator"].intersection(tokens[max(0, i - MENTION_REACH) : i])
-            ):
-                return True
         return False
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from intents.guessed_slots import words_slots
+from intents.ice_talk import iced
 from intents.long_over import long_over
 from intents.said_for_someone import (
     STORY,
@@ -82,11 +83,11 @@ def warning_match(text: str) -> Match | None:
 
 def _the_ices(text: str, later: Match) -> bool:
     """A sign read after a turn that the ice massage gives, with no limb named there and the
-    ice talked of in the whole (intents.symptoms `iced`): the iced spot's ("ice finished now
+    ice talked of in the whole (intents.ice_talk `iced`): the iced spot's ("ice finished now
     and it's numb"), not "..., but first my thumb and finger feel kind of dead"."""
     limbs = lexicon().sets["limb"]
     named = limbs.intersection(re.findall(r"[a-z']+", later.text.lower()))
-    return not named and lexicon().iced(text, str(later.slots["symptom"]))
+    return not named and iced(lexicon(), text, str(later.slots["symptom"]))
 
 
 def _spotted(text: str) -> Warning | None:
