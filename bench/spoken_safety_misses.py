@@ -1,6 +1,7 @@
 """The dev safety set spoken, with what each decoder heard: for every sentence and condition,
 Vosk's grammar words per utterance (before the rescue), the free decodes (Moonshine's and
-Vosk's open vocabulary), the finals passed on, and the score. Dev half only; `--set
+Vosk's open vocabulary), the finals passed on, and the score (read as the coach reads them,
+matcher_wiring.heard_as: the net reads what the free pass passed on). Dev half only; `--set
 out_of_domain` hears the out-of-domain dev half instead (each sentence harmless: alarm or
 quiet), and `--set phrasings` the requests (scored right, unknown, asks or wrong), to see what
 a rule for the warning-sign pass would cost there.
@@ -63,9 +64,13 @@ def _hear(job: tuple[str, str, str]) -> dict[str, object]:
     finals = transcribe(recognizer, spoken(text, condition, key))  # type: ignore[arg-type]
     heard = " ".join(h.text for h in finals)
     agreed = bool(finals) and all(recognizer.heard_agreed(h.text) for h in finals)  # type: ignore[attr-defined]
+    freely = any(recognizer.heard_freely(h.text) for h in finals)  # type: ignore[attr-defined]
+    gravely = any(recognizer.heard_gravely(h.text) for h in finals)  # type: ignore[attr-defined]
+    offered = bool(finals) and all(recognizer.heard_offered(h.text) for h in finals)  # type: ignore[attr-defined]
     return {
         "text": text, "condition": condition, "heard": heard,
         "finals": [h.text for h in finals], "whole": recognizer.is_sentence(heard) or agreed,  # type: ignore[attr-defined]
+        "freely": freely, "gravely": gravely, "offered": offered,
         "grammar": list(log["grammar"]), "free": list(log["free"]), "confs": list(log["confs"]),
     }  # fmt: skip
 
@@ -79,6 +84,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="a file of sentences to hear (one a line)")
     args = parser.parse_args()
     from intents.matcher import load_matcher
+    from voice.hearing.matcher_wiring import heard_as, offered_as
 
     matcher = load_matcher()
     data = rows(args.set, "dev")
@@ -95,7 +101,12 @@ def main() -> None:
     with ProcessPoolExecutor(args.workers, initializer=_init) as pool, open(args.out, "w") as out:
         for got in pool.map(_hear, jobs, chunksize=4):
             row = by_text[str(got["text"])]
-            match = matcher.understand(str(got["heard"]), generalise=bool(got["whole"]))
+            how = (bool(got["whole"]), bool(got["freely"]), bool(got["gravely"]))
+            match = (  # as the coach reads it
+                offered_as(matcher, str(got["heard"]))
+                if got["offered"]
+                else heard_as(matcher, str(got["heard"]), *how)
+            )
             got["tier"] = row["intent"]
             got["intent"] = match.intent
             score = score_phrasing if args.set == "phrasings" else score_safety
