@@ -36,6 +36,14 @@ def warns(text: str) -> bool:
         ("ring nine nine nine", ["read nine nine nine", "rinignignign"]),
         ("my car got shunted this morning",
          ["my car doctor shunted this ball game", "my card ought to shunt it this morning"]),
+        # a word spelt like the sign's, in its very place: "legs" for "leg" (said "it's like
+        # my leg's vibrating from the inside", "my leg's gone all funny like it's not mine")
+        ("it's like my leg is vibrating from the inside",
+         ["it sack my legs migrating from the inside",
+          "it's like my legs migrating from the inside"]),
+        ("my leg's gone all funny like it's not mine",
+         ["my legs don't all find it like it's not mine",
+          "milan don't all found it like it's not mine"]),
     ],
 )  # fmt: skip
 def test_agreeing_decodes_confirm_a_warning(grammar: str, free: list[str]) -> None:

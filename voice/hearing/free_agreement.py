@@ -118,8 +118,9 @@ def different(said: str, other: str) -> bool:
 
 def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
     """Do the free decodes bear out the warning sign in the grammar's `words`? A word the
-    warning rests on (`resting`) is in a free decode, and at least MIN_SHARED of the content
-    words are in one of them. (A negation in a free decode is `denied`'s to catch.)"""
+    warning rests on (`resting`) is in a free decode, or one spelt like it in its very place
+    (`LIKE`), and at least MIN_SHARED of the content words are in one of them. (A negation in
+    a free decode is `denied`'s to catch.)"""
     said = words.split()
     decoded = [set(text.split()) for text in free]
     anywhere = set().union(*decoded)
@@ -128,7 +129,30 @@ def agrees(words: str, free: list[str], warns: Callable[[str], bool]) -> bool:
         return False
     if max(sum(w in d for w in content) / len(content) for d in decoded) < MIN_SHARED:
         return False
-    return any(said[i] in anywhere for i in resting(said, warns))
+    where = resting(said, warns)
+    return any(said[i] in anywhere for i in where) or any(
+        _in_place_like(said, where, text.split()) for text in free
+    )
+
+
+LIKE = 75.0
+"""Spelling similarity (rapidfuzz ratio) from which a free decode's word in the very place of
+one the warning rests on is that word misheard: "ladder" for "bladder" 92, "legs" for "leg" 86,
+"migrating" for "vibrating" 78; not "helmless" for "numbness" 50 nor "checked" for "tripped"."""
+
+
+def _in_place_like(said: list[str], where: list[int], other: list[str]) -> bool:
+    """Has `other`, lined up with `said`, a word spelt like (`LIKE`, not `different`) one of
+    `where`'s in its very place (in the stretch of words it has instead of the grammar's)?"""
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, said, other, autojunk=False).get_opcodes():
+        for i in range(i1, i2) if op == "replace" else ():
+            if i in where and any(_like(said[i], its) for its in other[j1:j2]):
+                return True
+    return False
+
+
+def _like(said: str, other: str) -> bool:
+    return not different(said, other) and fuzz.ratio(said, other) >= LIKE
 
 
 def resting(said: list[str], warns: Callable[[str], bool]) -> list[int]:
