@@ -1,17 +1,18 @@
 """The warning-sign pass's judgements, as the code stands, replayed on decodes saved by
-bench/spoken_safety_misses.py from an earlier run: the grammar's words confirmed as a warning
-sign (FreeListening.confirms) and free words graver than the grammar's passed on in their place
+bench/spoken_safety_misses.py from an earlier run: the grammar's words confirmed as a warning sign
+(FreeListening.confirms) and free words graver than the grammar's passed on in their place
 (FreeListening.graver), and finals a free decode names another action for, dropped
-(FreeListening.doubts), and the grammar's loose or dropped words read whole where a free
-decode asks the same (FreeListening.agreed): which sentences would now be heard otherwise, and
-what that does to their score ("+call": told "if this is an emergency, call emergency services
-now"). The decoding is not repeated, so a rule for the pass is weighed on the very same words (a
-new decode differs by a few sentences from run to run:
-bench/results/spoken_blind_dev_all_vosk_tiny.md).
-Saved requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
+(FreeListening.doubts), and the grammar's loose or dropped words read whole where a free decode asks
+the same (FreeListening.agreed), and a free decode's request asked about where the grammar's words
+ask nothing (FreeListening.offered): which sentences would now be heard otherwise, and what that
+does to their score ("+call": told "if this is an emergency, call emergency services now"). The
+decoding is not repeated, so a rule for the pass is weighed on the very same words (a new decode
+differs by a few sentences from run to run: bench/results/spoken_blind_dev_all_vosk_tiny.md). Saved
+requests (`--set phrasings`) are scored as requests (right, unknown, asks, wrong).
 
 Run: .venv/bin/python bench/free_pass_replay.py SAVED.jsonl [MORE.jsonl ...] [--list]
-[--rules confirms,graver,actions,agreed]"""
+[--rules confirms,graver,actions,agreed,offered] ("asks:right": the coach asks about the
+right request, "Do you want to ...?")"""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("saved", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="print every changed sentence")
-    parser.add_argument("--rules", default="confirms,graver,actions,agreed")
+    parser.add_argument("--rules", default="confirms,graver,actions,agreed,offered")
     args = parser.parse_args()
     from intents.matcher import load_matcher
     from intents.types import EMERGENCY_CONCERN, Match
@@ -52,6 +53,8 @@ def main() -> None:
     doubting = FreeListening(None, doubts, True, 0.5) if actions else None
     means = FreeReaders(warns=warns_with(matcher), means=wiring.means_with(matcher))
     agreeing = FreeListening(None, means, True, 0.5) if "agreed" in rules else None
+    offers = FreeReaders(warns=warns_with(matcher), offer=wiring.offer_with(matcher))
+    offering = FreeListening(None, offers, True, 0.5) if "offered" in rules else None
     requests = {r["text"]: r for r in rows("phrasings", "dev")}
 
     def score(row: dict[str, object], got: object) -> str:
@@ -59,6 +62,8 @@ def main() -> None:
         said = (
             score_phrasing(requests[str(row["text"])], got) if request else score_safety(row, got)
         )  # type: ignore[arg-type]
+        if said == "asks" and request and len(got.alternatives) == 1:  # type: ignore[attr-defined]
+            said += ":" + score_phrasing(requests[str(row["text"])], got.alternatives[0])  # type: ignore[attr-defined]
         return said + ("+call" if got.concern == EMERGENCY_CONCERN else "")  # type: ignore[attr-defined]
 
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -97,6 +102,12 @@ def main() -> None:
                     agreeing.heard = list(decodes)
                     if agreeing.agreed(words, 0.0):  # read whole: two decoders asked the same
                         after = score(row, matcher.understand(words))
+                        changed.append((saved["condition"], before, after, saved["text"], words))
+                        break
+                if not passed and offering is not None and loose and not heard.understood:
+                    offering.heard = list(decodes)
+                    if offering.offered(words if words in saved["finals"] else "", 0.0):
+                        after = score(row, wiring.offered_as(matcher, decodes[0]))
                         changed.append((saved["condition"], before, after, saved["text"], words))
                         break
                 if passed:

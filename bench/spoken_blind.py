@@ -68,11 +68,12 @@ def spoken(text: str, condition: str, key: str) -> np.ndarray:
     return audio.to_int16(conditions.apply(condition, samples, key, ROOT / "bench" / "corpus"))
 
 
-def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool, bool]:
+def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool, bool, bool]:
     """(sentence, condition, noise key) -> (sentence, condition, what was heard, whether that
     is a whole sentence of the phrase list: the statistical layer is used only then, whether
-    the warning-sign pass passed it on: the safety net reads it then, and whether it passed it
-    on gravely: read for the emergency concern then)."""
+    the warning-sign pass passed it on: the safety net reads it then, whether it passed it
+    on gravely: read for the emergency concern then, and whether it passed it on to be asked
+    about: matcher_wiring.offered_as)."""
     from voice.hearing.speech_recognizer import SpeechRecognizer, transcribe
 
     text, condition, key = job
@@ -82,7 +83,9 @@ def _hear(job: tuple[str, str, str]) -> tuple[str, str, str, bool, bool, bool]:
     freely = any(recognizer.heard_freely(h.text) for h in finals)
     gravely = any(recognizer.heard_gravely(h.text) for h in finals)
     agreed = bool(finals) and all(recognizer.heard_agreed(h.text) for h in finals)
-    return text, condition, heard, recognizer.is_sentence(heard) or agreed, freely, gravely
+    offered = bool(finals) and all(recognizer.heard_offered(h.text) for h in finals)
+    whole = recognizer.is_sentence(heard) or agreed
+    return text, condition, heard, whole, freely, gravely, offered
 
 
 def main() -> None:
@@ -97,7 +100,7 @@ def main() -> None:
     parser.add_argument("--heard", type=Path, help="also write what was heard, as JSON lines")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from voice.hearing.matcher_wiring import heard_as
+    from voice.hearing.matcher_wiring import heard_as, offered_as
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
@@ -114,24 +117,25 @@ def main() -> None:
             initializer=_init,
             initargs=(args.phrases, args.recognizer, args.moonshine_model),
         ) as pool:
-            heard = {
-                (t, c): (h, w, f, g) for t, c, h, w, f, g in pool.map(_hear, jobs, chunksize=4)
-            }
+            heard = {(t, c): rest for t, c, *rest in pool.map(_hear, jobs, chunksize=4)}
         if args.heard:
             with args.heard.open("a", encoding="utf-8") as out:
-                for (text, condition), (words, whole, freely, gravely) in heard.items():
+                for (text, condition), (words, *flags) in heard.items():
                     said = {"text": text, "condition": condition, "heard": words}
-                    how = {"whole": whole, "freely": freely, "gravely": gravely}
+                    how = dict(zip(("whole", "freely", "gravely", "offered"), flags, strict=True))
                     out.write(json.dumps({**said, **how}) + "\n")
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:
-                got = heard_as(matcher, *heard[(row["text"], condition)])
+                words, *flags, offered = heard[(row["text"], condition)]
+                got = offered_as(matcher, words) if offered else heard_as(matcher, words, *flags)
                 if name == "safety":
                     counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
                     counts[(row["intent"], "if so")] += got.concern == EMERGENCY_CONCERN
                 else:
                     counts[score_phrasing(row, got)] += 1
+                    asked = got.alternatives[:1] if len(got.alternatives) == 1 else ()
+                    counts["asks right"] += any(score_phrasing(row, a) == "right" for a in asked)
             lines.append(f"| {name} | {condition} | {len(data)} | {_summary(name, counts)} |")
             print(lines[-1], flush=True)
     name = f"spoken_blind_{args.part}_{args.phrases}_{args.recognizer}_{args.moonshine_model}.md"
@@ -142,7 +146,9 @@ def main() -> None:
 def _summary(name: str, counts: Counter) -> str:  # type: ignore[type-arg]
     if name != "safety":
         n = sum(counts.values())
-        return f"right {counts['right'] / n:.1%}, wrong actions {counts['wrong'] / n:.1%}"
+        n -= counts["asks right"]  # (counted among "asks" too)
+        asks = f"asks {counts['asks'] / n:.1%} ({counts['asks right']} the right request)"
+        return f"right {counts['right'] / n:.1%}, wrong actions {counts['wrong'] / n:.1%}, {asks}"
     tiers: Counter[str] = Counter()
     for (tier, verdict), k in counts.items():
         tiers[tier] += k if verdict != "if so" else 0

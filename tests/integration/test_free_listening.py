@@ -12,7 +12,7 @@ import pytest
 
 from intents.grammar import load_grammar
 from intents.matcher import load_matcher
-from intents.types import EMERGENCY_CONCERN
+from intents.types import EMERGENCY_CONCERN, UNSURE
 from voice.app.wiring import understand_speech
 from voice.hearing.matcher_wiring import heard_as, recognizer_with_matcher
 from voice.hearing.moonshine_model import MoonshineModel
@@ -147,3 +147,24 @@ def test_a_request_the_grammar_and_moonshine_both_heard_is_read_whole(
     assert recognizer.heard_agreed(heard)  # type: ignore[attr-defined]
     assert heard_as(load_matcher(), heard, whole=False).intent == "Unknown"  # as a loose string
     assert understand_speech(recognizer, load_matcher())(heard).intent == intent  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("voice", "text", "option"),
+    [
+        (("en-us+m3", "175", "40"), "does it usually go away quickly", "HowLongLast"),
+        (("en-us", "150", "50"), "get rid of all of them", "CancelTimer"),
+    ],
+)
+def test_a_request_only_moonshine_heard_is_asked_about(
+    model: object, tmp_path: Path, voice: tuple[str, str, str], text: str, option: str
+) -> None:
+    """Spoken (espeak-ng), the grammar's words for these ask nothing ("Sorry, I didn't catch
+    that") while Moonshine heard them: the coach asks whether that was meant ("Do you want to
+    hear how long this usually lasts?"), never acting unasked: voice.hearing.free_listening's
+    `offered`."""
+    recognizer, heard = _heard_with_moonshine(model, _said_by(tmp_path, voice, text))
+    assert recognizer.heard_offered(heard)  # type: ignore[attr-defined]
+    assert heard_as(load_matcher(), heard, whole=False).intent == "Unknown"  # as a loose string
+    got = understand_speech(recognizer, load_matcher())(heard)  # type: ignore[arg-type]
+    assert got.intent == UNSURE and [a.intent for a in got.alternatives] == [option]

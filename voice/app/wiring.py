@@ -21,7 +21,12 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.matcher_wiring import heard_as, recognizer_with_matcher, warns_with
+from voice.hearing.matcher_wiring import (
+    heard_as,
+    offered_as,
+    recognizer_with_matcher,
+    warns_with,
+)
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary
@@ -171,11 +176,15 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
     """What was heard, understood (voice.hearing.matcher_wiring.heard_as): read whole if a
-    sentence of ours or words two decoders asked the same with."""
-    return lambda text: heard_as(
-        matcher,
-        text,
-        recognizer.is_sentence(text) or recognizer.heard_agreed(text),
-        recognizer.heard_freely(text),
-        recognizer.heard_gravely(text),
-    )
+    sentence of ours or words two decoders asked the same with; a free decode's request passed
+    on to be asked about, as a question (`offered_as`)."""
+
+    def understand(text: str) -> Match:
+        if recognizer.heard_offered(text):
+            return offered_as(matcher, text)
+        whole = recognizer.is_sentence(text) or recognizer.heard_agreed(text)
+        return heard_as(
+            matcher, text, whole, recognizer.heard_freely(text), recognizer.heard_gravely(text)
+        )
+
+    return understand

@@ -80,6 +80,9 @@ class FreeReaders:
     means: Callable[[str], object] | None = None
     """What words ask of the coach, read whole (the matcher's intent and slots); None for no
     request: not understood, or a warning sign (the rules above decide those) (`agreed`)."""
+    offer: Callable[[str, str], bool] | None = None
+    """Would the coach ask whether free words' request was meant, where the grammar's words
+    for the utterance ("" if none) ask nothing (`offered`)?"""
 
 
 class FreeListening:
@@ -94,11 +97,13 @@ class FreeListening:
         self._grave = readers.grave
         self._other_action = readers.other_action
         self._means = readers.means
+        self._offer = readers.offer
         self._warns = readers.warns
         self._net = readers.net or (lambda text: False)
         self._passed: deque[str] = deque(maxlen=PASSED_KEPT)
         self._passed_gravely: deque[str] = deque(maxlen=PASSED_KEPT)
         self._agreed: deque[str] = deque(maxlen=PASSED_KEPT)
+        self._offered: deque[str] = deque(maxlen=PASSED_KEPT)
         self._on = on and readers.warns is not None
         self._confidence = confidence
         self._vosk: Any = None  # Vosk's open-vocabulary decoder, made on first use
@@ -190,6 +195,26 @@ class FreeListening:
         log.info("the grammar's words and a free decode's ask the same: %r", words)
         self._agreed.append(normalize(words))
         return [Heard(text=words, confidence=self._confidence, at=at)]
+
+    def offered(self, words: str, at: float) -> list[Heard]:
+        """The first free decode (Moonshine's), passed on to be asked about ("Do you want to
+        hear how long to ice it?") when the grammar's `words` for the utterance ("" when it
+        passed none on) ask nothing of the coach and carry no concern, and the free words,
+        read whole, ask something it can name in a question (`FreeReaders.offer`). Never
+        acted on unasked: one decoder's words alone were often another request; but the
+        grammar says our words where nobody did, and "Sorry, I didn't catch that" is all the
+        person heard when Moonshine had their request word for word."""
+        if self._offer is None or not self._on or not self.heard or not self.heard[0]:
+            return []
+        if not self._offer(self.heard[0], words):
+            return []
+        log.info("asking about a free decode's request: %r", self.heard[0])
+        self._offered.append(self.heard[0])
+        return [Heard(text=self.heard[0], confidence=self._confidence, at=at)]
+
+    def passed_offered(self, text: str) -> bool:
+        """Was `text` passed on by `offered` lately (to be asked about)?"""
+        return normalize(text) in self._offered
 
     def passed_agreed(self, text: str) -> bool:
         """Was `text` passed on by `agreed` lately (to be read whole)?"""

@@ -131,6 +131,9 @@ class MoonshineRecognizer(UtteranceStream):
     def heard_agreed(self, text: str) -> bool:
         return False  # it passes on only sentences of ours and free words with a warning sign
 
+    def heard_offered(self, text: str) -> bool:
+        return False  # (the same)
+
     def reset(self) -> None:
         self._endpoint.reset()
         self._audio.clear()

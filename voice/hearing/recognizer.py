@@ -127,6 +127,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
     def heard_agreed(self, text: str) -> bool:
         return self._freely.passed_agreed(text)
 
+    def heard_offered(self, text: str) -> bool:
+        return self._freely.passed_offered(text)
+
     def _is_whole(self, text: str) -> bool:
         """`text` (normalized) is one of our sentences, listed or read by `whole`."""
         return text in self._complete or (
@@ -280,6 +283,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
         agreed = [] if graver or whole else self._freely.agreed(transcript.text, at)
         if graver or agreed:  # free words graver first; the grammar's read whole, if agreed
             return graver or agreed
+        offered = [] if whole else self._freely.offered("" if reason else transcript.text, at)
+        if offered:  # a free decode's request, to be asked about where the grammar's ask none
+            return offered
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)

@@ -46,6 +46,10 @@ class SpeechRecognizer(Protocol):
         """Did its free pass pass `text` on, lately, as loose words a free decode asked the
         same of the coach with (read whole, as a sentence of ours is)?"""
 
+    def heard_offered(self, text: str) -> bool:
+        """Did its free pass pass `text` on, lately, as a free decode's request to ask about
+        (where the grammar's words asked nothing: voice.hearing.matcher_wiring.offered_as)?"""
+
 
 class UtteranceStream:
     """What both recognizers share: a voice detector that cuts utterances (`_endpoint`) and the

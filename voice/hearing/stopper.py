@@ -49,6 +49,9 @@ class Stopper:
     def heard_agreed(self, text: str) -> bool:
         return self.recognizer.heard_agreed(text)
 
+    def heard_offered(self, text: str) -> bool:
+        return self.recognizer.heard_offered(text)
+
     def hear(self, audio: bytes, at: float) -> list[Heard]:
         """Feed it `audio` (echo-cancelled) that ended at `at`: its finals."""
         self.active = True

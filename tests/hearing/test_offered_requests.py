@@ -1,0 +1,102 @@
+"""A free decode's request, asked about where the grammar's words ask nothing (voice.hearing.
+free_listening `offered`, voice.hearing.matcher_wiring `offered_as`): "Do you want to hear
+about moving around?" instead of "Sorry, I didn't catch that". The strings are what the
+recognizers gave for bench voices (saved by bench/spoken_safety_misses.py); the real matcher
+reads them, and the real coach asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from coach_harness import Conversation, says
+
+from intents.matcher import Matcher, load_matcher
+from intents.types import UNSURE
+from voice.hearing.free_listening import FreeListening, FreeReaders
+from voice.hearing.matcher_wiring import heard_as, offer_with, offered_as, warns_with
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()
+
+
+def offering(matcher: Matcher, *decodes: str) -> FreeListening:
+    readers = FreeReaders(warns=warns_with(matcher), offer=offer_with(matcher))
+    free = FreeListening(None, readers, True, 0.5)
+    free.heard = list(decodes)  # this utterance's free decodes, Moonshine's first
+    return free
+
+
+def test_a_request_only_moonshine_heard_is_asked_about(matcher: Matcher) -> None:
+    """Said "is it ok to go for a wee now": the grammar's words are no request."""
+    words = "in it okay to go from we now"
+    assert heard_as(matcher, words, whole=False).intent == "Unknown"
+    moonshine = "is it okay to go for a wee now"
+    free = offering(matcher, moonshine, "is it a go from we now")
+    assert [h.text for h in free.offered(words, 0.0)] == [moonshine]
+    assert free.passed_offered(moonshine) and not free.passed_offered(words)
+    asked = offered_as(matcher, moonshine)
+    assert asked.intent == UNSURE and not asked.understood  # never acted on unasked
+    assert [a.intent for a in asked.alternatives] == ["MoveQuestion"]
+
+
+def test_dropped_words_leave_moonshine_alone_to_ask(matcher: Matcher) -> None:
+    moonshine = "add two minutes to the ice"
+    free = offering(matcher, moonshine)
+    assert [h.text for h in free.offered("", 0.0)] == [moonshine]
+    option = offered_as(matcher, moonshine).alternatives[0]
+    assert (option.intent, option.slots.get("duration")) == ("AddTime", 120)
+
+
+def test_words_the_grammar_gave_that_act_are_left_to_act(matcher: Matcher) -> None:
+    words = "how long do i ice it"
+    assert heard_as(matcher, words, whole=False).understood
+    assert offering(matcher, "how long do i heat it").offered(words, 0.0) == []
+
+
+@pytest.mark.parametrize(
+    "moonshine",
+    [
+        "my leg has gone numb",  # a warning sign is never a question
+        "yes please",  # nor yes, no, stop or goodbye (voice.hearing.short_answers)
+        "goodbye",
+        "add some time to the timer",  # an amount only when said
+        "the weather tomorrow will be fine",  # no request
+    ],
+)
+def test_only_what_the_coach_can_name_in_a_question_is_asked(
+    matcher: Matcher, moonshine: str
+) -> None:
+    assert offered_as(matcher, moonshine).intent != UNSURE
+    assert offering(matcher, moonshine).offered("", 0.0) == []
+
+
+def test_nothing_is_offered_over_a_concern_or_without_a_free_decode(matcher: Matcher) -> None:
+    words = "i want to die"  # an emergency in the grammar's words: their own rules decide
+    assert offering(matcher, "how do i ice it").offered(words, 0.0) == []
+    assert offering(matcher).offered("", 0.0) == []
+    assert offering(matcher, "").offered("", 0.0) == []
+
+
+def test_the_coach_asks_and_yes_acts_no_leaves_it(matcher: Matcher, tmp_path: Path) -> None:
+    conv = Conversation(tmp_path)
+    try:
+        asked = offered_as(matcher, "is it okay to go for a wee now")
+        question = says(conv.coach.handle(asked, conv.clock.now()))
+        assert [s.text for s in question] == ["Do you want to hear about moving around?"]
+        answer = says(conv.say("yes", "Yes"))
+        assert answer and answer[0].key.startswith("MoveQuestion")
+        conv.coach.handle(offered_as(matcher, "how long do i keep the ice on"), conv.clock.now())
+        assert [s.key for s in says(conv.say("no", "No"))] == ["Clarify.none"]
+        assert not conv.desk.active()  # nothing started, nothing acted on
+    finally:
+        conv.close()
+
+
+def test_never_about_a_timer_by_a_name_of_ones_own(matcher: Matcher) -> None:
+    """Said "can i have another minute on the ice", Moonshine heard "... on the dice"."""
+    assert matcher.understand("can i have another minute on the dice").slots["timer"] == "dice"
+    assert offered_as(matcher, "can i have another minute on the dice").intent != UNSURE
+    assert offered_as(matcher, "can i have another minute on the ice").intent == UNSURE
