@@ -10,7 +10,7 @@ from coach_harness import CONVERSATIONS, Conversation, load_understand, run_file
 
 from intents.errors import TemplateError
 from intents.replies import Replies
-from intents.types import Match
+from intents.types import UNSURE, Match
 from voice.app.settings import Settings
 from voice.app.wiring import build_coach
 from voice.clock import FakeClock
@@ -218,6 +218,20 @@ def test_out_of_context_commands_in_a_quiet_room_are_ignored(
     assert [type(e) for e in events] == [Ignored]
     assert events[0].intent == intent  # type: ignore[attr-defined]
     assert conv.desk.active() == []
+
+
+def test_a_question_about_timer_changes_alone_waits_for_a_timer(conv: Conversation) -> None:
+    """A which-did-you-mean question whose every meaning is a stray timer change (voice.coach.
+    attention) is not asked of a quiet room with no timer ("Do you want to pause the timer?"
+    from a television's words); one that may also mean something else still is."""
+    pause = Match("pause it", "PauseTimer", {}, 0.8)
+    cancel = Match("stop it", "CancelTimer", {}, 0.6)
+    heat = Match("heat it", "HeatQuestion", {}, 0.8)
+    conv.clock.advance(CONVERSATION_WINDOW + 1)  # the greeting is long past
+    events = conv.coach.handle(Match("x", UNSURE, {}, 0.8, (pause, cancel)), conv.clock.now())
+    assert [type(e) for e in events] == [Ignored]
+    events = conv.coach.handle(Match("x", UNSURE, {}, 0.8, (pause, heat)), conv.clock.now())
+    assert [s.key for s in says(events)] == ["Clarify.first"]
 
 
 def test_typed_lines_are_never_ignored(tmp_path: Path) -> None:

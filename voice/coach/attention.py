@@ -45,3 +45,10 @@ class Attention:
         if intent in TIMER_CHANGES and not timers:
             return "no timer is running"
         return None
+
+    def why_ignore_any(self, intents: list[str], now: Now, asked: bool, timers: bool) -> str | None:
+        """Why `intents` (a request's, or the meanings a which-did-you-mean question would name)
+        are let pass: when every one of them would be ("Do you want to pause the timer?" with
+        no timer running, asked of a television)."""
+        whys = [self.why_ignore(intent, now, asked=asked, timers=timers) for intent in intents]
+        return whys[0] if whys and all(whys) else None

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from intents.errors import TemplateError
 from intents.replies import Replies
-from intents.types import EMERGENCY_CONCERN, Match
+from intents.types import EMERGENCY_CONCERN, UNSURE, Match
 from voice.clock import Now
 from voice.coach.answers import Answers
 from voice.coach.attention import Attention
@@ -146,7 +146,8 @@ class Coach:
                 stop: list[Event] = [StopSpeech()] if intent == "Stop" else []
                 return self._flush(stop + acknowledged)
         asked, timers = self._offers.is_open(now), bool(self._desk.active())
-        why = self._attention.why_ignore(intent, now, asked=asked, timers=timers)
+        options = [a.intent for a in match.alternatives] if intent == UNSURE else [intent]
+        why = self._attention.why_ignore_any(options, now, asked=asked, timers=timers)
         if why is not None:
             log.info("ignored %s %r: %s", intent, match.text, why)
             return [Ignored(intent, why, match.text)]
