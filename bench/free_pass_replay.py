@@ -106,8 +106,10 @@ def main() -> None:
                         break
                 if not passed and offering is not None and loose and not heard.understood:
                     offering.heard = list(decodes)
-                    if offering.offered(words if words in saved["finals"] else "", 0.0):
-                        after = score(row, wiring.offered_as(matcher, decodes[0]))
+                    dropped = words not in saved["finals"]
+                    asked = offering.offered(words, dropped, 0.0, confidences)
+                    if asked:
+                        after = score(row, wiring.offered_as(matcher, asked[0].text))
                         changed.append((saved["condition"], before, after, saved["text"], words))
                         break
                 if passed:

@@ -35,7 +35,7 @@ def test_a_request_only_moonshine_heard_is_asked_about(matcher: Matcher) -> None
     assert heard_as(matcher, words, whole=False).intent == "Unknown"
     moonshine = "is it okay to go for a wee now"
     free = offering(matcher, moonshine, "is it a go from we now")
-    assert [h.text for h in free.offered(words, 0.0)] == [moonshine]
+    assert [h.text for h in free.offered(words, False, 0.0)] == [moonshine]
     assert free.passed_offered(moonshine) and not free.passed_offered(words)
     asked = offered_as(matcher, moonshine)
     assert asked.intent == UNSURE and not asked.understood  # never acted on unasked
@@ -45,7 +45,7 @@ def test_a_request_only_moonshine_heard_is_asked_about(matcher: Matcher) -> None
 def test_dropped_words_leave_moonshine_alone_to_ask(matcher: Matcher) -> None:
     moonshine = "add two minutes to the ice"
     free = offering(matcher, moonshine)
-    assert [h.text for h in free.offered("", 0.0)] == [moonshine]
+    assert [h.text for h in free.offered("", True, 0.0)] == [moonshine]
     option = offered_as(matcher, moonshine).alternatives[0]
     assert (option.intent, option.slots.get("duration")) == ("AddTime", 120)
 
@@ -53,7 +53,7 @@ def test_dropped_words_leave_moonshine_alone_to_ask(matcher: Matcher) -> None:
 def test_words_the_grammar_gave_that_act_are_left_to_act(matcher: Matcher) -> None:
     words = "how long do i ice it"
     assert heard_as(matcher, words, whole=False).understood
-    assert offering(matcher, "how long do i heat it").offered(words, 0.0) == []
+    assert offering(matcher, "how long do i heat it").offered(words, False, 0.0) == []
 
 
 @pytest.mark.parametrize(
@@ -70,14 +70,14 @@ def test_only_what_the_coach_can_name_in_a_question_is_asked(
     matcher: Matcher, moonshine: str
 ) -> None:
     assert offered_as(matcher, moonshine).intent != UNSURE
-    assert offering(matcher, moonshine).offered("", 0.0) == []
+    assert offering(matcher, moonshine).offered("", True, 0.0) == []
 
 
 def test_nothing_is_offered_over_a_concern_or_without_a_free_decode(matcher: Matcher) -> None:
     words = "i want to die"  # an emergency in the grammar's words: their own rules decide
-    assert offering(matcher, "how do i ice it").offered(words, 0.0) == []
-    assert offering(matcher).offered("", 0.0) == []
-    assert offering(matcher, "").offered("", 0.0) == []
+    assert offering(matcher, "how do i ice it").offered(words, False, 0.0) == []
+    assert offering(matcher).offered("", True, 0.0) == []
+    assert offering(matcher, "").offered("", True, 0.0) == []
 
 
 def test_the_coach_asks_and_yes_acts_no_leaves_it(matcher: Matcher, tmp_path: Path) -> None:
@@ -100,3 +100,22 @@ def test_never_about_a_timer_by_a_name_of_ones_own(matcher: Matcher) -> None:
     assert matcher.understand("can i have another minute on the dice").slots["timer"] == "dice"
     assert offered_as(matcher, "can i have another minute on the dice").intent != UNSURE
     assert offered_as(matcher, "can i have another minute on the ice").intent == UNSURE
+
+
+def test_the_grammars_own_words_vosk_was_sure_of_are_asked_about(matcher: Matcher) -> None:
+    """Said "stop the stretch routine": the grammar heard it word for word, a loose string of
+    four words (dropped: short loose strings were mostly room talk), and Moonshine heard "stop
+    mr andrew b"."""
+    words, sure, unsure = "stop the stretch routine", [1.0, 1.0, 1.0, 0.98], [1.0, 0.6, 0.7, 0.9]
+    free = offering(matcher, "stop mr andrew b")
+    assert [h.text for h in free.offered(words, True, 0.0, sure)] == [words]
+    option = offered_as(matcher, words).alternatives[0]
+    assert (option.intent, option.slots.get("timer")) == ("CancelTimer", "stretch")
+    assert offering(matcher, "stop mr andrew b").offered(words, True, 0.0, unsure) == []
+    assert offering(matcher, "stop mr andrew b").offered(words, True, 0.0) == []  # unknown
+
+
+def test_moonshines_request_is_asked_about_first(matcher: Matcher) -> None:
+    words = "is it fine if i woke up it"  # said "is it fine if i walk a bit"
+    free = offering(matcher, "how long do i keep the ice on")
+    assert [h.text for h in free.offered(words, False, 0.0, [1.0] * 8)] == [free.heard[0]]

@@ -154,17 +154,20 @@ def test_a_request_the_grammar_and_moonshine_both_heard_is_read_whole(
     [
         (("en-us+m3", "175", "40"), "does it usually go away quickly", "HowLongLast"),
         (("en-us", "150", "50"), "get rid of all of them", "CancelTimer"),
+        # the grammar's own words, Vosk sure of them: Moonshine heard "ok not staying full"
+        (("en-us", "150", "50"), "okay that's painful", "ItHurts"),
     ],
 )
-def test_a_request_only_moonshine_heard_is_asked_about(
+def test_a_request_only_one_decoder_heard_is_asked_about(
     model: object, tmp_path: Path, voice: tuple[str, str, str], text: str, option: str
 ) -> None:
     """Spoken (espeak-ng), the grammar's words for these ask nothing ("Sorry, I didn't catch
-    that") while Moonshine heard them: the coach asks whether that was meant ("Do you want to
-    hear how long this usually lasts?"), never acting unasked: voice.hearing.free_listening's
-    `offered`."""
+    that": a loose string, or dropped) while Moonshine heard them, or Vosk was sure of them:
+    the coach asks whether that was meant ("Do you want to hear how long this usually
+    lasts?"), never acting unasked: voice.hearing.free_listening's `offered`."""
     recognizer, heard = _heard_with_moonshine(model, _said_by(tmp_path, voice, text))
     assert recognizer.heard_offered(heard)  # type: ignore[attr-defined]
-    assert heard_as(load_matcher(), heard, whole=False).intent == "Unknown"  # as a loose string
+    if len(heard.split()) >= 5:  # shorter loose strings are dropped (RecognizerSettings)
+        assert heard_as(load_matcher(), heard, whole=False).intent == "Unknown"  # as such
     got = understand_speech(recognizer, load_matcher())(heard)  # type: ignore[arg-type]
     assert got.intent == UNSURE and [a.intent for a in got.alternatives] == [option]

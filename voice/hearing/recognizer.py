@@ -283,8 +283,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
         agreed = [] if graver or whole else self._freely.agreed(transcript.text, at)
         if graver or agreed:  # free words graver first; the grammar's read whole, if agreed
             return graver or agreed
-        offered = [] if whole else self._freely.offered("" if reason else transcript.text, at)
-        if offered:  # a free decode's request, to be asked about where the grammar's ask none
+        said, sure = transcript.text, transcript.confidences
+        offered = [] if whole else self._freely.offered(said, reason is not None, at, sure)
+        if offered:  # one decoder's request, to be asked about where the grammar's ask none
             return offered
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
