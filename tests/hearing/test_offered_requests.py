@@ -62,6 +62,7 @@ def test_words_the_grammar_gave_that_act_are_left_to_act(matcher: Matcher) -> No
         "my leg has gone numb",  # a warning sign is never a question
         "yes please",  # nor yes, no, stop or goodbye (voice.hearing.short_answers)
         "goodbye",
+        "help",  # one word: voice.hearing.short_answers decides those, two decoders agreeing
         "add some time to the timer",  # an amount only when said
         "the weather tomorrow will be fine",  # no request
     ],
@@ -69,7 +70,7 @@ def test_words_the_grammar_gave_that_act_are_left_to_act(matcher: Matcher) -> No
 def test_only_what_the_coach_can_name_in_a_question_is_asked(
     matcher: Matcher, moonshine: str
 ) -> None:
-    assert offered_as(matcher, moonshine).intent != UNSURE
+    assert offered_as(matcher, moonshine).intent != UNSURE or moonshine == "help"
     assert offering(matcher, moonshine).offered("", True, 0.0) == []
 
 

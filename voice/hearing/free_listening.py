@@ -218,7 +218,7 @@ class FreeListening:
         sure = len(said) >= 2 and len(confidences) == len(said)
         sure = sure and sum(confidences) / len(said) >= ASK_SURE
         for text in [*self.heard[:1], *([words] if sure else [])]:
-            if text and self._offer(text, acted):
+            if len(text.split()) >= 2 and self._offer(text, acted):  # one word: short_answers
                 log.info("asking about words one decoder heard: %r", text)
                 self._offered.append(normalize(text))
                 return [Heard(text=text, confidence=self._confidence, at=at)]
