@@ -120,3 +120,37 @@ def test_moonshines_request_is_asked_about_first(matcher: Matcher) -> None:
     words = "is it fine if i woke up it"  # said "is it fine if i walk a bit"
     free = offering(matcher, "how long do i keep the ice on")
     assert [h.text for h in free.offered(words, False, 0.0, [1.0] * 8)] == [free.heard[0]]
+
+
+class _Passed:
+    """What a recognizer remembers having passed on, as voice.app.wiring reads it. (A stand-in:
+    the state it stands for, an early decision's question lingering when the end of speech
+    passed the same words on otherwise, comes from a decision at a pause in real noise.)"""
+
+    def __init__(self, sentence: bool = False, agreed: bool = False) -> None:
+        self.sentence, self.agreed = sentence, agreed
+
+    def is_sentence(self, text: str) -> bool:
+        return self.sentence
+
+    def heard_agreed(self, text: str) -> bool:
+        return self.agreed
+
+    def heard_freely(self, text: str) -> bool:
+        return False
+
+    def heard_gravely(self, text: str) -> bool:
+        return False
+
+    def heard_offered(self, text: str) -> bool:
+        return True
+
+
+def test_words_passed_on_otherwise_too_are_read_as_such_not_asked(matcher: Matcher) -> None:
+    from voice.app.wiring import understand_speech
+
+    words = "put twenty more seconds on the hold"
+    for passed in (_Passed(sentence=True), _Passed(agreed=True)):
+        got = understand_speech(passed, matcher)(words)  # type: ignore[arg-type]
+        assert (got.intent, got.slots.get("duration")) == ("AddTime", 20)
+    assert understand_speech(_Passed(), matcher)(words).intent == UNSURE  # type: ignore[arg-type]

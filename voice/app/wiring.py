@@ -180,11 +180,10 @@ def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callabl
     on to be asked about, as a question (`offered_as`)."""
 
     def understand(text: str) -> Match:
-        if recognizer.heard_offered(text):
-            return offered_as(matcher, text)
         whole = recognizer.is_sentence(text) or recognizer.heard_agreed(text)
-        return heard_as(
-            matcher, text, whole, recognizer.heard_freely(text), recognizer.heard_gravely(text)
-        )
+        freely, gravely = recognizer.heard_freely(text), recognizer.heard_gravely(text)
+        if not (whole or freely or gravely) and recognizer.heard_offered(text):
+            return offered_as(matcher, text)  # (an early decision's may linger: the rest first)
+        return heard_as(matcher, text, whole, freely, gravely)
 
     return understand

@@ -12,7 +12,7 @@ So at a short pause the recognizer decides the utterance so far as if it had end
   the decision is kept, and acts when the pause reaches the short wait for such a sentence
   (`EndpointSettings.final_silence`), with nothing left to compute;
 - anything else (a sentence that goes on, one word, a loose string, nothing kept, a warning
-  sign heard freely) is forgotten at once, and both decoders (which finished at the pause) hear
+  sign heard freely, one decoder's request to ask about) is forgotten at once, and both decoders (which finished at the pause) hear
   the utterance again from its start: it is decided at the end of speech exactly as before.
   Kept, such decisions changed what was heard: decided on 0.1 s of silence instead of 0.6 s,
   Vosk was less sure of "area" in "i have numbness in my saddle area" and the warning sign
@@ -95,13 +95,17 @@ class DecidesEarly:
     def _is_complete(self, partial: str) -> tuple[bool, bool]:
         raise NotImplementedError
 
+    def heard_offered(self, text: str) -> bool:
+        raise NotImplementedError
+
     def _decide_early(self, at: float) -> list[Heard]:
         """A pause: decide the words so far now; kept only if they are a sentence no sentence
         goes on from, else forgotten and heard again."""
         dropped, self._partial = len(self.dropped), ""
         self._tried = voiced = self._endpoint.last_voiced
         heard = self._decision(self._rec.FinalResult(), Alternatives(self._nbest), at)
-        if len(heard) != 1 or self._is_complete(normalize(heard[0].text)) != (True, True):
+        asked = len(heard) == 1 and self.heard_offered(heard[0].text)  # one decoder's: the end
+        if len(heard) != 1 or asked or self._is_complete(normalize(heard[0].text)) != (True, True):
             self._forget_early(dropped)
             return []
         self._early = EarlyDecision(tuple(heard), voiced)
