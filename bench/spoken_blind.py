@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--heard", type=Path, help="also write what was heard, as JSON lines")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from voice.hearing.matcher_wiring import heard_as, offered_as
+    from voice.hearing.matcher_wiring import read_heard
 
     matcher = load_matcher()
     lines = [f"Spoken blind sets ({args.part}, phrase list: {args.phrases}, recognizer:"
@@ -127,8 +127,7 @@ def main() -> None:
         for condition in CONDITIONS:
             counts: Counter[str] = Counter()
             for row in data:
-                words, *flags, offered = heard[(row["text"], condition)]
-                got = offered_as(matcher, words) if offered else heard_as(matcher, words, *flags)
+                got = read_heard(matcher, *heard[(row["text"], condition)])
                 if name == "safety":
                     counts[(row["intent"], score_safety(row, got))] += 1  # type: ignore[index]
                     counts[(row["intent"], "if so")] += got.concern == EMERGENCY_CONCERN

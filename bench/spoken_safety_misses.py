@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="a file of sentences to hear (one a line)")
     args = parser.parse_args()
     from intents.matcher import load_matcher
-    from voice.hearing.matcher_wiring import heard_as, offered_as
+    from voice.hearing.matcher_wiring import read_heard
 
     matcher = load_matcher()
     data = rows(args.set, "dev")
@@ -101,12 +101,8 @@ def main() -> None:
     with ProcessPoolExecutor(args.workers, initializer=_init) as pool, open(args.out, "w") as out:
         for got in pool.map(_hear, jobs, chunksize=4):
             row = by_text[str(got["text"])]
-            how = (bool(got["whole"]), bool(got["freely"]), bool(got["gravely"]))
-            match = (  # as the coach reads it
-                offered_as(matcher, str(got["heard"]))
-                if got["offered"]
-                else heard_as(matcher, str(got["heard"]), *how)
-            )
+            how = [bool(got[k]) for k in ("whole", "freely", "gravely", "offered")]
+            match = read_heard(matcher, str(got["heard"]), *how)  # as the coach reads it
             got["tier"] = row["intent"]
             got["intent"] = match.intent
             score = score_phrasing if args.set == "phrasings" else score_safety

@@ -14,7 +14,13 @@ from coach_harness import Conversation, says
 from intents.matcher import Matcher, load_matcher
 from intents.types import UNSURE
 from voice.hearing.free_listening import FreeListening, FreeReaders
-from voice.hearing.matcher_wiring import heard_as, offer_with, offered_as, warns_with
+from voice.hearing.matcher_wiring import (
+    heard_as,
+    means_with,
+    offer_with,
+    offered_as,
+    warns_with,
+)
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +160,21 @@ def test_words_passed_on_otherwise_too_are_read_as_such_not_asked(matcher: Match
         got = understand_speech(passed, matcher)(words)  # type: ignore[arg-type]
         assert (got.intent, got.slots.get("duration")) == ("AddTime", 20)
     assert understand_speech(_Passed(), matcher)(words).intent == UNSURE  # type: ignore[arg-type]
+
+
+def test_words_two_decoders_agreed_on_at_a_pause_are_not_asked_about(matcher: Matcher) -> None:
+    """Said "get rid of the thirty second timer": at a pause the grammar's words and Moonshine's
+    asked the same (voice.hearing.early forgets that decision, the utterance is heard to its
+    end); at the end Moonshine heard "get rid of the 32nd timer". The grammar's words, agreed
+    on, are read whole; Moonshine's second hearing is no question."""
+    words = "get rid on the thirty seconds timer"
+    readers = FreeReaders(
+        warns=warns_with(matcher), means=means_with(matcher), offer=offer_with(matcher)
+    )
+    free = FreeListening(None, readers, True, 0.5)
+    free.heard = ["get rid of the thirty second timer"]
+    assert free.agreed(words, 0.0)  # at the pause
+    free.forget()
+    free.heard = ["get rid of the 32nd timer"]
+    assert not free.agreed(words, 0.0)  # at the end: another amount
+    assert free.offered(words, False, 0.0, [1.0] * 7) == []

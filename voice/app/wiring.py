@@ -21,12 +21,7 @@ from voice.coach.attention import Attention
 from voice.coach.coach import Coach
 from voice.coach.episode import EpisodeStore
 from voice.hearing.cleanup import CleanupSettings
-from voice.hearing.matcher_wiring import (
-    heard_as,
-    offered_as,
-    recognizer_with_matcher,
-    warns_with,
-)
+from voice.hearing.matcher_wiring import read_heard, recognizer_with_matcher, warns_with
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.vocabulary import check_vocabulary
@@ -175,15 +170,15 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
-    """What was heard, understood (voice.hearing.matcher_wiring.heard_as): read whole if a
+    """What was heard, understood (voice.hearing.matcher_wiring.read_heard): read whole if a
     sentence of ours or words two decoders asked the same with; a free decode's request passed
     on to be asked about, as a question (`offered_as`)."""
 
-    def understand(text: str) -> Match:
-        whole = recognizer.is_sentence(text) or recognizer.heard_agreed(text)
-        freely, gravely = recognizer.heard_freely(text), recognizer.heard_gravely(text)
-        if not (whole or freely or gravely) and recognizer.heard_offered(text):
-            return offered_as(matcher, text)  # (an early decision's may linger: the rest first)
-        return heard_as(matcher, text, whole, freely, gravely)
-
-    return understand
+    return lambda text: read_heard(
+        matcher,
+        text,
+        recognizer.is_sentence(text) or recognizer.heard_agreed(text),
+        recognizer.heard_freely(text),
+        recognizer.heard_gravely(text),
+        recognizer.heard_offered(text),
+    )

@@ -12,8 +12,9 @@ So at a short pause the recognizer decides the utterance so far as if it had end
   the decision is kept, and acts when the pause reaches the short wait for such a sentence
   (`EndpointSettings.final_silence`), with nothing left to compute;
 - anything else (a sentence that goes on, one word, a loose string, nothing kept, a warning
-  sign heard freely, one decoder's request to ask about) is forgotten at once, and both decoders (which finished at the pause) hear
-  the utterance again from its start: it is decided at the end of speech exactly as before.
+  sign heard freely, one decoder's request to ask about) is forgotten at once, and both
+  decoders (which finished at the pause) hear the utterance again from its start: it is
+  decided at the end of speech exactly as before.
   Kept, such decisions changed what was heard: decided on 0.1 s of silence instead of 0.6 s,
   Vosk was less sure of "area" in "i have numbness in my saddle area" and the warning sign
   was dropped (tests/integration/test_sure_warnings.py); one-word answers needing two decoders

@@ -211,8 +211,8 @@ class FreeListening:
         a loose string, "stop the stretch routine"). Never acted on unasked: one decoder's
         words alone were often another request; but "Sorry, I didn't catch that" is all the
         person heard when one of them had their request word for word."""
-        if self._offer is None or not self._on:
-            return []
+        if self._offer is None or not self._on or self.passed_agreed(words):
+            return []  # (agreed on at a pause, the same words are read whole: `agreed`)
         acted = "" if dropped else words
         said = words.split()
         sure = len(said) >= 2 and len(confidences) == len(said)

@@ -97,6 +97,17 @@ spoken blind dev requests (bench voices) 35 of 50 questions above it named the r
 of 14 below (bench/results/spoken_asking.md)."""
 
 
+def read_heard(
+    matcher: Matcher, text: str, whole: bool, freely: bool, gravely: bool, offered: bool
+) -> Match:
+    """What was heard, as the coach reads it: `heard_as`, or a question about it (`offered_as`)
+    when it was passed on only to be asked about (an early decision's question may linger
+    beside words passed on otherwise: those first)."""
+    if offered and not (whole or freely or gravely):
+        return offered_as(matcher, text)
+    return heard_as(matcher, text, whole, freely, gravely)
+
+
 def offered_as(matcher: Matcher, text: str) -> Match:
     """Free words passed on to be asked about, read whole: an Unsure with their one meaning as
     the option ("Do you want to hear how long to ice it?"; yes acts, no leaves it) when it is
