@@ -5,23 +5,15 @@ bench/spoken_safety_misses.py); the real matcher reads them."""
 
 from __future__ import annotations
 
-import pytest
+from free_pass_harness import listening
 
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.matcher_wiring import heard_as, means_with, warns_with
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
-
 def agreeing(matcher: Matcher, *decodes: str) -> FreeListening:
-    readers = FreeReaders(warns=warns_with(matcher), means=means_with(matcher))
-    free = FreeListening(None, readers, True, 0.5)
-    free.heard = list(decodes)  # this utterance's free decodes, Moonshine's first
-    return free
+    return listening(FreeReaders(warns=warns_with(matcher), means=means_with(matcher)), *decodes)
 
 
 def test_loose_words_both_decoders_heard_are_read_whole(matcher: Matcher) -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from coach_harness import Conversation, says
+from free_pass_harness import listening
 
-from intents.matcher import Matcher, load_matcher
+from intents.matcher import Matcher
 from intents.types import UNSURE
 from voice.hearing.free_listening import FreeListening, FreeReaders
 from voice.hearing.matcher_wiring import (
@@ -23,16 +24,8 @@ from voice.hearing.matcher_wiring import (
 )
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return load_matcher()
-
-
 def offering(matcher: Matcher, *decodes: str) -> FreeListening:
-    readers = FreeReaders(warns=warns_with(matcher), offer=offer_with(matcher))
-    free = FreeListening(None, readers, True, 0.5)
-    free.heard = list(decodes)  # this utterance's free decodes, Moonshine's first
-    return free
+    return listening(FreeReaders(warns=warns_with(matcher), offer=offer_with(matcher)), *decodes)
 
 
 def test_a_request_only_moonshine_heard_is_asked_about(matcher: Matcher) -> None:
@@ -171,8 +164,7 @@ def test_words_two_decoders_agreed_on_at_a_pause_are_not_asked_about(matcher: Ma
     readers = FreeReaders(
         warns=warns_with(matcher), means=means_with(matcher), offer=offer_with(matcher)
     )
-    free = FreeListening(None, readers, True, 0.5)
-    free.heard = ["get rid of the thirty second timer"]
+    free = listening(readers, "get rid of the thirty second timer")
     assert free.agreed(words, 0.0)  # at the pause
     free.forget()
     free.heard = ["get rid of the 32nd timer"]
