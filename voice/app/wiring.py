@@ -171,9 +171,8 @@ def _yaml_files(folder: Path) -> tuple[Path, ...]:
 
 def understand_speech(recognizer: SpeechRecognizer, matcher: Matcher) -> Callable[[str], Match]:
     """What was heard, understood (voice.hearing.matcher_wiring.read_heard): read whole if a
-    sentence of ours or words two decoders asked the same with; a free decode's request passed
+    sentence of ours or words two decoders asked the same with; one decoder's request passed
     on to be asked about, as a question (`offered_as`)."""
-
     return lambda text: read_heard(
         matcher,
         text,
