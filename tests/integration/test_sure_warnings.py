@@ -48,9 +48,11 @@ def test_without_it_they_were_missed(
 ) -> None:
     """The reason for it: no word is ever that sure, and the free decodes alone miss them (read
     by the lexicon: the safety net reading two agreeing free decodes, or one free decode beside
-    the grammar's words, are other ways in, off here: with them on, 3 of the 4 come through
-    without `sure`)."""
+    the grammar's words, and a free decode's word spelt like the sign's in its place
+    (free_agreement.LIKE), are other ways in, off here: with the net on, 3 of the 4 come
+    through without `sure`)."""
     monkeypatch.setattr(free_agreement, "SURE_WORD", 1.01)
+    monkeypatch.setattr(free_agreement, "LIKE", 101.0)
     monkeypatch.setattr(free_listening.FreeListening, "net_reads_earlier", lambda self: False)
     monkeypatch.setattr(free_listening.FreeListening, "net_reads_any", lambda self: False)
     heard = [said_intent(recognizer, matcher, v, s, text, tmp_path) for v, s, text, _ in SAID]
