@@ -39,7 +39,8 @@ otherwise is asked again (`doubts`: "stop the timers now" heard as "start a time
 Two decoders agreeing count beyond the lexicon too: the grammar's loose words are a sign when
 the net reads one in them and in Moonshine's free decode (`confirms`, `_read_twice`), and a
 request when both ask the same of the coach, read whole (`agreed`); where only one heard a
-request, the coach asks whether it was meant (`offered`)."""
+request, the coach asks whether it was meant (`offered`): those request rules are
+voice.hearing.free_requests'."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ from typing import Any
 
 from voice.events import Heard
 from voice.hearing import free_agreement as agreement
+from voice.hearing.free_requests import RequestRules
 from voice.hearing.vocabulary import normalize
 
 log = logging.getLogger(__name__)
@@ -63,10 +65,6 @@ PASSED_KEPT = 8
 """Texts `hear` passed on, remembered so the reader knows them for free words (`passed_on`)."""
 RENEW_AFTER = 30 * 2 * RATE
 """Bytes of audio (30 s) the open-vocabulary decoder decodes before it is made anew."""
-ASK_SURE = 0.9
-"""Vosk's mean word confidence in the grammar's words for the coach to ask about them alone
-(`offered`): on the spoken blind dev requests (bench voices) 42 of 52 such questions named the
-right request; the room talk of 300 utterances got 3 (bench/results/spoken_asking.md)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,7 @@ class FreeReaders:
     for the utterance ("" if none) ask nothing (`offered`)?"""
 
 
-class FreeListening:
+class FreeListening(RequestRules):
     """`hear(audio, at, transcriber)`: the Heard to pass on, if the transcriber's words (default:
     the Vosk model's own open vocabulary) hold a warning sign."""
 
@@ -181,56 +179,6 @@ class FreeListening:
         one measured) say another action or amount than the grammar's `words`
         (voice.hearing.matcher_wiring.other_action_with)? Then they are dropped: asked again."""
         return self._other_action is not None and self._other_action(words, self.heard[:1])
-
-    def agreed(self, words: str, at: float) -> list[Heard]:
-        """The grammar's `words` (two words or more, no sentence of ours, or dropped), passed on
-        to be read whole when the first free decode (Moonshine's) asks the same of the coach
-        (`FreeReaders.means`: the same intent and slots): two decoders heard one request. Read
-        as a loose string, "should i see a doctor about my neck" was no request, though both
-        heard it word for word: the statistical layer reads only our sentences, since the
-        grammar says our words where nobody did. On the spoken blind dev requests (600
-        sentences, bench voices) 91 more were right clean and 35 at 10 dB, for 1 more wrong
-        action each, and nothing changed on room talk (bench/free_pass_replay.py)."""
-        if self._means is None or not self._on or len(words.split()) < 2 or not self.heard:
-            return []
-        meaning = self._means(words)
-        if meaning is None or meaning != self._means(self.heard[0]):
-            return []
-        log.info("the grammar's words and a free decode's ask the same: %r", words)
-        self._agreed.append(normalize(words))
-        return [Heard(text=words, confidence=self._confidence, at=at)]
-
-    def offered(
-        self, words: str, dropped: bool, at: float, confidences: Sequence[float] = ()
-    ) -> list[Heard]:
-        """Words passed on to be asked about ("Do you want to hear how long to ice it?") when
-        the grammar's `words` for the utterance (`dropped`, or a loose string) ask nothing of
-        the coach and carry no concern, and these, read whole, ask something it can name in a
-        question (`FreeReaders.offer`): the first free decode (Moonshine's), else the grammar's
-        own words when Vosk was sure of them (`ASK_SURE`; dropped as too short or too long for
-        a loose string, "stop the stretch routine"). Never acted on unasked: one decoder's
-        words alone were often another request; but "Sorry, I didn't catch that" is all the
-        person heard when one of them had their request word for word."""
-        if self._offer is None or not self._on or self.passed_agreed(words):
-            return []  # (agreed on at a pause, the same words are read whole: `agreed`)
-        acted = "" if dropped else words
-        said = words.split()
-        sure = len(said) >= 2 and len(confidences) == len(said)
-        sure = sure and sum(confidences) / len(said) >= ASK_SURE
-        for text in [*self.heard[:1], *([words] if sure else [])]:
-            if len(text.split()) >= 2 and self._offer(text, acted):  # one word: short_answers
-                log.info("asking about words one decoder heard: %r", text)
-                self._offered.append(normalize(text))
-                return [Heard(text=text, confidence=self._confidence, at=at)]
-        return []
-
-    def passed_offered(self, text: str) -> bool:
-        """Was `text` passed on by `offered` lately (to be asked about)?"""
-        return normalize(text) in self._offered
-
-    def passed_agreed(self, text: str) -> bool:
-        """Was `text` passed on by `agreed` lately (to be read whole)?"""
-        return normalize(text) in self._agreed
 
     def passed_on(self, text: str) -> bool:
         """Was `text` passed on by `hear` or `confirms` lately?"""
