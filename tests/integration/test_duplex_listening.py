@@ -10,6 +10,7 @@ its real delays is tests/integration/test_live_duplex.py; the numbers are bench/
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -18,11 +19,12 @@ import pytest
 from voice.events import Event, Heard
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import Listener, SpeechState
-from voice.hearing.matcher_wiring import recognizer_with_matcher
+from voice.hearing.matcher_wiring import recognizer_with_matcher, urgent_with
 from voice.hearing.mic import BLOCK
 from voice.hearing.models import seed_dither
-from voice.hearing.own_voice import spotter_recognizer
+from voice.hearing.own_voice import confirmed, spotter_recognizer
 from voice.hearing.recognizer import Recognizer
+from voice.hearing.stopper import Stopper
 from voice.wav_files import read_wav
 
 pytestmark = [pytest.mark.model]
@@ -68,6 +70,7 @@ def listen(
     offset: float,
     stopper: Recognizer | None = None,
     text: str = REPLY,
+    urgent: Callable[[str], bool] | None = None,
 ) -> list[Heard]:
     """The reply plays from t=1 s; `said` starts `offset` seconds into it. The finals posted.
     With `stopper`: half duplex (the default product), the stopper listening over the reply."""
@@ -96,7 +99,7 @@ def listen(
     recognizer.restart()
     listener = Listener(recognizer, speech, posted.append, echo=EchoStage(
         timeline, canceller, lambda: 0.0
-    ), full=stopper is None, stopper=stopper)  # fmt: skip
+    ), full=stopper is None, stopper=stopper, urgent=urgent)  # fmt: skip
     for index in range(0, len(samples) - BLOCK + 1, BLOCK):
         clock["now"] = (index + BLOCK) / RATE
         listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
@@ -196,6 +199,14 @@ def guard(recognizer: Recognizer) -> Recognizer:
     return spotter_recognizer(recognizer, spotted)
 
 
+@pytest.fixture(scope="module")
+def urgent() -> Callable[[str], bool]:
+    """Is text a warning sign, read as the coach reads it (the product's wiring)."""
+    from intents.matcher import load_matcher
+
+    return urgent_with(load_matcher())
+
+
 @pytest.mark.parametrize(
     ("words", "offset"),
     [("my leg is numb", 6.0), ("i can't breathe", 9.0), ("it hurts", 7.0), ("stop", 6.0)],
@@ -207,13 +218,14 @@ def test_half_duplex_a_warning_sign_said_over_the_coach_is_heard(
     tmp_path: Path,
     words: str,
     offset: float,
+    urgent: Callable[[str], bool],
 ) -> None:
     """Half duplex (the default) hears over the coach's voice what must cut it: a warning sign,
     "it hurts", stop. Before, only "stop", "quiet" and "enough" counted there, and "my leg is
     numb" said during a long reply was lost."""
     said = espeak(words, tmp_path / "said.wav")
     guard.restart()
-    heard = listen(recognizer, reply, said, offset, guard)
+    heard = listen(recognizer, reply, said, offset, guard, urgent=urgent)
     assert [(h.text, h.over_speech) for h in heard] == [(words, True)]
 
 
@@ -228,12 +240,34 @@ def test_half_duplex_other_requests_over_the_coach_still_wait(
 
 
 def test_half_duplex_the_coach_naming_the_warning_signs_is_not_one(
-    recognizer: Recognizer, guard: Recognizer, tmp_path: Path
+    recognizer: Recognizer, guard: Recognizer, tmp_path: Path, urgent: Callable[[str], bool]
 ) -> None:
-    """The coach's own list of warning signs, looped back through the room, alone: nothing."""
+    """The coach's own list of warning signs, looped back through the room, alone: nothing,
+    though the main recognizer confirms a sign the stopper heard by hearing a sign too."""
     reply = espeak(WARNINGS_REPLY, tmp_path / "warnings.wav", "en-gb", 175)
     guard.restart()
-    assert listen(recognizer, reply, None, 0.0, guard, WARNINGS_REPLY) == []
+    assert listen(recognizer, reply, None, 0.0, guard, WARNINGS_REPLY, urgent) == []
+
+
+def test_a_warning_sign_the_main_recognizer_hears_in_other_words_confirms_the_stoppers(
+    recognizer: Recognizer, tmp_path: Path, urgent: Callable[[str], bool]
+) -> None:
+    """Half duplex: a sign the stopper heard over the coach's voice counts when the main
+    recognizer, hearing it again, hears a warning sign too, in whatever words ("i can't
+    breathe" came out of the stopper word for word live and the main recognizer heard other
+    words: not confirmed, a warning sign lost); never a request, nor the same words without
+    `alike` (as before)."""
+    pad = np.zeros(RATE // 2, dtype=np.int16)
+
+    def audio(words: str) -> bytes:
+        said = espeak(words, tmp_path / "said.wav").astype(np.int16)
+        return np.concatenate([pad, said, pad, pad]).tobytes()
+
+    other_words = audio("i can't feel my legs")
+    assert not confirmed(recognizer, other_words, 0.0, "my leg is numb")
+    assert confirmed(recognizer, other_words, 0.0, "my leg is numb", urgent)
+    request = audio("how much time is left")
+    assert not confirmed(recognizer, request, 0.0, "my leg is numb", urgent)
 
 
 def test_the_coachs_own_stop_heard_as_its_next_sentence_plays_is_not_a_stop(
@@ -268,3 +302,17 @@ def test_the_coachs_own_stop_heard_as_its_next_sentence_plays_is_not_a_stop(
     listener.finish(clock["now"])
     heard = [e.text for e in posted if isinstance(e, Heard) and e.final]
     assert heard == [], f"its own voice: {heard}, ignored {listener.ignored}"
+
+
+def test_the_stoppers_sentence_is_taken_out_of_the_coachs_half_cancelled_words(
+    guard: Recognizer,
+) -> None:
+    """Over the coach's voice the stopper's words come with some of that voice half cancelled
+    around them ("it's my leg is numb right", live): the longest run that is a whole sentence
+    of its own is what was said; words with none in them stay as they were (and are ignored)."""
+    stopper = Stopper(guard)
+    assert stopper.sentence_in("it's my leg is numb right") == "my leg is numb"
+    assert stopper.sentence_in("right now life i can't breathe") == "i can't breathe"
+    assert stopper.sentence_in("i can't breathe") == "i can't breathe"
+    assert stopper.sentence_in("the myself my leg is now") == "the myself my leg is now"
+    assert stopper.sentence_in("weak i take the pain") == "weak i take the pain"

@@ -37,6 +37,7 @@ from voice.events import EndSession, Event, Heard, Priority, Problem, Say
 from voice.hearing.devices import has_output, quiet_native_stderr, rescan
 from voice.hearing.echo import EchoCanceller, EchoStage, PlaybackTimeline
 from voice.hearing.listener import SPOTTED, Listener, SpeechState
+from voice.hearing.matcher_wiring import urgent_with
 from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer
@@ -171,7 +172,7 @@ class LiveRun:
         self.heap = HeapTrimmer()
         self.listener = Listener(
             self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full,
-            stopper=stopper,
+            stopper=stopper, urgent=urgent_with(matcher),
         )  # fmt: skip
         self.stop = threading.Event()
 

@@ -94,6 +94,7 @@ class Listener:
         spotter: SpeechRecognizer | None = None,
         full: bool = False,
         stopper: SpeechRecognizer | None = None,
+        urgent: Callable[[str], bool] | None = None,
     ) -> None:
         """`echo` cancels the coach's voice from the microphone signal; without it only the
         stop phrases are heard over the coach's voice. `spotter` (`spotter_recognizer`)
@@ -103,15 +104,13 @@ class Listener:
         coach's voice only the stop phrases count, echo-cancelled and with double talk.
         `stopper` (half duplex only): a recognizer of the sentences that cut the coach
         (`spotter_recognizer`: `SPOTTED` with an echo canceller, the stop phrases without) that
-        listens over the coach's voice instead of `recognizer`: only those count there, and
-        the main recognizer decoding the coach's voice
-        (its N-best, early decisions, second and free passes) kept the listener busy all the
-        time on 2 cores, 26 s behind real time after 90 s of replies (bench/results/
-        listener_over_speech.md), so what was said after the coach was heard late."""
+        listens over the coach's voice instead of `recognizer` (which, decoding its voice, kept
+        2 cores busy: listener_over_speech.md). `urgent`: is text a warning sign?"""
         self._recognizer = recognizer
         self._full = full
         self._spotter = spotter
         self._stopper = Stopper(stopper) if stopper is not None and not full else None
+        self._urgent = urgent
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
         self._speech = speech
@@ -203,16 +202,21 @@ class Listener:
             return
         if not heard.final:
             return  # partials over the coach's voice may be its own words: not logged
-        why = self._doubt(heard.text, utterance, at)
+        said = heard.text
+        if self._stopper is not None and self._echo is not None and self._urgent is not None:
+            sign = self._stopper.sentence_in(said)  # the rest: the coach's voice half cancelled
+            said = sign if self._urgent(sign) else said  # a stop so found cut it falsely, live
+        why = self._doubt(said, utterance, at)
         if why is not None:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
             self.ignored.append(heard.text)
             return
-        whole = self._echo is not None and (self._full or self._guarded(heard.text))
-        text = heard.text if whole else self._stop_word(heard.text) or ""
+        whole = self._echo is not None and (self._full or self._guarded(said))
+        text = said if whole else self._stop_word(said) or ""
         stop_alone = self._stop_word(text) and len(text.split()) <= STOP_ALONE
         stopper = self._stopper if whole and not stop_alone else None
-        if stopper is not None and not stopper.confirmed_by(self._recognizer, text, at):
+        alike = self._alike(text)
+        if stopper is not None and not stopper.confirmed_by(self._recognizer, text, at, alike):
             log.info("heard over the coach's voice, ignored (not confirmed): %r", text)
             self.ignored.append(text)
             return
@@ -260,6 +264,18 @@ class Listener:
         if whole and not self._recognizer.is_sentence(text):
             return "not a whole sentence"
         return None
+
+    def _alike(self, text: str) -> Callable[[str], bool] | None:
+        """What confirms a warning sign the stopper heard besides the same words: the main
+        recognizer hearing a warning sign too, in words that are not the coach's own ("i can't
+        breathe", "i can't feel my foot" came out of the stopper word for word over the coach's
+        voice and the main recognizer heard other words: not confirmed, bench/results/
+        duplex_calm_half_aligned.md)."""
+        urgent = self._urgent
+        if urgent is None or not urgent(text):
+            return None
+        said = " ".join(sentence for _, sentence in self._said)
+        return lambda heard: urgent(heard) and not echo_of(heard, said)
 
     def _guarded(self, text: str) -> bool:
         """Half duplex: is `text` a whole sentence of the stopper's (with an echo canceller it

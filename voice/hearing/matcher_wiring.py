@@ -29,7 +29,6 @@ def recognizer_with_matcher(
     it understands and what is a symptom (the product's wiring; the benchmark builds it the
     same way)."""
     from intents.matcher import load_matcher
-    from intents.warning_match import ESCALATIONS
 
     matcher = matcher or load_matcher()
     return Recognizer(
@@ -37,7 +36,7 @@ def recognizer_with_matcher(
         phrases,
         settings,
         understands=lambda text: matcher.understand(text).understood,
-        urgent=lambda text: matcher.understand(text).intent in ESCALATIONS,
+        urgent=urgent_with(matcher),
         free=free_readers(matcher),
         free_words=free_words,
         verify=verify,
@@ -46,6 +45,14 @@ def recognizer_with_matcher(
         if matcher.grammar.composed is not None
         else None,
     )
+
+
+def urgent_with(matcher: Matcher) -> Callable[[str], bool]:
+    """Do words, read as the coach reads a sentence of ours, escalate (a warning sign or an
+    emergency)?"""
+    from intents.warning_match import ESCALATIONS
+
+    return lambda text: matcher.understand(text).intent in ESCALATIONS
 
 
 def free_readers(matcher: Matcher) -> FreeReaders:

@@ -4,8 +4,10 @@ phrases that count over the voice, and the energies double talk is judged by."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -13,6 +15,8 @@ from voice.hearing.cleanup import CleanupSettings
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.speech_recognizer import SpeechRecognizer
+
+log = logging.getLogger(__name__)
 
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Without an echo canceller, the only words that count over the coach's voice."""
@@ -75,17 +79,28 @@ STOP_ALONE = 2
 confirmed like a warning sign."""
 
 
-def confirmed(main: SpeechRecognizer, audio: bytes, at: float, text: str) -> bool:
+def confirmed(
+    main: SpeechRecognizer,
+    audio: bytes,
+    at: float,
+    text: str,
+    alike: Callable[[str], bool] | None = None,
+) -> bool:
     """Does the main recognizer, hearing `audio` (the utterance a small recognizer heard as
-    `text` over the coach's voice) afresh, hear the same words? Its grammar is ours whole,
-    so the coach's voice half-cancelled, which the small one turned into one of its few
-    sentences ("wet myself", "pissed myself": bench/duplex.py's control, 2 in 9 minutes),
-    comes out of it as other words. Leaves `main` reset."""
+    `text` over the coach's voice) afresh, hear the same words, or words `alike` says mean
+    the same kind of thing (a warning sign as well, not the coach's own words)? Its grammar
+    is ours whole, so the coach's voice half-cancelled, which the small one turned into one of
+    its few sentences ("wet myself", "pissed myself": bench/duplex.py's control, 2 in 9
+    minutes), comes out of it as other words. Leaves `main` reset."""
     main.reset()
     heard = [h.text for h in [*main.feed(audio, at), *main.finish(at)] if h.final and h.text]
     main.reset()
     words = set(text.split())
-    return any(words <= set(said.split()) for said in heard)
+    if any(words <= set(said.split()) for said in heard):
+        return True
+    confirms = alike is not None and any(alike(said) for said in heard)
+    log.info("confirming %r: the main recognizer heard %r (%s)", text, heard, confirms)
+    return confirms
 
 
 PIECE = 512

@@ -10,6 +10,7 @@ the microphone back, hears first the last `HANDOVER` seconds.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from voice.events import Heard
 from voice.hearing.own_voice import CONFIRM_LEAD, CONFIRM_PER_WORD, CONFIRM_WINDOW, confirmed
@@ -39,6 +40,20 @@ class Stopper:
 
     def is_sentence(self, text: str) -> bool:
         return self.recognizer.is_sentence(text)
+
+    def sentence_in(self, text: str) -> str:
+        """`text` if it is a whole sentence of the stopper's, else the longest run of two words
+        or more in it that is one, else `text`. Over the coach's voice the rest is that voice
+        half cancelled: "it's my leg is numb right", "right now life i can't breathe" were
+        ignored live as no sentence of its (bench/results/duplex_half_alike.md). The listener
+        takes only a warning sign so found: a stop phrase ("okay stop") cut the coach falsely."""
+        words = text.split()
+        for size in range(len(words), 1, -1):
+            for start in range(len(words) - size + 1):
+                run = " ".join(words[start : start + size])
+                if self.is_sentence(run):
+                    return run
+        return text
 
     def heard_freely(self, text: str) -> bool:
         return self.recognizer.heard_freely(text)
@@ -79,9 +94,16 @@ class Stopper:
         self._heard.clear()
         return last
 
-    def confirmed_by(self, main: SpeechRecognizer, text: str, at: float) -> bool:
+    def confirmed_by(
+        self,
+        main: SpeechRecognizer,
+        text: str,
+        at: float,
+        alike: Callable[[str], bool] | None = None,
+    ) -> bool:
         """Does `main`, hearing again what the stopper heard of `text` (its final at `at`),
-        hear the same words? (`own_voice.confirmed`; leaves `main` reset.)"""
+        hear the same words, or words `alike` takes for the same? (`own_voice.confirmed`;
+        leaves `main` reset.)"""
         start = at - CONFIRM_LEAD - CONFIRM_PER_WORD * len(text.split())
         audio = b"".join(chunk for when, chunk in self._heard if when >= start)
-        return confirmed(main, audio, at, text)
+        return confirmed(main, audio, at, text, alike)
