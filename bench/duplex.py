@@ -68,7 +68,10 @@ def start_pulse(stack: ExitStack) -> None:
 
 
 def events(log: Path) -> list[dict[str, Any]]:
-    lines = log.read_text().splitlines() if log.exists() else []
+    """The coach's event log so far; a last line still being written is left for next time
+    (read whole, it failed a run: JSONDecodeError)."""
+    text = log.read_text() if log.exists() else ""
+    lines = text.splitlines() if text.endswith("\n") else text.splitlines()[:-1]
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -121,8 +124,9 @@ class Bench:
 
         class Doubts(logging.Handler):
             def emit(self, record: logging.LogRecord) -> None:
-                if "ignored" in record.getMessage() or "barge" in record.getMessage():
-                    bench.doubted.append(record.getMessage())
+                said = record.getMessage()
+                if any(w in said for w in ("ignored", "barge", "the main recognizer heard")):
+                    bench.doubted.append(said)
 
         self.removed: list[tuple[float, float]] = []  # (mic, cleaned) energy, coach playing
         echo = getattr(self.live.listener, "_echo", None)
@@ -136,9 +140,9 @@ class Bench:
                 return cleaned
 
             echo.clean = measured
-        listener_log = logging.getLogger("voice.hearing.listener")
-        listener_log.setLevel(logging.INFO)
-        listener_log.addHandler(Doubts())
+        for name in ("voice.hearing.listener", "voice.hearing.own_voice"):  # own_voice: confirming
+            logging.getLogger(name).setLevel(logging.INFO)
+            logging.getLogger(name).addHandler(Doubts())
         threading.Thread(target=self.live.run, daemon=True).start()
 
     def idle(self) -> bool:
@@ -348,6 +352,8 @@ def summary(name: str, data: dict[str, Any]) -> list[str]:
             )
         reasons: dict[str, int] = {}
         for line in c.get("ignored", []):
+            if "ignored" not in line:
+                continue  # what the main recognizer heard, confirming (voice.hearing.own_voice)
             why = line.split("(", 1)[-1].split(")", 1)[0] if "(" in line else line
             reasons[why] = reasons.get(why, 0) + 1
         if reasons:
