@@ -15,6 +15,7 @@ from intents.matcher import load_matcher
 from intents.types import EMERGENCY_CONCERN, UNSURE
 from voice.app.wiring import understand_speech
 from voice.hearing.matcher_wiring import heard_as, recognizer_with_matcher
+from voice.hearing.models import load_model
 from voice.hearing.moonshine_model import MoonshineModel
 from voice.hearing.moonshine_recognizer import free_words
 from voice.hearing.recognizer_settings import RecognizerSettings
@@ -159,12 +160,16 @@ def test_a_request_the_grammar_and_moonshine_both_heard_is_read_whole(
     ],
 )
 def test_a_request_only_one_decoder_heard_is_asked_about(
-    model: object, tmp_path: Path, voice: tuple[str, str, str], text: str, option: str
+    vosk_model_path: Path, tmp_path: Path, voice: tuple[str, str, str], text: str, option: str
 ) -> None:
     """Spoken (espeak-ng), the grammar's words for these ask nothing ("Sorry, I didn't catch
     that": a loose string, or dropped) while Moonshine heard them, or Vosk was sure of them:
     the coach asks whether that was meant ("Do you want to hear how long this usually
-    lasts?"), never acting unasked: voice.hearing.free_listening's `offered`."""
+    lasts?"), never acting unasked: voice.hearing.free_listening's `offered`. A model of its
+    own: after this module's warning-sign decodes on the shared one, nothing came of the first
+    sentence (CI, and 5 of 6 runs of the module, at 03117e9 too; the dither is seeded: what the
+    model decoded before is what differs)."""
+    model = load_model(vosk_model_path)
     recognizer, heard = _heard_with_moonshine(model, _said_by(tmp_path, voice, text))
     assert recognizer.heard_offered(heard)  # type: ignore[attr-defined]
     if len(heard.split()) >= 5:  # shorter loose strings are dropped (RecognizerSettings)
