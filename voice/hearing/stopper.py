@@ -45,7 +45,7 @@ class Stopper:
         """`text` if it is a whole sentence of the stopper's, else the longest run of two words
         or more in it that is one, else `text`. Over the coach's voice the rest is that voice
         half cancelled: "it's my leg is numb right", "right now life i can't breathe" were
-        ignored live as no sentence of its (bench/results/duplex_half_alike.md). The listener
+        ignored live as no sentence of its (bench/results/duplex_half_confirmed.md). The listener
         takes only a warning sign so found: a stop phrase ("okay stop") cut the coach falsely."""
         words = text.split()
         for size in range(len(words), 1, -1):
