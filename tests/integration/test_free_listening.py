@@ -160,7 +160,7 @@ def test_a_request_the_grammar_and_moonshine_both_heard_is_read_whole(
             marks=pytest.mark.xfail(
                 strict=False,
                 reason="comes and goes from run to run, alone too (two fresh-clone CI runs and "
-                "some here heard nothing): the second pass's threads share Kaldi's dither",
+                "some here heard nothing): probably threads sharing Kaldi's dither",
             ),
         ),
         (("en-us", "150", "50"), "get rid of all of them", "CancelTimer"),
