@@ -205,7 +205,7 @@ class Listener:
         said = heard.text
         if self._stopper is not None and self._echo is not None and self._urgent is not None:
             sign = self._stopper.sentence_in(said)  # the rest: the coach's voice half cancelled
-            said = sign if self._urgent(sign) else said  # a stop so found cut it falsely, live
+            said = sign if self._urgent(sign) else said  # signs only: a stop so found cut falsely
         why = self._doubt(said, utterance, at)
         if why is not None:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
@@ -215,8 +215,8 @@ class Listener:
         text = said if whole else self._stop_word(said) or ""
         stop_alone = self._stop_word(text) and len(text.split()) <= STOP_ALONE
         stopper = self._stopper if whole and not stop_alone else None
-        alike = self._alike(text)
-        if stopper is not None and not stopper.confirmed_by(self._recognizer, text, at, alike):
+        main, alike = self._recognizer, self._alike
+        if stopper is not None and not stopper.confirmed_by(main, text, at, alike(text)):
             log.info("heard over the coach's voice, ignored (not confirmed): %r", text)
             self.ignored.append(text)
             return
