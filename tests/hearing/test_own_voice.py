@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.hearing.own_voice import echo_of
+from voice.hearing.own_voice import echo_of, in_a_row, not_said
 
 SAID = "If you notice numbness, tingling or weakness, tell me."
 
@@ -35,3 +35,40 @@ def test_words_it_did_not_say_are_someone_elses(heard: str) -> None:
 def test_a_stem_needs_four_letters_and_most_of_the_word() -> None:
     assert not echo_of("note", "If you notice numbness")  # "note" is not "notice"
     assert not echo_of("tin", "tingling")
+
+
+WARNINGS = "If you notice numbness, tingling or weakness, tell me. Don't stretch hard."
+
+
+@pytest.mark.parametrize(
+    ("heard", "left"),
+    [
+        # The coach's sentence misheard: none of it is its words, yet nothing a sign is left.
+        (
+            "as pasmism is all tightening on its own if you notice numbness tingling or weakness",
+            "as pasmism is all tightening on its own you or",
+        ),
+        ("lie on your back i can't feel my foot", "lie on your back i can't feel my foot"),
+        ("notice i have chest pain tell", "i have chest pain"),
+        ("i don't have weakness", "i don't have"),  # a negation stays, whoever said it
+        ("no tingling", "no"),
+    ],
+)
+def test_not_said_leaves_what_the_coachs_voice_cannot_have_made(heard: str, left: str) -> None:
+    assert not_said(heard, WARNINGS) == left
+
+
+@pytest.mark.parametrize(
+    ("sign", "run"),
+    [
+        ("i can't feel my foot", "can't feel my foot"),
+        ("my leg is numb", "leg is numb"),
+        ("i have chest pain", "have chest pain"),
+        ("it hurts", ""),  # one word left: too little to confirm by
+        ("numbness", ""),
+    ],
+)
+def test_a_sign_in_a_decoded_string_must_come_in_a_row_from_its_first_telling_word(
+    sign: str, run: str
+) -> None:
+    assert in_a_row(sign) == run

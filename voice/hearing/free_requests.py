@@ -7,9 +7,13 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from voice.events import Heard
 from voice.hearing.vocabulary import normalize
+
+if TYPE_CHECKING:
+    from voice.hearing.free_listening import FreeListening
 
 log = logging.getLogger("voice.hearing.free_listening")
 
@@ -80,3 +84,22 @@ class RequestRules:
     def passed_agreed(self, text: str) -> bool:
         """Was `text` passed on by `agreed` lately (to be read whole)?"""
         return normalize(text) in self._agreed
+
+
+class PassedByFreePass:
+    """A recognizer's answers about what its free pass (`_freely`, a `FreeListening`) passed on
+    lately (voice.hearing.speech_recognizer.SpeechRecognizer's `heard_*`)."""
+
+    _freely: FreeListening
+
+    def heard_freely(self, text: str) -> bool:
+        return self._freely.passed_on(text)
+
+    def heard_gravely(self, text: str) -> bool:
+        return self._freely.passed_gravely(text)
+
+    def heard_agreed(self, text: str) -> bool:
+        return self._freely.passed_agreed(text)
+
+    def heard_offered(self, text: str) -> bool:
+        return self._freely.passed_offered(text)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from voice.events import Event, Heard
 from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_ALONE, STOP_WORDS, echo_of
+from voice.hearing.own_voice import STOP_ALONE, STOP_WORDS, echo_of, not_said
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.stopper import Stopper
 
@@ -267,15 +267,15 @@ class Listener:
 
     def _alike(self, text: str) -> Callable[[str], bool] | None:
         """What confirms a warning sign the stopper heard besides the same words: the main
-        recognizer hearing a warning sign too, in words that are not the coach's own ("i can't
-        breathe", "i can't feel my foot" came out of the stopper word for word over the coach's
-        voice and the main recognizer heard other words: not confirmed, bench/results/
+        recognizer hearing a warning sign too, in its words left when the coach's are taken
+        out (`not_said`; "i can't breathe" came out of the stopper word for word over the
+        coach's voice and the main recognizer heard other words: not confirmed, bench/results/
         duplex_calm_half_aligned.md)."""
         urgent = self._urgent
         if urgent is None or not urgent(text):
             return None
         said = " ".join(sentence for _, sentence in self._said)
-        return lambda heard: urgent(heard) and not echo_of(heard, said)
+        return lambda heard: urgent(not_said(heard, said))
 
     def _guarded(self, text: str) -> bool:
         """Half duplex: is `text` a whole sentence of the stopper's (with an echo canceller it

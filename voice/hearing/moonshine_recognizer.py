@@ -134,6 +134,10 @@ class MoonshineRecognizer(UtteranceStream):
     def heard_offered(self, text: str) -> bool:
         return False  # (the same)
 
+    @property
+    def decoded(self) -> tuple[str, ...]:
+        return ()  # what it decides is what it decoded: its finals say it all
+
     def reset(self) -> None:
         self._endpoint.reset()
         self._audio.clear()

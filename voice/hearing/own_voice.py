@@ -42,6 +42,25 @@ def echo_of(heard: str, said: str) -> bool:
     return bool(words) and all(w in spoken or _stem_said(w, spoken) for w in words)
 
 
+NEGATIONS = frozenset({"no", "not", "never", "nothing", "none", "without", "cannot"})
+"""Words kept by `not_said` whoever said them: without them what is left says the opposite."""
+
+
+def not_said(heard: str, said: str) -> str:
+    """`heard` without the content words the coach said (`said`): what is left that the
+    coach's voice cannot have made. Vague words (`VAGUE_WORDS`) and negations stay, so what is
+    left reads as its speaker meant it; so do words that only share a stem with the coach's
+    ("pain" after its "painful"). The main recognizer, hearing a sign said over the coach's
+    voice, hears the voice's words around it, misheard ("as pasmism is all tightening ... if
+    you notice numbness"): not all of them the coach's, yet its warning sign all the coach's."""
+    spoken = set(re.findall(r"[a-z']+", said.lower()))
+    return " ".join(
+        word
+        for word in re.findall(r"[a-z']+", heard.lower())
+        if word not in spoken or word in VAGUE_WORDS or word in NEGATIONS or word.endswith("n't")
+    )
+
+
 def _stem_said(word: str, spoken: set[str]) -> bool:
     """Did the coach say a word sharing `word`'s stem: a common start of at least four
     letters, most of the shorter word?"""
@@ -87,20 +106,40 @@ def confirmed(
     alike: Callable[[str], bool] | None = None,
 ) -> bool:
     """Does the main recognizer, hearing `audio` (the utterance a small recognizer heard as
-    `text` over the coach's voice) afresh, hear the same words, or words `alike` says mean
-    the same kind of thing (a warning sign as well, not the coach's own words)? Its grammar
-    is ours whole, so the coach's voice half-cancelled, which the small one turned into one of
-    its few sentences ("wet myself", "pissed myself": bench/duplex.py's control, 2 in 9
-    minutes), comes out of it as other words. Leaves `main` reset."""
+    `text` over the coach's voice) afresh, hear the same words, or words `alike` says mean the
+    same kind of thing (a warning sign as well, not in the coach's own words)? Its grammar is
+    ours whole, so the coach's voice half-cancelled, which the small one turned into one of its
+    few sentences ("wet myself", "pissed myself": bench/duplex.py's control, 2 in 9 minutes),
+    comes out of it as other words. What it decoded counts too where its gates dropped that
+    (`decoded`), if `text`'s words (`in_a_row`) come in it in a row: the coach's voice heard
+    with a sign made a string around it too long to keep ("lie on your back with i have chest
+    pain for a few"). Not `alike` there: the coach's voice alone came out of it with a sign
+    now and then ("... it is painful on frightening badly tingling this with ..."). Leaves
+    `main` reset."""
     main.reset()
     heard = [h.text for h in [*main.feed(audio, at), *main.finish(at)] if h.final and h.text]
+    decoded = [words for words in main.decoded if words and words not in heard]
     main.reset()
     words = set(text.split())
     if any(words <= set(said.split()) for said in heard):
         return True
+    run = in_a_row(text)
+    if run and any(f" {run} " in f" {said} " for said in decoded):
+        log.info("confirming %r: the main recognizer decoded it in %r", text, decoded)
+        return True
     confirms = alike is not None and any(alike(said) for said in heard)
-    log.info("confirming %r: the main recognizer heard %r (%s)", text, heard, confirms)
+    log.info("confirming %r: the main recognizer heard %r, decoded %r (%s)", text, heard,
+             decoded, confirms)  # fmt: skip
     return confirms
+
+
+def in_a_row(text: str) -> str:
+    """The words of `text` a decoded string must hold in a row to confirm it: from its first
+    word that says something ("can't breathe", "leg is numb"); "" if under two words."""
+    words = text.split()
+    while words and words[0] in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else ""
 
 
 PIECE = 512

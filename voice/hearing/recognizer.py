@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,7 @@ from voice.hearing.cleanup import AudioCleanup, CleanupAroundSpeech
 from voice.hearing.early import DecidesEarly, pausing
 from voice.hearing.endpoint import EndOfSpeech
 from voice.hearing.free_listening import FreeListening, FreeReaders
+from voice.hearing.free_requests import PassedByFreePass
 from voice.hearing.recognizer_settings import RecognizerSettings
 from voice.hearing.second_pass import SecondPass, UtteranceAudio
 from voice.hearing.sentence_ends import SentenceEnds
@@ -41,7 +43,7 @@ log = logging.getLogger(__name__)
 RATE = 16000
 
 
-class Recognizer(DecidesEarly, UtteranceStream):
+class Recognizer(PassedByFreePass, DecidesEarly, UtteranceStream):
     """One utterance stream. Not thread-safe: one listener thread feeds it."""
 
     def __init__(
@@ -113,22 +115,15 @@ class Recognizer(DecidesEarly, UtteranceStream):
         self._start_cleanup()
         self._partial = ""
         self.dropped: list[Transcript] = []  # rejected finals, for tests and the log
+        self._decoded: deque[str] = deque(maxlen=8)  # each utterance's best path since reset
 
     def is_sentence(self, text: str) -> bool:
         """Is `text` a whole sentence of ours (not a string of their words)?"""
         return self._is_whole(normalize(text))
 
-    def heard_freely(self, text: str) -> bool:
-        return self._freely.passed_on(text)
-
-    def heard_gravely(self, text: str) -> bool:
-        return self._freely.passed_gravely(text)
-
-    def heard_agreed(self, text: str) -> bool:
-        return self._freely.passed_agreed(text)
-
-    def heard_offered(self, text: str) -> bool:
-        return self._freely.passed_offered(text)
+    @property
+    def decoded(self) -> Sequence[str]:
+        return tuple(self._decoded)
 
     def _is_whole(self, text: str) -> bool:
         """`text` (normalized) is one of our sentences, listed or read by `whole`."""
@@ -145,6 +140,7 @@ class Recognizer(DecidesEarly, UtteranceStream):
         self._partial = ""
         self._early = None
         self._audio.clear()
+        self._decoded.clear()
         if self._gate is not None:
             self._gate.reset()
 
@@ -239,7 +235,9 @@ class Recognizer(DecidesEarly, UtteranceStream):
     def _decision(self, raw: str, alternatives: Alternatives, at: float) -> list[Heard]:
         lead = self.settings.second_pass.lead if self.settings.second_pass else 0.0
         audio = self._audio.since(self._endpoint.last_speech_start, lead)
-        heard = self._decide(Transcript.from_vosk(json.loads(raw)), alternatives, audio, at)
+        transcript = Transcript.from_vosk(json.loads(raw))
+        self._decoded.append(transcript.text)
+        heard = self._decide(transcript, alternatives, audio, at)
         return self._verify(audio, heard) if self._verify is not None else heard
 
     def _decide(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -49,6 +50,11 @@ class SpeechRecognizer(Protocol):
     def heard_offered(self, text: str) -> bool:
         """Did its free pass pass `text` on, lately, as a free decode's request to ask about
         (where the grammar's words asked nothing: voice.hearing.matcher_wiring.offered_as)?"""
+
+    @property
+    def decoded(self) -> Sequence[str]:
+        """The grammar decoder's own words for each utterance decided since the last `reset`,
+        before any gate dropped them (voice.hearing.own_voice.confirmed reads them)."""
 
 
 class UtteranceStream:
