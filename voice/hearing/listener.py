@@ -30,7 +30,6 @@ bench/results/duplex.md.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -39,7 +38,7 @@ from dataclasses import dataclass
 from voice.events import Event, Heard
 from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
-from voice.hearing.own_voice import STOP_ALONE, STOP_WORDS, echo_of, not_said
+from voice.hearing.own_voice import STOP_ALONE, STOP_WORDS, echo_of, not_said, words_in
 from voice.hearing.speech_recognizer import SpeechRecognizer
 from voice.hearing.stopper import Stopper
 
@@ -287,7 +286,7 @@ class Listener:
         (`RECENT_SPEECH`: its echo is heard a moment after it plays, when the coach may be on
         its next sentence; "say it hurts to stop" then cut the reply it was part of)."""
         sentences = [self._speech.saying(), *(sentence for _, sentence in self._said)]
-        said = set(re.findall(r"[a-z']+", " ".join(sentences).lower()))
+        said = set(words_in(" ".join(sentences)))
         return next((w for w in text.split() if w in STOP_WORDS and w not in said), None)
 
     def _remember_said(self, at: float) -> None:

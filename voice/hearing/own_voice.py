@@ -32,13 +32,17 @@ VAGUE_WORDS = FUNCTION_WORDS | frozenset(
 weakness, tell me" came back over the coach's voice as "feel weak" (a live test, under load)."""
 
 
+def words_in(text: str) -> list[str]:
+    """`text`'s words, lower case, as the coach's own are compared (letters and apostrophes)."""
+    return re.findall(r"[a-z']+", text.lower())
+
+
 def echo_of(heard: str, said: str) -> bool:
     """Is `heard` made only of the coach's own words (`said`)? Compared by content word, a
     word the coach said or one sharing its stem ("weak" for "weakness", "tingly" for
     "tingling"): a result whose every content word the coach said is taken as its echo."""
-    spoken = set(re.findall(r"[a-z']+", said.lower()))
-    words = [w for w in re.findall(r"[a-z']+", heard.lower()) if w not in VAGUE_WORDS]
-    words = words or re.findall(r"[a-z']+", heard.lower())
+    spoken = set(words_in(said))
+    words = [w for w in words_in(heard) if w not in VAGUE_WORDS] or words_in(heard)
     return bool(words) and all(w in spoken or _stem_said(w, spoken) for w in words)
 
 
@@ -53,10 +57,10 @@ def not_said(heard: str, said: str) -> str:
     ("pain" after its "painful"). The main recognizer, hearing a sign said over the coach's
     voice, hears the voice's words around it, misheard ("as pasmism is all tightening ... if
     you notice numbness"): not all of them the coach's, yet its warning sign all the coach's."""
-    spoken = set(re.findall(r"[a-z']+", said.lower()))
+    spoken = set(words_in(said))
     return " ".join(
         word
-        for word in re.findall(r"[a-z']+", heard.lower())
+        for word in words_in(heard)
         if word not in spoken or word in VAGUE_WORDS or word in NEGATIONS or word.endswith("n't")
     )
 

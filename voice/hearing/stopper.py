@@ -55,18 +55,6 @@ class Stopper:
                     return run
         return text
 
-    def heard_freely(self, text: str) -> bool:
-        return self.recognizer.heard_freely(text)
-
-    def heard_gravely(self, text: str) -> bool:
-        return self.recognizer.heard_gravely(text)
-
-    def heard_agreed(self, text: str) -> bool:
-        return self.recognizer.heard_agreed(text)
-
-    def heard_offered(self, text: str) -> bool:
-        return self.recognizer.heard_offered(text)
-
     def hear(self, audio: bytes, at: float) -> list[Heard]:
         """Feed it `audio` (echo-cancelled) that ended at `at`: its finals."""
         self.active = True
