@@ -129,6 +129,19 @@ def test_sigint_ends_it_even_when_started_with_sigint_ignored(tmp_path: Path) ->
     assert "Traceback" not in run.output, run.output  # the whole output: it failed under load
 
 
+def test_sigusr1_prints_where_every_thread_is_and_it_goes_on(tmp_path: Path) -> None:
+    """`kill -USR1 PID` on a coach that hangs (a microphone that never comes back, in a live
+    test under load) says where each thread is, on stderr, without ending it."""
+    run = start_on_pipe(tmp_path / "state")
+    run.wait_for("coach: I'm here")
+    run.proc.send_signal(signal.SIGUSR1)
+    run.wait_for("most recent call first")
+    assert run.proc.poll() is None
+    assert "terminal_input" in run.output or "text_mode" in run.output  # its own threads
+    run.type("goodbye\n")
+    assert run.finish() == 0, run.output
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_sigterm_and_ctrl_c_end_cleanly_and_keep_the_timer(
     tmp_path: Path, sig: signal.Signals

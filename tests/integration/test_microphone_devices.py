@@ -70,8 +70,11 @@ class Run:
         deadline = time.monotonic() + timeout
         while not check():
             if time.monotonic() > deadline or self.process.poll() is not None:
+                if self.process.poll() is None:  # where each thread is, for the failure
+                    self.process.send_signal(signal.SIGUSR1)
+                    time.sleep(1.0)
                 self.end()
-                raise AssertionError(f"{what}: not seen\nstderr: {self.stderr()[-2000:]}")
+                raise AssertionError(f"{what}: not seen\nstderr: {self.stderr()[-6000:]}")
             time.sleep(0.1)  # polling a real process's files, not product code
 
     def said(self, key: str) -> list[dict[str, Any]]:

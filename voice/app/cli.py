@@ -8,7 +8,9 @@ checked here, so `--hold -5` is refused in one line before anything starts."""
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -231,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID`: where every thread is, on stderr
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     settings = settings_from(args)
     try:
         if args.command == "parse":
