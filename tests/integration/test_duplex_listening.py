@@ -51,6 +51,14 @@ def room(coach: np.ndarray) -> np.ndarray:
     return np.concatenate([np.zeros(int(DELAY * RATE)), echo])
 
 
+def signs() -> list[str]:
+    """The warning signs, as the product gives them to its stopper (voice.app.live_mode)."""
+    from intents.grammar import load_grammar
+    from intents.warning_match import ESCALATIONS
+
+    return [text for intent, text in load_grammar().sentences() if intent in ESCALATIONS]
+
+
 @pytest.fixture(scope="module")
 def recognizer(model: object) -> Recognizer:
     from intents.grammar import load_grammar
@@ -97,9 +105,10 @@ def listen(
     posted: list[Event] = []
     canceller = EchoCanceller()
     recognizer.restart()
+    half = Stopper(stopper, signs()) if stopper is not None else None
     listener = Listener(recognizer, speech, posted.append, echo=EchoStage(
         timeline, canceller, lambda: 0.0
-    ), full=stopper is None, stopper=stopper, urgent=urgent)  # fmt: skip
+    ), full=stopper is None, stopper=half, urgent=urgent)  # fmt: skip
     for index in range(0, len(samples) - BLOCK + 1, BLOCK):
         clock["now"] = (index + BLOCK) / RATE
         listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
@@ -295,7 +304,7 @@ def test_the_coachs_own_stop_heard_as_its_next_sentence_plays_is_not_a_stop(
     posted: list[Event] = []
     stopper.restart()
     recognizer.restart()
-    listener = Listener(recognizer, speech, posted.append, stopper=stopper)
+    listener = Listener(recognizer, speech, posted.append, stopper=Stopper(stopper))
     for index in range(0, len(samples) - BLOCK + 1, BLOCK):
         clock["now"] = (index + BLOCK) / RATE
         listener.feed(samples[index : index + BLOCK].tobytes(), clock["now"])
@@ -316,6 +325,61 @@ def test_the_stoppers_sentence_is_taken_out_of_the_coachs_half_cancelled_words(
     assert stopper.sentence_in("i can't breathe") == "i can't breathe"
     assert stopper.sentence_in("the myself my leg is now") == "the myself my leg is now"
     assert stopper.sentence_in("weak i take the pain") == "weak i take the pain"
+
+
+def test_a_warning_sign_is_found_in_a_string_of_the_coachs_half_cancelled_words(
+    guard: Recognizer, urgent: Callable[[str], bool]
+) -> None:
+    """The stopper's decoder hears the coach's voice, half cancelled, around a person's sign,
+    and its gates drop the string ("my and you're back i can't feel my foot feel needles":
+    too long, too unsure). The sign in it, whole or from its first telling word, is taken;
+    nothing else is (a stop so found cut the coach falsely), and one telling word is not a
+    sign."""
+    stopper = Stopper(guard, signs())
+    found = stopper.sign_in("my and you're back i can't feel my foot feel needles")
+    assert found == "i can't feel my foot"
+    found = stopper.sign_in("my and you're back i've have chest pain runs")
+    assert found is not None and "have chest pain" in found and urgent(found)
+    assert stopper.sign_in("locked up i can't my foot") is None
+    assert stopper.sign_in("and stop talking now") is None  # a stop, not a sign
+    assert stopper.sign_in("the numbness in it") is None  # one word: too easily the coach's
+    assert Stopper(guard).sign_in("i can't feel my foot") is None  # no signs given
+    assert stopper.warning_in("it's my leg is numb right", urgent) == "my leg is numb"
+    assert stopper.warning_in("okay stop talking", urgent) is None
+
+
+def test_a_sign_in_a_string_the_stoppers_gates_dropped_is_passed_on(
+    recognizer: Recognizer, reply: np.ndarray, tmp_path: Path
+) -> None:
+    """Said over the coach's voice, left 18 dB under the sign by the canceller: the stopper
+    decodes "i can't move my leg my upper back the i" (the coach's words after the sign), too
+    long for its gates, and passed on nothing; the sign in it is passed on now, to be judged and
+    confirmed as any. The coach's voice alone: nothing more than its gates kept before."""
+    from intents.grammar import load_grammar
+    from voice.hearing.listener import SPOTTED
+
+    spotted = [text for intent, text in load_grammar().sentences() if intent in SPOTTED]
+    said = espeak("i can't move my legs", tmp_path / "said.wav", "en-us").astype(np.float64)
+    pad = np.zeros(RATE // 2)
+    user = np.concatenate([pad, said, pad, pad])
+    residue = room(reply)[int(0.3 * RATE) :][: len(user)] * 10 ** (-18 / 20)
+    mixed = np.concatenate([user + residue, np.zeros(2 * RATE)])
+
+    def passed_on(audio: np.ndarray, with_signs: bool) -> list[str]:
+        # A stopper of its own each time: after other decodes the same audio came out otherwise.
+        stopper = Stopper(spotter_recognizer(recognizer, spotted), signs() if with_signs else ())
+        seed_dither(1)
+        pcm = np.clip(audio, -32768, 32767).astype(np.int16).tobytes()
+        step = 2 * 2 * BLOCK
+        heard = [
+            stopper.hear(pcm[i : i + step], (i + step) / 2 / RATE) for i in range(0, len(pcm), step)
+        ]
+        return [h.text for chunk in heard for h in chunk]
+
+    assert passed_on(mixed, with_signs=False) == []
+    assert passed_on(mixed, with_signs=True) == ["can't move my leg"]
+    alone = np.concatenate([pad, room(reply) * 10 ** (-18 / 20), pad, np.zeros(2 * RATE)])
+    assert passed_on(alone, with_signs=True) == passed_on(alone, with_signs=False)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from intents.replies import Replies
+from intents.warning_match import ESCALATIONS
 from voice.app.heap import HeapTrimmer, limit_arenas
 from voice.app.session import EventLog, Interrupted, Session, ending_on_sigterm, open_events
 from voice.app.settings import Settings
@@ -42,6 +43,7 @@ from voice.hearing.mic import BLOCK, RATE, Microphone, MicSettings
 from voice.hearing.own_voice import spotter_recognizer
 from voice.hearing.recognizer import Recognizer
 from voice.hearing.speech_recognizer import SpeechRecognizer
+from voice.hearing.stopper import Stopper
 from voice.speaking.speaker import AudioOutput, Speaker, TextSpeaker
 from voice.speaking.speech_policy import openings
 from voice.speaking.speech_queue import SpeechQueue
@@ -167,8 +169,10 @@ class LiveRun:
             # With the coach's voice cancelled, warning signs and "it hurts" are heard over it
             # too; without, only the stop words count there (voice.hearing.listener).
             guarded = SPOTTED if echo is not None else ("Stop",)
-            stops = [text for intent, text in matcher.grammar.sentences() if intent in guarded]
-            stopper = spotter_recognizer(self.recognizer, stops)
+            stops = [(i, text) for i, text in matcher.grammar.sentences() if i in guarded]
+            signs = [text for intent, text in stops if intent in ESCALATIONS]
+            heard = spotter_recognizer(self.recognizer, [text for _, text in stops])
+            stopper = Stopper(heard, signs)
         self.heap = HeapTrimmer()
         self.listener = Listener(
             self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full,

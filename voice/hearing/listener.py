@@ -92,7 +92,7 @@ class Listener:
         echo: EchoStage | None = None,
         spotter: SpeechRecognizer | None = None,
         full: bool = False,
-        stopper: SpeechRecognizer | None = None,
+        stopper: Stopper | None = None,
         urgent: Callable[[str], bool] | None = None,
     ) -> None:
         """`echo` cancels the coach's voice from the microphone signal; without it only the
@@ -102,13 +102,14 @@ class Listener:
         string of words. `full` False (the default, as `--full-duplex` off): over the
         coach's voice only the stop phrases count, echo-cancelled and with double talk.
         `stopper` (half duplex only): a recognizer of the sentences that cut the coach
-        (`spotter_recognizer`: `SPOTTED` with an echo canceller, the stop phrases without) that
-        listens over the coach's voice instead of `recognizer` (which, decoding its voice, kept
-        2 cores busy: listener_over_speech.md). `urgent`: is text a warning sign?"""
+        (`Stopper` of `spotter_recognizer`: `SPOTTED` with an echo canceller, the stop phrases
+        without) that listens over the coach's voice instead of `recognizer` (which, decoding
+        its voice, kept 2 cores busy: listener_over_speech.md). `urgent`: is text a warning
+        sign?"""
         self._recognizer = recognizer
         self._full = full
         self._spotter = spotter
-        self._stopper = Stopper(stopper) if stopper is not None and not full else None
+        self._stopper = stopper if not full else None
         self._urgent = urgent
         self._posted: deque[tuple[float, str]] = deque(maxlen=4)  # over the coach's voice
         self._echo = echo
@@ -203,8 +204,8 @@ class Listener:
             return  # partials over the coach's voice may be its own words: not logged
         said = heard.text
         if self._stopper is not None and self._echo is not None and self._urgent is not None:
-            sign = self._stopper.sentence_in(said)  # the rest: the coach's voice half cancelled
-            said = sign if self._urgent(sign) else said  # signs only: a stop so found cut falsely
+            # the rest: the coach's voice half cancelled; signs only (a stop so found cut falsely)
+            said = self._stopper.warning_in(said, self._urgent) or said
         why = self._doubt(said, utterance, at)
         if why is not None:
             log.info("heard over the coach's voice, ignored (%s): %r", why, heard.text)
