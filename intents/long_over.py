@@ -16,14 +16,16 @@ from intents.said_for_someone import LIFELONG
 
 LONG_PAST = re.compile(
     r"\b(?:(?:years|decades?|a decade|donkey's years|ages) (?:ago|back|before)|years and years"
-    r"|a long time ago|long ago|as a (?:kid|child|teen\w*|boy|girl|lad|youngster)"
+    r"|a long time ago|long ago|way back|as a (?:kid|child|teen\w*|boy|girl|lad|youngster)"
+    r"|in year \w+|(?:last|at) (?:christmas|easter)"
     r"|when i was (?:younger|little|small|a (?:kid|child|teen\w*|boy|girl|lad|student)"
     r"|at (?:school|uni\w*|college)|in my \w+ies|pregnant|expecting)"
     r"|(?:back )?in (?:nineteen \w+|two thousand(?: and)? \w+|\d{4})|back in the day"
     r"|(?:back )?in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s|\d{4}s)"
     r"|last year|the year before last)\b"
 )
-"""A time long past: not days or weeks, which may be this episode ("numb two days ago")."""
+"""A time long past: not days or weeks, which may be this episode ("numb two days ago"); a
+school year ("in year seven"), last Christmas."""
 ENDED = re.compile(
     r"\b(?:(?:but|and|so) )?(?:now )?(?:(?:it|that|they|which|i|it's|that's|i'm|i've|they've"
     r"|it has|i have)(?: been| was| were| is| am| all)? )?"
