@@ -39,7 +39,7 @@ from voice.events import Event, Heard
 from voice.hearing.double_talk import DoubleTalk
 from voice.hearing.echo import EchoStage
 from voice.hearing.own_voice import STOP_ALONE, STOP_WORDS, echo_of, not_said, words_in
-from voice.hearing.speech_recognizer import SpeechRecognizer
+from voice.hearing.speech_recognizer import DROPPED_KEPT, SpeechRecognizer
 from voice.hearing.stopper import Stopper
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ class Listener:
         self._cleaned_input = False  # the recognizer hears the cleaned signal
         self._double_talk = DoubleTalk()
         self._said: deque[tuple[float, str]] = deque(maxlen=8)  # (when, sentence) recently
-        self.ignored: list[str] = []  # finals heard over the coach's voice and not passed on
+        self.ignored: deque[str] = deque(maxlen=DROPPED_KEPT)  # heard over its voice, not passed on
         self.over_speech = 0  # finals heard over the coach's voice and passed on
         self.busy = 0.0  # seconds spent in feed() (for bench/duplex.py)
 

@@ -31,7 +31,7 @@ from voice.hearing.moonshine_model import END, MoonshineModel, free_decode
 from voice.hearing.second_pass import UtteranceAudio
 from voice.hearing.sentence_tokens import SentenceTokens, words_of
 from voice.hearing.speech_gate import GateSettings, SpeechGate
-from voice.hearing.speech_recognizer import UtteranceStream
+from voice.hearing.speech_recognizer import DROPPED_KEPT, UtteranceStream
 from voice.hearing.word_graph import WordGraph
 
 log = logging.getLogger(__name__)
@@ -195,6 +195,7 @@ class MoonshineRecognizer(UtteranceStream):
             if decision.free:
                 log.info("dropped %r (margin %.1f)", decision.free, decision.margin)
                 self.dropped.append(decision)
+                del self.dropped[:-DROPPED_KEPT]
             return []
         confidence = 1.0 if not decision.whole else float(np.exp(-max(0.0, decision.margin) / 4))
         return [Heard(text=decision.text, confidence=round(confidence, 3), at=at)]

@@ -34,7 +34,7 @@ from voice.hearing.second_pass import SecondPass, UtteranceAudio
 from voice.hearing.sentence_ends import SentenceEnds
 from voice.hearing.short_answers import ShortAnswers
 from voice.hearing.speech_gate import SpeechGate
-from voice.hearing.speech_recognizer import UtteranceStream
+from voice.hearing.speech_recognizer import DROPPED_KEPT, UtteranceStream
 from voice.hearing.transcript import Transcript
 from voice.hearing.vocabulary import UNK, bigram_cover, normalize
 
@@ -288,5 +288,6 @@ class Recognizer(PassedByFreePass, DecidesEarly, UtteranceStream):
         if reason is not None:
             log.info("dropped %r: %s", " ".join(transcript.words), reason)
             self.dropped.append(transcript)
+            del self.dropped[:-DROPPED_KEPT]
             return []
         return [Heard(text=transcript.text, confidence=round(transcript.confidence, 3), at=at)]

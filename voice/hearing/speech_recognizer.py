@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from voice.hearing.second_pass import UtteranceAudio
 
 RATE = 16000
+DROPPED_KEPT = 64
+"""Results a recognizer or the listener dropped that are kept, the last ones, for the log and
+tests: a coach waiting for days beside a television would keep every one (a few kB each)."""
 
 
 class SpeechRecognizer(Protocol):
