@@ -171,8 +171,8 @@ class LiveRun:
             guarded = SPOTTED if echo is not None else ("Stop",)
             stops = [(i, text) for i, text in matcher.grammar.sentences() if i in guarded]
             signs = [text for intent, text in stops if intent in ESCALATIONS]
-            heard = spotter_recognizer(self.recognizer, [text for _, text in stops])
-            stopper = Stopper(heard, signs)
+            small = spotter_recognizer(self.recognizer, [text for _, text in stops])
+            stopper = Stopper(small, signs)
         self.heap = HeapTrimmer()
         self.listener = Listener(
             self.recognizer, state, self._heard, echo=echo, spotter=spotter, full=full,

@@ -112,10 +112,11 @@ class Stopper:
         """A warning sign in what it decoded and has not passed on, as a final of the sign
         alone, to be judged and confirmed as any (voice.hearing.listener). The coach's voice
         half cancelled around a person's words makes a string too long or too unsure to keep
-        ("my and you're back i can't feel my foot"): offline, with the coach's voice 18 dB
-        under a sign, the stopper passed on 24 of 90 signs and dropped 33 more in such strings.
-        A result decided at a pause comes after its decode: then the same sign is judged
-        twice, the second time on more of the audio (the listener posts it once)."""
+        ("my and you're back i can't feel my foot"). Offline, signs mixed with the coach's
+        voice 24, 18 and 12 dB under them, judged as the listener does (double talk aside):
+        confirmed 18 of 74 before, 23 with these; the coach's voice alone, 20 replies at five
+        levels: none. A result decided at a pause comes after its decode: then the same sign
+        is judged twice, the second time on more of the audio (the listener posts it once)."""
         kept = {heard.text for heard in finals}
         out = []
         for words in decoded:
@@ -162,8 +163,7 @@ class Stopper:
 def _new(before: Sequence[str], after: Sequence[str]) -> Sequence[str]:
     """What was added at the end of a bounded list (`Recognizer.decoded`) that was `before`
     and is now `after`."""
-    for shift in range(len(after) + 1):
-        kept = len(after) - shift
-        if tuple(after[:kept]) == tuple(before[len(before) - kept :] if kept else ()):
+    for kept in range(min(len(before), len(after)), -1, -1):
+        if tuple(after[:kept]) == tuple(before[len(before) - kept :]):
             return after[kept:]
     return after
