@@ -125,7 +125,7 @@ class Bench:
         class Doubts(logging.Handler):
             def emit(self, record: logging.LogRecord) -> None:
                 said = record.getMessage()
-                if any(w in said for w in ("ignored", "barge", "the main recognizer heard")):
+                if any(w in said for w in ("ignored", "barge", "main recognizer", "stopper")):
                     bench.doubted.append(said)
 
         self.removed: list[tuple[float, float]] = []  # (mic, cleaned) energy, coach playing
@@ -140,7 +140,8 @@ class Bench:
                 return cleaned
 
             echo.clean = measured
-        for name in ("voice.hearing.listener", "voice.hearing.own_voice"):  # own_voice: confirming
+        # own_voice: confirming; stopper: a sign in what its gates dropped
+        for name in ("voice.hearing.listener", "voice.hearing.own_voice", "voice.hearing.stopper"):
             logging.getLogger(name).setLevel(logging.INFO)
             logging.getLogger(name).addHandler(Doubts())
         threading.Thread(target=self.live.run, daemon=True).start()
