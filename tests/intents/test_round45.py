@@ -36,6 +36,7 @@ DEV = Path(__file__).resolve().parents[2] / "bench" / "fresh_rounds" / "signs_ro
         ("honestly it's been progressing for months now", "worsening"),
         ("like a hot wire from my back to my knee", "radiating"),
         ("the side of my calf, i can't feel it at all", "numbness"),
+        ("my left foot, i can't feel it anymore", "numbness"),
         ("there's reduced sensation along the top of my left foot", "numbness"),
         ("i'm fell off the ladder this morning", "fall"),
         ("a van has hit my car at the roundabout and now my back is killing me", "accident"),
