@@ -11,7 +11,7 @@ VOICE = Path(__file__).resolve().parents[1] / "voice"
 
 # Lower numbers are lower rooms. Rooms on the same level may not import each other.
 LEVEL = {"hearing": 1, "speaking": 1, "timers": 1, "coach": 2, "app": 3}
-SHARED = {"events", "clock", "errors", "wav_files", "cache_files"}
+SHARED = {"events", "clock", "errors", "wav_files", "cache_files", "portaudio_lock"}
 ENTRY = {"__main__"}
 
 

@@ -127,3 +127,41 @@ def test_without_a_rescan_the_list_is_only_read() -> None:
             stop.set()
             mic.close()
     assert plug.rescans == 0 and plug.opened == [None] and len(plug.looked_at) == 4
+
+
+def test_no_other_thread_calls_portaudio_while_the_microphone_opens_or_closes_its_stream() -> None:
+    """PortAudio is not thread safe: the speaker starting or pausing its stream while the
+    microphone reopened its own hung the live coach now and then (the live test of a lost
+    microphone). Stand-ins again: that race cannot be made to happen on demand. While the
+    microphone opens, aborts and closes, another thread cannot take the lock the speaker
+    takes (voice.portaudio_lock)."""
+    from voice.portaudio_lock import PORTAUDIO
+
+    def others_can_call() -> bool:
+        got: list[bool] = []
+
+        def other() -> None:
+            got.append(PORTAUDIO.acquire(blocking=False))
+            if got[0]:
+                PORTAUDIO.release()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        return got[0]
+
+    seen: dict[str, bool] = {}
+    plug = PlugInLater(FakeClock(), after=0)
+
+    def opening(settings: MicSettings, callback: Any) -> Any:
+        seen["open"] = others_can_call()
+        stream = plug.open(settings, callback)
+        stream.abort = lambda: seen.setdefault("abort", others_can_call())
+        stream.close = lambda: seen.setdefault("close", others_can_call())
+        return stream
+
+    mic = Microphone(FakeClock(), MicSettings(), opener=opening, lister=plug.list)
+    for _ in mic.chunks():
+        mic.close()
+    assert seen == {"open": False, "abort": False, "close": False}
+    assert others_can_call()  # and free again after

@@ -25,6 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from voice.errors import DeviceError
+from voice.portaudio_lock import PORTAUDIO
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def input_devices() -> list[InputDevice]:
     import sounddevice as sd
 
     try:
-        with quiet_native_stderr():
+        with PORTAUDIO, quiet_native_stderr():
             found = sd.query_devices()
     except Exception as err:  # PortAudioError: nothing to list
         log.debug("cannot list audio devices: %s", err)
@@ -62,7 +63,7 @@ def has_output() -> bool:
     import sounddevice as sd
 
     try:
-        with quiet_native_stderr():
+        with PORTAUDIO, quiet_native_stderr():
             return any(int(d["max_output_channels"]) > 0 for d in sd.query_devices())
     except Exception as err:  # PortAudioError
         log.debug("cannot list audio devices: %s", err)
@@ -101,7 +102,7 @@ def rescan() -> None:
     """Make PortAudio read the device list again. Closes every open stream."""
     import sounddevice as sd
 
-    with quiet_native_stderr():
+    with PORTAUDIO, quiet_native_stderr():
         sd._terminate()
         sd._initialize()
 

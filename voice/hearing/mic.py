@@ -22,6 +22,7 @@ from typing import Any
 from voice.clock import Clock
 from voice.errors import DeviceError
 from voice.hearing.devices import InputDevice, input_devices, pick, quiet_native_stderr
+from voice.portaudio_lock import PORTAUDIO
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +127,9 @@ class Microphone:
         stream, self._stream = self._stream, None
         if stream is not None:
             try:
-                stream.abort()
-                stream.close()
+                with PORTAUDIO:
+                    stream.abort()
+                    stream.close()
             except Exception as err:  # a dead device may fail to close too
                 log.debug("closing the input stream failed: %s", err)
 
@@ -171,7 +173,7 @@ class Microphone:
             if not devices:
                 raise DeviceError("no input device")
             index = pick(self.settings.device, devices)
-            with quiet_native_stderr():
+            with PORTAUDIO, quiet_native_stderr():
                 self._stream = self._open(replace(self.settings, device=index), self._callback)
             self.device_name = _name_of(self._stream, devices)
             log.debug("opened %s (%s)", self.name, self.device_name)

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from voice.clock import Clock
+from voice.portaudio_lock import PORTAUDIO
 from voice.speaking.synthesizer import OUTPUT_RATE, Synthesizer, Utterance
 
 log = logging.getLogger(__name__)
@@ -75,14 +76,15 @@ class AudioOutput:
         self._running = False
         self._quiet_since = clock.now().mono
         self._idle_pause = idle_pause
-        self._stream = sd.OutputStream(
-            samplerate=OUTPUT_RATE,
-            channels=1,
-            dtype="int16",
-            device=device,
-            latency=OUTPUT_LATENCY,
-            callback=self._callback,
-        )
+        with PORTAUDIO:
+            self._stream = sd.OutputStream(
+                samplerate=OUTPUT_RATE,
+                channels=1,
+                dtype="int16",
+                device=device,
+                latency=OUTPUT_LATENCY,
+                callback=self._callback,
+            )
         self._run()
         self.latency = float(self._stream.latency)
         self._notifier = threading.Thread(target=self._notify, name="speaker-done", daemon=True)
@@ -125,7 +127,8 @@ class AudioOutput:
                     self.stop()
 
     def _run(self) -> None:
-        self._stream.start()
+        with PORTAUDIO:
+            self._stream.start()
         self._running = True
 
     def _pause_if_idle(self) -> None:
@@ -137,7 +140,8 @@ class AudioOutput:
                     self._quiet_since = now
                     return
             if self._running and now - self._quiet_since >= self._idle_pause:
-                self._stream.abort()
+                with PORTAUDIO:
+                    self._stream.abort()
                 self._running = False
 
     def stop(self) -> bool:
@@ -153,7 +157,7 @@ class AudioOutput:
         self.stop()
         self._closed = True
         self._wake.set()
-        with self._running_lock:
+        with self._running_lock, PORTAUDIO:
             self._stream.stop()
             self._stream.close()
             self._running = False
