@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from voice.app.settings import MOONSHINE_MODELS, RECOGNIZERS, Settings, default_state_dir
 from voice.hearing.cleanup import MAX_GAIN, MAX_SUPPRESSION
@@ -227,6 +228,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
+_STDERR_COPY: list[TextIO] = []
+
+
+def _stderr_copy() -> TextIO:
+    """Standard error, on a descriptor of its own (opened once): the microphone borrows
+    descriptor 2 while it opens a device (voice.hearing.devices.quiet_native_stderr), and a
+    thread dump asked for then was lost."""
+    if not _STDERR_COPY:
+        _STDERR_COPY.append(os.fdopen(os.dup(2), "w"))
+    return _STDERR_COPY[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -234,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID`: where every thread is, on stderr
-        faulthandler.register(signal.SIGUSR1, all_threads=True)
+        faulthandler.register(signal.SIGUSR1, file=_stderr_copy(), all_threads=True)
     settings = settings_from(args)
     try:
         if args.command == "parse":
