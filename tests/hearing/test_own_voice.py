@@ -13,7 +13,10 @@ from voice.hearing.own_voice import echo_of, in_a_row, not_said
 SAID = "If you notice numbness, tingling or weakness, tell me."
 
 
-@pytest.mark.parametrize("heard", ["feel weak", "i feel weak", "tingly", "numb", "weakness"])
+@pytest.mark.parametrize(
+    "heard",
+    ["feel weak", "i feel weak", "tingly", "numb", "weakness", "plus numbness", "also tingly"],
+)
 def test_its_own_words_and_their_stems_are_its_echo(heard: str) -> None:
     assert echo_of(heard, SAID)
 

@@ -27,9 +27,12 @@ FUNCTION_WORDS = frozenset(f"{_FUNCTION} and or so this that what how can please
 
 VAGUE_WORDS = FUNCTION_WORDS | frozenset(
     ["feel", "feels", "feeling", "felt", "got", "have", "has", "getting", "really", "very", "bit"]
+    + ["also", "plus", "too", "then"]
 )
 """Words that say nothing about whose voice it was in a short result: its own "...tingling or
-weakness, tell me" came back over the coach's voice as "feel weak" (a live test, under load)."""
+weakness, tell me" came back over the coach's voice as "feel weak" (a live test, under load);
+its "If you notice numbness" as "plus numbness", a sentence of ours ("and/also/plus" a
+symptom), escalated (a fresh-clone run of 8bae9ae)."""
 
 
 def words_in(text: str) -> list[str]:
