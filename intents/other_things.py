@@ -47,7 +47,7 @@ no stretch to start."""
 PAIN_RELIEVERS = word_set(
     """
     painkiller painkillers ibuprofen paracetamol acetaminophen tylenol advil aspirin naproxen
-    aleve nurofen codeine tramadol
+    aleve nurofen panadol motrin codeine tramadol
     """
 )
 

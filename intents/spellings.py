@@ -10,6 +10,10 @@ SPELLINGS = {
     "terminate": "cancel",
     "cryotherapy": "ice",
     "cryo": "ice",
+    "panadol": "paracetamol",  # a brand, out of the speech model's vocabulary
+    "arvo": "afternoon",
+    "ja": "yes",
+    "yah": "yeah",
     "k": "okay",
     "okey": "okay",
     "dont": "don't",

@@ -16,7 +16,7 @@ from voice.coach.reply_maker import ReplyMaker
 from voice.coach.safety import asks_dose, tablets
 from voice.events import Event, Priority
 
-ACETAMINOPHEN_NAMES = ("paracetamol", "tylenol")
+ACETAMINOPHEN_NAMES = ("paracetamol", "tylenol", "panadol")
 """Said in a dose question, the answer adds that these are acetaminophen."""
 
 
