@@ -39,6 +39,10 @@ TOLD_WITH_SIGNS = frozenset({"Onset", "SpasmStarted", "Scared", "ItHurts"})
 been able to go for a wee since this morning" is no Onset; bench/round_training.py). A red flag
 they do keep back: "since yesterday morning, after my night duty" is an Onset, "knee to chin
 make it worse" ItHurts (both false alarms without it, on the fresh rounds' dev halves)."""
+TOLD_WITH_RED_FLAGS = frozenset({"SpasmStarted"})
+"""The report a red flag is told with: "I kinda ate it on my skateboard and now my back's
+wrecked" is a fall, not only the spasm (round 16's, lost to SpasmStarted once the fresh rounds'
+dev halves were learnt; with this, rounds 8-27 lose no sign and gain no false alarm)."""
 
 CHECKED_FINE = re.compile(
     r"\bi can (?:still )?(?:feel|move|wiggle|lift|raise|curl|point|stand on|walk on) my\b"
@@ -214,7 +218,7 @@ def _read(
     red, emergency = sign_probabilities(signs, tokens)
     intent = EMERGENCY if emergency > red else RED_FLAG
     label, likely = _ordinary(intents, said)
-    reported = intent == EMERGENCY and label in TOLD_WITH_SIGNS
+    reported = label in (TOLD_WITH_SIGNS if intent == EMERGENCY else TOLD_WITH_RED_FLAGS)
     if red + emergency < probability or (likely >= ordinary and not reported):
         return None
     if intent == RED_FLAG and HOT_WEATHER.search(lowered):
