@@ -1,14 +1,14 @@
 """Do the models generalise better for learning from the fresh rounds' dev halves?
 
-The fresh rounds (bench/fresh_rounds/*_dev.yaml, written blind, looked at once) taught only the
-lexicon and the rules until the forty-third session; the models learnt from the older rounds
-(intents/examples/). Here, rounds held out a fold at a time: models without any dev half against
-models that also learnt from the other folds' dev halves, each read by the whole matcher on the
-held-out dev halves. With `--intent-model-only` (the product since: bench/round_examples.py)
-the requests and harmless sentences teach the intent model and the safety net's model is the
-product's; without it every row, the signs too, also teaches the net's model. The lexicon has
-learnt from every dev half, so both read them better than they would unseen sentences; only
-the difference between them counts.
+The fresh rounds (bench/fresh_rounds/*_dev.yaml, written blind, looked at once) teach only the
+lexicon and the rules; the models learn from the older rounds (intents/examples/). Here,
+rounds held out a fold at a time: models without any dev half against models that also learnt
+from the other folds' dev halves, each read by the whole matcher on the held-out dev halves.
+With `--intent-model-only` the requests and harmless sentences teach the intent model and the
+safety net's model is the product's; without it every row, the signs too, also teaches the
+net's model. The lexicon has learnt from every dev half, so both read them better than they
+would unseen sentences; only the difference between them counts. Results, and why the product
+does not learn from them yet: bench/results/round_training.md.
 
 Run: .venv/bin/python bench/round_training.py [--folds 6] [--intent-model-only] [--changes]
 """
@@ -28,10 +28,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
 from blind_scoring import score_phrasing, score_safety  # noqa: E402
 from fresh_examples import rows_of  # noqa: E402
-from round_examples import intent_of  # noqa: E402
 
 from intents.classifier import Example, IntentModel, train, training_set  # noqa: E402
-from intents.examples import INTENT_ONLY, NOT_FOR_US, load_examples  # noqa: E402
+from intents.examples import NOT_FOR_US, load_examples  # noqa: E402
 from intents.matcher import EXACT_ONLY, Matcher, Sources, load_matcher, trainable  # noqa: E402
 from intents.normalize import normalize  # noqa: E402
 from intents.statistical import StatisticalLayer  # noqa: E402
@@ -45,6 +44,12 @@ HARMLESS_NO_INTENT = "None"  # a harmless statement asking nothing: talk not mea
 def round_of(path: Path) -> int:
     found = re.search(r"round(\d+)", path.name)
     return int(found.group(1)) if found else 0
+
+
+def intent_of(row: dict[str, object]) -> str:
+    """The row's intent; an unquoted Yes or No is read by YAML as a boolean."""
+    intent = row["intent"]
+    return ("Yes" if intent else "No") if isinstance(intent, bool) else str(intent)
 
 
 def labelled(paths: Sequence[Path]) -> list[tuple[str, tuple[str, ...]]]:
@@ -67,9 +72,7 @@ def models(
     sources = Sources()
     matcher = load_matcher(sources)
     templates = trainable(matcher.grammar)
-    examples = load_examples(  # the rounds' own example file left out: they are added here
-        f for f in sources.example_files() if f.parent.name != INTENT_ONLY
-    )
+    examples = load_examples(sources.example_files())
     signs = load_examples(sources.sign_files())
     plain = [(i, t) for i, t in extra if i not in ESCALATIONS]
     intent = train(training_set(templates, [*examples, *plain]))

@@ -20,12 +20,9 @@ from intents.normalize import normalize, word_set
 from intents.statistical import StatisticalLayer
 from intents.symptoms import lexicon
 
-SURE = 0.92
+SURE = 0.93
 """How sure the model must be that the part is not for us: the other halves of "sure, order
-the pizza" came out 0.94-1.00, a reason said with an answer ("I wasn't sure at first") 0.90.
-With the fresh rounds' dev halves learnt (forty-third session): "I'll pick the kids up at six"
-0.926, "I wasn't sure at first" 0.79; 0.93 -> 0.92 changed nothing else on the looked-at rounds
-but one more sentence of room talk rejected."""
+the pizza" came out 0.94-1.00, a reason said with an answer ("I wasn't sure at first") 0.90."""
 OURS = word_set(
     """ice heat hot cold warm timer timers hold holds stretch stretches stretching pain pains
     painful hurt hurts hurting sore ache aching numb numbness tingling tingly pins needles weak

@@ -18,11 +18,6 @@ Files in `examples/signs_only/` teach the safety net's own model only (intents.t
 rounds of warning signs and harmless look-alikes, written blind and looked at once. Kept out of
 the intent model: there they cost rejections of talk not meant for the coach.
 
-Files in `examples/intent_only/` teach the intent model only: the requests and harmless
-sentences of the fresh rounds' dev halves (bench/fresh_rounds/, written there by
-bench/round_examples.py). Kept from the safety net's model: there, with the rounds' signs, they
-cost signs of rounds held out (bench/results/round_training.md).
-
 Errors name the file and line.
 """
 
@@ -41,7 +36,6 @@ EXAMPLES_DIR = Path(__file__).parent / "examples"
 MODEL_ONLY = "model_only"
 SIGNS_ONLY = "signs_only"
 SAID_ONLY = "said_only"
-INTENT_ONLY = "intent_only"
 NOT_FOR_US = "Unknown"
 
 
@@ -51,7 +45,6 @@ def example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
     return (
         *sorted(folder.glob("*.yaml")),
         *sorted(folder.glob(f"{MODEL_ONLY}/*.yaml")),
-        *sorted(folder.glob(f"{INTENT_ONLY}/*.yaml")),
         *sorted(folder.glob(f"{SAID_ONLY}/*.yaml")),
     )
 
@@ -63,12 +56,7 @@ def sign_example_files(folder: Path = EXAMPLES_DIR) -> tuple[Path, ...]:
 
 def spoken_example_files(paths: Iterable[Path]) -> tuple[Path, ...]:
     """The example files whose sentences may be the recognizer's phrase list."""
-    return tuple(p for p in paths if p.parent.name not in (MODEL_ONLY, INTENT_ONLY))
-
-
-def net_example_files(paths: Iterable[Path]) -> tuple[Path, ...]:
-    """The example files that teach the safety net's model too (not `intent_only/`)."""
-    return tuple(p for p in paths if p.parent.name != INTENT_ONLY)
+    return tuple(p for p in paths if p.parent.name != MODEL_ONLY)
 
 
 def load_examples(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:

@@ -34,7 +34,6 @@ from intents.concern import concern, fear_concern
 from intents.courtesy import plainly
 from intents.durations import says_two_amounts
 from intents.exact_table import ExactTable, candidates
-from intents.examples import net_example_files
 from intents.fragments import names_a_timer_only, says_nothing
 from intents.fuzzy import FuzzyIndex
 from intents.grammar import Grammar, load_grammar
@@ -70,7 +69,8 @@ UNVETOED = 1.01
 """The safety net with no ordinary request holding it back (intents.safety_net `ORDINARY`):
 once the statistical layer did not take that request, the net's sign stands ("I think this is
 my heart, not my back, my dad went exactly the same way" was lost to SpasmStarted read at 0.5
-and not taken; bench/round_training.py)."""
+and not taken, by an intent model that learnt the fresh rounds' dev halves:
+bench/results/round_training.md)."""
 
 
 class Matcher:
@@ -288,9 +288,7 @@ def load_matcher(sources: Sources = Sources()) -> Matcher:  # noqa: B008 (frozen
         grammar,
         StatisticalLayer(
             lambda: intent_model(templates, examples, files),
-            signs=(lambda: sign_model(templates, net_example_files(examples), signs, files))
-            if signs
-            else None,
+            signs=(lambda: sign_model(templates, examples, signs, files)) if signs else None,
         ),
     )
 

@@ -41,8 +41,8 @@ they do keep back: "since yesterday morning, after my night duty" is an Onset, "
 make it worse" ItHurts (both false alarms without it, on the fresh rounds' dev halves)."""
 TOLD_WITH_RED_FLAGS = frozenset({"SpasmStarted"})
 """The report a red flag is told with: "I kinda ate it on my skateboard and now my back's
-wrecked" is a fall, not only the spasm (round 16's, lost to SpasmStarted once the fresh rounds'
-dev halves were learnt; with this, rounds 8-27 lose no sign and gain no false alarm)."""
+wrecked" is a fall, not only the spasm (round 16's, lost to SpasmStarted by an intent model
+that learnt the fresh rounds' dev halves: bench/results/round_training.md)."""
 
 CHECKED_FINE = re.compile(
     r"\bi can (?:still )?(?:feel|move|wiggle|lift|raise|curl|point|stand on|walk on) my\b"

@@ -191,8 +191,9 @@ class StatisticalLayer:
         act, and the sentence is both. It is the spasm, with its onset read from the words
         (intents.slot_words), when the two together are as likely as one must be alone and
         neither is sure enough alone; or when the model is sure of the onset alone and the
-        back or the neck is named ("my back went four hours ago": Onset at 0.74 once the fresh
-        rounds were learnt, where such sentences are labelled either way)."""
+        back or the neck is named ("my back went four hours ago": Onset at 0.74 for a model that
+        learnt the fresh rounds' dev halves, where such sentences are labelled either way:
+        bench/results/round_training.md)."""
         pair, s = {guess.intent, guess.runner_up}, self.settings
         lead = guess.probability - guess.runner_up_probability
         sure = guess.probability >= s.min_probability and lead >= s.min_lead

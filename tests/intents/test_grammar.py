@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from intents.errors import TemplateError
+from intents.examples import load_examples
 from intents.grammar import Grammar, load_grammar
 from intents.matcher import Matcher, load_matcher
 
@@ -201,3 +202,11 @@ def test_no_template_makes_a_word_required_by_a_group_of_one() -> None:
         for group in re.findall(r"\((?: [^|()]*|[^|()]* )\)", line.split(" #")[0])
     ]
     assert typos == []
+
+
+def test_an_unquoted_yes_in_an_example_file_is_a_clear_error(tmp_path: Path) -> None:
+    """YAML reads `Yes:` as a boolean: the model grew a class "True" (bench/round_training.py)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('intents:\n  Yes:\n    - "go on then"\n', encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"bad\.yaml: intent True must be a name in quotes"):
+        load_examples([bad])

@@ -1,44 +1,63 @@
 """The safety net escalates a sign its model is sure of unless the intent model reads an
 ordinary request in the sentence (intents/safety_net.py `ORDINARY`: "took my two ibuprofen" is
-PainRelief). Once the intent model learnt the fresh rounds' dev halves it read more requests,
-and held back signs it should not (bench/results/round_training.md): a request the statistical
-layer then does not take holds nothing back (intents/matcher.py `UNVETOED`); a report holds
-no emergency back, and the spasm told no red flag (`TOLD_WITH_SIGNS`, `TOLD_WITH_RED_FLAGS`)."""
+PainRelief). An intent model that learnt the fresh rounds' dev halves read more requests, and
+held back signs it should not (bench/results/round_training.md): a report holds no emergency
+back, the spasm told no red flag (`TOLD_WITH_SIGNS`, `TOLD_WITH_RED_FLAGS`), and a request
+the statistical layer does not take holds nothing back (intents/matcher.py `UNVETOED`).
+
+The product's intent model reads none of these sentences as a request, so the rules are shown
+with a small intent model trained here (real training, a few sentences) that does, beside the
+product's safety-net model."""
 
 from __future__ import annotations
 
 import pytest
 
+from intents.classifier import Example, IntentModel, train
 from intents.matcher import Matcher
+from intents.normalize import normalize
+from intents.safety_net import SAFETY_NET, safety_net
+
+SKATEBOARD = "I kinda ate it on my skateboard and now my back's wrecked"
+WEE = "i haven't been able to go for a wee since this morning i'm bursting and nothing comes"
 
 
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("I kinda ate it on my skateboard and now my back's wrecked", "RedFlag"),  # a fall
-        ("I think this is my heart, not my back, my dad went exactly the same way", "Emergency"),
-        (
-            "Ah've no been able tae go fur a wee since this mornin', ah'm burstin' an' nothin'"
-            " comes.",
-            "Emergency",
-        ),
-    ],
-)
-def test_a_sign_the_net_is_sure_of_is_not_held_back_by_a_report(
-    matcher: Matcher, text: str, intent: str
+@pytest.fixture(scope="module")
+def reads_requests() -> IntentModel:
+    """An intent model sure of SpasmStarted, Onset and PainRelief in the sentences below."""
+    taught = [
+        ("SpasmStarted", SKATEBOARD),
+        ("SpasmStarted", "now my back's wrecked"),
+        ("Onset", WEE),
+        ("Onset", "since this morning"),
+        ("PainRelief", "took my two ibuprofen"),
+        ("ItHurts", "i feel worse when i stand"),
+        ("Unknown", "the weather is lovely"),
+    ]
+    return train([Example(intent, normalize(text).tokens) for intent, text in taught])
+
+
+def read(matcher: Matcher, intents: IntentModel, text: str) -> str:
+    assert matcher.statistical is not None
+    said = normalize(text).without_leading()
+    found = safety_net(matcher.statistical.signs, intents, text, said, SAFETY_NET)
+    return found.intent if found is not None else "none"
+
+
+@pytest.mark.parametrize(("text", "intent"), [(SKATEBOARD, "RedFlag"), (WEE, "Emergency")])
+def test_a_report_holds_no_sign_back(
+    matcher: Matcher, reads_requests: IntentModel, text: str, intent: str
 ) -> None:
-    assert matcher.understand(text).intent == intent
+    guess = reads_requests.guess(normalize(text).without_leading().tokens)
+    assert guess.intent in ("SpasmStarted", "Onset") and guess.probability > 0.5
+    assert read(matcher, reads_requests, text) == intent
 
 
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("took my two ibuprofen", "PainRelief"),
-        ("Since yesterday morning, after my night duty.", "Onset"),
-        ("Knee to chin make it worse, very pain", "ItHurts"),
-    ],
-)
-def test_an_ordinary_request_still_holds_a_red_flag_back(
-    matcher: Matcher, text: str, intent: str
-) -> None:
-    assert matcher.understand(text).intent == intent
+def test_a_request_still_holds_a_sign_back(matcher: Matcher, reads_requests: IntentModel) -> None:
+    assert read(matcher, reads_requests, "took my two ibuprofen") == "none"
+
+
+def test_a_request_not_taken_holds_nothing_back(matcher: Matcher) -> None:
+    """Through the whole matcher with the product's models: an emergency the net is sure of."""
+    text = "I think this is my heart, not my back, my dad went exactly the same way"
+    assert matcher.understand(text).intent == "Emergency"
