@@ -216,11 +216,14 @@ def _read(
     ):
         return None
     red, emergency = sign_probabilities(signs, tokens)
+    if red + emergency < probability:
+        return None
     intent = EMERGENCY if emergency > red else RED_FLAG
     label, likely = _ordinary(intents, said)
-    reported = label in (TOLD_WITH_SIGNS if intent == EMERGENCY else TOLD_WITH_RED_FLAGS)
-    if red + emergency < probability or (likely >= ordinary and not reported):
-        return None
+    if likely >= ordinary and label not in (
+        TOLD_WITH_SIGNS if intent == EMERGENCY else TOLD_WITH_RED_FLAGS
+    ):
+        return None  # an ordinary request, not a report the sign is told with
     if intent == RED_FLAG and HOT_WEATHER.search(lowered):
         return None
     unphoned = [t for t in tokens if t not in PHONE]  # still sure without the phone words?

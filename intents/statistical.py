@@ -202,7 +202,7 @@ class StatisticalLayer:
             return None  # either alone is sure enough: as the model reads it
         if parse_onset(text) is None:
             return None
-        probability = max(guess.probability, guess.probability + guess.runner_up_probability)
+        probability = guess.probability + guess.runner_up_probability
         if probability < s.min_probability:
             return None
         match = self._option("SpasmStarted", probability, text)

@@ -54,10 +54,13 @@ def test_a_report_holds_no_sign_back(
 
 
 def test_a_request_still_holds_a_sign_back(matcher: Matcher, reads_requests: IntentModel) -> None:
+    """The net's model reads an overdose in it (0.88): the pain-relief reading holds it back."""
     assert read(matcher, reads_requests, "took my two ibuprofen") == "none"
 
 
-def test_a_request_not_taken_holds_nothing_back(matcher: Matcher) -> None:
-    """Through the whole matcher with the product's models: an emergency the net is sure of."""
+def test_the_emergency_a_stronger_model_held_back_is_one(matcher: Matcher) -> None:
+    """The sentence `UNVETOED` was made for, through the whole matcher with the product's
+    models (which never held it back: a small model trained here reads it too flatly, under
+    `ORDINARY`, to show the rule itself)."""
     text = "I think this is my heart, not my back, my dad went exactly the same way"
     assert matcher.understand(text).intent == "Emergency"
