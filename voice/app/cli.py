@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import functools
 import logging
 import os
 import signal
@@ -228,16 +229,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
-_STDERR_COPY: list[TextIO] = []
-
-
+@functools.cache
 def _stderr_copy() -> TextIO:
     """Standard error, on a descriptor of its own (opened once): the microphone borrows
     descriptor 2 while it opens a device (voice.hearing.devices.quiet_native_stderr), and a
     thread dump asked for then was lost."""
-    if not _STDERR_COPY:
-        _STDERR_COPY.append(os.fdopen(os.dup(2), "w"))
-    return _STDERR_COPY[0]
+    return os.fdopen(os.dup(2), "w")
 
 
 def main(argv: list[str] | None = None) -> int:
